@@ -1,0 +1,8 @@
+/**
+ * lrtune's numerical core: the SGD core (data, models, losses, optimizers, the training loop),
+ * every learning-rate schedule and the learning-rate range test.
+ *
+ * <p>Plain Java on purpose: no Spring, JPA or I/O, so the math can be tested and benchmarked alone
+ * and the same request with the same seed gives a bit-identical curve anywhere.
+ */
+package dev.lrtune.core;
