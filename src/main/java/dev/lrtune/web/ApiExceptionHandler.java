@@ -1,0 +1,151 @@
+package dev.lrtune.web;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import dev.lrtune.core.InvalidParameterException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidTypeIdException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * The one place where exceptions become RFC 9457 problem details. A 400 names every rejected field in
+ * {@code errors} ({@code field}, {@code message}) and repeats the first in {@code detail}, so a client
+ * reading only {@code detail} still learns what to fix. Nothing here leaks class names or stack traces.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(InvalidParameterException.class)
+	ProblemDetail invalidParameter(InvalidParameterException ex) {
+		return badRequest(List.of(new FieldError(ex.parameter(), ex.detail())));
+	}
+
+	@ExceptionHandler(InvalidRequestException.class)
+	ProblemDetail invalidRequest(InvalidRequestException ex) {
+		return badRequest(List.of(new FieldError(ex.field(), ex.getMessage())));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) {
+		log.error("Unhandled error", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The server could not complete the request; the error has been logged.");
+		problem.setTitle("Internal error");
+		return problem;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
+			.toList();
+		return ResponseEntity.badRequest().body(badRequest(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(e -> new FieldError(result.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+			.toList();
+		return ResponseEntity.badRequest().body(badRequest(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest().body(badRequest(List.of(unreadable(ex.getMostSpecificCause()))));
+	}
+
+	private static FieldError unreadable(Throwable cause) {
+		if (cause instanceof InvalidParameterException invalid) {
+			return new FieldError(invalid.parameter(), invalid.detail());
+		}
+		if (!(cause instanceof JacksonException json)) {
+			return new FieldError("", "The request body is missing or is not readable JSON.");
+		}
+		if (json.getCause() instanceof InvalidParameterException invalid) {
+			// Thrown by a record's constructor: the path locates the record, the exception the field in it.
+			return new FieldError(JsonPaths.join(JsonPaths.of(json), invalid.parameter()), invalid.detail());
+		}
+		String field = JsonPaths.of(json);
+		return new FieldError(field, describe(json));
+	}
+
+	private static String describe(JacksonException ex) {
+		if (ex instanceof UnrecognizedPropertyException unknown) {
+			return "unknown field '" + unknown.getPropertyName() + "'; known fields: " + unknown.getKnownPropertyIds();
+		}
+		if (ex instanceof InvalidTypeIdException typeId) {
+			return "unknown type '" + typeId.getTypeId() + "'";
+		}
+		if (ex instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
+			return instantiation.getCause().getMessage();
+		}
+		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+			return "expected " + describeType(mismatch.getTargetType()) + ": " + ex.getOriginalMessage();
+		}
+		if (ex instanceof StreamReadException && ex.getLocation() != null) {
+			return "malformed JSON at line " + ex.getLocation().getLineNr() + ", column "
+					+ ex.getLocation().getColumnNr() + ": " + ex.getOriginalMessage();
+		}
+		return ex.getOriginalMessage();
+	}
+
+	private static String describeType(Class<?> type) {
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+			return "an integer";
+		}
+		if (type == Double.class || type == double.class) {
+			return "a number";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type == String.class) {
+			return "a string";
+		}
+		if (List.class.isAssignableFrom(type) || type.isArray()) {
+			return "an array";
+		}
+		return "an object";
+	}
+
+	static ProblemDetail badRequest(List<FieldError> errors) {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+		problem.setTitle("Invalid request");
+		problem.setDetail(errors.isEmpty() ? "The request is invalid."
+				: errors.stream().map(e -> e.field().isEmpty() ? e.message() : e.field() + ": " + e.message())
+					.reduce((a, b) -> a + "; " + b)
+					.orElseThrow());
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+}
