@@ -36,8 +36,15 @@ final class Check {
 		return value;
 	}
 
+	static double atLeast(String parameter, double value, double min) {
+		if (!(value >= min) || Double.isInfinite(value)) {
+			throw new InvalidParameterException(parameter, "must be a finite number >= " + min + ", was " + value);
+		}
+		return value;
+	}
+
 	static double notAbove(String parameter, double value, String limitName, double limit) {
-		if (value > limit) {
+		if (!(value <= limit)) {
 			throw new InvalidParameterException(parameter,
 					"must not exceed " + limitName + " (" + limit + "), was " + value);
 		}
@@ -45,7 +52,7 @@ final class Check {
 	}
 
 	static double notBelow(String parameter, double value, String limitName, double limit) {
-		if (value < limit) {
+		if (!(value >= limit)) {
 			throw new InvalidParameterException(parameter,
 					"must be at least " + limitName + " (" + limit + "), was " + value);
 		}

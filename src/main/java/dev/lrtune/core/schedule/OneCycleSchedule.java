@@ -51,8 +51,8 @@ public final class OneCycleSchedule implements Schedule {
 		this.totalSteps = Check.atLeast("totalSteps", totalSteps, 1);
 		Check.between("pctStart", pctStart, 0, threePhase ? 0.5 : 1);
 		this.anneal = Objects.requireNonNull(anneal, "anneal");
-		Check.notBelow("divFactor", divFactor, "1", 1);
-		Check.notBelow("finalDivFactor", finalDivFactor, "1", 1);
+		Check.atLeast("divFactor", divFactor, 1);
+		Check.atLeast("finalDivFactor", finalDivFactor, 1);
 		Check.between("baseMomentum", baseMomentum, 0, 1);
 		Check.notBelow("maxMomentum", Check.between("maxMomentum", maxMomentum, 0, 1), "baseMomentum", baseMomentum);
 		this.cycleMomentum = cycleMomentum;

@@ -67,6 +67,7 @@ class CyclicScheduleTest {
 	@Test
 	void rejectsMaxLrBelowBaseLrAndStepSizesOfZero() {
 		assertRejects("maxLr", () -> new CyclicSchedule(0.1, 0.01, 2, 2, Mode.TRIANGULAR, 1, false, 0.8, 0.9));
+		assertRejects("maxLr", () -> new CyclicSchedule(0.1, Double.NaN, 2, 2, Mode.TRIANGULAR, 1, false, 0.8, 0.9));
 		assertRejects("stepSizeUp", () -> new CyclicSchedule(0.1, 1, 0, 2, Mode.TRIANGULAR, 1, false, 0.8, 0.9));
 		assertRejects("stepSizeDown", () -> new CyclicSchedule(0.1, 1, 2, 0, Mode.TRIANGULAR, 1, false, 0.8, 0.9));
 		assertRejects("gamma", () -> new CyclicSchedule(0.1, 1, 2, 2, Mode.EXP_RANGE, 1.5, false, 0.8, 0.9));

@@ -95,6 +95,8 @@ class OneCycleScheduleTest {
 		assertRejects("pctStart", () -> new OneCycleSchedule(1, 10, 0.6, Anneal.COS, 25, 1e4, true, false, 0.85, 0.95));
 		assertRejects("divFactor", () -> new OneCycleSchedule(1, 10, 0.3, Anneal.COS, 0.5, 1e4, false, false, 0.85,
 				0.95));
+		assertRejects("finalDivFactor", () -> new OneCycleSchedule(1, 10, 0.3, Anneal.COS, 25, Double.NaN, false, false,
+				0.85, 0.95));
 		assertRejects("maxLr", () -> new OneCycleSchedule(-1, 10, 0.3, Anneal.COS, 25, 1e4, false, false, 0.85, 0.95));
 	}
 
