@@ -1,0 +1,19 @@
+package dev.lrtune.schedule;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The values a schedule gives at steps 0…steps−1, columnar so a notebook can do
+ * {@code pandas.DataFrame(response.json())}.
+ *
+ * @param lr the learning rate used at each step
+ * @param momentum the momentum used at each step, present only when the schedule cycles momentum;
+ *     {@code null} at a step where it leaves the optimizer's own momentum alone (inside {@code sequential})
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record PreviewResponse(
+		@Schema(description = "Learning rate at each step.") double[] lr,
+		@Schema(description = "Momentum at each step; only for cyclic and one_cycle with cycleMomentum=true.", nullable = true) Double[] momentum) {
+}
