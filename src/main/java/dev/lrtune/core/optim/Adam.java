@@ -67,12 +67,28 @@ final class Adam implements Optimizer {
 		for (int i = 0; i < secondMoment.length; i++) {
 			secondMoment[i] = beta2 * secondMoment[i] + oneMinusBeta2 * gradient[i] * gradient[i];
 		}
-		double stepSize = lr / (1 - StrictMath.pow(b1, steps));
-		double correction2Sqrt = Math.sqrt(1 - StrictMath.pow(beta2, steps));
+		double stepSize = lr / (1 - power(b1, steps));
+		double correction2Sqrt = Math.sqrt(1 - power(beta2, steps));
 		for (int i = 0; i < parameters.length; i++) {
 			double denominator = Math.sqrt(secondMoment[i]) / correction2Sqrt + eps;
 			parameters[i] -= stepSize * (firstMoment[i] / denominator);
 		}
+	}
+
+	/**
+	 * {@code base^exponent} by repeated squaring: plain IEEE multiplications, so the same bits everywhere, and no
+	 * allocation ({@code StrictMath.pow} allocates on JDK 17). Within a few ulps of the exact power.
+	 */
+	static double power(double base, long exponent) {
+		double result = 1.0;
+		double square = base;
+		for (long e = exponent; e > 0; e >>= 1) {
+			if ((e & 1) != 0) {
+				result *= square;
+			}
+			square *= square;
+		}
+		return result;
 	}
 
 	@Override

@@ -94,4 +94,13 @@ class AdamTest {
 		assertThat(theta).containsExactly(new double[] { -0.1, -0.1 }, within(1e-7));
 	}
 
+	@Test
+	void biasCorrectionPowersAreExactRepeatedProducts() {
+		assertThat(Adam.power(0.9, 0)).isEqualTo(1.0);
+		assertThat(Adam.power(0.9, 1)).isEqualTo(0.9);
+		assertThat(Adam.power(0.9, 2)).isEqualTo(0.9 * 0.9);
+		assertThat(Adam.power(0.999, 1000)).isCloseTo(Math.pow(0.999, 1000), within(1e-14));
+		assertThat(Adam.power(0.999, 123_456_789)).isCloseTo(0.0, within(1e-300));
+	}
+
 }
