@@ -71,7 +71,8 @@ final class LinearPredictor implements Model {
 			double z = Kernels.dot(x, row * inputs, parameters, inputs) + bias;
 			double target = y[row];
 			if (logistic) {
-				double e = StrictMath.exp(-Math.abs(z)); // shared by the loss and σ(z)
+				// binaryCrossEntropy(z, y) inlined so that σ(z) reuses e = exp(−|z|), which never overflows
+				double e = StrictMath.exp(-Math.abs(z));
 				loss += Math.max(z, 0.0) + StrictMath.log1p(e) - target * z;
 				residuals[i] = ((z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e)) - target) / n;
 			}
@@ -85,7 +86,11 @@ final class LinearPredictor implements Model {
 		return loss / n;
 	}
 
-	/** gradient = [Σ rᵢ·xᵢ, Σ rᵢ]: four rows per pass, so each gradient element is loaded and stored n/4 times. */
+	/**
+	 * gradient = [Σ rᵢ·xᵢ, Σ rᵢ]. The rows sit at different offsets of one array, so C2 keeps this loop scalar
+	 * (see {@link Kernels}); taking four rows per pass loads and stores each gradient element n/4 times instead
+	 * of n times.
+	 */
 	private void accumulateGradient(double[] x, int from, int n, double[] gradient) {
 		java.util.Arrays.fill(gradient, 0, inputs, 0.0);
 		double biasGradient = 0;

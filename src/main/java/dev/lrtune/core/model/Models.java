@@ -67,8 +67,8 @@ public final class Models {
 			throw new InvalidParameterException(hidden.length == 0 ? "type" : "hidden",
 					"the model would have " + parameters + " parameters, more than " + MAX_PARAMETERS);
 		}
-		return new Network(spec.type(), inputs, hidden, outputs, spec.activationOrDefault(), !task.isClassification(),
-				random);
+		Head head = task.isClassification() ? Head.CROSS_ENTROPY : Head.SQUARED_ERROR;
+		return new Network(spec.type(), inputs, hidden, outputs, spec.activationOrDefault(), head, random);
 	}
 
 }

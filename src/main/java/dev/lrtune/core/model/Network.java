@@ -30,7 +30,7 @@ final class Network implements Model {
 
 	private final Activation activation;
 
-	private final boolean regression;
+	private final Head head;
 
 	private final double[] parameters;
 
@@ -66,7 +66,7 @@ final class Network implements Model {
 	/**
 	 * @param random draws He or Xavier weights per {@code activation}; {@code null} starts at zero
 	 */
-	Network(String type, int inputs, int[] hidden, int outputs, Activation activation, boolean regression,
+	Network(String type, int inputs, int[] hidden, int outputs, Activation activation, Head head,
 			SplittableRandom random) {
 		this.type = type;
 		this.layers = hidden.length + 1;
@@ -75,7 +75,7 @@ final class Network implements Model {
 		System.arraycopy(hidden, 0, this.widths, 1, hidden.length);
 		this.widths[layers] = outputs;
 		this.activation = activation;
-		this.regression = regression;
+		this.head = head;
 		this.weightOffsets = new int[layers];
 		this.biasOffsets = new int[layers];
 		this.weightRows = new double[layers][][];
@@ -155,7 +155,7 @@ final class Network implements Model {
 
 	@Override
 	public boolean isClassifier() {
-		return !regression;
+		return head == Head.CROSS_ENTROPY;
 	}
 
 	@Override
@@ -185,7 +185,8 @@ final class Network implements Model {
 	@Override
 	public double lossAndGradient(double[] x, double[] y, int from, int n, double[] gradient) {
 		forward(x, from, n);
-		double loss = regression ? squaredErrorHead(y, from, n) : crossEntropyHead(y, from, n);
+		int last = layers - 1;
+		double loss = head.lossAndDeltas(outputs[last], y, from, n, widths[layers], deltas[last], flatDeltas[last]);
 		for (int layer = layers - 1; layer >= 0; layer--) {
 			int in = widths[layer];
 			int out = widths[layer + 1];
@@ -211,18 +212,11 @@ final class Network implements Model {
 	@Override
 	public void accumulate(double[] x, double[] y, int from, int n, MetricSums sums) {
 		forward(x, from, n);
-		double[][] head = outputs[layers - 1];
+		double[][] rows = outputs[layers - 1];
+		int width = widths[layers];
 		for (int i = 0; i < n; i++) {
 			double target = y[from + i];
-			if (regression) {
-				double error = head[i][0] - target;
-				sums.add(error * error, false);
-			}
-			else {
-				double[] logits = head[i];
-				int label = (int) target;
-				sums.add(logSumExp(logits) - logits[label], argmax(logits) == label);
-			}
+			sums.add(head.exampleLoss(rows[i], target, width), head.isCorrect(rows[i], target, width));
 		}
 	}
 
@@ -296,80 +290,6 @@ final class Network implements Model {
 				}
 			}
 		}
-	}
-
-	/** Σ (ŷ − y)² and δ = 2(ŷ − y)/n. */
-	private double squaredErrorHead(double[] y, int from, int n) {
-		int last = layers - 1;
-		double[] flat = flatDeltas[last];
-		double loss = 0;
-		for (int i = 0; i < n; i++) {
-			double error = outputs[last][i][0] - y[from + i];
-			loss += error * error;
-			double delta = 2 * error / n;
-			deltas[last][i][0] = delta;
-			if (flat != null) {
-				flat[i] = delta;
-			}
-		}
-		return loss;
-	}
-
-	/** Σ (logsumexp(z) − z_y) and δ = (softmax(z) − onehot(y))/n. */
-	private double crossEntropyHead(double[] y, int from, int n) {
-		int last = layers - 1;
-		int classes = widths[layers];
-		double[] flat = flatDeltas[last];
-		double loss = 0;
-		for (int i = 0; i < n; i++) {
-			double[] logits = outputs[last][i];
-			double[] delta = deltas[last][i];
-			int label = (int) y[from + i];
-			double max = maxOf(logits);
-			double sum = 0;
-			for (int j = 0; j < classes; j++) {
-				double e = StrictMath.exp(logits[j] - max); // shifted by the maximum: never overflows
-				delta[j] = e;
-				sum += e;
-			}
-			loss += max + StrictMath.log(sum) - logits[label];
-			for (int j = 0; j < classes; j++) {
-				double d = (delta[j] / sum - (j == label ? 1.0 : 0.0)) / n;
-				delta[j] = d;
-				if (flat != null) {
-					flat[i * classes + j] = d;
-				}
-			}
-		}
-		return loss;
-	}
-
-	/** log Σ exp(z_j), shifted by the maximum so that no exp overflows. */
-	private double logSumExp(double[] logits) {
-		double max = maxOf(logits);
-		double sum = 0;
-		for (int j = 0; j < widths[layers]; j++) {
-			sum += StrictMath.exp(logits[j] - max);
-		}
-		return max + StrictMath.log(sum);
-	}
-
-	private double maxOf(double[] logits) {
-		double max = logits[0];
-		for (int j = 1; j < widths[layers]; j++) {
-			max = Math.max(max, logits[j]);
-		}
-		return max;
-	}
-
-	private int argmax(double[] logits) {
-		int best = 0;
-		for (int j = 1; j < widths[layers]; j++) {
-			if (logits[j] > logits[best]) {
-				best = j;
-			}
-		}
-		return best;
 	}
 
 }
