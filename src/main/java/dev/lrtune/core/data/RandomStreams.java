@@ -1,0 +1,64 @@
+package dev.lrtune.core.data;
+
+import java.util.SplittableRandom;
+
+/**
+ * The independent random streams one job draws from, all derived from the job's {@code seed}: one for the
+ * train/validation split, one for minibatch shuffling, one for weight initialisation. Each purpose gets its
+ * own {@link SplittableRandom#split() split} of a root generator seeded with the job seed, so changing,
+ * say, the batch size never changes the split or the initial weights.
+ *
+ * <p>{@link SplittableRandom} is specified bit for bit (SplitMix64) and uses no floating-point library
+ * calls; {@link #gaussian(SplittableRandom)} uses {@link StrictMath} so that normal draws are identical on
+ * every machine too ({@code nextGaussian} is not specified to that level).
+ */
+public final class RandomStreams {
+
+	private enum Purpose {
+		SPLIT, SHUFFLE, INIT
+	}
+
+	private RandomStreams() {
+	}
+
+	/** The stream that picks the validation rows. */
+	public static SplittableRandom split(long seed) {
+		return stream(seed, Purpose.SPLIT);
+	}
+
+	/** The stream that permutes the training rows every epoch. */
+	public static SplittableRandom shuffle(long seed) {
+		return stream(seed, Purpose.SHUFFLE);
+	}
+
+	/** The stream that draws the initial weights. */
+	public static SplittableRandom init(long seed) {
+		return stream(seed, Purpose.INIT);
+	}
+
+	/** A standard normal draw (Box–Muller, one of the pair; two uniforms per call). */
+	public static double gaussian(SplittableRandom random) {
+		double u1 = 1.0 - random.nextDouble(); // in (0, 1]: log stays finite
+		double u2 = random.nextDouble();
+		return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * Math.PI * u2);
+	}
+
+	/** Shuffles {@code values[0..length)} in place (Fisher–Yates, the same draws on every machine). */
+	public static void shuffle(int[] values, int length, SplittableRandom random) {
+		for (int i = length - 1; i > 0; i--) {
+			int j = random.nextInt(i + 1);
+			int swap = values[i];
+			values[i] = values[j];
+			values[j] = swap;
+		}
+	}
+
+	private static SplittableRandom stream(long seed, Purpose purpose) {
+		SplittableRandom root = new SplittableRandom(seed);
+		for (int i = 0; i < purpose.ordinal(); i++) {
+			root.split();
+		}
+		return root.split();
+	}
+
+}

@@ -1,0 +1,16 @@
+package dev.lrtune.core.data;
+
+/**
+ * A dataset split into the rows the model trains on and the rows it is validated on, both already
+ * standardised with {@code standardization} (fitted on {@code train} only).
+ *
+ * @param train the training rows (never empty)
+ * @param validation the held-out rows (empty when the validation fraction is 0)
+ * @param standardization the per-column mean and scale applied to both parts
+ */
+public record SplitDataset(Dataset train, Dataset validation, Standardization standardization) {
+
+	/** The validation share used when a request gives none, as in the API. */
+	public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
+
+}

@@ -1,0 +1,74 @@
+package dev.lrtune.core.model;
+
+import java.util.SplittableRandom;
+
+import dev.lrtune.core.InvalidParameterException;
+import dev.lrtune.core.data.RandomStreams;
+import dev.lrtune.core.data.Task;
+
+/** Builds a {@link Model} for a dataset from a {@link ModelSpec}. */
+public final class Models {
+
+	/** Upper bound on the parameter count (400 MB of doubles), so a request cannot exhaust the heap. */
+	public static final long MAX_PARAMETERS = 50_000_000;
+
+	private Models() {
+	}
+
+	/** A model initialised from the job seed's {@link RandomStreams#init(long) init stream}. */
+	public static Model create(ModelSpec spec, Task task, int inputs, long seed) {
+		return create(spec, task, inputs, RandomStreams.init(seed));
+	}
+
+	/**
+	 * A freshly initialised model: {@code linear}, {@code logistic} and {@code softmax} start at zero, an
+	 * {@code mlp} draws its weights (He for relu, Xavier for tanh; biases 0) from {@code random}.
+	 * @throws InvalidParameterException naming {@code type}, {@code hidden} or {@code activation} when the
+	 * spec is invalid or does not fit the task (linear needs regression, logistic two classes, softmax a
+	 * classification task)
+	 */
+	public static Model create(ModelSpec spec, Task task, int inputs, SplittableRandom random) {
+		spec.validate();
+		if (inputs < 1) {
+			throw new IllegalArgumentException("inputs must be at least 1, got " + inputs);
+		}
+		switch (spec.type()) {
+			case "linear" -> {
+				if (task.isClassification()) {
+					throw new InvalidParameterException("type",
+							"linear is a regression model; use logistic or softmax for a classification dataset");
+				}
+				return new LinearPredictor(inputs, false);
+			}
+			case "logistic" -> {
+				if (!task.isClassification() || task.classes() != 2) {
+					throw new InvalidParameterException("type",
+							"logistic needs a classification dataset with 2 classes (labels 0/1), got " + task);
+				}
+				return new LinearPredictor(inputs, true);
+			}
+			case "softmax" -> {
+				if (!task.isClassification()) {
+					throw new InvalidParameterException("type", "softmax needs a classification dataset, got " + task);
+				}
+				return network(spec, task, inputs, new int[0], null);
+			}
+			default -> {
+				int[] hidden = spec.hiddenOrDefault().stream().mapToInt(Integer::intValue).toArray();
+				return network(spec, task, inputs, hidden, random);
+			}
+		}
+	}
+
+	private static Model network(ModelSpec spec, Task task, int inputs, int[] hidden, SplittableRandom random) {
+		int outputs = task.isClassification() ? task.classes() : 1;
+		long parameters = Network.parameterCount(inputs, hidden, outputs);
+		if (parameters > MAX_PARAMETERS) {
+			throw new InvalidParameterException(hidden.length == 0 ? "type" : "hidden",
+					"the model would have " + parameters + " parameters, more than " + MAX_PARAMETERS);
+		}
+		Head head = task.isClassification() ? Head.CROSS_ENTROPY : Head.SQUARED_ERROR;
+		return new Network(spec.type(), inputs, hidden, outputs, spec.activationOrDefault(), head, random);
+	}
+
+}
