@@ -46,8 +46,8 @@ final class SchemaFixes {
 			Discriminator discriminator = base.getDiscriminator();
 			if (base.getOneOf() != null && discriminator != null && discriminator.getMapping() != null) {
 				discriminator.getMapping()
-					.forEach((id, ref) -> pin(schemas.get(ref.substring(COMPONENT.length())), COMPONENT + name,
-							discriminator.getPropertyName(), id));
+					.forEach((id, ref) -> pin(ref.startsWith(COMPONENT) ? schemas.get(ref.substring(COMPONENT.length())) : null,
+							COMPONENT + name, discriminator.getPropertyName(), id));
 			}
 		});
 	}
