@@ -2,6 +2,7 @@ package dev.lrtune.schedule;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,8 @@ import jakarta.validation.constraints.Positive;
 record PreviewRequest(
 		@NotNull @Valid ScheduleSpec schedule,
 		@NotNull @Positive @Schema(example = "100", description = "Number of steps to evaluate (at most lrtune.schedules.max-preview-steps, 1,000,000 by default).") Integer steps,
-		@Schema(description = "Validation loss at the end of each step (null: not evaluated); required, with `steps` entries, for `plateau`.") List<Double> metrics,
+		@ArraySchema(arraySchema = @Schema(description = "Validation loss at the end of each step (null: not evaluated); "
+				+ "required, with `steps` entries, for `plateau` and schedules nesting one; ignored by the others."),
+				schema = @Schema(types = { "number", "null" }, format = "double")) List<Double> metrics,
 		@Positive @Schema(description = "Iterations per epoch for schedules with interval=epoch; default 1 (steps are epochs).", example = "1") Integer iterationsPerEpoch) {
 }

@@ -2,6 +2,7 @@ package dev.lrtune.schedule;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -15,5 +16,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record PreviewResponse(
 		@Schema(description = "Learning rate at each step.") double[] lr,
-		@Schema(description = "Momentum at each step; only for cyclic and one_cycle with cycleMomentum=true.", nullable = true) Double[] momentum) {
+		@ArraySchema(arraySchema = @Schema(description = "Momentum at each step; present only when the schedule "
+				+ "cycles momentum (cyclic or one_cycle with cycleMomentum=true, alone or nested); null at a step where "
+				+ "it leaves the optimizer's momentum alone."),
+				schema = @Schema(types = { "number", "null" }, format = "double")) Double[] momentum) {
 }

@@ -2,18 +2,23 @@ package dev.lrtune.schedule;
 
 import java.util.List;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.lrtune.web.BadRequestProblem;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 @RestController
-@RequestMapping("/api/v1/schedules")
+@RequestMapping(path = "/api/v1/schedules", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Schedules", description = "Learning-rate schedules: what exists, and what each gives step by step.")
 class ScheduleController {
 
@@ -33,7 +38,12 @@ class ScheduleController {
 	}
 
 	@PostMapping("/preview")
-	@Operation(summary = "The learning rate (and momentum) a schedule gives at steps 0…steps−1, without training")
+	@Operation(summary = "The learning rate (and momentum) a schedule gives at steps 0…steps−1, without training",
+			description = "Pick an example for each schedule type from the list below the request body.")
+	@ApiResponse(responseCode = "200", description = "The rate (and momentum) at each step")
+	@ApiResponse(responseCode = "400", description = "A field is missing or out of range; `errors` names each one",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = BadRequestProblem.class)))
 	PreviewResponse preview(@Valid @RequestBody PreviewRequest request) {
 		return preview.preview(request);
 	}

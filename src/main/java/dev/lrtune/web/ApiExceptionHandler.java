@@ -1,5 +1,6 @@
 package dev.lrtune.web;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -19,11 +20,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import dev.lrtune.core.InvalidParameterException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidTypeIdException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * The one place where exceptions become RFC 9457 problem details. A 400 names every rejected field in
@@ -60,7 +56,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		List<FieldError> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
+			.map(e -> new FieldError(e.getField(), message(e)))
+			.sorted(Comparator.comparing(FieldError::field))
 			.toList();
 		return ResponseEntity.badRequest().body(badRequest(errors));
 	}
@@ -87,54 +84,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (cause instanceof InvalidParameterException invalid) {
 			return new FieldError(invalid.parameter(), invalid.detail());
 		}
-		if (!(cause instanceof JacksonException json)) {
-			return new FieldError("", "The request body is missing or is not readable JSON.");
+		if (cause instanceof JacksonException json) {
+			return JsonErrors.of(json);
 		}
-		if (json.getCause() instanceof InvalidParameterException invalid) {
-			// Thrown by a record's constructor: the path locates the record, the exception the field in it.
-			return new FieldError(JsonPaths.join(JsonPaths.of(json), invalid.parameter()), invalid.detail());
-		}
-		String field = JsonPaths.of(json);
-		return new FieldError(field, describe(json));
+		return new FieldError("", "the request body is missing or is not JSON");
 	}
 
-	private static String describe(JacksonException ex) {
-		if (ex instanceof UnrecognizedPropertyException unknown) {
-			return "unknown field '" + unknown.getPropertyName() + "'; known fields: " + unknown.getKnownPropertyIds();
-		}
-		if (ex instanceof InvalidTypeIdException typeId) {
-			return "unknown type '" + typeId.getTypeId() + "'";
-		}
-		if (ex instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
-			return instantiation.getCause().getMessage();
-		}
-		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-			return "expected " + describeType(mismatch.getTargetType()) + ": " + ex.getOriginalMessage();
-		}
-		if (ex instanceof StreamReadException && ex.getLocation() != null) {
-			return "malformed JSON at line " + ex.getLocation().getLineNr() + ", column "
-					+ ex.getLocation().getColumnNr() + ": " + ex.getOriginalMessage();
-		}
-		return ex.getOriginalMessage();
-	}
-
-	private static String describeType(Class<?> type) {
-		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-			return "an integer";
-		}
-		if (type == Double.class || type == double.class) {
-			return "a number";
-		}
-		if (type == Boolean.class || type == boolean.class) {
-			return "true or false";
-		}
-		if (type == String.class) {
-			return "a string";
-		}
-		if (List.class.isAssignableFrom(type) || type.isArray()) {
-			return "an array";
-		}
-		return "an object";
+	/** Bean Validation's "must not be null" in the words the core uses for the same thing. */
+	private static String message(org.springframework.validation.FieldError error) {
+		return "NotNull".equals(error.getCode()) ? "is required" : error.getDefaultMessage();
 	}
 
 	static ProblemDetail badRequest(List<FieldError> errors) {

@@ -1,5 +1,12 @@
 package dev.lrtune.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** One rejected field of a request, in the {@code errors} list of a 400 problem detail. */
-public record FieldError(String field, String message) {
+@Schema(description = "One rejected field.")
+public record FieldError(
+		@Schema(description = "Its path in the request body, e.g. schedule.then.tMax; empty for the body as a whole.",
+				example = "schedule.maxLr") String field,
+		@Schema(description = "What is wrong, in plain words.", example = "must be at least baseLr (0.1), was 0.01")
+		String message) {
 }

@@ -8,7 +8,10 @@ import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.media.Schema;
 import org.junit.jupiter.api.Test;
 
-/** The schemas springdoc derives (through swagger-core) for the OpenAPI document. */
+/**
+ * The schemas swagger-core derives from the spec records, before {@code dev.lrtune.web.SchemaFixes} turns each subtype
+ * into a closed object pinned to its {@code type} (checked on the served document by {@code OpenApiDocumentTests}).
+ */
 class ScheduleSpecOpenApiTest {
 
 	@SuppressWarnings("rawtypes")
