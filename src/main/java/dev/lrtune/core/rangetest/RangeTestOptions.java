@@ -1,0 +1,129 @@
+package dev.lrtune.core.rangetest;
+
+import java.util.Locale;
+
+import dev.lrtune.core.InvalidParameterException;
+import dev.lrtune.core.rangetest.LrRamp.Mode;
+
+/**
+ * The {@code rangeTest} part of a range-test job (SPEC §3), validated. The defaults are fastai's
+ * {@code lr_find} ({@code start_lr=1e-7, end_lr=10, num_it=100}, β 0.98, stop at 4 × the best loss) and
+ * pytorch-lr-finder's skips (10 at the start, 5 at the end).
+ *
+ * @param startLr the rate of step 0, &gt; 0 (default {@value #DEFAULT_START_LR})
+ * @param endLr the rate of the last step, &gt; startLr (default {@value #DEFAULT_END_LR})
+ * @param iterations steps per repeat, {@value RangeTestAnalysis#MIN_POINTS}..{@value #MAX_ITERATIONS}
+ *        (default {@value #DEFAULT_ITERATIONS}, fastai's {@code num_it}); the upper bound is the longest curve
+ *        {@code POST /range-tests/analyze} takes by default, so every curve can be analysed again
+ * @param mode how the rate grows, see {@link LrRamp} (default exponential)
+ * @param smoothing β of the {@link SmoothedLoss} that both stops the run and is analysed, in [0, 1)
+ *        (default {@value SmoothedLoss#DEFAULT_SMOOTHING})
+ * @param divergenceFactor stop once the smoothed loss exceeds this multiple of its minimum, finite and &gt; 1
+ *        (default {@value SmoothedLoss#DEFAULT_DIVERGENCE_FACTOR})
+ * @param lossSource which loss the curve records (default {@link LossSource#TRAIN})
+ * @param repeats how many runs with different seeds, 1..{@value #MAX_REPEATS} (default 1)
+ * @param skipStart points the analysis leaves out at the start (default {@value AnalysisSettings#DEFAULT_SKIP_START})
+ * @param skipEnd points the analysis leaves out at the end (default {@value AnalysisSettings#DEFAULT_SKIP_END})
+ */
+public record RangeTestOptions(double startLr, double endLr, int iterations, Mode mode, double smoothing,
+		double divergenceFactor, LossSource lossSource, int repeats, int skipStart, int skipEnd) {
+
+	public static final double DEFAULT_START_LR = 1e-7;
+
+	public static final double DEFAULT_END_LR = 10;
+
+	public static final int DEFAULT_ITERATIONS = 100;
+
+	public static final int MAX_ITERATIONS = 100_000;
+
+	public static final int MAX_REPEATS = 20;
+
+	/** Which loss a range test records for each step. */
+	public enum LossSource {
+
+		/**
+		 * The loss of step k's minibatch, measured before step k's update (the convention of fastai and of
+		 * pytorch-lr-finder without {@code val_loader}): cheap and noisy.
+		 */
+		TRAIN,
+
+		/**
+		 * The loss on the whole validation split, measured after step k's update with lr(k) (pytorch-lr-finder's
+		 * {@code val_loader} mode): one pass over the validation split per step, smoother.
+		 */
+		VALIDATION;
+
+		/**
+		 * The source named {@code train} or {@code validation} (case-insensitive) in the JSON contract.
+		 *
+		 * @throws InvalidParameterException ({@code lossSource}) for any other name
+		 */
+		public static LossSource of(String name) {
+			for (LossSource source : values()) {
+				if (source.jsonName().equalsIgnoreCase(name)) {
+					return source;
+				}
+			}
+			throw new InvalidParameterException("lossSource", "must be train or validation, was " + name);
+		}
+
+		/** The name in the JSON contract: {@code train} or {@code validation}. */
+		public String jsonName() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/** @throws InvalidParameterException naming the first invalid field */
+	public RangeTestOptions {
+		if (iterations < RangeTestAnalysis.MIN_POINTS || iterations > MAX_ITERATIONS) {
+			throw new InvalidParameterException("iterations",
+					"must be in " + RangeTestAnalysis.MIN_POINTS + ".." + MAX_ITERATIONS + ", was " + iterations);
+		}
+		new LrRamp(startLr, endLr, iterations, mode); // validates startLr, endLr and mode
+		new AnalysisSettings(smoothing, skipStart, skipEnd); // validates smoothing, skipStart and skipEnd
+		if (!(divergenceFactor > 1 && Double.isFinite(divergenceFactor))) {
+			throw new InvalidParameterException("divergenceFactor", "must be a finite number > 1, was " + divergenceFactor);
+		}
+		if (lossSource == null) {
+			throw new InvalidParameterException("lossSource", "is required");
+		}
+		if (repeats < 1 || repeats > MAX_REPEATS) {
+			throw new InvalidParameterException("repeats", "must be in 1.." + MAX_REPEATS + ", was " + repeats);
+		}
+	}
+
+	/** Every field at its default. */
+	public static RangeTestOptions defaults() {
+		return of(null, null, null, null, null, null, null, null, null, null);
+	}
+
+	/**
+	 * Options from optional request fields: a {@code null} takes the default.
+	 *
+	 * @param mode {@code exponential} or {@code linear}
+	 * @param lossSource {@code train} or {@code validation}
+	 * @throws InvalidParameterException naming the first invalid field
+	 */
+	public static RangeTestOptions of(Double startLr, Double endLr, Integer iterations, String mode, Double smoothing,
+			Double divergenceFactor, String lossSource, Integer repeats, Integer skipStart, Integer skipEnd) {
+		return new RangeTestOptions(startLr != null ? startLr : DEFAULT_START_LR, endLr != null ? endLr : DEFAULT_END_LR,
+				iterations != null ? iterations : DEFAULT_ITERATIONS, mode != null ? Mode.of(mode) : Mode.EXPONENTIAL,
+				smoothing != null ? smoothing : SmoothedLoss.DEFAULT_SMOOTHING,
+				divergenceFactor != null ? divergenceFactor : SmoothedLoss.DEFAULT_DIVERGENCE_FACTOR,
+				lossSource != null ? LossSource.of(lossSource) : LossSource.TRAIN, repeats != null ? repeats : 1,
+				skipStart != null ? skipStart : AnalysisSettings.DEFAULT_SKIP_START,
+				skipEnd != null ? skipEnd : AnalysisSettings.DEFAULT_SKIP_END);
+	}
+
+	/** The schedule of every repeat. */
+	public LrRamp ramp() {
+		return new LrRamp(startLr, endLr, iterations, mode);
+	}
+
+	/** How each repeat's curve is analysed: the settings {@code POST /range-tests/analyze} would get. */
+	public AnalysisSettings analysisSettings() {
+		return new AnalysisSettings(smoothing, skipStart, skipEnd);
+	}
+
+}
