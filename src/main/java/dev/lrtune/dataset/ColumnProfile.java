@@ -1,0 +1,187 @@
+package dev.lrtune.dataset;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the first pass learns about one used column: missing cells, whether every value is a number,
+ * running statistics (Welford), and its distinct values with their counts, up to a cap, so that memory
+ * stays bounded on a column of a million distinct numbers.
+ */
+final class ColumnProfile {
+
+	/** Distinct text values remembered to tell a text column from a numeric one with a few stray words. */
+	private static final int TEXT_SAMPLES = 4;
+
+	final String name;
+
+	final int index;
+
+	private final int maxDistinct;
+
+	private final Map<String, long[]> counts = new HashMap<>();
+
+	private final Map<Double, long[]> numberCounts = new HashMap<>();
+
+	private final Set<String> texts = new LinkedHashSet<>();
+
+	private boolean overflow;
+
+	private long missing;
+
+	private long firstMissingLine;
+
+	private long values;
+
+	private long numbers;
+
+	private long textCount;
+
+	private long firstTextLine;
+
+	private double min = Double.POSITIVE_INFINITY;
+
+	private double max = Double.NEGATIVE_INFINITY;
+
+	private double mean;
+
+	private double m2;
+
+	private boolean integers = true;
+
+	ColumnProfile(String name, int index, int maxDistinct) {
+		this.name = name;
+		this.index = index;
+		this.maxDistinct = maxDistinct;
+	}
+
+	void missing(long line) {
+		if (missing++ == 0) {
+			firstMissingLine = line;
+		}
+	}
+
+	void accept(String cell, long line) {
+		values++;
+		tally(cell);
+		double number = Cells.number(cell);
+		if (Double.isNaN(number)) {
+			if (textCount++ == 0) {
+				firstTextLine = line;
+			}
+			if (texts.size() < TEXT_SAMPLES) {
+				texts.add(cell);
+			}
+			return;
+		}
+		numbers++;
+		integers &= number == Math.rint(number);
+		min = Math.min(min, number);
+		max = Math.max(max, number);
+		double delta = number - mean;
+		mean += delta / numbers;
+		m2 += delta * (number - mean);
+		if (numberCounts.size() < maxDistinct || numberCounts.containsKey(number)) {
+			numberCounts.computeIfAbsent(number, k -> new long[1])[0]++;
+		}
+	}
+
+	private void tally(String cell) {
+		long[] count = counts.get(cell);
+		if (count != null) {
+			count[0]++;
+		}
+		else if (counts.size() < maxDistinct) {
+			counts.put(cell, new long[] { 1 });
+		}
+		else {
+			overflow = true;
+		}
+	}
+
+	long missing() {
+		return missing;
+	}
+
+	long firstMissingLine() {
+		return firstMissingLine;
+	}
+
+	/** Non-missing cells in the kept rows. */
+	long values() {
+		return values;
+	}
+
+	boolean isNumeric() {
+		return textCount == 0 && numbers > 0;
+	}
+
+	boolean hasIntegersOnly() {
+		return integers;
+	}
+
+	long textCount() {
+		return textCount;
+	}
+
+	long firstTextLine() {
+		return firstTextLine;
+	}
+
+	String firstText() {
+		return texts.iterator().next();
+	}
+
+	/** Distinct text (non-number) values, exact up to {@value #TEXT_SAMPLES}. */
+	int distinctTexts() {
+		return texts.size();
+	}
+
+	/** Whether the column has more distinct values than the cap this profile was made with. */
+	boolean overflows() {
+		return overflow;
+	}
+
+	int distinct() {
+		return counts.size();
+	}
+
+	int distinctNumbers() {
+		return numberCounts.size();
+	}
+
+	double mean() {
+		return mean;
+	}
+
+	/** Sorted distinct values, in String order. */
+	List<String> categories() {
+		List<String> sorted = new ArrayList<>(counts.keySet());
+		sorted.sort(Comparator.naturalOrder());
+		return sorted;
+	}
+
+	long count(String category) {
+		return counts.get(category)[0];
+	}
+
+	/** Sorted distinct numbers; exact when the column has at most the cap of distinct values. */
+	List<Double> numbers() {
+		List<Double> sorted = new ArrayList<>(numberCounts.keySet());
+		sorted.sort(Comparator.naturalOrder());
+		return sorted;
+	}
+
+	ColumnSummary summary() {
+		if (isNumeric()) {
+			return ColumnSummary.numeric(name, missing, min, max, mean, Math.sqrt(m2 / numbers));
+		}
+		return ColumnSummary.categorical(name, missing, overflow ? List.of() : categories());
+	}
+
+}
