@@ -22,6 +22,8 @@ final class ColumnProfile {
 
 	final int index;
 
+	private final int maxCategories;
+
 	private final int maxDistinct;
 
 	private final Map<String, long[]> counts = new HashMap<>();
@@ -29,8 +31,6 @@ final class ColumnProfile {
 	private final Map<Double, long[]> numberCounts = new HashMap<>();
 
 	private final Set<String> texts = new LinkedHashSet<>();
-
-	private boolean overflow;
 
 	private long missing;
 
@@ -54,10 +54,12 @@ final class ColumnProfile {
 
 	private boolean integers = true;
 
-	ColumnProfile(String name, int index, int maxDistinct) {
+	/** Remembers one distinct value more than {@code maxCategories}, to know when the cap is passed. */
+	ColumnProfile(String name, int index, int maxCategories) {
 		this.name = name;
 		this.index = index;
-		this.maxDistinct = maxDistinct;
+		this.maxCategories = maxCategories;
+		this.maxDistinct = maxCategories + 1;
 	}
 
 	void missing(long line) {
@@ -99,9 +101,6 @@ final class ColumnProfile {
 		else if (counts.size() < maxDistinct) {
 			counts.put(cell, new long[] { 1 });
 		}
-		else {
-			overflow = true;
-		}
 	}
 
 	long missing() {
@@ -142,9 +141,9 @@ final class ColumnProfile {
 		return texts.size();
 	}
 
-	/** Whether the column has more distinct values than the cap this profile was made with. */
+	/** Whether the column has more distinct values than {@code maxCategories}. */
 	boolean overflows() {
-		return overflow;
+		return counts.size() > maxCategories;
 	}
 
 	int distinct() {
@@ -181,7 +180,7 @@ final class ColumnProfile {
 		if (isNumeric()) {
 			return ColumnSummary.numeric(name, missing, min, max, mean, Math.sqrt(m2 / numbers));
 		}
-		return ColumnSummary.categorical(name, missing, overflow ? List.of() : categories());
+		return ColumnSummary.categorical(name, missing, overflows() ? List.of() : categories());
 	}
 
 }

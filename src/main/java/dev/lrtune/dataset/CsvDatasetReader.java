@@ -24,7 +24,7 @@ final class CsvDatasetReader {
 		return read(CsvText.decode(bytes, charset), options);
 	}
 
-	ParsedDataset read(String text, UploadOptions options) {
+	private ParsedDataset read(String text, UploadOptions options) {
 		Profile profile = new DatasetProfiler(maxCategories).profile(text, options);
 		Encoding encoding = Encoding.plan(profile, options.task(), maxCategories, maxValues);
 		double[] features = new double[encoding.rows() * encoding.cols()];

@@ -11,11 +11,10 @@ import java.util.stream.IntStream;
  */
 final class DatasetProfiler {
 
-	private final int maxDistinct;
+	private final int maxCategories;
 
-	/** @param maxCategories the one-hot cap; profiles remember one distinct value more, to know it was passed */
 	DatasetProfiler(int maxCategories) {
-		this.maxDistinct = maxCategories + 1;
+		this.maxCategories = maxCategories;
 	}
 
 	Profile profile(String text, UploadOptions options) {
@@ -33,7 +32,7 @@ final class DatasetProfiler {
 		int[] used = IntStream.concat(IntStream.of(features), IntStream.of(target)).toArray();
 		ColumnProfile[] columns = new ColumnProfile[header.size()];
 		for (int i : used) {
-			columns[i] = new ColumnProfile(header.name(i), i, maxDistinct);
+			columns[i] = new ColumnProfile(header.name(i), i, maxCategories);
 		}
 		RowFilter rows = new RowFilter(used, target, options.missing());
 		return read(reader, header, target, features, columns, rows);

@@ -27,6 +27,7 @@ record Encoding(List<FeatureEncoder> features, TargetEncoder target, int rows, i
 		.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.*|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}.*|\\d{4}-\\d{2}");
 
 	static Encoding plan(Profile profile, Task requested, int maxCategories, long maxValues) {
+		checkSomeRowKept(profile);
 		List<FeatureEncoder> features = new ArrayList<>();
 		List<String> names = new ArrayList<>();
 		for (int index : profile.features()) {
@@ -35,7 +36,7 @@ record Encoding(List<FeatureEncoder> features, TargetEncoder target, int rows, i
 			names.addAll(feature.names());
 		}
 		TargetEncoder target = TargetEncoder.plan(profile.targetColumn(), requested, maxCategories);
-		checkRows(profile);
+		checkMissing(profile);
 		long values = (long) profile.rowsKept() * names.size();
 		if (values > maxValues) {
 			throw DatasetProblem.unprocessable("Dataset too large", "Encoded, the dataset would hold " + profile.rowsKept()
@@ -83,13 +84,41 @@ record Encoding(List<FeatureEncoder> features, TargetEncoder target, int rows, i
 					: " (or raise lrtune.datasets.max-categories)"));
 	}
 
-	private static void checkRows(Profile profile) {
-		ColumnProfile first = null;
+	private static void checkSomeRowKept(Profile profile) {
+		if (profile.rowsKept() > 0) {
+			return;
+		}
+		ColumnProfile target = profile.targetColumn();
+		if (profile.rows().mode() == MissingValues.MEAN) {
+			throw DatasetProblem.unprocessable("No rows left", "The target '" + target.name + "' is missing in all "
+					+ profile.rowsParsed() + " rows, and a row without a target cannot be learnt from.")
+				.column(target.name)
+				.fix("Choose another target=<column>.");
+		}
+		ColumnProfile most = mostMissing(profile);
+		throw DatasetProblem.unprocessable("No rows left", "Every one of the " + profile.rowsParsed()
+				+ " rows has a missing value, so missing=drop leaves none; column '" + most.name + "' alone misses "
+				+ most.missing() + ".")
+			.column(most.name)
+			.fix("exclude=" + most.name + ", or missing=mean");
+	}
+
+	private static ColumnProfile mostMissing(Profile profile) {
 		ColumnProfile most = null;
 		for (ColumnProfile column : profile.columns()) {
-			if (column != null && column.missing() > 0) {
-				first = first == null || column.firstMissingLine() < first.firstMissingLine() ? column : first;
-				most = most == null || column.missing() > most.missing() ? column : most;
+			if (column != null && column.missing() > 0 && (most == null || column.missing() > most.missing())) {
+				most = column;
+			}
+		}
+		return most;
+	}
+
+	private static void checkMissing(Profile profile) {
+		ColumnProfile first = null;
+		for (ColumnProfile column : profile.columns()) {
+			if (column != null && column.missing() > 0
+					&& (first == null || column.firstMissingLine() < first.firstMissingLine())) {
+				first = column;
 			}
 		}
 		if (first != null && profile.rows().mode() == MissingValues.ERROR) {
@@ -99,14 +128,7 @@ record Encoding(List<FeatureEncoder> features, TargetEncoder target, int rows, i
 				.line(first.firstMissingLine())
 				.column(first.name)
 				.fix("missing=drop (leaves out the " + profile.rowsWithMissing() + " rows), missing=mean (fills the gaps), "
-						+ "or exclude=" + most.name);
-		}
-		if (profile.rowsKept() == 0) {
-			throw DatasetProblem.unprocessable("No rows left", "Every one of the " + profile.rowsParsed()
-					+ " rows has a missing value, so missing=drop leaves none; column '" + most.name + "' alone misses "
-					+ most.missing() + ".")
-				.column(most.name)
-				.fix("exclude=" + most.name + ", or missing=mean");
+						+ "or exclude=" + mostMissing(profile).name);
 		}
 	}
 
