@@ -3,6 +3,7 @@ package dev.lrtune.dataset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class ColumnProfile {
 
 	private final Map<String, long[]> counts = new HashMap<>();
 
-	private final Map<Double, long[]> numberCounts = new HashMap<>();
+	private final Set<Double> distinctNumbers = new HashSet<>();
 
 	private final Set<String> texts = new LinkedHashSet<>();
 
@@ -88,12 +89,15 @@ final class ColumnProfile {
 		double delta = number - mean;
 		mean += delta / numbers;
 		m2 += delta * (number - mean);
-		if (numberCounts.size() < maxDistinct || numberCounts.containsKey(number)) {
-			numberCounts.computeIfAbsent(number, k -> new long[1])[0]++;
+		if (distinctNumbers.size() < maxDistinct) {
+			distinctNumbers.add(number);
 		}
 	}
 
 	private void tally(String cell) {
+		if (overflows()) {
+			return; // past the cap the column is refused or numeric: counts no longer matter
+		}
 		long[] count = counts.get(cell);
 		if (count != null) {
 			count[0]++;
@@ -151,7 +155,7 @@ final class ColumnProfile {
 	}
 
 	int distinctNumbers() {
-		return numberCounts.size();
+		return distinctNumbers.size();
 	}
 
 	double mean() {
@@ -171,7 +175,7 @@ final class ColumnProfile {
 
 	/** Sorted distinct numbers; exact when the column has at most the cap of distinct values. */
 	List<Double> numbers() {
-		List<Double> sorted = new ArrayList<>(numberCounts.keySet());
+		List<Double> sorted = new ArrayList<>(distinctNumbers);
 		sorted.sort(Comparator.naturalOrder());
 		return sorted;
 	}

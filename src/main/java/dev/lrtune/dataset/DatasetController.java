@@ -1,13 +1,13 @@
 package dev.lrtune.dataset;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -16,23 +16,28 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 import dev.lrtune.web.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1/datasets")
 @Tag(name = "Datasets", description = "CSV uploads, encoded for training")
 class DatasetController {
+
+	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
 	private static final String UPLOAD_NOTES = "String columns are one-hot encoded (categories sorted); classes are "
 			+ "numbered in sorted order of their labels. Cells that are empty, NA, N/A, NaN, null, None or ? are missing. "
@@ -49,18 +54,25 @@ class DatasetController {
 	}
 
 	@PostMapping(consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
-	@Operation(summary = "Upload a CSV sent as the request body", description = UPLOAD_NOTES)
-	ResponseEntity<DatasetView> uploadBody(@ParameterObject UploadParameters parameters,
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(
-					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))) InputStream body,
-			@RequestHeader("Content-Type") String contentType,
-			@RequestHeader(name = "Content-Length", required = false) Long contentLength) {
-		Upload upload = new Upload(null, charset(contentType), contentLength == null ? -1 : contentLength, body);
+	@Operation(summary = "Upload a CSV, as the request body (text/csv) or as the multipart field 'file'",
+			description = UPLOAD_NOTES, requestBody = @RequestBody(content = @Content(mediaType = "text/csv",
+					schema = @Schema(type = "string", example = "x1,x2,label\n0.5,1.2,yes\n0.1,0.7,no\n"))))
+	@ApiResponse(responseCode = "201", description = "The dataset; its URL in Location")
+	@ApiResponse(responseCode = "400", description = "Malformed CSV or request field", content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "413", description = "Upload too large", content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "422", description = "A CSV that cannot be trained on as asked",
+			content = @Content(mediaType = PROBLEM))
+	ResponseEntity<DatasetView> uploadBody(@ParameterObject UploadParameters parameters, HttpServletRequest request)
+			throws IOException {
+		Upload upload = new Upload(null, charset(request.getContentType()), request.getContentLengthLong(),
+				request.getInputStream());
 		return created(catalog.upload(upload, parameters.toOptions(null)));
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Upload a CSV file as the multipart field 'file'", description = UPLOAD_NOTES)
+	@Operation(summary = "Upload a CSV, as the request body (text/csv) or as the multipart field 'file'",
+			description = UPLOAD_NOTES)
+	@ApiResponse(responseCode = "201", description = "The dataset; its URL in Location")
 	ResponseEntity<DatasetView> uploadFile(@RequestPart("file") MultipartFile file,
 			@ParameterObject UploadParameters parameters) throws IOException {
 		Upload upload = new Upload(file.getOriginalFilename(), charset(file.getContentType()), file.getSize(),
@@ -81,10 +93,10 @@ class DatasetController {
 	}
 
 	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete a dataset and its data", description = "409 while a queued or running job uses it.")
-	ResponseEntity<Void> delete(@PathVariable long id) {
+	void delete(@PathVariable long id) {
 		catalog.delete(id);
-		return ResponseEntity.noContent().build();
 	}
 
 	/** Spring's multipart limit, met while the request is read: the same 413 as lrtune's own limit. */
