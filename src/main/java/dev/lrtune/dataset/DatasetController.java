@@ -2,8 +2,6 @@ package dev.lrtune.dataset;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springdoc.core.annotations.ParameterObject;
@@ -23,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
-import dev.lrtune.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -64,7 +61,7 @@ class DatasetController {
 			content = @Content(mediaType = PROBLEM))
 	ResponseEntity<DatasetView> uploadBody(@ParameterObject UploadParameters parameters, HttpServletRequest request)
 			throws IOException {
-		Upload upload = new Upload(null, charset(request.getContentType()), request.getContentLengthLong(),
+		Upload upload = new Upload(null, Upload.charset(request.getContentType()), request.getContentLengthLong(),
 				request.getInputStream());
 		return created(catalog.upload(upload, parameters.toOptions(null)));
 	}
@@ -75,7 +72,7 @@ class DatasetController {
 	@ApiResponse(responseCode = "201", description = "The dataset; its URL in Location")
 	ResponseEntity<DatasetView> uploadFile(@RequestPart("file") MultipartFile file,
 			@ParameterObject UploadParameters parameters) throws IOException {
-		Upload upload = new Upload(file.getOriginalFilename(), charset(file.getContentType()), file.getSize(),
+		Upload upload = new Upload(file.getOriginalFilename(), Upload.charset(file.getContentType()), file.getSize(),
 				file.getInputStream());
 		return created(catalog.upload(upload, parameters.toOptions(file.getOriginalFilename())));
 	}
@@ -109,19 +106,6 @@ class DatasetController {
 
 	private static ResponseEntity<DatasetView> created(DatasetView dataset) {
 		return ResponseEntity.created(URI.create("/api/v1/datasets/" + dataset.id())).body(dataset);
-	}
-
-	private static Charset charset(String contentType) {
-		if (contentType == null) {
-			return StandardCharsets.UTF_8;
-		}
-		try {
-			Charset charset = MediaType.parseMediaType(contentType).getCharset();
-			return charset == null ? StandardCharsets.UTF_8 : charset;
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException("Content-Type", "unknown charset in '" + contentType + "'");
-		}
 	}
 
 }

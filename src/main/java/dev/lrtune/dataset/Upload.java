@@ -3,6 +3,11 @@ package dev.lrtune.dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.MediaType;
+
+import dev.lrtune.web.InvalidRequestException;
 
 /**
  * An upload's bytes as they arrive, read with a limit: a declared length over it is refused before
@@ -28,6 +33,20 @@ record Upload(String fileName, Charset charset, long declaredLength, InputStream
 		catch (IOException ex) {
 			throw DatasetProblem.badRequest("Unreadable upload", "The upload could not be read to its end: " + ex.getMessage())
 				.fix("Send the request again.");
+		}
+	}
+
+	/** The charset a Content-Type declares; UTF-8 when it declares none. */
+	static Charset charset(String contentType) {
+		if (contentType == null) {
+			return StandardCharsets.UTF_8;
+		}
+		try {
+			Charset charset = MediaType.parseMediaType(contentType).getCharset();
+			return charset == null ? StandardCharsets.UTF_8 : charset;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException("Content-Type", "unknown charset in '" + contentType + "'");
 		}
 	}
 

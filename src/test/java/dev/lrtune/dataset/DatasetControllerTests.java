@@ -122,6 +122,13 @@ class DatasetControllerTests {
 			.andExpect(jsonPath("$.featureNames", contains("café=crème", "café=noir")));
 	}
 
+	@Test
+	void anUnknownCharsetIsA415Problem() throws Exception {
+		mvc.perform(post("/api/v1/datasets").contentType("text/csv; charset=klingon").content("x,y\n1,2\n"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
 	static Stream<Arguments> refusedUploads() {
 		StringBuilder dates = new StringBuilder("date,temp,y\n");
 		for (int day = 1; day <= 9; day++) {
