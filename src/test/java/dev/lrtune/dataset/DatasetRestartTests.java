@@ -43,10 +43,10 @@ class DatasetRestartTests {
 	}
 
 	private ConfigurableApplicationContext start() {
+		// Arguments, not builder properties: those are defaults that application.properties overrides.
 		return new SpringApplicationBuilder(LrtuneApplication.class).web(WebApplicationType.NONE)
-			.properties("spring.datasource.url=jdbc:h2:file:" + directory.resolve("lrtune") + ";DB_CLOSE_ON_EXIT=FALSE",
-					"spring.main.banner-mode=off")
-			.run();
+			.run("--spring.datasource.url=jdbc:h2:file:" + directory.resolve("lrtune") + ";DB_CLOSE_ON_EXIT=FALSE",
+					"--spring.main.banner-mode=off");
 	}
 
 }
