@@ -1,0 +1,190 @@
+package dev.lrtune.dataset;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the first pass learns about one used column: missing cells, whether every value is a number,
+ * running statistics (Welford), and its distinct values with their counts, up to a cap, so that memory
+ * stays bounded on a column of a million distinct numbers.
+ */
+final class ColumnProfile {
+
+	/** Distinct text values remembered to tell a text column from a numeric one with a few stray words. */
+	private static final int TEXT_SAMPLES = 4;
+
+	final String name;
+
+	final int index;
+
+	private final int maxCategories;
+
+	private final int maxDistinct;
+
+	private final Map<String, long[]> counts = new HashMap<>();
+
+	private final Set<Double> distinctNumbers = new HashSet<>();
+
+	private final Set<String> texts = new LinkedHashSet<>();
+
+	private long missing;
+
+	private long firstMissingLine;
+
+	private long values;
+
+	private long numbers;
+
+	private long textCount;
+
+	private long firstTextLine;
+
+	private double min = Double.POSITIVE_INFINITY;
+
+	private double max = Double.NEGATIVE_INFINITY;
+
+	private double mean;
+
+	private double m2;
+
+	private boolean integers = true;
+
+	/** Remembers one distinct value more than {@code maxCategories}, to know when the cap is passed. */
+	ColumnProfile(String name, int index, int maxCategories) {
+		this.name = name;
+		this.index = index;
+		this.maxCategories = maxCategories;
+		this.maxDistinct = maxCategories + 1;
+	}
+
+	void missing(long line) {
+		if (missing++ == 0) {
+			firstMissingLine = line;
+		}
+	}
+
+	void accept(String cell, long line) {
+		values++;
+		tally(cell);
+		double number = Cells.number(cell);
+		if (Double.isNaN(number)) {
+			if (textCount++ == 0) {
+				firstTextLine = line;
+			}
+			if (texts.size() < TEXT_SAMPLES) {
+				texts.add(cell);
+			}
+			return;
+		}
+		numbers++;
+		integers &= number == Math.rint(number);
+		min = Math.min(min, number);
+		max = Math.max(max, number);
+		double delta = number - mean;
+		mean += delta / numbers;
+		m2 += delta * (number - mean);
+		if (distinctNumbers.size() < maxDistinct) {
+			distinctNumbers.add(number);
+		}
+	}
+
+	private void tally(String cell) {
+		if (overflows()) {
+			return; // past the cap the column is refused or numeric: counts no longer matter
+		}
+		long[] count = counts.get(cell);
+		if (count != null) {
+			count[0]++;
+		}
+		else if (counts.size() < maxDistinct) {
+			counts.put(cell, new long[] { 1 });
+		}
+	}
+
+	long missing() {
+		return missing;
+	}
+
+	long firstMissingLine() {
+		return firstMissingLine;
+	}
+
+	/** Non-missing cells in the kept rows. */
+	long values() {
+		return values;
+	}
+
+	boolean isNumeric() {
+		return textCount == 0 && numbers > 0;
+	}
+
+	boolean hasIntegersOnly() {
+		return integers;
+	}
+
+	long textCount() {
+		return textCount;
+	}
+
+	long firstTextLine() {
+		return firstTextLine;
+	}
+
+	String firstText() {
+		return texts.iterator().next();
+	}
+
+	/** Distinct text (non-number) values, exact up to {@value #TEXT_SAMPLES}. */
+	int distinctTexts() {
+		return texts.size();
+	}
+
+	/** Whether the column has more distinct values than {@code maxCategories}. */
+	boolean overflows() {
+		return counts.size() > maxCategories;
+	}
+
+	int distinct() {
+		return counts.size();
+	}
+
+	int distinctNumbers() {
+		return distinctNumbers.size();
+	}
+
+	double mean() {
+		return mean;
+	}
+
+	/** Sorted distinct values, in String order. */
+	List<String> categories() {
+		List<String> sorted = new ArrayList<>(counts.keySet());
+		sorted.sort(Comparator.naturalOrder());
+		return sorted;
+	}
+
+	long count(String category) {
+		return counts.get(category)[0];
+	}
+
+	/** Sorted distinct numbers; exact when the column has at most the cap of distinct values. */
+	List<Double> numbers() {
+		List<Double> sorted = new ArrayList<>(distinctNumbers);
+		sorted.sort(Comparator.naturalOrder());
+		return sorted;
+	}
+
+	ColumnSummary summary() {
+		if (isNumeric()) {
+			return ColumnSummary.numeric(name, missing, min, max, mean, Math.sqrt(m2 / numbers));
+		}
+		return ColumnSummary.categorical(name, missing, overflows() ? List.of() : categories());
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.lrtune.dataset;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a CSV upload into a dataset in two passes over the decoded text: the first profiles the
+ * columns ({@link DatasetProfiler}), then the encoding is planned and checked ({@link Encoding}), and
+ * the second pass writes the matrix, so nothing but the text and the final arrays is held in memory.
+ */
+final class CsvDatasetReader {
+
+	private final int maxCategories;
+
+	private final long maxValues;
+
+	CsvDatasetReader(int maxCategories, long maxValues) {
+		this.maxCategories = maxCategories;
+		this.maxValues = maxValues;
+	}
+
+	ParsedDataset read(byte[] bytes, Charset charset, UploadOptions options) {
+		return read(CsvText.decode(bytes, charset), options);
+	}
+
+	private ParsedDataset read(String text, UploadOptions options) {
+		Profile profile = new DatasetProfiler(maxCategories).profile(text, options);
+		Encoding encoding = Encoding.plan(profile, options.task(), maxCategories, maxValues);
+		double[] features = new double[encoding.rows() * encoding.cols()];
+		double[] targets = new double[encoding.rows()];
+		write(text, profile, encoding, features, targets);
+		TargetEncoder target = encoding.target();
+		return new ParsedDataset(profile.header().name(profile.target()), target.task(), target.classes(),
+				encoding.featureNames(), encoding.rows(), profile.rowsParsed(), features, targets, summaries(profile));
+	}
+
+	private static void write(String text, Profile profile, Encoding encoding, double[] features, double[] targets) {
+		CsvReader reader = new CsvReader(text);
+		reader.next();
+		int row = 0;
+		for (String[] cells = reader.next(); cells != null; cells = reader.next()) {
+			RowFilter.trim(cells);
+			if (!profile.rows().keeps(cells)) {
+				continue;
+			}
+			int offset = row * encoding.cols();
+			for (FeatureEncoder feature : encoding.features()) {
+				offset = feature.write(cells[feature.index()], features, offset);
+			}
+			targets[row++] = encoding.target().encode(cells[profile.target()]);
+		}
+		if (row != encoding.rows()) {
+			throw new IllegalStateException("second pass kept " + row + " rows, first pass " + encoding.rows());
+		}
+	}
+
+	private static List<ColumnSummary> summaries(Profile profile) {
+		List<ColumnSummary> summaries = new ArrayList<>(profile.header().size());
+		for (int i = 0; i < profile.header().size(); i++) {
+			ColumnProfile column = profile.columns()[i];
+			summaries.add(column == null ? ColumnSummary.excluded(profile.header().name(i)) : column.summary());
+		}
+		return List.copyOf(summaries);
+	}
+
+}

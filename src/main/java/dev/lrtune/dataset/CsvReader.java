@@ -1,0 +1,175 @@
+package dev.lrtune.dataset;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads RFC 4180 records from text: fields separated by commas, records by CRLF, LF or CR; a field in
+ * double quotes may hold commas, line breaks and quotes written twice ({@code ""}). Beyond the RFC,
+ * spaces before an opening quote are skipped ({@code a, "b, c"}), a quote inside an unquoted field is
+ * kept as a character ({@code 5'3"}), and blank lines are skipped. Lines are counted as an editor
+ * counts them, so {@link #line()} of a record that spans lines is the line it starts on.
+ */
+final class CsvReader {
+
+	private final String text;
+
+	private final int length;
+
+	private final List<String> fields = new ArrayList<>();
+
+	private final StringBuilder quoted = new StringBuilder();
+
+	private int pos;
+
+	private long line = 1;
+
+	private long recordLine;
+
+	private List<String> columnNames = List.of();
+
+	CsvReader(String text) {
+		this.text = text;
+		this.length = text.length();
+	}
+
+	/** Names the columns in error messages once the header is known. */
+	void nameColumns(List<String> names) {
+		this.columnNames = names;
+	}
+
+	/** The line the last record returned by {@link #next()} starts on. */
+	long line() {
+		return recordLine;
+	}
+
+	/** The next record's fields, or {@code null} after the last one. */
+	String[] next() {
+		while (true) {
+			skipLineBreaks();
+			if (pos >= length) {
+				return null;
+			}
+			recordLine = line;
+			readRecord();
+			if (fields.size() > 1 || !fields.get(0).isBlank()) {
+				return fields.toArray(String[]::new);
+			}
+		}
+	}
+
+	private void readRecord() {
+		fields.clear();
+		while (true) {
+			fields.add(readField());
+			if (pos >= length) {
+				return;
+			}
+			if (text.charAt(pos) != ',') {
+				consumeLineBreak();
+				return;
+			}
+			pos++;
+		}
+	}
+
+	private String readField() {
+		int start = pos;
+		while (pos < length && isBlank(text.charAt(pos))) {
+			pos++;
+		}
+		if (pos < length && text.charAt(pos) == '"') {
+			return readQuoted();
+		}
+		pos = start;
+		while (pos < length && !endsField(text.charAt(pos))) {
+			pos++;
+		}
+		return text.substring(start, pos);
+	}
+
+	private String readQuoted() {
+		long startLine = line;
+		pos++;
+		quoted.setLength(0);
+		while (true) {
+			int close = text.indexOf('"', pos);
+			if (close < 0) {
+				throw unterminated(startLine);
+			}
+			appendCountingLines(pos, close);
+			pos = close + 1;
+			if (pos < length && text.charAt(pos) == '"') {
+				quoted.append('"');
+				pos++;
+			}
+			else {
+				break;
+			}
+		}
+		while (pos < length && isBlank(text.charAt(pos))) {
+			pos++;
+		}
+		if (pos < length && !endsField(text.charAt(pos))) {
+			throw strayCharacter(text.charAt(pos));
+		}
+		return quoted.toString();
+	}
+
+	private void appendCountingLines(int from, int to) {
+		quoted.append(text, from, to);
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (c == '\n' || (c == '\r' && (i + 1 >= length || text.charAt(i + 1) != '\n'))) {
+				line++;
+			}
+		}
+	}
+
+	private void skipLineBreaks() {
+		while (pos < length && (text.charAt(pos) == '\n' || text.charAt(pos) == '\r')) {
+			consumeLineBreak();
+		}
+	}
+
+	private void consumeLineBreak() {
+		if (text.charAt(pos) == '\r' && pos + 1 < length && text.charAt(pos + 1) == '\n') {
+			pos++;
+		}
+		pos++;
+		line++;
+	}
+
+	private static boolean endsField(char c) {
+		return c == ',' || c == '\n' || c == '\r';
+	}
+
+	private static boolean isBlank(char c) {
+		return c == ' ' || c == '\t';
+	}
+
+	private DatasetProblem atCurrentColumn(DatasetProblem problem) {
+		int index = fields.size();
+		return index < columnNames.size() ? problem.column(columnNames.get(index)) : problem;
+	}
+
+	private String currentColumn() {
+		int index = fields.size();
+		return index < columnNames.size() ? "column '" + columnNames.get(index) + "'" : "field " + (index + 1);
+	}
+
+	private DatasetProblem unterminated(long startLine) {
+		return atCurrentColumn(DatasetProblem.badRequest("Malformed CSV",
+				"A quoted field that starts on line " + startLine + " (" + currentColumn() + ") is never closed."))
+			.line(startLine)
+			.fix("Close the quote. Inside a quoted field, write a quote as two quotes (\"\").");
+	}
+
+	private DatasetProblem strayCharacter(char found) {
+		return atCurrentColumn(DatasetProblem.badRequest("Malformed CSV", "On line " + line + " (" + currentColumn()
+				+ ") a quoted field is followed by '" + found + "' instead of a comma or the end of the line."))
+			.line(line)
+			.fix("Quote the whole field, and inside it write a quote as two quotes: \"5'3\"\" tall\".");
+	}
+
+}

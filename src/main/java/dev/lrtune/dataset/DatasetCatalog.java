@@ -1,0 +1,59 @@
+package dev.lrtune.dataset;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The datasets users uploaded: upload, list, show and delete for the API, and {@link #load(long)} for
+ * the features that train on them.
+ */
+@Service
+public class DatasetCatalog {
+
+	private final DatasetStore store;
+
+	private final DatasetSettings settings;
+
+	private final CsvDatasetReader reader;
+
+	DatasetCatalog(DatasetStore store, DatasetSettings settings) {
+		this.store = store;
+		this.settings = settings;
+		this.reader = new CsvDatasetReader(settings.maxCategories(), settings.maxValues());
+	}
+
+	/** Reads, checks and encodes the CSV, then stores it; nothing is stored when any step refuses it. */
+	DatasetView upload(Upload upload, UploadOptions options) {
+		byte[] bytes = upload.read(settings.maxBytes().toBytes());
+		ParsedDataset parsed = reader.read(bytes, upload.charset(), options);
+		return DatasetView.of(store.save(parsed, options, Instant.now().truncatedTo(ChronoUnit.MICROS)));
+	}
+
+	List<DatasetView> list() {
+		return store.list().stream().map(DatasetView::of).toList();
+	}
+
+	DatasetView get(long id) {
+		return store.find(id).map(DatasetView::of).orElseThrow(() -> new DatasetNotFoundException(id));
+	}
+
+	void delete(long id) {
+		store.delete(id);
+	}
+
+	/**
+	 * The dataset's encoded matrix and targets, for training.
+	 * @throws DatasetNotFoundException when no dataset has this id
+	 */
+	public TrainingData load(long id) {
+		return store.load(id);
+	}
+
+	public boolean exists(long id) {
+		return store.exists(id);
+	}
+
+}

@@ -1,0 +1,20 @@
+package dev.lrtune.dataset;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+
+import jakarta.persistence.LockModeType;
+
+/** The {@code datasets} table. */
+interface Datasets extends JpaRepository<Dataset, Long> {
+
+	List<Dataset> findAllByOrderByCreatedAtDescIdDesc();
+
+	/** Locks the row, so that a job cannot start using the dataset while it is being deleted. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	Optional<Dataset> findLockedById(Long id);
+
+}

@@ -1,0 +1,87 @@
+package dev.lrtune.dataset;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes one column of a row into the feature matrix: a numeric column as one value, a categorical one as one-hot. */
+sealed interface FeatureEncoder {
+
+	/** The column's index in the file. */
+	int index();
+
+	/** Feature names, one per matrix column this encoder writes. */
+	List<String> names();
+
+	/**
+	 * Writes the cell and returns the offset after it.
+	 * @param cell trimmed; missing only under {@code missing=mean}
+	 */
+	int write(String cell, double[] matrix, int offset);
+
+	/** A number as it is; a missing one as the column's mean. */
+	record Numeric(int index, String name, double mean) implements FeatureEncoder {
+
+		@Override
+		public List<String> names() {
+			return List.of(name);
+		}
+
+		@Override
+		public int write(String cell, double[] matrix, int offset) {
+			matrix[offset] = Cells.isMissing(cell) ? mean : Cells.number(cell);
+			return offset + 1;
+		}
+
+	}
+
+	/**
+	 * One column per category, in sorted order, named {@code column=category}: 1 for the row's category,
+	 * 0 for the others. A missing category gets each category's share of the column, the mean of the
+	 * one-hot columns.
+	 */
+	final class OneHot implements FeatureEncoder {
+
+		private final int index;
+
+		private final List<String> names;
+
+		private final Map<String, Integer> codes = new HashMap<>();
+
+		private final double[] shares;
+
+		OneHot(ColumnProfile column) {
+			List<String> categories = column.categories();
+			this.index = column.index;
+			this.names = categories.stream().map(category -> column.name + "=" + category).toList();
+			this.shares = new double[categories.size()];
+			for (int i = 0; i < shares.length; i++) {
+				codes.put(categories.get(i), i);
+				shares[i] = (double) column.count(categories.get(i)) / column.values();
+			}
+		}
+
+		@Override
+		public int index() {
+			return index;
+		}
+
+		@Override
+		public List<String> names() {
+			return names;
+		}
+
+		@Override
+		public int write(String cell, double[] matrix, int offset) {
+			if (Cells.isMissing(cell)) {
+				System.arraycopy(shares, 0, matrix, offset, shares.length);
+			}
+			else {
+				matrix[offset + codes.get(cell)] = 1;
+			}
+			return offset + shares.length;
+		}
+
+	}
+
+}

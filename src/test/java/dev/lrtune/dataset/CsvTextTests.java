@@ -1,0 +1,68 @@
+package dev.lrtune.dataset;
+
+import static dev.lrtune.dataset.Problems.problem;
+import static dev.lrtune.dataset.Problems.property;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ProblemDetail;
+
+class CsvTextTests {
+
+	@Test
+	void aUtf8ByteOrderMarkIsDropped() {
+		byte[] bytes = bytes("\uFEFFa,b\n", StandardCharsets.UTF_8);
+		assertThat(CsvText.decode(bytes, StandardCharsets.UTF_8)).isEqualTo("a,b\n");
+	}
+
+	@Test
+	void utf8TextKeepsItsCharacters() {
+		assertThat(CsvText.decode(bytes("île,Zürich,東京\n", StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+			.isEqualTo("île,Zürich,東京\n");
+	}
+
+	@Test
+	void aDeclaredCharsetIsHonoured() {
+		Charset windows1252 = Charset.forName("windows-1252");
+		assertThat(CsvText.decode(bytes("café,1\n", windows1252), windows1252)).isEqualTo("café,1\n");
+	}
+
+	@Test
+	void aUtf16ByteOrderMarkWinsOverTheDeclaredCharset() {
+		byte[] bytes = bytes("\uFEFFa,b\n1,2\n", StandardCharsets.UTF_16LE);
+		assertThat(CsvText.decode(bytes, StandardCharsets.UTF_8)).isEqualTo("a,b\n1,2\n");
+	}
+
+	@Test
+	void nulBytesAreA400SayingTheUploadIsNotText() {
+		ProblemDetail problem = problem(() -> CsvText.decode(new byte[] { 'a', '\n', 'b', 0, 'c' }, StandardCharsets.UTF_8));
+		assertThat(problem.getStatus()).isEqualTo(400);
+		assertThat(problem.getTitle()).isEqualTo("Not a text file");
+		assertThat(property(problem, "line")).isEqualTo(2L);
+		assertThat((String) property(problem, "fix")).contains("CSV");
+	}
+
+	@Test
+	void anExcelWorkbookIsNamedAsSuch() {
+		ProblemDetail problem = problem(() -> CsvText.decode(new byte[] { 'P', 'K', 3, 4, 20, 0, 6, 0 }, StandardCharsets.UTF_8));
+		assertThat(problem.getDetail()).contains("Excel");
+	}
+
+	@Test
+	void invalidUtf8IsA400NamingTheLineAndTheByte() {
+		byte[] bytes = { 'a', ',', 'b', '\n', '1', ',', (byte) 0xE9, '\n' };
+		ProblemDetail problem = problem(() -> CsvText.decode(bytes, StandardCharsets.UTF_8));
+		assertThat(problem.getStatus()).isEqualTo(400);
+		assertThat(property(problem, "line")).isEqualTo(2L);
+		assertThat(problem.getDetail()).contains("Byte 7", "0xE9", "UTF-8");
+		assertThat((String) property(problem, "fix")).contains("charset=");
+	}
+
+	private static byte[] bytes(String text, Charset charset) {
+		return text.getBytes(charset);
+	}
+
+}

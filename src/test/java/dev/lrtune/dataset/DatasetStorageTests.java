@@ -1,0 +1,210 @@
+package dev.lrtune.dataset;
+
+import static dev.lrtune.dataset.Problems.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Datasets written, read back and deleted through the real schema (Flyway's V1, validated by
+ * Hibernate); each call commits, as in the service. Run on H2 and on PostgreSQL by the subclasses.
+ */
+@DataJpaTest
+@Import({ DatasetStore.class, DatasetMatrices.class, DatasetStorageTests.JobsUsingDatasets.class })
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+abstract class DatasetStorageTests {
+
+	static final Set<Long> inUse = ConcurrentHashMap.newKeySet();
+
+	@Autowired
+	DatasetStore store;
+
+	@Autowired
+	DataSource dataSource;
+
+	private final List<Long> saved = new ArrayList<>();
+
+	@AfterEach
+	void deleteWhatTheTestSaved() {
+		inUse.clear();
+		saved.forEach(id -> {
+			if (store.exists(id)) {
+				store.delete(id);
+			}
+		});
+	}
+
+	@Test
+	void aStoredDatasetLoadsBackWithTheSameNumbersAndShape() {
+		ParsedDataset parsed = parse("n,color,y\n1.5,red,a\n-2,blue,b\n1e-300,red,a\n");
+		long id = save(parsed, "colors", false);
+
+		TrainingData data = store.load(id);
+
+		assertThat(data.features()).isEqualTo(parsed.features());
+		assertThat(data.targets()).isEqualTo(parsed.targets());
+		assertThat(data.rows()).isEqualTo(3);
+		assertThat(data.cols()).isEqualTo(3);
+		assertThat(data.task()).isEqualTo(Task.CLASSIFICATION);
+		assertThat(data.classCount()).isEqualTo(2);
+		assertThat(data.featureNames()).containsExactly("n", "color=blue", "color=red");
+		assertThat(data.standardize()).isFalse();
+	}
+
+	@Test
+	void aMatrixLargerThanOneChunkIsSplitAndReassembled() {
+		StringBuilder csv = new StringBuilder("a,b,y\n");
+		for (int i = 0; i < 70_000; i++) {
+			csv.append(i).append(',').append(Math.sin(i)).append(',').append(i * 0.25).append('\n');
+		}
+		ParsedDataset parsed = parse(csv.toString());
+		long id = save(parsed, "big", true);
+
+		assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM dataset_chunks WHERE dataset_id = ?", Integer.class, id))
+			.isEqualTo(2);
+		TrainingData data = store.load(id);
+		assertThat(data.features()).isEqualTo(parsed.features());
+		assertThat(data.targets()).isEqualTo(parsed.targets());
+	}
+
+	@Test
+	void theMatrixIsStoredAsLittleEndianDoubles() {
+		long id = save(parse("x,y\n0.1,1.5\n0.2,2.5\n"), "bytes", true);
+
+		byte[] chunk = jdbc().queryForObject("SELECT data FROM dataset_chunks WHERE dataset_id = ? AND chunk = 0",
+				byte[].class, id);
+
+		ByteBuffer buffer = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+		assertThat(new double[] { buffer.getDouble(), buffer.getDouble(), buffer.getDouble(), buffer.getDouble() })
+			.containsExactly(0.1, 0.2, 1.5, 2.5);
+	}
+
+	@Test
+	void metadataAndTheColumnSummaryRoundTrip() {
+		ParsedDataset parsed = parse("Body Mass (g),\"island, name\",y\n3750,Torgersen,1.5\nNA,Biscoe,2\n4000,Dream,2.5\n",
+				MissingValues.MEAN);
+		Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		long id = store.save(parsed, options("penguins", true, MissingValues.MEAN), createdAt).id();
+		saved.add(id);
+
+		DatasetView view = DatasetView.of(store.find(id).orElseThrow());
+
+		assertThat(view.name()).isEqualTo("penguins");
+		assertThat(view.createdAt()).isEqualTo(createdAt);
+		assertThat(view.rows()).isEqualTo(3);
+		assertThat(view.rowsParsed()).isEqualTo(3);
+		assertThat(view.features()).isEqualTo(4);
+		assertThat(view.task()).isEqualTo(Task.REGRESSION);
+		assertThat(view.classes()).isEmpty();
+		assertThat(view.target()).isEqualTo("y");
+		assertThat(view.featureNames()).isEqualTo(parsed.featureNames());
+		assertThat(view.columns()).isEqualTo(parsed.columns());
+		assertThat(view.standardize()).isTrue();
+	}
+
+	@Test
+	void listingShowsTheNewestFirst() {
+		long older = save(parse("x,y\n1,1.5\n2,2.5\n"), "older", true);
+		long newer = save(parse("x,y\n1,1.5\n2,2.5\n"), "newer", true);
+
+		List<Long> ids = store.list().stream().map(Dataset::id).filter(saved::contains).toList();
+
+		assertThat(ids).containsExactly(newer, older);
+	}
+
+	@Test
+	void idsComeFromAPooledSequenceWithoutARoundTripPerInsert() {
+		long first = save(parse("x,y\n1,1.5\n2,2.5\n"), "a", true);
+		long second = save(parse("x,y\n1,1.5\n2,2.5\n"), "b", true);
+
+		assertThat(second).isEqualTo(first + 1);
+	}
+
+	@Test
+	void deletingADatasetRemovesItsMatrix() {
+		long id = save(parse("x,y\n1,1.5\n2,2.5\n"), "gone", true);
+
+		store.delete(id);
+
+		assertThat(store.find(id)).isEmpty();
+		assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM dataset_chunks WHERE dataset_id = ?", Integer.class, id))
+			.isZero();
+	}
+
+	@Test
+	void aDatasetThatAJobUsesIsNotDeleted() {
+		long id = save(parse("x,y\n1,1.5\n2,2.5\n"), "busy", true);
+		inUse.add(id);
+
+		ProblemDetail problem = problem(() -> store.delete(id));
+
+		assertThat(problem.getStatus()).isEqualTo(409);
+		assertThat(problem.getDetail()).contains("job 7 is running");
+		assertThat(store.exists(id)).isTrue();
+	}
+
+	@Test
+	void loadingOrDeletingAnUnknownDatasetIsNotFound() {
+		assertThatThrownBy(() -> store.load(Long.MAX_VALUE)).isInstanceOf(DatasetNotFoundException.class);
+		assertThatThrownBy(() -> store.delete(Long.MAX_VALUE)).isInstanceOf(DatasetNotFoundException.class);
+	}
+
+	private long save(ParsedDataset parsed, String name, boolean standardize) {
+		long id = store.save(parsed, options(name, standardize, MissingValues.ERROR), Instant.now()).id();
+		saved.add(id);
+		return id;
+	}
+
+	private JdbcTemplate jdbc() {
+		return new JdbcTemplate(dataSource);
+	}
+
+	private static ParsedDataset parse(String csv) {
+		return parse(csv, MissingValues.ERROR);
+	}
+
+	private static ParsedDataset parse(String csv, MissingValues missing) {
+		return new CsvDatasetReader(100, 10_000_000).read(csv.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8,
+				options("test", true, missing));
+	}
+
+	private static UploadOptions options(String name, boolean standardize, MissingValues missing) {
+		return new UploadOptions(name, null, null, missing, standardize, List.of());
+	}
+
+	/** Stands in for the job feature: a dataset whose id is in {@link #inUse} is used by a running job. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class JobsUsingDatasets {
+
+		@Bean
+		DatasetUsage runningJobs() {
+			return id -> inUse.contains(id) ? Optional.of("job 7 is running") : Optional.empty();
+		}
+
+	}
+
+}
