@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.lrtune.core.rangetest.Recommendation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -60,6 +61,12 @@ class JobController {
 			+ "one flush of its curve and keeps the curve so far; a finished job is a 409.")
 	Job cancel(@PathVariable long id) {
 		return management.cancel(id);
+	}
+
+	@GetMapping("/{id}/recommendation")
+	@Operation(summary = "A finished range test's suggested learning rates (409 for a training job or before it ran)")
+	Recommendation recommendation(@PathVariable long id) {
+		return management.recommendation(id);
 	}
 
 	@DeleteMapping("/{id}")

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.core.data.Task;
+import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.core.train.TrainingSettings;
 import dev.lrtune.curve.CurveOwners;
 import dev.lrtune.web.InvalidRequestException;
@@ -111,6 +112,18 @@ public class JobManagement implements CurveOwners {
 			throw JobProblems.conflict("Job " + id + " is " + job.status() + "; cancel it first, only a finished job "
 					+ "can be deleted.");
 		}
+	}
+
+	/** A range test's suggestions, once it finished; 409 for a training job or an unfinished range test. */
+	Recommendation recommendation(long id) {
+		Job job = get(id);
+		if (!JobType.RANGE_TEST.jsonName().equals(job.type())) {
+			throw JobProblems.conflict("Job " + id + " is a " + job.type() + " job; recommendations come from range_test jobs.");
+		}
+		if (job.result() == null || job.result().recommendation() == null) {
+			throw JobProblems.conflict("Job " + id + " is " + job.status() + "; its recommendation exists once it has run.");
+		}
+		return job.result().recommendation();
 	}
 
 	/** Whether a queued or running job uses this dataset reference (a dataset in use cannot be deleted). */

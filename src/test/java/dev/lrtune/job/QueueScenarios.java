@@ -221,6 +221,13 @@ abstract class QueueScenarios {
 	}
 
 	@Test
+	void aTrainingJobHasNoRecommendation() {
+		long id = submit();
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> management.recommendation(id)))
+			.hasMessageContaining("409");
+	}
+
+	@Test
 	void aJobUsesItsDatasetOnlyWhileQueuedOrRunning() {
 		long id = submit();
 		String dataset = management.get(id).request().dataset();
