@@ -1,0 +1,149 @@
+package dev.lrtune.curve;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+
+import dev.lrtune.core.InvalidParameterException;
+import dev.lrtune.core.rangetest.SmoothedLoss;
+import dev.lrtune.web.InvalidRequestException;
+
+/**
+ * Reads a job's curve for the API: a range of iterations, optionally smoothed (the bias-corrected EMA of
+ * the range test, computed from iteration 0 so that a value does not depend on where the range starts) and
+ * downsampled with {@link Downsampling#minMax}; without {@code maxPoints}, raw points in pages of
+ * {@code lrtune.curves.max-points}.
+ */
+@Service
+public class CurveQuery {
+
+	private final Curves curves;
+
+	private final CurveOwners owners;
+
+	private final CurveSettings settings;
+
+	CurveQuery(Curves curves, CurveOwners owners, CurveSettings settings) {
+		this.curves = curves;
+		this.owners = owners;
+		this.settings = settings;
+	}
+
+	public CurveView curve(long jobId, Long from, Long to, Integer maxPoints, Double smoothing) {
+		long start = from == null ? 0 : from;
+		checkArguments(start, to, maxPoints, smoothing);
+		if (!owners.exists(jobId)) {
+			throw notFound(jobId);
+		}
+		long stored = curves.pointCount(jobId);
+		long end = Math.min(to == null ? Long.MAX_VALUE : to, stored - 1);
+		if (start > end) {
+			return new CurveView(List.of(), List.of(), List.of(), null, 0, false, null, validation(List.of()));
+		}
+		long total = end - start + 1;
+		boolean paged = maxPoints == null && total > settings.maxPoints();
+		long last = paged ? start + settings.maxPoints() - 1 : end;
+		RawCurve raw = read(jobId, start, last, smoothing);
+		List<ValidationPoint> validations = curves.validations(jobId, start, last);
+		if (maxPoints == null) {
+			return view(raw, all(raw.size()), total, false, paged ? last + 1 : null, validations);
+		}
+		int[] picked = Downsampling.minMax(raw.loss(), maxPoints);
+		return view(raw, picked, total, picked.length < raw.size(), null, downsample(validations, maxPoints));
+	}
+
+	private void checkArguments(long from, Long to, Integer maxPoints, Double smoothing) {
+		if (from < 0) {
+			throw new InvalidRequestException("from", "must be at least 0, got " + from);
+		}
+		if (to != null && to < from) {
+			throw new InvalidRequestException("to", "must be at least from (" + from + "), got " + to);
+		}
+		if (maxPoints != null && (maxPoints < 2 || maxPoints > settings.maxPoints())) {
+			throw new InvalidRequestException("maxPoints",
+					"must be in 2.." + settings.maxPoints() + " (lrtune.curves.max-points), got " + maxPoints);
+		}
+		if (smoothing != null && !(smoothing >= 0 && smoothing < 1)) {
+			throw new InvalidRequestException("smoothing", "must be in [0, 1), got " + smoothing);
+		}
+	}
+
+	private RawCurve read(long jobId, long from, long to, Double smoothing) {
+		if (smoothing == null) {
+			return curves.read(jobId, from, to);
+		}
+		RawCurve whole = curves.read(jobId, 0, to);
+		double[] smoothed;
+		try {
+			smoothed = SmoothedLoss.smooth(whole.loss(), smoothing);
+		}
+		catch (InvalidParameterException ex) {
+			throw new InvalidRequestException("smoothing", ex.detail());
+		}
+		int offset = (int) from;
+		int n = (int) (to - from + 1);
+		return new RawCurve(from, slice(whole.lr(), offset, n), slice(smoothed, offset, n),
+				whole.momentum() == null ? null : slice(whole.momentum(), offset, n));
+	}
+
+	private static double[] slice(double[] values, int offset, int n) {
+		double[] out = new double[n];
+		System.arraycopy(values, offset, out, 0, n);
+		return out;
+	}
+
+	private static int[] all(int n) {
+		int[] indices = new int[n];
+		for (int i = 0; i < n; i++) {
+			indices[i] = i;
+		}
+		return indices;
+	}
+
+	private static List<ValidationPoint> downsample(List<ValidationPoint> points, int maxPoints) {
+		double[] loss = points.stream().mapToDouble(ValidationPoint::loss).toArray();
+		List<ValidationPoint> kept = new ArrayList<>();
+		for (int index : Downsampling.minMax(loss, maxPoints)) {
+			kept.add(points.get(index));
+		}
+		return kept;
+	}
+
+	private static CurveView view(RawCurve raw, int[] picked, long total, boolean downsampled, Long nextFrom,
+			List<ValidationPoint> validations) {
+		List<Long> iteration = new ArrayList<>(picked.length);
+		List<Double> lr = new ArrayList<>(picked.length);
+		List<Double> loss = new ArrayList<>(picked.length);
+		List<Double> momentum = raw.momentum() == null ? null : new ArrayList<>(picked.length);
+		for (int i : picked) {
+			iteration.add(raw.firstIteration() + i);
+			lr.add(raw.lr()[i]);
+			loss.add(finiteOrNull(raw.loss()[i]));
+			if (momentum != null) {
+				momentum.add(finiteOrNull(raw.momentum()[i]));
+			}
+		}
+		return new CurveView(iteration, lr, loss, momentum, total, downsampled, nextFrom, validation(validations));
+	}
+
+	private static CurveView.Validation validation(List<ValidationPoint> points) {
+		return new CurveView.Validation(points.stream().map(ValidationPoint::iteration).toList(),
+				points.stream().map(p -> finiteOrNull(p.loss())).toList(),
+				points.stream().map(p -> finiteOrNull(p.accuracy())).toList());
+	}
+
+	private static Double finiteOrNull(double value) {
+		return Double.isFinite(value) ? value : null;
+	}
+
+	static ErrorResponseException notFound(long jobId) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no job " + jobId + ".");
+		problem.setTitle("Job not found");
+		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+	}
+
+}

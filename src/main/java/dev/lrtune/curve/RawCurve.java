@@ -1,0 +1,14 @@
+package dev.lrtune.curve;
+
+/**
+ * Consecutive stored points from {@code firstIteration} on.
+ *
+ * @param momentum {@code null} when the schedule did not cycle momentum
+ */
+record RawCurve(long firstIteration, double[] lr, double[] loss, double[] momentum) {
+
+	int size() {
+		return lr.length;
+	}
+
+}

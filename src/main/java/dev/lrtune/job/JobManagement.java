@@ -1,0 +1,233 @@
+package dev.lrtune.job;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.lrtune.core.InvalidParameterException;
+import dev.lrtune.core.data.Task;
+import dev.lrtune.core.rangetest.Recommendation;
+import dev.lrtune.core.train.TrainingSettings;
+import dev.lrtune.curve.CurveOwners;
+import dev.lrtune.web.InvalidRequestException;
+
+/**
+ * Submitting, reading, cancelling and deleting jobs. A submission resolves every default (the seed
+ * included), checks the request against its dataset and the limits, stores it as a queued row and wakes a
+ * local worker once that row is committed.
+ */
+@Service
+public class JobManagement implements CurveOwners {
+
+	/** The largest seed drawn for a request without one (2³¹−1: exact in every JSON client). */
+	static final long MAX_RANDOM_SEED = Integer.MAX_VALUE;
+
+	private final Jobs jobs;
+
+	private final JobJson json;
+
+	private final JobDatasets datasets;
+
+	private final JobRunner runner;
+
+	private final Workers workers;
+
+	private final JobSettings settings;
+
+	private final QueueSettings queueSettings;
+
+	JobManagement(Jobs jobs, JobJson json, JobDatasets datasets, JobRunner runner, Workers workers,
+			JobSettings settings, QueueSettings queueSettings) {
+		this.jobs = jobs;
+		this.json = json;
+		this.datasets = datasets;
+		this.runner = runner;
+		this.workers = workers;
+		this.settings = settings;
+		this.queueSettings = queueSettings;
+	}
+
+	Job submit(JobRequest request) {
+		JobType type = request.jobType();
+		if (!runner.supports(type)) {
+			throw JobProblems.notAvailable(type.jsonName() + " jobs cannot be run by this version yet.");
+		}
+		JobDatasets.Shape shape = datasets.describe(request.dataset());
+		checkModelFits(request.model(), shape.task());
+		JobRequest resolved = resolve(request, shape);
+		long total = totalIterations(resolved, shape);
+		if (total > settings.maxIterations()) {
+			throw new InvalidRequestException(type == JobType.TRAINING ? "training.iterations" : "rangeTest.iterations",
+					"the job would run " + total + " iterations, more than " + settings.maxIterations()
+							+ " (lrtune.jobs.max-iterations)");
+		}
+		if (jobs.count(JobStatus.QUEUED, null) >= queueSettings.maxQueued()) {
+			throw JobProblems.queueFull(queueSettings.maxQueued(), queueSettings.retryAfter());
+		}
+		long id = jobs.nextId();
+		jobs.insert(id, type, json.write(resolved), resolved.dataset(), total, Instant.now());
+		wakeWorkersAfterCommit();
+		return get(id);
+	}
+
+	Job get(long id) {
+		return view(jobs.find(id).orElseThrow(() -> JobProblems.notFound(id)));
+	}
+
+	JobPage list(String status, String type, int page, int size) {
+		JobStatus statusFilter = status == null ? null : JobStatus.of(status);
+		if (status != null && statusFilter == null) {
+			throw new InvalidRequestException("status", "must be one of queued, running, succeeded, failed, cancelled, "
+					+ "diverged, got '" + status + "'");
+		}
+		JobType typeFilter = type == null ? null : JobType.of(type);
+		if (type != null && typeFilter == null) {
+			throw new InvalidRequestException("type", "must be range_test or training, got '" + type + "'");
+		}
+		long total = jobs.count(statusFilter, typeFilter);
+		var items = jobs.list(statusFilter, typeFilter, page, size).stream().map(this::view).toList();
+		return new JobPage(items, page, size, total, (int) ((total + size - 1) / size));
+	}
+
+	/** A queued job is cancelled at once; a running one is asked to stop (it keeps its curve). */
+	Job cancel(long id) {
+		if (jobs.cancelQueued(id, Instant.now())) {
+			return get(id);
+		}
+		if (jobs.requestCancel(id)) {
+			workers.cancelLocal(id);
+			return get(id);
+		}
+		Job job = get(id);
+		throw JobProblems.conflict("Job " + id + " is " + job.status() + "; only a queued or running job can be cancelled.");
+	}
+
+	void delete(long id) {
+		if (!jobs.deleteTerminal(id)) {
+			Job job = get(id);
+			throw JobProblems.conflict("Job " + id + " is " + job.status() + "; cancel it first, only a finished job "
+					+ "can be deleted.");
+		}
+	}
+
+	/** A range test's suggestions, once it finished; 409 for a training job or an unfinished range test. */
+	Recommendation recommendation(long id) {
+		Job job = get(id);
+		if (!JobType.RANGE_TEST.jsonName().equals(job.type())) {
+			throw JobProblems.conflict("Job " + id + " is a " + job.type() + " job; recommendations come from range_test jobs.");
+		}
+		if (job.result() == null || job.result().recommendation() == null) {
+			throw JobProblems.conflict("Job " + id + " is " + job.status() + "; its recommendation exists once it has run.");
+		}
+		return job.result().recommendation();
+	}
+
+	/** Whether a queued or running job uses this dataset reference (a dataset in use cannot be deleted). */
+	public boolean usesDataset(String reference) {
+		return jobs.usesDataset(reference);
+	}
+
+	@Override
+	public boolean exists(long jobId) {
+		return jobs.find(jobId).isPresent();
+	}
+
+	private void wakeWorkersAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					workers.wakeUp();
+				}
+			});
+		}
+		else {
+			workers.wakeUp();
+		}
+	}
+
+	private JobRequest resolve(JobRequest request, JobDatasets.Shape shape) {
+		int batchSize = request.batchSize() == null ? JobRequest.DEFAULT_BATCH_SIZE : request.batchSize();
+		double fraction = request.validationFraction() == null ? JobRequest.DEFAULT_VALIDATION_FRACTION
+				: request.validationFraction();
+		long seed = request.seed() == null ? ThreadLocalRandom.current().nextLong(MAX_RANDOM_SEED + 1) : request.seed();
+		OptimizerRequest optimizer = (request.optimizer() == null ? OptimizerRequest.SGD : request.optimizer()).resolved();
+		RangeTestRequest rangeTest = null;
+		TrainingRequest training = null;
+		if (request.jobType() == JobType.RANGE_TEST) {
+			rangeTest = (request.rangeTest() == null ? RangeTestRequest.DEFAULTS : request.rangeTest()).resolved();
+		}
+		else {
+			training = resolve(request.training(), iterationsPerEpoch(shape, fraction, batchSize));
+		}
+		return new JobRequest(request.type(), request.dataset(), request.model().resolved(), optimizer, batchSize, seed,
+				fraction, rangeTest, training);
+	}
+
+	private static TrainingRequest resolve(TrainingRequest training, int iterationsPerEpoch) {
+		try {
+			training.schedule().toSchedule(iterationsPerEpoch);
+		}
+		catch (InvalidParameterException ex) {
+			throw ex.under("training.schedule");
+		}
+		int evaluateEvery = training.evaluateEvery() == null ? iterationsPerEpoch : training.evaluateEvery();
+		return new TrainingRequest(training.iterations(), training.epochs(), training.schedule(), evaluateEvery);
+	}
+
+	private static long totalIterations(JobRequest request, JobDatasets.Shape shape) {
+		if (request.rangeTest() != null) {
+			return (long) request.rangeTest().iterations() * request.rangeTest().repeats();
+		}
+		TrainingRequest training = request.training();
+		if (training.iterations() != null) {
+			return training.iterations();
+		}
+		return (long) training.epochs() * iterationsPerEpoch(shape, request.validationFraction(), request.batchSize());
+	}
+
+	/** ⌈training rows / batch size⌉, with the training rows {@code Dataset.split} will leave. */
+	static int iterationsPerEpoch(JobDatasets.Shape shape, double validationFraction, int batchSize) {
+		int rows = shape.rows();
+		int held = validationFraction == 0 ? 0 : (int) Math.max(1, Math.min(rows - 1, Math.round(rows * validationFraction)));
+		return (int) TrainingSettings.iterationsPerEpoch(rows - held, batchSize);
+	}
+
+	/** The task checks of {@code Models.create}, made at submission so that a mismatch is a 400, not a failed job. */
+	private static void checkModelFits(ModelRequest model, Task task) {
+		String problem = switch (model.type()) {
+			case "linear" -> task.isClassification()
+					? "linear is a regression model; use logistic or softmax for a classification dataset" : null;
+			case "logistic" -> !task.isClassification() || task.classes() != 2
+					? "logistic needs a classification dataset with 2 classes, the dataset is " + task : null;
+			case "softmax" -> !task.isClassification() ? "softmax needs a classification dataset, the dataset is " + task
+					: null;
+			default -> null;
+		};
+		if (problem != null) {
+			throw new InvalidRequestException("model.type", problem);
+		}
+	}
+
+	private Job view(JobRow row) {
+		return new Job(row.id(), row.type().jsonName(), row.status().jsonName(), row.createdAt(), row.startedAt(),
+				row.finishedAt(), progress(row), json.read(row.request(), JobRequest.class),
+				json.read(row.result(), JobResult.class), row.error(), row.attempt(), row.worker());
+	}
+
+	private static Job.Progress progress(JobRow row) {
+		long done = row.iteration();
+		long total = row.totalIterations();
+		Double eta = null;
+		if (row.status() == JobStatus.RUNNING && done > 0 && row.startedAt() != null && row.progressAt() != null) {
+			double elapsed = Duration.between(row.startedAt(), row.progressAt()).toNanos() / 1e9;
+			eta = elapsed * (total - done) / done;
+		}
+		return new Job.Progress(done, total, total == 0 ? 0 : (double) done / total, eta);
+	}
+
+}

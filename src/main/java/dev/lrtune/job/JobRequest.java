@@ -1,0 +1,46 @@
+package dev.lrtune.job;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
+/**
+ * The body of {@code POST /jobs}, and the {@code request} a job echoes with every default resolved (so that
+ * submitting the echo again reproduces the job bit for bit).
+ *
+ * @param seed seeds the split, the initial weights and the minibatch order; when absent a random one in
+ *     0…2³¹−1 is drawn and echoed
+ */
+@ValidJobRequest
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "A training or range-test job.", example = """
+		{"type": "training", "dataset": "synthetic:moons?samples=1000&noise=0.2&seed=7",
+		 "model": {"type": "mlp", "hidden": [32]}, "optimizer": {"type": "sgd", "momentum": 0.9},
+		 "training": {"epochs": 20, "schedule": {"type": "cyclic", "baseLr": 0.01, "maxLr": 0.1, "stepSizeUp": 100}}}""")
+record JobRequest(
+		@NotNull @Schema(allowableValues = { "range_test", "training" }) String type,
+		@NotBlank @Schema(description = "synthetic:<generator>?k=v&… (an uploaded dataset's id and file: references "
+				+ "once datasets are available)") String dataset,
+		@NotNull ModelRequest model,
+		@Schema(description = "Default: plain sgd") OptimizerRequest optimizer,
+		@Positive @Schema(defaultValue = "32") Integer batchSize,
+		@PositiveOrZero @Schema(description = "Default: a random seed, echoed") Long seed,
+		@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) @Schema(defaultValue = "0.2") Double validationFraction,
+		@Valid RangeTestRequest rangeTest,
+		@Valid TrainingRequest training) {
+
+	static final int DEFAULT_BATCH_SIZE = 32;
+
+	static final double DEFAULT_VALIDATION_FRACTION = 0.2;
+
+	JobType jobType() {
+		return JobType.of(type);
+	}
+
+}

@@ -1,0 +1,125 @@
+package dev.lrtune.job;
+
+import java.util.Set;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
+import dev.lrtune.core.InvalidParameterException;
+import dev.lrtune.core.rangetest.LrRamp;
+
+/**
+ * The rules Bean Validation annotations cannot express: which block goes with which {@code type},
+ * {@code iterations} xor {@code epochs}, and the model, optimizer and range-test checks of the core. Each
+ * broken rule becomes its own violation on its field path ({@code model.hidden}, {@code rangeTest.endLr}),
+ * so one 400 names every bad field together with the annotation checks.
+ */
+class JobRequestValidator implements ConstraintValidator<ValidJobRequest, JobRequest> {
+
+	private static final Set<String> LOSS_SOURCES = Set.of("train", "validation");
+
+	@Override
+	public boolean isValid(JobRequest request, ConstraintValidatorContext context) {
+		if (request == null) {
+			return true;
+		}
+		Violations violations = new Violations(context);
+		JobType type = request.jobType();
+		if (request.type() != null && type == null) {
+			violations.add("type", "must be range_test or training, got '" + request.type() + "'");
+		}
+		if (request.model() != null) {
+			violations.check("model", () -> request.model().toSpec().validate());
+		}
+		if (request.optimizer() != null) {
+			violations.check("optimizer", () -> request.optimizer().toSpec().validate());
+		}
+		if (type == JobType.TRAINING) {
+			checkTraining(request, violations);
+		}
+		else if (type == JobType.RANGE_TEST) {
+			checkRangeTest(request, violations);
+		}
+		return violations.none();
+	}
+
+	private static void checkTraining(JobRequest request, Violations violations) {
+		if (request.rangeTest() != null) {
+			violations.add("rangeTest", "applies to range_test jobs only; a training job takes 'training'");
+		}
+		TrainingRequest training = request.training();
+		if (training == null) {
+			violations.add("training", "is required for a training job: {iterations or epochs, schedule, evaluateEvery}");
+			return;
+		}
+		if ((training.iterations() == null) == (training.epochs() == null)) {
+			violations.add("training.iterations", "give exactly one of iterations or epochs");
+		}
+	}
+
+	private static void checkRangeTest(JobRequest request, Violations violations) {
+		if (request.training() != null) {
+			violations.add("training", "applies to training jobs only; a range test takes 'rangeTest'");
+		}
+		RangeTestRequest test = (request.rangeTest() == null ? RangeTestRequest.DEFAULTS : request.rangeTest()).resolved();
+		if (!(test.startLr() > 0 && Double.isFinite(test.startLr()))) {
+			violations.add("rangeTest.startLr", "must be a finite number > 0, got " + test.startLr());
+		}
+		else if (!(test.endLr() > test.startLr() && Double.isFinite(test.endLr()))) {
+			violations.add("rangeTest.endLr", "must be a finite number > startLr (" + test.startLr() + "), got " + test.endLr());
+		}
+		if (test.iterations() < 2) {
+			violations.add("rangeTest.iterations", "must be at least 2, got " + test.iterations());
+		}
+		violations.check("rangeTest", () -> LrRamp.Mode.of(test.mode()));
+		if (!(test.smoothing() >= 0 && test.smoothing() < 1)) {
+			violations.add("rangeTest.smoothing", "must be in [0, 1), got " + test.smoothing());
+		}
+		if (!(test.divergenceFactor() > 1 && Double.isFinite(test.divergenceFactor()))) {
+			violations.add("rangeTest.divergenceFactor", "must be a finite number > 1, got " + test.divergenceFactor());
+		}
+		if (test.repeats() < 1 || test.repeats() > RangeTestRequest.MAX_REPEATS) {
+			violations.add("rangeTest.repeats", "must be in 1.." + RangeTestRequest.MAX_REPEATS + ", got " + test.repeats());
+		}
+		if (!LOSS_SOURCES.contains(test.lossSource())) {
+			violations.add("rangeTest.lossSource", "must be train or validation, got '" + test.lossSource() + "'");
+		}
+	}
+
+	/** Collects violations with their field paths; messages are escaped, never interpolated. */
+	private static final class Violations {
+
+		private final ConstraintValidatorContext context;
+
+		private boolean any;
+
+		Violations(ConstraintValidatorContext context) {
+			this.context = context;
+			context.disableDefaultConstraintViolation();
+		}
+
+		void add(String field, String message) {
+			any = true;
+			context.buildConstraintViolationWithTemplate(escape(message)).addPropertyNode(field).addConstraintViolation();
+		}
+
+		void check(String prefix, Runnable rule) {
+			try {
+				rule.run();
+			}
+			catch (InvalidParameterException ex) {
+				add(prefix + "." + ex.parameter(), ex.detail());
+			}
+		}
+
+		boolean none() {
+			return !any;
+		}
+
+		private static String escape(String message) {
+			return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+		}
+
+	}
+
+}

@@ -1,0 +1,215 @@
+package dev.lrtune.job;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code jobs} table, which is also the queue. Every statement a worker runs on a job it claimed is
+ * conditional on its {@link Lease} ({@code worker}, {@code attempt}, status {@code running}) and reports
+ * whether it still held it. Callers own the transactions.
+ */
+@Repository
+class Jobs {
+
+	static final String COLUMNS = "id, type, status, request, dataset, total_iterations, iteration, attempt, worker, "
+			+ "lease_until, cancel_requested, created_at, started_at, progress_at, finished_at, result, error";
+
+	/** Ids per sequence call; equals the sequence's INCREMENT BY in V2__jobs.sql. */
+	private static final int ID_BLOCK = 50;
+
+	private static final String HOLDS_LEASE = " WHERE id = ? AND worker = ? AND attempt = ? AND status = 'running'";
+
+	private static final RowMapper<JobRow> ROWS = Jobs::map;
+
+	private final JdbcTemplate jdbc;
+
+	private String nextIdSql;
+
+	private long nextId;
+
+	private long idLimit;
+
+	Jobs(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A fresh id from a block of {@value #ID_BLOCK} taken from {@code jobs_seq} (a pooled allocator). */
+	synchronized long nextId() {
+		if (nextId == idLimit) {
+			if (nextIdSql == null) {
+				String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+				nextIdSql = "PostgreSQL".equals(product) ? "SELECT nextval('jobs_seq')" : "SELECT NEXT VALUE FOR jobs_seq";
+			}
+			nextId = jdbc.queryForObject(nextIdSql, Long.class);
+			idLimit = nextId + ID_BLOCK;
+		}
+		return nextId++;
+	}
+
+	void insert(long id, JobType type, String request, String dataset, long totalIterations, Instant now) {
+		jdbc.update("INSERT INTO jobs (id, type, status, request, dataset, total_iterations, iteration, attempt, "
+				+ "cancel_requested, created_at) VALUES (?, ?, 'queued', ?, ?, ?, 0, 0, FALSE, ?)", id, type.jsonName(),
+				request, dataset, totalIterations, time(now));
+	}
+
+	Optional<JobRow> find(long id) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE id = ?", ROWS, id).stream().findFirst();
+	}
+
+	/** A page of jobs, newest first, optionally of one status and type. */
+	List<JobRow> list(JobStatus status, JobType type, int page, int size) {
+		Filter filter = new Filter(status, type);
+		List<Object> args = new ArrayList<>(filter.args);
+		args.add((long) page * size);
+		args.add(size);
+		return jdbc.query("SELECT " + COLUMNS + " FROM jobs" + filter.where
+				+ " ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", ROWS, args.toArray());
+	}
+
+	long count(JobStatus status, JobType type) {
+		Filter filter = new Filter(status, type);
+		return jdbc.queryForObject("SELECT COUNT(*) FROM jobs" + filter.where, Long.class, filter.args.toArray());
+	}
+
+	boolean usesDataset(String reference) {
+		return Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 FROM jobs WHERE dataset = ? "
+				+ "AND (status = 'queued' OR status = 'running')", Boolean.class, reference));
+	}
+
+	/**
+	 * Claims the oldest queued job for {@code worker}: locks it with {@code FOR UPDATE SKIP LOCKED} (so
+	 * concurrent claimers take different rows and never wait on each other), then marks it running with a
+	 * fresh lease and the next attempt number. Call inside a transaction.
+	 */
+	Optional<JobRow> claim(String worker, Instant now, Instant leaseUntil) {
+		List<Long> ids = jdbc.queryForList("SELECT id FROM jobs WHERE status = 'queued' ORDER BY created_at, id "
+				+ "FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", Long.class);
+		if (ids.isEmpty()) {
+			return Optional.empty();
+		}
+		long id = ids.get(0);
+		jdbc.update("UPDATE jobs SET status = 'running', worker = ?, attempt = attempt + 1, lease_until = ?, "
+				+ "started_at = ?, progress_at = ?, iteration = 0 WHERE id = ?", worker, time(leaseUntil), time(now),
+				time(now), id);
+		return find(id);
+	}
+
+	/** Renews the lease and records progress; false when the lease is no longer held. */
+	boolean heartbeat(Lease lease, long iteration, Instant now, Instant leaseUntil) {
+		return jdbc.update("UPDATE jobs SET iteration = ?, progress_at = ?, lease_until = ?" + HOLDS_LEASE, iteration,
+				time(now), time(leaseUntil), lease.jobId(), lease.worker(), lease.attempt()) == 1;
+	}
+
+	/** Renews the lease only; false when it is no longer held. */
+	boolean renew(Lease lease, Instant leaseUntil) {
+		return jdbc.update("UPDATE jobs SET lease_until = ?" + HOLDS_LEASE, time(leaseUntil), lease.jobId(),
+				lease.worker(), lease.attempt()) == 1;
+	}
+
+	boolean cancelRequested(long id) {
+		return Boolean.TRUE.equals(
+				jdbc.queryForObject("SELECT cancel_requested FROM jobs WHERE id = ?", Boolean.class, id));
+	}
+
+	/** Ends a run; false when the lease is no longer held (then nothing changed). */
+	boolean finish(Lease lease, JobStatus status, long iteration, String result, String error, Instant now) {
+		return jdbc.update("UPDATE jobs SET status = ?, iteration = ?, result = ?, error = ?, finished_at = ?, "
+				+ "progress_at = ?, lease_until = NULL" + HOLDS_LEASE, status.jsonName(), iteration, result, error,
+				time(now), time(now), lease.jobId(), lease.worker(), lease.attempt()) == 1;
+	}
+
+	/**
+	 * Gives a claimed job back to the queue as if it had never started (a graceful shutdown); the attempt
+	 * does not count. False when the lease is no longer held.
+	 */
+	boolean release(Lease lease) {
+		return jdbc.update("UPDATE jobs SET status = 'queued', attempt = attempt - 1, worker = NULL, lease_until = NULL, "
+				+ "started_at = NULL, progress_at = NULL, iteration = 0" + HOLDS_LEASE, lease.jobId(), lease.worker(),
+				lease.attempt()) == 1;
+	}
+
+	/** A queued job becomes cancelled; false when it was not queued. */
+	boolean cancelQueued(long id, Instant now) {
+		return jdbc.update("UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE id = ? AND status = 'queued'",
+				time(now), id) == 1;
+	}
+
+	/** Asks a running job to stop at its next flush; false when it was not running. */
+	boolean requestCancel(long id) {
+		return jdbc.update("UPDATE jobs SET cancel_requested = TRUE WHERE id = ? AND status = 'running'", id) == 1;
+	}
+
+	/** Deletes a finished job (its curve goes with it); false when it is queued, running or unknown. */
+	boolean deleteTerminal(long id) {
+		return jdbc.update("DELETE FROM jobs WHERE id = ? AND status <> 'queued' AND status <> 'running'", id) == 1;
+	}
+
+	/** Running jobs whose lease ended before {@code now}, locked for this transaction (others skip them). */
+	List<JobRow> lockExpired(Instant now) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE status = 'running' AND lease_until < ? "
+				+ "ORDER BY id FOR UPDATE SKIP LOCKED", ROWS, time(now));
+	}
+
+	/** Puts a locked job whose lease expired back in the queue for its next attempt. */
+	void requeue(long id) {
+		jdbc.update("UPDATE jobs SET status = 'queued', worker = NULL, lease_until = NULL, started_at = NULL, "
+				+ "progress_at = NULL, iteration = 0 WHERE id = ?", id);
+	}
+
+	/** Ends a locked job whose lease expired for good. */
+	void abandon(long id, JobStatus status, String error, Instant now) {
+		jdbc.update("UPDATE jobs SET status = ?, error = ?, finished_at = ?, lease_until = NULL WHERE id = ?",
+				status.jsonName(), error, time(now), id);
+	}
+
+	private static OffsetDateTime time(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+		return time == null ? null : time.toInstant();
+	}
+
+	private static JobRow map(ResultSet rs, int row) throws SQLException {
+		return new JobRow(rs.getLong("id"), JobType.of(rs.getString("type")), JobStatus.of(rs.getString("status")),
+				rs.getString("request"), rs.getString("dataset"), rs.getLong("total_iterations"), rs.getLong("iteration"),
+				rs.getInt("attempt"), rs.getString("worker"), instant(rs, "lease_until"), rs.getBoolean("cancel_requested"),
+				instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "progress_at"),
+				instant(rs, "finished_at"), rs.getString("result"), rs.getString("error"));
+	}
+
+	/** A WHERE clause for the optional filters of {@code GET /jobs}. */
+	private static final class Filter {
+
+		final String where;
+
+		final List<Object> args = new ArrayList<>();
+
+		Filter(JobStatus status, JobType type) {
+			List<String> conditions = new ArrayList<>();
+			if (status != null) {
+				conditions.add("status = ?");
+				args.add(status.jsonName());
+			}
+			if (type != null) {
+				conditions.add("type = ?");
+				args.add(type.jsonName());
+			}
+			where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+		}
+
+	}
+
+}

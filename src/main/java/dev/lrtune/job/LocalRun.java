@@ -1,0 +1,91 @@
+package dev.lrtune.job;
+
+import java.util.function.BooleanSupplier;
+
+import dev.lrtune.curve.CurveRecorder;
+import dev.lrtune.curve.CurveSettings;
+
+/**
+ * A job this instance is running: its lease, its dataset, its recorder, and why it should stop (a cancel,
+ * a lost lease, a shutdown). The flags are written by other threads (API, heartbeat, shutdown) and read by
+ * the training thread before every iteration.
+ */
+final class LocalRun {
+
+	private final Lease lease;
+
+	private final JobDatasets.Loaded dataset;
+
+	private final CurveRecorder.Sink sink;
+
+	private final CurveSettings curveSettings;
+
+	private CurveRecorder recorder;
+
+	private volatile boolean cancelled;
+
+	private volatile boolean lost;
+
+	private volatile boolean releasing;
+
+	LocalRun(Lease lease, JobDatasets.Loaded dataset, CurveRecorder.Sink sink, CurveSettings curveSettings) {
+		this.lease = lease;
+		this.dataset = dataset;
+		this.sink = sink;
+		this.curveSettings = curveSettings;
+	}
+
+	Lease lease() {
+		return lease;
+	}
+
+	JobDatasets.Loaded dataset() {
+		return dataset;
+	}
+
+	/** The recorder of this run's curve, created once the execution knows whether momentum is cycled. */
+	synchronized CurveRecorder recorder(boolean cyclesMomentum) {
+		if (recorder == null) {
+			recorder = new CurveRecorder(sink, cyclesMomentum, curveSettings);
+		}
+		return recorder;
+	}
+
+	synchronized CurveRecorder recorder() {
+		return recorder;
+	}
+
+	/** For the trainer: checked before every iteration. */
+	BooleanSupplier stopSignal() {
+		return this::stopRequested;
+	}
+
+	boolean stopRequested() {
+		return cancelled || lost || releasing;
+	}
+
+	void cancel() {
+		cancelled = true;
+	}
+
+	boolean cancelled() {
+		return cancelled;
+	}
+
+	void loseLease() {
+		lost = true;
+	}
+
+	boolean lost() {
+		return lost;
+	}
+
+	void release() {
+		releasing = true;
+	}
+
+	boolean releasing() {
+		return releasing;
+	}
+
+}

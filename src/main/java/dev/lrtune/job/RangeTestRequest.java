@@ -1,0 +1,35 @@
+package dev.lrtune.job;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The {@code rangeTest} block of a range-test job (SPEC §3); absent fields take the defaults below, which
+ * are fastai's {@code lr_find} defaults.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "The learning-rate range test: lr from startLr to endLr over iterations steps.")
+record RangeTestRequest(@Schema(defaultValue = "1e-7") Double startLr, @Schema(defaultValue = "10") Double endLr,
+		@Schema(defaultValue = "100") Integer iterations,
+		@Schema(defaultValue = "exponential", allowableValues = { "exponential", "linear" }) String mode,
+		@Schema(defaultValue = "0.98") Double smoothing, @Schema(defaultValue = "4") Double divergenceFactor,
+		@Schema(defaultValue = "1") Integer repeats,
+		@Schema(defaultValue = "train", allowableValues = { "train", "validation" }) String lossSource) {
+
+	static final RangeTestRequest DEFAULTS = new RangeTestRequest(1e-7, 10.0, 100, "exponential", 0.98, 4.0, 1, "train");
+
+	static final int MAX_REPEATS = 20;
+
+	/** This request with every absent field set to its default. */
+	RangeTestRequest resolved() {
+		return new RangeTestRequest(or(startLr, DEFAULTS.startLr), or(endLr, DEFAULTS.endLr),
+				or(iterations, DEFAULTS.iterations), or(mode, DEFAULTS.mode), or(smoothing, DEFAULTS.smoothing),
+				or(divergenceFactor, DEFAULTS.divergenceFactor), or(repeats, DEFAULTS.repeats),
+				or(lossSource, DEFAULTS.lossSource));
+	}
+
+	private static <T> T or(T value, T fallback) {
+		return value == null ? fallback : value;
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * Jobs: training and range-test runs submitted over HTTP, queued as rows of the {@code jobs} table and run
+ * by a pool of {@link dev.lrtune.job.Workers} that claim them with {@code SELECT … FOR UPDATE SKIP LOCKED}
+ * and hold them through a renewed lease. A job whose lease expires (its instance died) is re-run from the
+ * start by whichever instance recovers it. {@link dev.lrtune.job.JobManagement} is the API's entry point;
+ * {@link dev.lrtune.job.JobExecution}s turn a request into a run of the core trainer; datasets come
+ * through {@link dev.lrtune.job.JobDatasets}.
+ */
+package dev.lrtune.job;

@@ -1,0 +1,149 @@
+package dev.lrtune.job;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItem;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(JobController.class)
+class JobControllerTests {
+
+	private static final String VALID = """
+			{"type": "training", "dataset": "synthetic:moons", "model": {"type": "logistic"},
+			 "training": {"iterations": 100, "schedule": {"type": "constant", "lr": 0.1}}}""";
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private JobManagement management;
+
+	private static Job queued(long id) {
+		return new Job(id, "training", "queued", Instant.parse("2025-01-01T00:00:00Z"), null, null,
+				new Job.Progress(0, 100, 0, null), null, null, null, 0, null);
+	}
+
+	@Test
+	void whenAJobIsSubmittedThenItIsAcceptedWithItsLocation() throws Exception {
+		given(management.submit(any())).willReturn(queued(7));
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content(VALID))
+			.andExpect(status().isAccepted())
+			.andExpect(header().string("Location", "/api/v1/jobs/7"))
+			.andExpect(jsonPath("$.id").value(7))
+			.andExpect(jsonPath("$.status").value("queued"));
+	}
+
+	@Test
+	void whenSeveralFieldsAreWrongThenThe400NamesEachOfThem() throws Exception {
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+				{"type": "training", "dataset": "synthetic:moons", "batchSize": 0, "validationFraction": 1.5,
+				 "model": {"type": "mlp", "hidden": [0]}, "optimizer": {"type": "adam", "momentum": 0.9},
+				 "training": {"iterations": 10, "epochs": 2, "schedule": {"type": "cyclic", "baseLr": 0.1}}}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("batchSize", "validationFraction",
+					"model.hidden", "optimizer.momentum", "training.iterations", "training.schedule.maxLr")));
+	}
+
+	@Test
+	void whenATrainingJobHasNoTrainingBlockThenThe400SaysItIsRequired() throws Exception {
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+				{"type": "training", "dataset": "synthetic:moons", "model": {"type": "logistic"}}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("training")));
+	}
+
+	@Test
+	void whenTheTypeIsUnknownThenThe400NamesType() throws Exception {
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+				{"type": "finetune", "dataset": "synthetic:moons", "model": {"type": "logistic"}}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("type")));
+	}
+
+	@Test
+	void whenARangeTestHasBadBoundsThenThe400NamesThem() throws Exception {
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+				{"type": "range_test", "dataset": "synthetic:moons", "model": {"type": "logistic"},
+				 "rangeTest": {"startLr": 1, "endLr": 0.1, "mode": "cubic", "repeats": 0}}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field",
+					containsInAnyOrder("rangeTest.endLr", "rangeTest.mode", "rangeTest.repeats")));
+	}
+
+	@Test
+	void whenTheBodyHasAnUnknownFieldThenThe400NamesIt() throws Exception {
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON)
+			.content(VALID.replace("\"type\": \"training\"", "\"type\": \"training\", \"epochz\": 3")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("epochz")));
+	}
+
+	@Test
+	void whenTheQueueIsFullThenSubmittingAnswers429WithRetryAfter() throws Exception {
+		given(management.submit(any())).willThrow(JobProblems.queueFull(10, Duration.ofSeconds(5)));
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content(VALID))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void whenGettingAnUnknownJobThenTheAnswerIsA404Problem() throws Exception {
+		given(management.get(42)).willThrow(JobProblems.notFound(42));
+		mvc.perform(get("/api/v1/jobs/42"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("There is no job 42."));
+	}
+
+	@Test
+	void whenTheIdIsNotANumberThenTheAnswerIsA400() throws Exception {
+		mvc.perform(get("/api/v1/jobs/abc")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void whenCancellingAFinishedJobThenTheAnswerIsA409Problem() throws Exception {
+		given(management.cancel(3)).willThrow(JobProblems.conflict("Job 3 is succeeded"));
+		mvc.perform(post("/api/v1/jobs/3/cancel"))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void whenDeletingAFinishedJobThenTheAnswerIs204WithoutBody() throws Exception {
+		mvc.perform(delete("/api/v1/jobs/3")).andExpect(status().isNoContent()).andExpect(content().string(""));
+	}
+
+	@Test
+	void whenDeletingARunningJobThenTheAnswerIsA409() throws Exception {
+		willThrow(JobProblems.conflict("Job 3 is running")).given(management).delete(3);
+		mvc.perform(delete("/api/v1/jobs/3")).andExpect(status().isConflict());
+	}
+
+	@Test
+	void whenThePageSizeIsTooLargeThenTheAnswerIsA400NamingSize() throws Exception {
+		mvc.perform(get("/api/v1/jobs?size=100000"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("size")));
+	}
+
+}

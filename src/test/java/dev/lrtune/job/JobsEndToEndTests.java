@@ -1,0 +1,80 @@
+package dev.lrtune.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+/** Over real HTTP against an in-memory H2 database: submit, wait, read the curve back. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:jobs-end-to-end;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=1",
+		"lrtune.curves.flush-interval=50ms" })
+class JobsEndToEndTests {
+
+	private static final String CYCLIC = """
+			{"type": "cyclic", "baseLr": 0.01, "maxLr": 0.1, "stepSizeUp": 25, "mode": "triangular2",
+			 "cycleMomentum": true}""";
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	@LocalServerPort
+	private int port;
+
+	private RestClient http;
+
+	@BeforeEach
+	void connect() {
+		http = RestClient.create("http://localhost:" + port);
+	}
+
+	@Test
+	void aTrainingJobWithACyclicScheduleRecordsEveryIterationAtTheRateAndMomentumThePreviewGives() {
+		ResponseEntity<Map<String, Object>> submitted = http.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).body("""
+				{"type": "training", "dataset": "synthetic:moons?samples=500&noise=0.2&seed=7",
+				 "model": {"type": "mlp", "hidden": [16]}, "optimizer": {"type": "sgd", "momentum": 0.9}, "seed": 42,
+				 "training": {"iterations": 300, "evaluateEvery": 50, "schedule": %s}}""".formatted(CYCLIC))
+			.retrieve()
+			.toEntity(JSON);
+		assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		URI location = submitted.getHeaders().getLocation();
+		assertThat(location).hasToString("/api/v1/jobs/" + submitted.getBody().get("id"));
+
+		Map<String, Object> job = awaitFinished(location);
+		assertThat(job.get("status")).isEqualTo("succeeded");
+		assertThat((Map<String, Object>) job.get("progress")).containsEntry("iteration", 300).containsEntry("fraction", 1.0);
+		assertThat((Map<String, Object>) job.get("request")).containsEntry("seed", 42).containsEntry("batchSize", 32);
+
+		Map<String, Object> curve = http.get().uri(location + "/curve").retrieve().body(JSON);
+		Map<String, Object> preview = http.post().uri("/api/v1/schedules/preview").contentType(MediaType.APPLICATION_JSON)
+			.body("{\"schedule\": " + CYCLIC + ", \"steps\": 300}")
+			.retrieve()
+			.body(JSON);
+		assertThat(curve.get("totalPoints")).isEqualTo(300);
+		assertThat((List<Object>) curve.get("iteration")).hasSize(300).startsWith(0, 1, 2).endsWith(299);
+		assertThat(curve.get("lr")).isEqualTo(preview.get("lr"));
+		assertThat(curve.get("momentum")).isEqualTo(preview.get("momentum"));
+		assertThat((List<Object>) curve.get("loss")).hasSize(300).doesNotContainNull();
+		assertThat((Map<String, Object>) curve.get("validation")).containsEntry("iteration", List.of(49, 99, 149, 199, 249, 299));
+	}
+
+	private Map<String, Object> awaitFinished(URI location) {
+		return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(
+				() -> http.get().uri(location).retrieve().body(JSON),
+				job -> !List.of("queued", "running").contains(job.get("status")));
+	}
+
+}
