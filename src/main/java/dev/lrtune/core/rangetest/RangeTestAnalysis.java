@@ -42,8 +42,12 @@ import dev.lrtune.core.rangetest.Recommendation.Suggestions;
  * </ul>
  * Ties go to the first index, as {@code numpy.argmin}.
  *
- * <p>{@code recommendedLr} is {@code valley}, fastai's default since v2.5 because it is robust on noisy
- * curves; when valley is undefined, {@code steepest}; when that is undefined too, {@code minimum}. The
+ * <p>{@code recommendedLr} is {@code divergence}: one order of magnitude below where the loss starts rising for
+ * good, the rule of thumb of Smith's range test ("where the loss stops falling and starts rising is too high;
+ * pick an order of magnitude lower"). It is always defined. lrtune does not recommend fastai's {@code valley}
+ * (fastai's default since v2.5): on plain-SGD problems its smoothed loss falls over many decades and the valley,
+ * halfway down that fall, lands two to three decades below the best constant rate (measured in
+ * {@code RecommendedLrTrainingTest}); it stays available among the suggestions. The
  * cyclic bounds follow Smith 2015, see {@link CyclicBounds}.
  */
 public final class RangeTestAnalysis {
@@ -94,8 +98,7 @@ public final class RangeTestAnalysis {
 
 		Suggestions suggestions = new Suggestions(lr[minimum] / 10, lrAt(lr, steepestIndex), lrAt(lr, valleyIndex),
 				lr[divergence] / 10);
-		String method = valleyIndex.isPresent() ? Recommendation.VALLEY
-				: steepestIndex.isPresent() ? Recommendation.STEEPEST : Recommendation.MINIMUM;
+		String method = Recommendation.DIVERGENCE;
 		Indices indices = new Indices(offset, offset + lr.length - 1, offset + minimum, shift(steepestIndex, offset),
 				shift(valleyIndex, offset), offset + divergence);
 		return new Recommendation(suggestions.get(method), method, suggestions, lr[minimum], lr[divergence],

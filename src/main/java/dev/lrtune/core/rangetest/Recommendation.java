@@ -10,8 +10,8 @@ import java.util.List;
  * {@link RangeTestAnalysis}.
  *
  * @param recommendedLr the suggestion named by {@code method}
- * @param method {@value #VALLEY}, {@value #STEEPEST} or {@value #MINIMUM}: valley when it is defined,
- *        else steepest, else minimum (see {@link RangeTestAnalysis})
+ * @param method the suggestion recommended: {@value #DIVERGENCE} (see {@link RangeTestAnalysis}); an
+ *        aggregate names the method most runs chose
  * @param suggestions all four suggestions
  * @param minLossLr the lr at the lowest smoothed loss
  * @param divergenceLr the lr where the loss starts rising for good

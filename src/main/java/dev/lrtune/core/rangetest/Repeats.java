@@ -20,7 +20,7 @@ import dev.lrtune.core.rangetest.Recommendation.Suggestions;
  * <em>geometric</em> mean of the two middle values: the median of 1e-3 and 1e-1 is 1e-2.</li>
  * <li>{@code steepest} and {@code valley} are medians over the runs that define them; {@code null} when
  * none does.</li>
- * <li>{@code method} is the method most runs chose (ties go to valley, then steepest, then minimum), and
+ * <li>{@code method} is the method most runs chose (ties go to divergence, then valley, steepest and minimum), and
  * {@code recommendedLr} is the aggregated suggestion of that method, so it is again one of the
  * suggestions.</li>
  * <li>{@code indices} is {@code null} (the runs are different curves); {@code spread} holds, per
@@ -29,8 +29,8 @@ import dev.lrtune.core.rangetest.Recommendation.Suggestions;
  */
 final class Repeats {
 
-	private static final List<String> PREFERENCE = List.of(Recommendation.VALLEY, Recommendation.STEEPEST,
-			Recommendation.MINIMUM);
+	private static final List<String> PREFERENCE = List.of(Recommendation.DIVERGENCE, Recommendation.VALLEY,
+			Recommendation.STEEPEST, Recommendation.MINIMUM);
 
 	private Repeats() {
 	}

@@ -55,8 +55,6 @@ class RangeTestAnalysisTest {
 		Recommendation recommendation = RangeTestAnalysis.analyze(lr, lossOf(lr, CUBIC), RAW_WHOLE_CURVE);
 
 		// the decrease runs from u = -1 to u = 1; fastai's index lands about halfway, here 2 steps early
-		assertThat(recommendation.method()).isEqualTo(Recommendation.VALLEY);
-		assertThat(recommendation.recommendedLr()).isEqualTo(recommendation.suggestions().valley());
 		assertThat(u(recommendation.suggestions().valley())).isCloseTo(0, within(0.041));
 		assertThat(recommendation.indices().valley()).isEqualTo(73);
 	}
@@ -185,7 +183,7 @@ class RangeTestAnalysisTest {
 	}
 
 	@Test
-	void withoutAValleyTheSteepestDescentIsRecommended() {
+	void withoutAValleyTheSteepestDescentIsStillSuggested() {
 		double[] lr = { 1e-3, 1e-2, 1e-1, 1, 10 };
 
 		Recommendation recommendation = RangeTestAnalysis.analyze(lr, new double[] { 2, 1, 3, 4, 5 },
@@ -193,20 +191,25 @@ class RangeTestAnalysisTest {
 
 		assertThat(recommendation.suggestions().valley()).isNull();
 		assertThat(recommendation.indices().valley()).isNull();
-		assertThat(recommendation.method()).isEqualTo(Recommendation.STEEPEST);
-		assertThat(recommendation.recommendedLr()).isEqualTo(1e-3);
+		assertThat(recommendation.suggestions().steepest()).isEqualTo(1e-3);
+		// 3 > 2 (the start) at lr 1e-1: the loss diverges there, so a decade lower is recommended
+		assertThat(recommendation.divergenceLr()).isEqualTo(1e-1);
+		assertThat(recommendation.method()).isEqualTo(Recommendation.DIVERGENCE);
+		assertThat(recommendation.recommendedLr()).isEqualTo(1e-2);
 	}
 
 	@Test
-	void aLossThatNeverFallsFallsBackToTheMinimum() {
+	void aLossThatNeverFallsHasOnlyMinimumAndDivergence() {
 		double[] lr = { 1e-3, 1e-2, 1e-1, 1 };
 
 		Recommendation recommendation = RangeTestAnalysis.analyze(lr, new double[] { 1, 2, 2, 3 }, RAW_WHOLE_CURVE);
 
 		assertThat(recommendation.suggestions().steepest()).isNull();
 		assertThat(recommendation.suggestions().valley()).isNull();
-		assertThat(recommendation.method()).isEqualTo(Recommendation.MINIMUM);
-		assertThat(recommendation.recommendedLr()).isEqualTo(lr[0] / 10);
+		assertThat(recommendation.suggestions().minimum()).isEqualTo(lr[0] / 10);
+		// the loss exceeds its start right after the minimum: divergence at 1e-2, recommended a decade lower
+		assertThat(recommendation.method()).isEqualTo(Recommendation.DIVERGENCE);
+		assertThat(recommendation.recommendedLr()).isEqualTo(1e-3);
 		assertThat(recommendation.spread()).isNull();
 	}
 

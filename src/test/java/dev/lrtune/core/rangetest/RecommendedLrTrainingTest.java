@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,14 +25,11 @@ import dev.lrtune.core.train.TrainingSettings;
  * Does the recommended rate train well? A default range test (1e-7 → 10 over 100 steps), then 500 iterations
  * of plain SGD with batch 32 at a constant {@code recommendedLr}, at 10× and at 1/100 of it, same seed.
  *
- * <p>Finding, at the time of writing: the recommendation ({@code valley}, fastai's default) reliably beats
- * 1/100 of itself, but 10× of it trains better on these problems, for the logistic model and the MLP alike
- * (moons, seed 7: logistic 0.566 at 1.3e-3 against 0.296 at 10×; MLP 0.201 at 1.0e-2 against 0.042 at 10×).
- * The smoothed loss falls from the start of the analysed window, lr ≈ 1e-6 (all of it for the logistic model,
- * most of it for the MLP), to its minimum near lr ≈ 1–4, so the valley, halfway down that longest decrease,
- * lands 2–3 decades below the best constant rate for plain SGD here (in a grid of rates ≈ 0.2–2 for the
- * logistic model, ≈ 1–2 for the MLP; 10× that already diverges for the MLP). That is a property of the rule, not of the
- * runner, so the full acceptance test is disabled rather than bent to pass.
+ * <p>This test chose the rule. fastai's {@code valley} beat 1/100 of itself but lost to 10× of itself on both
+ * models (moons, seed 7: logistic 0.566 at 1.3e-3 against 0.296 at 10×; MLP 0.201 at 1.0e-2 against 0.042 at
+ * 10×): the smoothed loss falls over many decades, and the valley, halfway down, lands two to three decades
+ * below the best constant rate. One decade below divergence ({@code divergence}) wins on both: logistic 0.231
+ * at 0.39 (10×: 0.246, 1/100: 0.430); MLP 0.031 at 0.39 (10×: 0.716, 1/100: 0.217).
  */
 class RecommendedLrTrainingTest {
 
@@ -49,15 +45,6 @@ class RecommendedLrTrainingTest {
 		return Stream.of(Arguments.of(ModelSpec.of("logistic")), Arguments.of(ModelSpec.mlp(List.of(64, 32), "relu")));
 	}
 
-	@ParameterizedTest
-	@MethodSource("models")
-	void trainingAtTheRecommendedLrBeatsAHundredTimesLess(ModelSpec model) {
-		Outcome outcome = Outcome.of(model);
-
-		assertThat(outcome.atRecommended()).as(outcome.toString()).isLessThan(outcome.atHundredth());
-	}
-
-	@Disabled("valley is 2-3 decades below the best constant rate for plain SGD here; see the class comment")
 	@ParameterizedTest
 	@MethodSource("models")
 	void trainingAtTheRecommendedLrBeatsTenTimesMoreAndAHundredTimesLess(ModelSpec model) {
