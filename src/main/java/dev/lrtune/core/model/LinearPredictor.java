@@ -1,12 +1,19 @@
 package dev.lrtune.core.model;
 
+import java.util.Arrays;
+
 /**
  * {@code linear} (ŷ = w·x + b, mean squared error as PyTorch's {@code MSELoss}) and {@code logistic}
  * (z = w·x + b, binary cross-entropy on labels 0/1 as {@code BCEWithLogitsLoss}). Parameters: the weights
  * {@code w[0..inputs)}, then the bias. Both start at zero.
  *
- * <p>One output per row, so the forward pass is a dot product per row (four accumulators) rather than the
- * layer kernels, and the weight gradient Σ rᵢ·xᵢ is accumulated four rows per pass.
+ * <p>One output per row, so the forward pass is a dot product per row rather than the layer kernels. A step
+ * first copies the batch's rows out of the dataset into one array per row (one {@link System#arraycopy}
+ * each, straight from the shuffled row indices); then the forward pass takes two rows per
+ * {@link Kernels#dot2} and the weight gradient Σ rᵢ·xᵢ four rows per {@link Kernels#axpy4}, which C2
+ * vectorises because every operand is a whole array indexed alike (see {@link Kernels}). The arithmetic,
+ * and so every bit, is that of one four-accumulator dot product per row and a gradient summed four rows at
+ * a time in row order.
  */
 final class LinearPredictor implements Model {
 
@@ -16,7 +23,13 @@ final class LinearPredictor implements Model {
 
 	private final double[] parameters;
 
-	/** Per-row dLoss/dz of the current batch. */
+	/** The current batch: its rows (one array each), targets, dot products w·x and per-row dLoss/dz. */
+	private double[][] rows = new double[0][];
+
+	private double[] targets = new double[0];
+
+	private double[] dots = new double[0];
+
 	private double[] residuals = new double[0];
 
 	LinearPredictor(int inputs, boolean logistic) {
@@ -56,20 +69,47 @@ final class LinearPredictor implements Model {
 	}
 
 	@Override
-	public void ensureCapacity(int rows) {
-		if (rows > residuals.length) {
-			residuals = new double[rows];
+	public void ensureCapacity(int capacity) {
+		if (capacity > residuals.length) {
+			rows = new double[capacity][inputs];
+			targets = new double[capacity];
+			dots = new double[capacity];
+			residuals = new double[capacity];
 		}
 	}
 
 	@Override
 	public double lossAndGradient(double[] x, double[] y, int from, int n, double[] gradient) {
+		for (int i = 0; i < n; i++) {
+			System.arraycopy(x, (from + i) * inputs, rows[i], 0, inputs);
+			targets[i] = y[from + i];
+		}
+		return lossAndGradientOfBatch(n, gradient);
+	}
+
+	@Override
+	public double lossAndGradient(double[] x, double[] y, int[] rowIndices, int n, double[] gradient) {
+		for (int i = 0; i < n; i++) {
+			int row = rowIndices[i];
+			System.arraycopy(x, row * inputs, rows[i], 0, inputs);
+			targets[i] = y[row];
+		}
+		return lossAndGradientOfBatch(n, gradient);
+	}
+
+	private double lossAndGradientOfBatch(int n, double[] gradient) {
+		int i = 0;
+		for (; i + 1 < n; i += 2) {
+			Kernels.dot2(rows[i], rows[i + 1], parameters, inputs, dots, i);
+		}
+		if (i < n) {
+			dots[i] = Kernels.dot(rows[i], 0, parameters, inputs);
+		}
 		double bias = parameters[inputs];
 		double loss = 0;
-		for (int i = 0; i < n; i++) {
-			int row = from + i;
-			double z = Kernels.dot(x, row * inputs, parameters, inputs) + bias;
-			double target = y[row];
+		for (i = 0; i < n; i++) {
+			double z = dots[i] + bias;
+			double target = targets[i];
 			if (logistic) {
 				// binaryCrossEntropy(z, y) inlined so that σ(z) reuses e = exp(−|z|), which never overflows
 				double e = StrictMath.exp(-Math.abs(z));
@@ -82,17 +122,13 @@ final class LinearPredictor implements Model {
 				residuals[i] = 2 * error / n;
 			}
 		}
-		accumulateGradient(x, from, n, gradient);
+		accumulateGradient(n, gradient);
 		return loss / n;
 	}
 
-	/**
-	 * gradient = [Σ rᵢ·xᵢ, Σ rᵢ]. The rows sit at different offsets of one array, so C2 keeps this loop scalar
-	 * (see {@link Kernels}); taking four rows per pass loads and stores each gradient element n/4 times instead
-	 * of n times.
-	 */
-	private void accumulateGradient(double[] x, int from, int n, double[] gradient) {
-		java.util.Arrays.fill(gradient, 0, inputs, 0.0);
+	/** gradient = [Σ rᵢ·xᵢ, Σ rᵢ], four rows per pass so each gradient element is loaded and stored n/4 times. */
+	private void accumulateGradient(int n, double[] gradient) {
+		Arrays.fill(gradient, 0, inputs, 0.0);
 		double biasGradient = 0;
 		int i = 0;
 		for (; i + 3 < n; i += 4) {
@@ -100,22 +136,12 @@ final class LinearPredictor implements Model {
 			double r1 = residuals[i + 1];
 			double r2 = residuals[i + 2];
 			double r3 = residuals[i + 3];
-			int o0 = (from + i) * inputs;
-			int o1 = o0 + inputs;
-			int o2 = o1 + inputs;
-			int o3 = o2 + inputs;
-			for (int k = 0; k < inputs; k++) {
-				gradient[k] += r0 * x[o0 + k] + r1 * x[o1 + k] + r2 * x[o2 + k] + r3 * x[o3 + k];
-			}
+			Kernels.axpy4(gradient, r0, rows[i], r1, rows[i + 1], r2, rows[i + 2], r3, rows[i + 3], inputs);
 			biasGradient += r0 + r1 + r2 + r3;
 		}
 		for (; i < n; i++) {
-			double r = residuals[i];
-			int offset = (from + i) * inputs;
-			for (int k = 0; k < inputs; k++) {
-				gradient[k] += r * x[offset + k];
-			}
-			biasGradient += r;
+			Kernels.axpy(gradient, residuals[i], rows[i], inputs);
+			biasGradient += residuals[i];
 		}
 		gradient[inputs] = biasGradient;
 	}

@@ -10,9 +10,10 @@ import dev.lrtune.core.data.Dataset;
  * update {@link #parameters()} in place; {@link #evaluate(Dataset, MetricSums)} measures a split at any
  * time. A model is stateful (it owns its workspaces) and not thread-safe: one per training run.
  *
- * <p>Inputs are flat row-major arrays ({@code x[row * inputs() + col]}); a row range {@code [from, from+n)}
- * selects the examples, so the same call serves a gathered minibatch buffer ({@code from = 0}) and a slice
- * of a dataset.
+ * <p>Inputs are flat row-major arrays ({@code x[row * inputs() + col]}). The examples of a call are either a
+ * row range {@code [from, from+n)} (a slice of a dataset) or a list of row indices (a shuffled minibatch,
+ * read straight from the dataset: each model gathers the rows into the layout its kernels want, so that the
+ * trainer never copies them twice). Both forms give the same bits for the same rows in the same order.
  */
 public interface Model {
 
@@ -42,6 +43,14 @@ public interface Model {
 	 * @param n number of rows, 1..{@link #capacity()}
 	 */
 	double lossAndGradient(double[] x, double[] y, int from, int n, double[] gradient);
+
+	/**
+	 * {@link #lossAndGradient(double[], double[], int, int, double[])} of the rows {@code rows[0..n)} of
+	 * {@code x} and {@code y}, taken in that order: bit for bit what the same rows would give gathered into a
+	 * contiguous range.
+	 * @param n number of rows, 1..{@link #capacity()}
+	 */
+	double lossAndGradient(double[] x, double[] y, int[] rows, int n, double[] gradient);
 
 	/** Adds the per-example losses (and correct predictions, for classifiers) of rows {@code [from, from+n)}. */
 	void accumulate(double[] x, double[] y, int from, int n, MetricSums sums);

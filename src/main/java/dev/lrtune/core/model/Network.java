@@ -64,6 +64,14 @@ final class Network implements Model {
 	private double[][] flatDeltas = new double[0][];
 
 	/**
+	 * A batch given by row indices, gathered flat row-major: the layer kernels read their scalar operand from
+	 * one flat array, and the forward pass reads each row many times, so one copy per row pays.
+	 */
+	private double[] gatheredInputs = new double[0];
+
+	private double[] gatheredTargets = new double[0];
+
+	/**
 	 * @param random draws He or Xavier weights per {@code activation}; {@code null} starts at zero
 	 */
 	Network(String type, int inputs, int[] hidden, int outputs, Activation activation, Head head,
@@ -179,6 +187,8 @@ final class Network implements Model {
 			activations[layer] = layer < layers - 1 ? new double[rows * width] : null;
 			flatDeltas[layer] = layer > 0 ? new double[rows * width] : null;
 		}
+		gatheredInputs = new double[rows * widths[0]];
+		gatheredTargets = new double[rows];
 		capacity = rows;
 	}
 
@@ -207,6 +217,16 @@ final class Network implements Model {
 			System.arraycopy(biasGradients[layer], 0, gradient, biasOffsets[layer], out);
 		}
 		return loss / n;
+	}
+
+	@Override
+	public double lossAndGradient(double[] x, double[] y, int[] rows, int n, double[] gradient) {
+		int in = widths[0];
+		for (int i = 0; i < n; i++) {
+			System.arraycopy(x, rows[i] * in, gatheredInputs, i * in, in);
+			gatheredTargets[i] = y[rows[i]];
+		}
+		return lossAndGradient(gatheredInputs, gatheredTargets, 0, n, gradient);
 	}
 
 	@Override

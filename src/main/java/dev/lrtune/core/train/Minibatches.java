@@ -9,19 +9,13 @@ import dev.lrtune.core.data.RandomStreams;
  * Cuts the training rows into minibatches, a fresh random permutation per epoch, keeping the last partial
  * batch (as PyTorch's {@code DataLoader(shuffle=True, drop_last=False)}).
  *
- * <p>Each batch's rows are gathered into one contiguous buffer with {@link System#arraycopy}, one call per
- * row, so the model reads the batch sequentially from L1/L2 instead of jumping around the dataset. The
- * buffers are allocated once.
+ * <p>A batch is a list of row indices, not a copy of the rows: the model gathers the rows itself, straight
+ * from the dataset into the layout its kernels want (one array per row for the linear models, one flat
+ * buffer for networks), so no row is copied twice. The buffers are allocated once.
  */
 final class Minibatches {
 
-	private final double[] features;
-
-	private final double[] targets;
-
 	private final int rows;
-
-	private final int cols;
 
 	private final int batchSize;
 
@@ -29,26 +23,20 @@ final class Minibatches {
 
 	private final int[] order;
 
-	private final double[] batchFeatures;
-
-	private final double[] batchTargets;
+	private final int[] batch;
 
 	private int position;
 
 	Minibatches(Dataset data, int batchSize, SplittableRandom random) {
-		this.features = data.features();
-		this.targets = data.targets();
 		this.rows = data.rows();
-		this.cols = data.cols();
 		this.batchSize = Math.min(batchSize, rows);
 		this.random = random;
 		this.order = new int[rows];
-		this.batchFeatures = new double[this.batchSize * cols];
-		this.batchTargets = new double[this.batchSize];
+		this.batch = new int[this.batchSize];
 		this.position = rows; // the first call starts an epoch
 	}
 
-	/** Gathers the next batch into {@link #features()} and {@link #targets()}; returns its row count. */
+	/** Puts the next batch's row indices into {@link #rows()}; returns how many there are. */
 	int next() {
 		if (position == rows) {
 			for (int i = 0; i < rows; i++) {
@@ -58,11 +46,7 @@ final class Minibatches {
 			position = 0;
 		}
 		int n = Math.min(batchSize, rows - position);
-		for (int i = 0; i < n; i++) {
-			int row = order[position + i];
-			System.arraycopy(features, row * cols, batchFeatures, i * cols, cols);
-			batchTargets[i] = targets[row];
-		}
+		System.arraycopy(order, position, batch, 0, n);
 		position += n;
 		return n;
 	}
@@ -72,12 +56,9 @@ final class Minibatches {
 		return batchSize;
 	}
 
-	double[] features() {
-		return batchFeatures;
-	}
-
-	double[] targets() {
-		return batchTargets;
+	/** The row indices of the current batch, valid up to the count {@link #next()} returned. */
+	int[] rows() {
+		return batch;
 	}
 
 }

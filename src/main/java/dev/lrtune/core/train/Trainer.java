@@ -15,7 +15,7 @@ import dev.lrtune.core.schedule.Schedule;
  * Trains a model with minibatch SGD: one iteration is one minibatch update.
  *
  * <p>Iteration k (from 0): check cancellation; ask the schedule for {@code lr(k)} (and {@code momentum(k)}
- * when it cycles momentum); gather the next minibatch; compute its loss and gradient; unless the loss is
+ * when it cycles momentum); draw the next minibatch; compute its loss and gradient; unless the loss is
  * NaN/∞, let the optimizer update the parameters; report {@code onIteration}. A non-finite loss then ends the
  * run as {@link TrainingStatus#DIVERGED} (the point is reported, the parameters keep their last finite
  * values). After every {@code evaluateEvery}-th iteration (k + 1 a multiple of it) the validation split is
@@ -62,13 +62,15 @@ public final class Trainer {
 		}
 		Minibatches batches = new Minibatches(train, settings.batchSize(), RandomStreams.shuffle(settings.seed()));
 		model.ensureCapacity(Math.max(batches.batchSize(), Math.min(validation.rows(), Model.EVALUATION_ROWS)));
-		return new Run(batches, validation, listener, cancelled).execute();
+		return new Run(batches, train, validation, listener, cancelled).execute();
 	}
 
 	/** The state of one run, so that the loop reads as the steps above. */
 	private final class Run {
 
 		private final Minibatches batches;
+
+		private final Dataset train;
 
 		private final Dataset validation;
 
@@ -94,8 +96,10 @@ public final class Trainer {
 
 		private long lastValidated = -1;
 
-		Run(Minibatches batches, Dataset validation, TrainingListener listener, BooleanSupplier cancelled) {
+		Run(Minibatches batches, Dataset train, Dataset validation, TrainingListener listener,
+				BooleanSupplier cancelled) {
 			this.batches = batches;
+			this.train = train;
 			this.validation = validation;
 			this.listener = listener;
 			this.cancelled = cancelled;
@@ -116,7 +120,7 @@ public final class Trainer {
 				double lr = schedule.lr(k);
 				double momentum = cyclesMomentum ? schedule.momentum(k) : Double.NaN;
 				int n = batches.next();
-				double loss = model.lossAndGradient(batches.features(), batches.targets(), 0, n, gradient);
+				double loss = model.lossAndGradient(train.features(), train.targets(), batches.rows(), n, gradient);
 				boolean finite = Double.isFinite(loss);
 				if (finite) {
 					optimizer.step(parameters, gradient, lr, momentum);

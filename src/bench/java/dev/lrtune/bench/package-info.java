@@ -1,0 +1,7 @@
+/**
+ * JMH benchmarks of the core's training loop, with Tribuo 4.3.2 as the peer and a plain sequential pass
+ * over the feature array as the memory-bandwidth floor. Run with {@code bench/run.sh}; never part of
+ * {@code verify} (surefire excludes {@code *Benchmark*}, and these sources are only compiled under the
+ * {@code bench} Maven profile).
+ */
+package dev.lrtune.bench;
