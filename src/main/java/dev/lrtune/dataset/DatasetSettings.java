@@ -1,6 +1,5 @@
 package dev.lrtune.dataset;
 
-import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,11 +11,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxCategories most distinct values a string column (or a classification target) may have
  * @param maxBytes largest upload; keep {@code spring.servlet.multipart.max-file-size} equal to it
  * @param maxValues largest encoded matrix, rows × features after one-hot (50 million doubles = 400 MB)
- * @param dataDir the directory {@code file:} dataset references are resolved in
  */
 @ConfigurationProperties("lrtune.datasets")
 record DatasetSettings(@DefaultValue("100") int maxCategories, @DefaultValue("50MB") DataSize maxBytes,
-		@DefaultValue("50000000") long maxValues, @DefaultValue("./data/files") Path dataDir) {
+		@DefaultValue("50000000") long maxValues) {
 
 	DatasetSettings {
 		if (maxCategories < 2) {
