@@ -3,6 +3,7 @@ package dev.lrtune.dataset;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -50,6 +51,12 @@ public class DatasetCatalog {
 	 */
 	public TrainingData load(long id) {
 		return store.load(id);
+	}
+
+	/** The dataset's size and task without reading its matrix; empty when no dataset has this id. */
+	public Optional<DatasetShape> shape(long id) {
+		return store.find(id)
+			.map(dataset -> new DatasetShape(dataset.rows(), dataset.features(), dataset.task(), dataset.classes().size()));
 	}
 
 	public boolean exists(long id) {

@@ -4,9 +4,9 @@ import dev.lrtune.core.data.Dataset;
 import dev.lrtune.core.data.Task;
 
 /**
- * Where jobs get their data: resolves the {@code dataset} string of a request. Today
- * {@link SyntheticJobDatasets} serves {@code synthetic:} references; uploaded datasets ({@code id}) and
- * {@code file:} references plug in as another implementation.
+ * Where jobs get their data: resolves the {@code dataset} string of a request. {@link DatasetReferences}
+ * sends an uploaded dataset's id to {@link UploadedJobDatasets} and a {@code synthetic:} reference to
+ * {@link SyntheticJobDatasets}; {@code file:} references would plug in there as another implementation.
  */
 public interface JobDatasets {
 

@@ -126,10 +126,6 @@ public class JobManagement implements CurveOwners {
 		return job.result().recommendation();
 	}
 
-	/** Whether a queued or running job uses this dataset reference (a dataset in use cannot be deleted). */
-	public boolean usesDataset(String reference) {
-		return jobs.usesDataset(reference);
-	}
 
 	@Override
 	public boolean exists(long jobId) {

@@ -25,8 +25,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 		 "training": {"epochs": 20, "schedule": {"type": "cyclic", "baseLr": 0.01, "maxLr": 0.1, "stepSizeUp": 100}}}""")
 record JobRequest(
 		@NotNull @Schema(allowableValues = { "range_test", "training" }) String type,
-		@NotBlank @Schema(description = "synthetic:<generator>?k=v&… (an uploaded dataset's id and file: references "
-				+ "once datasets are available)") String dataset,
+		@NotBlank @Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…") String dataset,
 		@NotNull ModelRequest model,
 		@Schema(description = "Default: plain sgd") OptimizerRequest optimizer,
 		@Positive @Schema(defaultValue = "32") Integer batchSize,

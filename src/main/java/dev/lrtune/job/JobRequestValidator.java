@@ -7,6 +7,8 @@ import jakarta.validation.ConstraintValidatorContext;
 
 import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.core.rangetest.LrRamp;
+import dev.lrtune.core.rangetest.RangeTestAnalysis;
+import dev.lrtune.core.rangetest.RangeTestOptions;
 
 /**
  * The rules Bean Validation annotations cannot express: which block goes with which {@code type},
@@ -68,8 +70,9 @@ class JobRequestValidator implements ConstraintValidator<ValidJobRequest, JobReq
 		else if (!(test.endLr() > test.startLr() && Double.isFinite(test.endLr()))) {
 			violations.add("rangeTest.endLr", "must be a finite number > startLr (" + test.startLr() + "), got " + test.endLr());
 		}
-		if (test.iterations() < 2) {
-			violations.add("rangeTest.iterations", "must be at least 2, got " + test.iterations());
+		if (test.iterations() < RangeTestAnalysis.MIN_POINTS || test.iterations() > RangeTestOptions.MAX_ITERATIONS) {
+			violations.add("rangeTest.iterations", "must be in " + RangeTestAnalysis.MIN_POINTS + ".."
+					+ RangeTestOptions.MAX_ITERATIONS + ", got " + test.iterations());
 		}
 		violations.check("rangeTest", () -> LrRamp.Mode.of(test.mode()));
 		if (!(test.smoothing() >= 0 && test.smoothing() < 1)) {
@@ -83,6 +86,9 @@ class JobRequestValidator implements ConstraintValidator<ValidJobRequest, JobReq
 		}
 		if (!LOSS_SOURCES.contains(test.lossSource())) {
 			violations.add("rangeTest.lossSource", "must be train or validation, got '" + test.lossSource() + "'");
+		}
+		else if ("validation".equals(test.lossSource()) && Double.valueOf(0).equals(request.validationFraction())) {
+			violations.add("rangeTest.lossSource", "validation needs a validation split, but validationFraction is 0");
 		}
 	}
 

@@ -70,7 +70,7 @@ class JobRunner {
 			self[0] = run;
 			registry.accept(run);
 			JobExecution.Outcome outcome = executions.get(job.type()).run(request, job.totalIterations(), run);
-			end(run, outcome);
+			end(run, outcome, job.totalIterations());
 		}
 		catch (RuntimeException ex) {
 			if (run != null && run.lost()) {
@@ -104,7 +104,7 @@ class JobRunner {
 		return !run.stopRequested();
 	}
 
-	private void end(LocalRun run, JobExecution.Outcome outcome) {
+	private void end(LocalRun run, JobExecution.Outcome outcome, long totalIterations) {
 		if (run.lost()) {
 			return;
 		}
@@ -116,12 +116,14 @@ class JobRunner {
 			});
 			return;
 		}
-		finish(run.lease(), run, outcome.status(), json.write(outcome.result()), null);
+		// a succeeded job did all its work, even a range test whose repeats stopped early at divergence
+		Long done = outcome.status() == JobStatus.SUCCEEDED ? totalIterations : null;
+		finish(run.lease(), run, outcome.status(), json.write(outcome.result()), null, done);
 	}
 
 	private void fail(Lease lease, LocalRun run, String error) {
 		try {
-			finish(lease, run, JobStatus.FAILED, null, error.length() > 4000 ? error.substring(0, 4000) : error);
+			finish(lease, run, JobStatus.FAILED, null, error.length() > 4000 ? error.substring(0, 4000) : error, null);
 		}
 		catch (RuntimeException ex) {
 			log.error("Job {}: could not record its failure; its lease will expire and it will be recovered",
@@ -129,10 +131,11 @@ class JobRunner {
 		}
 	}
 
-	private void finish(Lease lease, LocalRun run, JobStatus status, String result, String error) {
+	/** @param done the progress to store; {@code null}: the iterations recorded */
+	private void finish(Lease lease, LocalRun run, JobStatus status, String result, String error, Long done) {
 		CurveRecorder recorder = run == null ? null : run.recorder();
 		CurveBatch rest = recorder == null ? null : recorder.drain();
-		long iterations = recorder == null ? 0 : recorder.lastIteration() + 1;
+		long iterations = done != null ? done : recorder == null ? 0 : recorder.lastIteration() + 1;
 		Instant now = Instant.now();
 		transactions.executeWithoutResult(tx -> {
 			if (!jobs.finish(lease, status, iterations, result, error, now)) {

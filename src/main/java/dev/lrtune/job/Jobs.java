@@ -82,9 +82,10 @@ class Jobs {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM jobs" + filter.where, Long.class, filter.args.toArray());
 	}
 
-	boolean usesDataset(String reference) {
-		return Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 FROM jobs WHERE dataset = ? "
-				+ "AND (status = 'queued' OR status = 'running')", Boolean.class, reference));
+	/** The queued and running jobs that use this dataset reference, as "job 42 is running", oldest first. */
+	List<String> activeUses(String reference) {
+		return jdbc.query("SELECT id, status FROM jobs WHERE dataset = ? AND (status = 'queued' OR status = 'running') "
+				+ "ORDER BY id", (rs, row) -> "job " + rs.getLong(1) + " is " + rs.getString(2), reference);
 	}
 
 	/**

@@ -1,15 +1,12 @@
 package dev.lrtune.job;
 
-import org.springframework.stereotype.Component;
-
 import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.core.data.Task;
 import dev.lrtune.core.data.synthetic.SyntheticSpec;
 import dev.lrtune.web.InvalidRequestException;
 
 /** {@code synthetic:<generator>?k=v&…} references: generated on demand, never stored. */
-@Component
-class SyntheticJobDatasets implements JobDatasets {
+final class SyntheticJobDatasets implements JobDatasets {
 
 	@Override
 	public Shape describe(String reference) {

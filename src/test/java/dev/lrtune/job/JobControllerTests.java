@@ -90,6 +90,15 @@ class JobControllerTests {
 	}
 
 	@Test
+	void whenARangeTestIsTooShortOrMeasuresAValidationSplitThatIsEmptyThenThe400NamesBoth() throws Exception {
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+				{"type": "range_test", "dataset": "synthetic:moons", "model": {"type": "logistic"},
+				 "validationFraction": 0, "rangeTest": {"iterations": 2, "lossSource": "validation"}}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("rangeTest.iterations", "rangeTest.lossSource")));
+	}
+
+	@Test
 	void whenTheBodyHasAnUnknownFieldThenThe400NamesIt() throws Exception {
 		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON)
 			.content(VALID.replace("\"type\": \"training\"", "\"type\": \"training\", \"epochz\": 3")))

@@ -71,6 +71,30 @@ class JobsEndToEndTests {
 		assertThat((Map<String, Object>) curve.get("validation")).containsEntry("iteration", List.of(49, 99, 149, 199, 249, 299));
 	}
 
+	@Test
+	void aRangeTestJobRecommendsWhatTheAnalysisOfItsOwnCurveRecommends() {
+		URI location = http.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).body("""
+				{"type": "range_test", "dataset": "synthetic:moons?samples=1000&seed=7", "model": {"type": "logistic"},
+				 "seed": 3, "rangeTest": {"startLr": 1e-5, "endLr": 100, "iterations": 300}}""")
+			.retrieve()
+			.toEntity(JSON)
+			.getHeaders()
+			.getLocation();
+
+		Map<String, Object> job = awaitFinished(location);
+		assertThat(job.get("status")).isEqualTo("succeeded");
+		assertThat((Map<String, Object>) job.get("progress")).containsEntry("iteration", 300).containsEntry("fraction", 1.0);
+		Map<String, Object> recommendation = http.get().uri(location + "/recommendation").retrieve().body(JSON);
+		Map<String, Object> curve = http.get().uri(location + "/curve").retrieve().body(JSON);
+		Map<String, Object> analysis = http.post().uri("/api/v1/range-tests/analyze").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("lr", curve.get("lr"), "loss", curve.get("loss")))
+			.retrieve()
+			.body(JSON);
+		assertThat(recommendation).containsKeys("recommendedLr", "method", "suggestions", "cyclicBounds")
+			.isEqualTo(analysis)
+			.isEqualTo(((Map<String, Object>) job.get("result")).get("recommendation"));
+	}
+
 	private Map<String, Object> awaitFinished(URI location) {
 		return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(
 				() -> http.get().uri(location).retrieve().body(JSON),

@@ -42,6 +42,9 @@ abstract class QueueScenarios {
 	JobQueue queue;
 
 	@Autowired
+	JobDatasetUsage datasetUsage;
+
+	@Autowired
 	JobRunner runner;
 
 	@Autowired
@@ -231,9 +234,9 @@ abstract class QueueScenarios {
 	void aJobUsesItsDatasetOnlyWhileQueuedOrRunning() {
 		long id = submit();
 		String dataset = management.get(id).request().dataset();
-		assertThat(management.usesDataset(dataset)).isTrue();
+		assertThat(datasetUsage.activeUse(dataset)).hasValue("job " + id + " is queued");
 		management.cancel(id);
-		assertThat(management.usesDataset(dataset)).isFalse();
+		assertThat(datasetUsage.activeUse(dataset)).isEmpty();
 	}
 
 	private static CurveBatch partialCurve() {
