@@ -2,7 +2,6 @@ package dev.lrtune.curve;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -72,6 +71,10 @@ class CurveStreams implements DisposableBean {
 		scheduler.shutdownNow();
 	}
 
+	/** The body of the last event, {@code status}. */
+	record FinalStatus(long id, String status) {
+	}
+
 	/** One open stream: what it has sent so far. Only the scheduler thread polls it. */
 	private final class Subscription {
 
@@ -118,7 +121,7 @@ class CurveStreams implements DisposableBean {
 				}
 				else if (status.get().finished()) {
 					emitter.send(SseEmitter.event().name("status")
-						.data(Map.of("id", jobId, "status", status.get().name()), MediaType.APPLICATION_JSON));
+						.data(new FinalStatus(jobId, status.get().name()), MediaType.APPLICATION_JSON));
 					stop();
 					emitter.complete();
 				}
