@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -20,8 +21,11 @@ class CurveController {
 
 	private final CurveQuery query;
 
-	CurveController(CurveQuery query) {
+	private final CurveStreams streams;
+
+	CurveController(CurveQuery query, CurveStreams streams) {
 		this.query = query;
+		this.streams = streams;
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,6 +45,15 @@ class CurveController {
 			@RequestParam(required = false) Long to, @RequestParam(required = false) Integer maxPoints,
 			@RequestParam(required = false) Double smoothing) {
 		return CurveCsv.write(query.curve(id, from, to, maxPoints, smoothing));
+	}
+
+	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@Operation(summary = "Server-sent events of a job's curve: the points stored so far, then new points as they are "
+			+ "stored (event: points, raw columns as GET /curve), then event: status with the final status",
+			description = "Works for a job running on any instance (the curve store is polled every "
+					+ "lrtune.curves.stream.poll-interval). Closes after lrtune.curves.stream.timeout.")
+	SseEmitter stream(@PathVariable long id) {
+		return streams.open(id);
 	}
 
 }

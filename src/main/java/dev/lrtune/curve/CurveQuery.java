@@ -96,7 +96,7 @@ public class CurveQuery {
 		return out;
 	}
 
-	private static int[] all(int n) {
+	static int[] all(int n) {
 		int[] indices = new int[n];
 		for (int i = 0; i < n; i++) {
 			indices[i] = i;
@@ -113,7 +113,7 @@ public class CurveQuery {
 		return kept;
 	}
 
-	private static CurveView view(RawCurve raw, int[] picked, long total, boolean downsampled, Long nextFrom,
+	static CurveView view(RawCurve raw, int[] picked, long total, boolean downsampled, Long nextFrom,
 			List<ValidationPoint> validations) {
 		List<Long> iteration = new ArrayList<>(picked.length);
 		List<Double> lr = new ArrayList<>(picked.length);

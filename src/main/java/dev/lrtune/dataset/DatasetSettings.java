@@ -11,10 +11,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxCategories most distinct values a string column (or a classification target) may have
  * @param maxBytes largest upload; keep {@code spring.servlet.multipart.max-file-size} equal to it
  * @param maxValues largest encoded matrix, rows × features after one-hot (50 million doubles = 400 MB)
+ * @param dataDir the directory {@code file:} dataset references are relative to
  */
 @ConfigurationProperties("lrtune.datasets")
 record DatasetSettings(@DefaultValue("100") int maxCategories, @DefaultValue("50MB") DataSize maxBytes,
-		@DefaultValue("50000000") long maxValues) {
+		@DefaultValue("50000000") long maxValues, @DefaultValue("./data/files") String dataDir) {
 
 	DatasetSettings {
 		if (maxCategories < 2) {

@@ -5,8 +5,8 @@ import dev.lrtune.core.data.Task;
 
 /**
  * Where jobs get their data: resolves the {@code dataset} string of a request. {@link DatasetReferences}
- * sends an uploaded dataset's id to {@link UploadedJobDatasets} and a {@code synthetic:} reference to
- * {@link SyntheticJobDatasets}; {@code file:} references would plug in there as another implementation.
+ * sends an uploaded dataset's id to {@link UploadedJobDatasets}, a {@code synthetic:} reference to
+ * {@link SyntheticJobDatasets} and a {@code file:} reference to {@link FileJobDatasets}.
  */
 public interface JobDatasets {
 

@@ -2,6 +2,7 @@ package dev.lrtune.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Service;
@@ -130,6 +131,11 @@ public class JobManagement implements CurveOwners {
 	@Override
 	public boolean exists(long jobId) {
 		return jobs.find(jobId).isPresent();
+	}
+
+	@Override
+	public Optional<OwnerStatus> status(long jobId) {
+		return jobs.find(jobId).map(job -> new OwnerStatus(job.status().jsonName(), job.status().isTerminal()));
 	}
 
 	private void wakeWorkersAfterCommit() {
