@@ -43,7 +43,7 @@ import dev.lrtune.core.train.TrainingSettings;
  * {@link Trainer} with {@link TrainingListener#NONE} (the service has no switch to turn persistence off),
  * alternated, median of {@value #REPEATS} each;</li>
  * <li>(b) median latency of {@code GET /curve?maxPoints=2000} on a 1,000,000-point curve vs a 10,000-point one,
- * requests alternated;</li>
+ * requests alternated, and the 1,000,000-point one read point by point ({@code smoothing=0}) for comparison;</li>
  * <li>(c) median time from {@code POST /jobs} to {@code running} (the job's createdAt → startedAt) on an idle
  * service;</li>
  * <li>(d) 2,000 ten-iteration jobs submitted at once (16 client threads): jobs/s until all are finished.</li>
@@ -53,7 +53,7 @@ import dev.lrtune.core.train.TrainingSettings;
  */
 public final class ServiceBenchmark {
 
-	private static final int REPEATS = 3;
+	private static final int REPEATS = 5;
 
 	private static final String DATASET = "synthetic:blobs?samples=10000&features=20&classes=2&seed=1";
 
@@ -73,12 +73,12 @@ public final class ServiceBenchmark {
 		for (String database : databases) {
 			Map<String, Object> properties = new HashMap<>();
 			properties.put("server.port", "0");
+			properties.put("spring.main.banner-mode", "off");
 			properties.put("logging.level.root", "WARN");
 			properties.put("lrtune.queue.max-queued", "5000");
 			String schema = null;
 			if (database.equals("postgres")) {
-				String url = System.getenv().getOrDefault("LRTUNE_BENCH_POSTGRES_URL",
-						"jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+				String url = postgresUrl();
 				schema = "lrtune_bench_" + System.currentTimeMillis();
 				try (Connection connection = DriverManager.getConnection(url)) {
 					connection.createStatement().execute("CREATE SCHEMA " + schema);
@@ -91,17 +91,27 @@ public final class ServiceBenchmark {
 				Path dir = Files.createTempDirectory("lrtune-bench");
 				properties.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("lrtune") + ";DB_CLOSE_ON_EXIT=FALSE");
 			}
-			SpringApplication application = new SpringApplication(LrtuneApplication.class);
-			application.setDefaultProperties(properties);
-			try (ConfigurableApplicationContext context = application.run()) {
+			// As command-line arguments: they override application.properties (default properties would not).
+			String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+				.toArray(String[]::new);
+			try (ConfigurableApplicationContext context = SpringApplication.run(LrtuneApplication.class, arguments)) {
 				String port = context.getEnvironment().getProperty("local.server.port");
-				System.out.printf("%n== %s (%d cores) ==%n", database, Runtime.getRuntime().availableProcessors());
+				String url = context.getEnvironment().getProperty("spring.datasource.url");
+				System.out.printf("%n== %s: %s (%d cores) ==%n", database, url, Runtime.getRuntime().availableProcessors());
 				new ServiceBenchmark("http://127.0.0.1:" + port + "/api/v1", context.getBean(JdbcTemplate.class)).run();
+			}
+			finally {
 				if (schema != null) {
-					context.getBean(JdbcTemplate.class).execute("DROP SCHEMA " + schema + " CASCADE");
+					try (Connection connection = DriverManager.getConnection(postgresUrl())) {
+						connection.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+					}
 				}
 			}
 		}
+	}
+
+	private static String postgresUrl() {
+		return System.getenv().getOrDefault("LRTUNE_BENCH_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 	}
 
 	private void run() throws Exception {
@@ -174,15 +184,24 @@ public final class ServiceBenchmark {
 			get(smallUri);
 			get(largeUri);
 		}
+		// smoothing=0 is the identity but takes the exact path, which reads every point: the cost before summaries.
+		String exactUri = largeUri + "&smoothing=0";
+		get(exactUri);
 		double[] smallMillis = new double[30];
 		double[] largeMillis = new double[30];
+		double[] exactMillis = new double[10];
 		for (int i = 0; i < smallMillis.length; i++) {
 			smallMillis[i] = get(smallUri);
 			largeMillis[i] = get(largeUri);
+			if (i < exactMillis.length) {
+				exactMillis[i] = get(exactUri);
+			}
 		}
 		System.out.printf("(b) GET /curve?maxPoints=2000: 1,000,000 points %.2f ms, 10,000 points %.2f ms (medians of %d, "
-				+ "alternated); ratio %.2f  [target <= 2]  %s%n", median(largeMillis), median(smallMillis),
-				smallMillis.length, median(largeMillis) / median(smallMillis), load());
+				+ "alternated); ratio %.2f  [target <= 2]; 1,000,000 points read point by point (smoothing=0) %.2f ms, "
+				+ "ratio %.2f  %s%n", median(largeMillis), median(smallMillis), smallMillis.length,
+				median(largeMillis) / median(smallMillis), median(exactMillis), median(exactMillis) / median(smallMillis),
+				load());
 	}
 
 	/** (d) */

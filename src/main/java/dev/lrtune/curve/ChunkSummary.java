@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
  * The {@code summary} column of {@code curve_chunks}: for each block of {@link #BLOCK} consecutive points of a
  * chunk, the point with the lowest loss and the one with the highest (a non-finite loss counts as the highest
  * and the first one wins, as in {@link Downsampling#minMax}). A downsampled read of a long range decodes these
- * ~3 KiB per chunk instead of its 64–96 KiB of points, and still sees every block's extremes, so the global
+ * ~1.6 KiB per chunk instead of its 64–96 KiB of points, and still sees every block's extremes, so the global
  * minimum and maximum and the point where a run diverged survive.
  *
  * <p>Layout per block: the two offsets in the chunk as shorts, then lr, loss and momentum (NaN when the chunk
@@ -15,8 +15,8 @@ import java.nio.ByteOrder;
  */
 final class ChunkSummary {
 
-	/** Points per block: 64 blocks per chunk. */
-	static final int BLOCK = 64;
+	/** Points per block: 32 blocks per chunk, 1.6 KiB of summary. */
+	static final int BLOCK = 128;
 
 	static final int BLOCK_BYTES = 2 * Short.BYTES + 6 * Double.BYTES;
 

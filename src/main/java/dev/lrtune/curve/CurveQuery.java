@@ -63,7 +63,7 @@ public class CurveQuery {
 	/**
 	 * Whether a downsampled range is long enough to be read from the chunks' summaries: when each bucket spans
 	 * at least {@value #BLOCKS_PER_BUCKET} summary blocks, so that the picks differ from an exact read only in
-	 * buckets' edges, and the cost stops growing with the range (~3 KiB per 4096 points instead of 64–96 KiB).
+	 * buckets' edges, and the cost stops growing with the range (~1.6 KiB per 4096 points instead of 64–96 KiB).
 	 * Shorter ranges are read point by point, exactly as before.
 	 */
 	static boolean summarised(long total, int maxPoints) {
