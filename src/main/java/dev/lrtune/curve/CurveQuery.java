@@ -21,6 +21,9 @@ import dev.lrtune.web.InvalidRequestException;
 @Service
 public class CurveQuery {
 
+	/** Summary blocks per bucket from which a downsampled read uses the chunks' summaries. */
+	private static final int BLOCKS_PER_BUCKET = 4;
+
 	private final Curves curves;
 
 	private final CurveOwners owners;
@@ -70,8 +73,6 @@ public class CurveQuery {
 		long buckets = (maxPoints - 2) / 2;
 		return buckets > 0 && total - 2 >= buckets * BLOCKS_PER_BUCKET * ChunkSummary.BLOCK;
 	}
-
-	private static final int BLOCKS_PER_BUCKET = 4;
 
 	private void checkArguments(long from, Long to, Integer maxPoints, Double smoothing) {
 		if (from < 0) {
