@@ -147,7 +147,8 @@ class CurveStreams implements DisposableBean {
 				long last = Math.min(stored - 1, nextIteration + curveSettings.maxPoints() - 1);
 				RawCurve raw = curves.read(jobId, nextIteration, last);
 				List<ValidationPoint> validations = curves.validations(jobId, nextIteration, last);
-				CurveView view = CurveQuery.view(raw, CurveQuery.all(raw.size()), raw.size(), false, null, validations);
+				CurveView view = CurveQuery.view(CurvePoints.of(raw, CurveQuery.all(raw.size())), raw.size(), false, null,
+						validations);
 				emitter.send(SseEmitter.event().name("points").data(view, MediaType.APPLICATION_JSON));
 				nextIteration = last + 1;
 			}

@@ -29,8 +29,8 @@ public class Curves {
 		if (!chunks.isEmpty()) {
 			jdbc.update("DELETE FROM curve_chunks WHERE job_id = ? AND first_iteration >= ?", jobId,
 					chunks.get(0).firstIteration());
-			jdbc.batchUpdate("INSERT INTO curve_chunks (job_id, first_iteration, point_count, lr, loss, momentum) "
-					+ "VALUES (?, ?, ?, ?, ?, ?)", chunks, chunks.size(), (ps, chunk) -> bindChunk(ps, jobId, chunk));
+			jdbc.batchUpdate("INSERT INTO curve_chunks (job_id, first_iteration, point_count, lr, loss, momentum, "
+					+ "summary) VALUES (?, ?, ?, ?, ?, ?, ?)", chunks, chunks.size(), (ps, chunk) -> bindChunk(ps, jobId, chunk));
 		}
 		List<ValidationPoint> validations = batch.validations();
 		if (!validations.isEmpty()) {
@@ -86,6 +86,55 @@ public class Curves {
 		return new RawCurve(from, lr, loss, momentum[0]);
 	}
 
+	/**
+	 * Downsamples iterations {@code from…to} with {@link SummaryDownsampling}: the chunks' summaries, and the
+	 * points themselves only of the chunks at either end of the range (and of chunks stored without a summary).
+	 */
+	CurvePoints readSummarised(long jobId, long from, long to, int maxPoints) {
+		SummaryDownsampling picks = new SummaryDownsampling(from, to, maxPoints);
+		boolean[] withMomentum = { false };
+		jdbc.query("SELECT first_iteration, point_count, momentum IS NULL, summary, "
+				+ "CASE WHEN summary IS NULL OR first_iteration <= ? OR first_iteration + point_count > ? THEN lr END, "
+				+ "CASE WHEN summary IS NULL OR first_iteration <= ? OR first_iteration + point_count > ? THEN loss END, "
+				+ "CASE WHEN summary IS NULL OR first_iteration <= ? OR first_iteration + point_count > ? THEN momentum END "
+				+ "FROM curve_chunks WHERE job_id = ? AND first_iteration <= ? AND first_iteration + point_count > ? "
+				+ "ORDER BY first_iteration", (ResultSet rs) -> {
+					long first = rs.getLong(1);
+					int count = rs.getInt(2);
+					withMomentum[0] |= !rs.getBoolean(3);
+					byte[] lr = rs.getBytes(5);
+					if (lr == null) {
+						ChunkSummary.visit(first, rs.getBytes(4), picks);
+					}
+					else {
+						byte[] moments = rs.getBytes(7);
+						visitRaw(new CurveChunk(first, count, CurveChunk.decode(lr), CurveChunk.decode(rs.getBytes(6)),
+								moments == null ? null : CurveChunk.decode(moments)), from, to, picks);
+					}
+				}, from, to, from, to, from, to, jobId, to, from);
+		return picks.result(withMomentum[0]);
+	}
+
+	/** The range's first and last points when the chunk holds them, and the extremes of its blocks within the range. */
+	private static void visitRaw(CurveChunk chunk, long from, long to, ChunkSummary.Visitor visitor) {
+		long first = chunk.firstIteration();
+		int lo = (int) Math.max(0, from - first);
+		int hi = (int) Math.min(chunk.count() - 1, to - first);
+		visit(chunk, lo, visitor);
+		for (int start = lo; start <= hi; start = (start / ChunkSummary.BLOCK + 1) * ChunkSummary.BLOCK) {
+			int end = Math.min(hi + 1, (start / ChunkSummary.BLOCK + 1) * ChunkSummary.BLOCK);
+			int[] lowHigh = ChunkSummary.extremes(chunk.loss(), start, end);
+			visit(chunk, Math.min(lowHigh[0], lowHigh[1]), visitor);
+			visit(chunk, Math.max(lowHigh[0], lowHigh[1]), visitor);
+		}
+		visit(chunk, hi, visitor);
+	}
+
+	private static void visit(CurveChunk chunk, int offset, ChunkSummary.Visitor visitor) {
+		visitor.point(chunk.firstIteration() + offset, chunk.lr()[offset], chunk.loss()[offset],
+				chunk.momentum() == null ? Double.NaN : chunk.momentum()[offset]);
+	}
+
 	/** The evaluations at iterations {@code from…to}, in order. */
 	List<ValidationPoint> validations(long jobId, long from, long to) {
 		List<ValidationPoint> points = new ArrayList<>();
@@ -108,6 +157,7 @@ public class Curves {
 		else {
 			ps.setBytes(6, CurveChunk.encode(chunk.momentum(), chunk.count()));
 		}
+		ps.setBytes(7, ChunkSummary.encode(chunk));
 	}
 
 	private static void setFiniteOrNull(PreparedStatement ps, int index, double value) throws SQLException {
