@@ -59,6 +59,15 @@ public class DatasetCatalog {
 			.map(dataset -> new DatasetShape(dataset.rows(), dataset.features(), dataset.task(), dataset.classes().size()));
 	}
 
+	/**
+	 * {@link #shape(long)}, with the dataset's row locked until the caller's transaction ends, so that it
+	 * cannot be deleted while a job that will use it is being queued.
+	 */
+	public Optional<DatasetShape> shapeForUse(long id) {
+		return store.findForUse(id)
+			.map(dataset -> new DatasetShape(dataset.rows(), dataset.features(), dataset.task(), dataset.classes().size()));
+	}
+
 	public boolean exists(long id) {
 		return store.exists(id);
 	}

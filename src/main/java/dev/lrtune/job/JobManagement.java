@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -52,6 +53,12 @@ public class JobManagement implements CurveOwners {
 		this.queueSettings = queueSettings;
 	}
 
+	/**
+	 * Queues a job. One transaction: an uploaded dataset's row is locked while it is described (so a
+	 * concurrent delete either happens first, and the reference is a 400, or waits and sees this job, a 409),
+	 * and the submission lock makes the queue-length check and the insert atomic.
+	 */
+	@Transactional
 	Job submit(JobRequest request) {
 		JobType type = request.jobType();
 		if (!runner.supports(type)) {
@@ -66,6 +73,7 @@ public class JobManagement implements CurveOwners {
 					"the job would run " + total + " iterations, more than " + settings.maxIterations()
 							+ " (lrtune.jobs.max-iterations)");
 		}
+		jobs.lockSubmissions();
 		if (jobs.count(JobStatus.QUEUED, null) >= queueSettings.maxQueued()) {
 			throw JobProblems.queueFull(queueSettings.maxQueued(), queueSettings.retryAfter());
 		}

@@ -57,6 +57,14 @@ class Jobs {
 		return nextId++;
 	}
 
+	/**
+	 * Serialises job submissions across instances until the transaction ends, so that counting the queue and
+	 * inserting into it act as one step.
+	 */
+	void lockSubmissions() {
+		jdbc.queryForObject("SELECT id FROM job_submission_lock WHERE id = 1 FOR UPDATE", Integer.class);
+	}
+
 	void insert(long id, JobType type, String request, String dataset, long totalIterations, Instant now) {
 		jdbc.update("INSERT INTO jobs (id, type, status, request, dataset, total_iterations, iteration, attempt, "
 				+ "cancel_requested, created_at) VALUES (?, ?, 'queued', ?, ?, ?, 0, 0, FALSE, ?)", id, type.jsonName(),

@@ -33,7 +33,7 @@ final class UploadedJobDatasets implements JobDatasets {
 	@Override
 	public Shape describe(String reference) {
 		long id = Long.parseLong(reference);
-		DatasetShape shape = catalog.shape(id)
+		DatasetShape shape = catalog.shapeForUse(id)
 			.orElseThrow(() -> new InvalidRequestException("dataset", "no uploaded dataset has id " + id
 					+ " (GET /api/v1/datasets lists them)"));
 		return new Shape(shape.rows(), shape.features(), task(shape.task(), shape.classCount()));
