@@ -33,20 +33,9 @@ final class Downsampling {
 			if (start >= end) {
 				continue;
 			}
-			int min = start;
-			int max = start;
-			for (int i = start; i < end; i++) {
-				if (!Double.isFinite(values[i])) {
-					max = i;
-					break;
-				}
-				if (values[i] < values[min]) {
-					min = i;
-				}
-				if (values[i] > values[max]) {
-					max = i;
-				}
-			}
+			int[] extremes = ChunkSummary.extremes(values, start, end);
+			int min = extremes[0];
+			int max = extremes[1];
 			picked[count++] = Math.min(min, max);
 			if (min != max) {
 				picked[count++] = Math.max(min, max);
