@@ -43,8 +43,10 @@ class JobRunner {
 
 	private final TransactionTemplate transactions;
 
+	private final JobMetrics metrics;
+
 	JobRunner(Jobs jobs, Curves curves, JobJson json, JobDatasets datasets, List<JobExecution> executions,
-			JobSettings settings, CurveSettings curveSettings, TransactionTemplate transactions) {
+			JobSettings settings, CurveSettings curveSettings, TransactionTemplate transactions, JobMetrics metrics) {
 		this.jobs = jobs;
 		this.curves = curves;
 		this.json = json;
@@ -53,6 +55,7 @@ class JobRunner {
 		this.settings = settings;
 		this.curveSettings = curveSettings;
 		this.transactions = transactions;
+		this.metrics = metrics;
 	}
 
 	boolean supports(JobType type) {
@@ -63,26 +66,29 @@ class JobRunner {
 	void run(JobRow job, java.util.function.Consumer<LocalRun> registry) {
 		Lease lease = job.lease();
 		LocalRun run = null;
+		JobMetrics.CurveWrites writes = metrics.curveWrites();
 		try {
 			JobRequest request = json.read(job.request(), JobRequest.class);
 			LocalRun[] self = new LocalRun[1];
-			run = new LocalRun(lease, datasets.load(request.dataset()), batch -> flush(self[0], batch), curveSettings);
+			JobDatasets.Loaded dataset = datasets.load(request.dataset());
+			writes.start();
+			run = new LocalRun(lease, dataset, batch -> flush(self[0], batch, writes), curveSettings);
 			self[0] = run;
 			registry.accept(run);
 			JobExecution.Outcome outcome = executions.get(job.type()).run(request, job.totalIterations(), run);
-			end(run, outcome, job.totalIterations());
+			end(job, run, writes, outcome);
 		}
 		catch (RuntimeException ex) {
 			if (run != null && run.lost()) {
 				return;
 			}
 			log.warn("Job {} failed: {}", job.id(), ex.toString());
-			fail(lease, run, ex.getMessage() == null ? ex.toString() : ex.getMessage());
+			fail(job, run, writes, ex.getMessage() == null ? ex.toString() : ex.getMessage());
 		}
 	}
 
 	/** A curve flush: lease check and renewal, progress, points, then whether to go on. */
-	private boolean flush(LocalRun run, CurveBatch batch) {
+	private boolean flush(LocalRun run, CurveBatch batch, JobMetrics.CurveWrites writes) {
 		Lease lease = run.lease();
 		Instant now = Instant.now();
 		boolean held = Boolean.TRUE.equals(transactions.execute(status -> {
@@ -98,13 +104,14 @@ class JobRunner {
 			run.loseLease();
 			return false;
 		}
+		writes.committed(batch);
 		if (jobs.cancelRequested(lease.jobId())) {
 			run.cancel();
 		}
 		return !run.stopRequested();
 	}
 
-	private void end(LocalRun run, JobExecution.Outcome outcome, long totalIterations) {
+	private void end(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, JobExecution.Outcome outcome) {
 		if (run.lost()) {
 			return;
 		}
@@ -117,13 +124,15 @@ class JobRunner {
 			return;
 		}
 		// a succeeded job did all its work, even a range test whose repeats stopped early at divergence
-		Long done = outcome.status() == JobStatus.SUCCEEDED ? totalIterations : null;
-		finish(run.lease(), run, outcome.status(), json.write(outcome.result()), null, done);
+		Long done = outcome.status() == JobStatus.SUCCEEDED ? job.totalIterations() : null;
+		finish(job, run, writes, outcome.status(), json.write(outcome.result()), null, done);
 	}
 
-	private void fail(Lease lease, LocalRun run, String error) {
+	private void fail(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, String error) {
+		Lease lease = job.lease();
 		try {
-			finish(lease, run, JobStatus.FAILED, null, error.length() > 4000 ? error.substring(0, 4000) : error, null);
+			finish(job, run, writes, JobStatus.FAILED, null, error.length() > 4000 ? error.substring(0, 4000) : error,
+					null);
 		}
 		catch (RuntimeException ex) {
 			log.error("Job {}: could not record its failure; its lease will expire and it will be recovered",
@@ -132,21 +141,30 @@ class JobRunner {
 	}
 
 	/** @param done the progress to store; {@code null}: the iterations recorded */
-	private void finish(Lease lease, LocalRun run, JobStatus status, String result, String error, Long done) {
+	private void finish(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, JobStatus status, String result,
+			String error, Long done) {
+		Lease lease = job.lease();
 		CurveRecorder recorder = run == null ? null : run.recorder();
 		CurveBatch rest = recorder == null ? null : recorder.drain();
 		long iterations = done != null ? done : recorder == null ? 0 : recorder.lastIteration() + 1;
 		Instant now = Instant.now();
-		transactions.executeWithoutResult(tx -> {
+		boolean recorded = Boolean.TRUE.equals(transactions.execute(tx -> {
 			if (!jobs.finish(lease, status, iterations, result, error, now)) {
 				log.warn("Job {}: worker {} no longer holds the lease; its outcome ({}) is dropped", lease.jobId(),
 						lease.worker(), status.jsonName());
-				return;
+				return false;
 			}
 			if (rest != null) {
 				curves.write(lease.jobId(), rest);
 			}
-		});
+			return true;
+		}));
+		if (recorded) {
+			if (rest != null) {
+				writes.committed(rest);
+			}
+			metrics.finished(job, status, now);
+		}
 	}
 
 }

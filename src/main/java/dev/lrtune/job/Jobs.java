@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
@@ -88,6 +91,14 @@ class Jobs {
 	long count(JobStatus status, JobType type) {
 		Filter filter = new Filter(status, type);
 		return jdbc.queryForObject("SELECT COUNT(*) FROM jobs" + filter.where, Long.class, filter.args.toArray());
+	}
+
+	/** How many jobs there are of each status (statuses without jobs are absent). */
+	Map<JobStatus, Long> countByStatus() {
+		Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+		jdbc.query("SELECT status, COUNT(*) FROM jobs GROUP BY status",
+				(RowCallbackHandler) rs -> counts.put(JobStatus.of(rs.getString(1)), rs.getLong(2)));
+		return counts;
 	}
 
 	/** The queued and running jobs that use this dataset reference, as "job 42 is running", oldest first. */

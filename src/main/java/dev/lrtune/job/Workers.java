@@ -90,6 +90,11 @@ class Workers implements SmartLifecycle {
 		return run != null;
 	}
 
+	/** Workers running a job now. */
+	int busyThreads() {
+		return running.size();
+	}
+
 	@Override
 	public void start() {
 		if (!settings.enabled() || active) {

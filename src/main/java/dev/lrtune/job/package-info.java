@@ -4,6 +4,7 @@
  * and hold them through a renewed lease. A job whose lease expires (its instance died) is re-run from the
  * start by whichever instance recovers it. {@link dev.lrtune.job.JobManagement} is the API's entry point;
  * {@link dev.lrtune.job.JobExecution}s turn a request into a run of the core trainer; datasets come
- * through {@link dev.lrtune.job.JobDatasets}.
+ * through {@link dev.lrtune.job.JobDatasets}. {@link dev.lrtune.job.JobMetrics} and
+ * {@link dev.lrtune.job.WorkersHealthIndicator} report the pool and the queue to the actuator.
  */
 package dev.lrtune.job;
