@@ -1,12 +1,18 @@
 package dev.lrtune.web;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+import dev.lrtune.security.SecuritySettings;
 
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "lrtune API", version = "v1",
@@ -16,9 +22,34 @@ import io.swagger.v3.oas.annotations.info.License;
 		license = @License(name = "Apache-2.0", identifier = "Apache-2.0")))
 class OpenApiConfiguration {
 
+	static final String API_KEY_SCHEME = "apiKey";
+
 	@Bean
 	OpenApiCustomizer schemaFixes() {
 		return SchemaFixes::apply;
+	}
+
+	/**
+	 * The {@code apiKey} scheme (header {@code X-API-Key}), always declared so Swagger UI shows its Authorize button;
+	 * required of every operation only when this server has keys configured.
+	 */
+	@Bean
+	OpenApiCustomizer apiKeyScheme(ObjectProvider<SecuritySettings> settings) {
+		return openApi -> {
+			if (openApi.getComponents() == null) {
+				openApi.setComponents(new Components());
+			}
+			openApi.getComponents()
+				.addSecuritySchemes(API_KEY_SCHEME, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+					.in(SecurityScheme.In.HEADER)
+					.name("X-API-Key")
+					.description("Needed only when the server sets lrtune.security.api-keys; then every /api request "
+							+ "without a valid key is a 401 problem. The curve stream (/api/v1/jobs/{id}/curve/stream) "
+							+ "also accepts the key as the apiKey query parameter, for EventSource, which cannot send headers."));
+			if (settings.getIfAvailable(() -> new SecuritySettings(null)).apiKeysRequired()) {
+				openApi.addSecurityItem(new SecurityRequirement().addList(API_KEY_SCHEME));
+			}
+		};
 	}
 
 }

@@ -1,0 +1,29 @@
+package dev.lrtune.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the {@link ApiKeyFilter} on every request (it decides itself which paths are under {@code /api}, from
+ * the same decoded, normalised path the dispatcher uses), only when keys are configured.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+public class ApiKeyConfiguration {
+
+	/** Where Spring Security would sit: after character encoding and observation, before everything else. */
+	static final int ORDER = -100;
+
+	@Bean
+	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(SecuritySettings settings) {
+		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(settings.apiKeys()));
+		registration.setName("apiKeyFilter");
+		registration.setOrder(ORDER);
+		registration.addUrlPatterns("/*");
+		registration.setEnabled(settings.apiKeysRequired());
+		return registration;
+	}
+
+}
