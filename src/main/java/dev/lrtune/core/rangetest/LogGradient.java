@@ -16,7 +16,7 @@ final class LogGradient {
 		int n = loss.length;
 		double[] x = new double[n];
 		for (int i = 0; i < n; i++) {
-			x[i] = Math.log(lr[i]);
+			x[i] = StrictMath.log(lr[i]);
 		}
 		double[] gradient = new double[n];
 		gradient[0] = (loss[1] - loss[0]) / (x[1] - x[0]);

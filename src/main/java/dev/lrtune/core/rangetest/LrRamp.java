@@ -92,7 +92,7 @@ public record LrRamp(double startLr, double endLr, int iterations, Mode mode) im
 	private static double smallestRelativeStep(double startLr, double endLr, int iterations, Mode mode) {
 		double steps = iterations - 1;
 		return switch (mode) {
-			case EXPONENTIAL -> Math.expm1(Math.log(endLr / startLr) / steps);
+			case EXPONENTIAL -> StrictMath.expm1(Math.log(endLr / startLr) / steps);
 			case LINEAR -> (endLr - startLr) / steps / endLr;
 		};
 	}
@@ -107,7 +107,7 @@ public record LrRamp(double startLr, double endLr, int iterations, Mode mode) im
 		}
 		double fraction = (double) step / (iterations - 1);
 		return switch (mode) {
-			case EXPONENTIAL -> startLr * Math.pow(endLr / startLr, fraction);
+			case EXPONENTIAL -> startLr * StrictMath.pow(endLr / startLr, fraction);
 			case LINEAR -> startLr + (endLr - startLr) * fraction;
 		};
 	}

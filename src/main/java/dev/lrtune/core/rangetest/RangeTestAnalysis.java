@@ -134,7 +134,7 @@ public final class RangeTestAnalysis {
 				throw new InvalidParameterException("lr", "must be finite and > 0, but lr[" + i + "] = " + lr[i]);
 			}
 			// on a log scale too: the steepest descent divides by log(lr[i]) - log(lr[i - 1])
-			if (i > 0 && !(Math.log(lr[i]) > Math.log(lr[i - 1]))) {
+			if (i > 0 && !(StrictMath.log(lr[i]) > StrictMath.log(lr[i - 1]))) {
 				throw new InvalidParameterException("lr", "must be strictly increasing, but lr[" + i + "] = " + lr[i]
 						+ " follows lr[" + (i - 1) + "] = " + lr[i - 1]);
 			}

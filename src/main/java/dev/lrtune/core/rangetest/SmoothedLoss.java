@@ -77,7 +77,7 @@ public final class SmoothedLoss {
 		}
 		average = beta * average + (1 - beta) * loss;
 		// β = 0 passes the loss through untouched (the formula would turn −0.0 into 0.0)
-		value = beta == 0 ? loss : average / (1 - Math.pow(beta, count));
+		value = beta == 0 ? loss : average / (1 - StrictMath.pow(beta, count));
 		if (value < minimum) {
 			minimum = value;
 		}

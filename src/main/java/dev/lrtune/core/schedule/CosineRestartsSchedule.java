@@ -42,7 +42,7 @@ public final class CosineRestartsSchedule implements Schedule {
 				tI = tI > Long.MAX_VALUE / tMult ? Long.MAX_VALUE : tI * tMult;
 			}
 		}
-		return minLr + (lr - minLr) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
+		return minLr + (lr - minLr) * (1 + StrictMath.cos(Math.PI * tCur / tI)) / 2;
 	}
 
 }

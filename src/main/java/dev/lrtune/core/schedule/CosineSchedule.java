@@ -23,7 +23,7 @@ public final class CosineSchedule implements Schedule {
 
 	@Override
 	public double lr(long step) {
-		return minLr + (lr - minLr) * (1 + Math.cos(Math.PI * step / tMax)) / 2;
+		return minLr + (lr - minLr) * (1 + StrictMath.cos(Math.PI * step / tMax)) / 2;
 	}
 
 }

@@ -92,8 +92,8 @@ public final class CyclicSchedule implements Schedule {
 	private double amplitude(long step) {
 		return switch (mode) {
 			case TRIANGULAR -> 1.0;
-			case TRIANGULAR2 -> 1 / Math.pow(2.0, cycle(step) - 1);
-			case EXP_RANGE -> Math.pow(gamma, step);
+			case TRIANGULAR2 -> 1 / StrictMath.pow(2.0, cycle(step) - 1);
+			case EXP_RANGE -> StrictMath.pow(gamma, step);
 		};
 	}
 

@@ -24,7 +24,7 @@ public final class ExponentialSchedule implements Schedule {
 	@Override
 	public double lr(long step) {
 		double p = (double) step / decaySteps;
-		return lr * Math.pow(decayRate, staircase ? Math.floor(p) : p);
+		return lr * StrictMath.pow(decayRate, staircase ? Math.floor(p) : p);
 	}
 
 }

@@ -22,7 +22,7 @@ public final class MultiStepSchedule implements Schedule {
 
 	@Override
 	public double lr(long step) {
-		return lr * Math.pow(gamma, passed(milestones, step));
+		return lr * StrictMath.pow(gamma, passed(milestones, step));
 	}
 
 	/** How many of the (strictly increasing) {@code milestones} are {@code <= step}: Python's {@code bisect_right}. */

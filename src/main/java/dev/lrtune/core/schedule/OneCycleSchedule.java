@@ -100,7 +100,7 @@ public final class OneCycleSchedule implements Schedule {
 
 	private double anneal(double start, double end, double pct) {
 		return switch (anneal) {
-			case COS -> end + (start - end) / 2.0 * (Math.cos(Math.PI * pct) + 1);
+			case COS -> end + (start - end) / 2.0 * (StrictMath.cos(Math.PI * pct) + 1);
 			case LINEAR -> (end - start) * pct + start;
 		};
 	}

@@ -37,7 +37,7 @@ public final class PolynomialSchedule implements Schedule {
 		else {
 			k = Math.min(k, d);
 		}
-		return (lr - finalLr) * Math.pow(1 - k / d, power) + finalLr;
+		return (lr - finalLr) * StrictMath.pow(1 - k / d, power) + finalLr;
 	}
 
 }

@@ -17,7 +17,7 @@ public final class StepSchedule implements Schedule {
 
 	@Override
 	public double lr(long step) {
-		return lr * Math.pow(gamma, step / stepSize);
+		return lr * StrictMath.pow(gamma, step / stepSize);
 	}
 
 }
