@@ -23,7 +23,11 @@ import org.springframework.web.multipart.MultipartFile;
 
 import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -34,12 +38,32 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Datasets", description = "CSV uploads, encoded for training")
 class DatasetController {
 
-	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-
 	private static final String UPLOAD_NOTES = "String columns are one-hot encoded (categories sorted); classes are "
 			+ "numbered in sorted order of their labels. Cells that are empty, NA, N/A, NaN, null, None or ? are missing. "
 			+ "A file that cannot become a dataset is a 400/413/422 problem naming the line, the column and the fix; "
 			+ "nothing is stored then.";
+
+	private static final String UPLOAD_SUMMARY = "Upload a CSV, as the request body (text/csv) or as the multipart field 'file'";
+
+	private static final String DATASET_ID = "The dataset's id, as returned by the upload";
+
+	static final String PENGUINS_CSV = """
+			species,Body Mass (g),flipper_mm,island
+			Adelie,3750,181,Torgersen
+			Adelie,3800,186,Biscoe
+			Gentoo,5000,217,Biscoe
+			Gentoo,4875,215,Biscoe
+			Chinstrap,3500,192,Dream
+			Chinstrap,3900,195,Dream
+			""";
+
+	static final String REGRESSION_CSV = """
+			x1,x2,y
+			0.5,1.2,3.1
+			0.1,0.7,1.4
+			0.9,,4.0
+			0.3,0.2,0.9
+			""";
 
 	private final DatasetCatalog catalog;
 
@@ -51,14 +75,24 @@ class DatasetController {
 	}
 
 	@PostMapping(consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
-	@Operation(summary = "Upload a CSV, as the request body (text/csv) or as the multipart field 'file'",
-			description = UPLOAD_NOTES, requestBody = @RequestBody(content = @Content(mediaType = "text/csv",
-					schema = @Schema(type = "string", example = "x1,x2,label\n0.5,1.2,yes\n0.1,0.7,no\n"))))
-	@ApiResponse(responseCode = "201", description = "The dataset; its URL in Location")
-	@ApiResponse(responseCode = "400", description = "Malformed CSV or request field", content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "413", description = "Upload too large", content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "422", description = "A CSV that cannot be trained on as asked",
-			content = @Content(mediaType = PROBLEM))
+	@Operation(operationId = "uploadDataset", summary = UPLOAD_SUMMARY, description = UPLOAD_NOTES,
+			requestBody = @RequestBody(required = true, content = {
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = {
+							@ExampleObject(name = "penguins", summary = "Classification: a text target, a text feature (one-hot encoded)",
+									value = PENGUINS_CSV),
+							@ExampleObject(name = "regression", summary = "Regression with a missing cell (upload with missing=drop or mean)",
+									value = REGRESSION_CSV) }),
+					@Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+							schema = @Schema(type = "object", requiredProperties = "file"),
+							schemaProperties = @SchemaProperty(name = "file",
+									schema = @Schema(type = "string", format = "binary", description = "The CSV file"))) }))
+	@ApiResponse(responseCode = "201", description = "The dataset, with rowsParsed (data rows read) and rowsDropped "
+			+ "(rows left out by missing=drop); its URL in Location",
+			headers = @Header(name = "Location", description = "/api/v1/datasets/{id}", schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "400", description = "Malformed CSV or request field; line, column and fix say where and what to do")
+	@ApiResponse(responseCode = "413", description = "Larger than lrtune.datasets.max-bytes (maxBytes gives the limit)")
+	@ApiResponse(responseCode = "422", description = "A well-formed CSV that cannot be trained on as asked (e.g. missing cells "
+			+ "with missing=error, a text column with too many categories)")
 	ResponseEntity<DatasetView> uploadBody(@ParameterObject UploadParameters parameters, HttpServletRequest request)
 			throws IOException {
 		Upload upload = new Upload(null, Upload.charset(request.getContentType()), request.getContentLengthLong(),
@@ -66,10 +100,9 @@ class DatasetController {
 		return created(catalog.upload(upload, parameters.toOptions(null)));
 	}
 
+	/** The same operation as {@link #uploadBody} in the document (springdoc merges the two by path and method). */
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Upload a CSV, as the request body (text/csv) or as the multipart field 'file'",
-			description = UPLOAD_NOTES)
-	@ApiResponse(responseCode = "201", description = "The dataset; its URL in Location")
+	@Operation(operationId = "uploadDataset", summary = UPLOAD_SUMMARY, description = UPLOAD_NOTES)
 	ResponseEntity<DatasetView> uploadFile(@RequestPart("file") MultipartFile file,
 			@ParameterObject UploadParameters parameters) throws IOException {
 		Upload upload = new Upload(file.getOriginalFilename(), Upload.charset(file.getContentType()), file.getSize(),
@@ -78,21 +111,23 @@ class DatasetController {
 	}
 
 	@GetMapping
-	@Operation(summary = "All datasets, newest first")
+	@Operation(operationId = "listDatasets", summary = "All datasets, newest first")
 	List<DatasetView> list() {
 		return catalog.list();
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One dataset")
-	DatasetView get(@PathVariable long id) {
+	@Operation(operationId = "getDataset", summary = "One dataset, with its columns' summaries")
+	DatasetView get(@Parameter(description = DATASET_ID) @PathVariable long id) {
 		return catalog.get(id);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Delete a dataset and its data", description = "409 while a queued or running job uses it.")
-	void delete(@PathVariable long id) {
+	@Operation(operationId = "deleteDataset", summary = "Delete a dataset and its data")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "409", description = "A queued or running job uses it; the detail names the jobs")
+	void delete(@Parameter(description = DATASET_ID) @PathVariable long id) {
 		catalog.delete(id);
 	}
 

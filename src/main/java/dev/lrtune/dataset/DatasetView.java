@@ -3,20 +3,32 @@ package dev.lrtune.dataset;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A dataset as the API shows it.
  *
  * @param rows rows stored (after {@code missing=drop})
  * @param rowsParsed data rows read from the file
+ * @param rowsDropped rows left out because a cell was missing ({@code missing=drop}): {@code rowsParsed - rows}
  * @param features number of features after one-hot encoding
  * @param classes class labels in index order (class {@code i} is {@code classes[i]}); empty for regression
  * @param columns every column of the file, in order, with its summary
  */
-record DatasetView(long id, String name, int rows, int rowsParsed, int features, Task task, List<String> classes,
-		String target, List<String> featureNames, boolean standardize, Instant createdAt, List<ColumnSummary> columns) {
+@Schema(description = "An uploaded dataset: its shape after encoding, how many rows were read and kept, and its columns.")
+record DatasetView(@Schema(description = "The dataset's id; refer to it in a job as \"dataset\": \"<id>\"") long id,
+		String name, @Schema(description = "Rows stored (after missing=drop)") int rows,
+		@Schema(description = "Data rows read from the file") int rowsParsed,
+		@Schema(description = "Rows left out because a cell was missing (missing=drop): rowsParsed − rows") int rowsDropped,
+		@Schema(description = "Features after one-hot encoding") int features, Task task,
+		@Schema(description = "Class labels in index order; empty for regression") List<String> classes,
+		@Schema(description = "The target column") String target,
+		@Schema(description = "Feature names after one-hot encoding (column=value for a category)") List<String> featureNames, boolean standardize, Instant createdAt,
+		@Schema(description = "Every column of the file, in order, with its summary") List<ColumnSummary> columns) {
 
 	static DatasetView of(Dataset dataset) {
-		return new DatasetView(dataset.id(), dataset.name(), dataset.rows(), dataset.rowsParsed(), dataset.features(),
+		return new DatasetView(dataset.id(), dataset.name(), dataset.rows(), dataset.rowsParsed(),
+				dataset.rowsParsed() - dataset.rows(), dataset.features(),
 				dataset.task(), dataset.classes(), dataset.target(), dataset.featureNames(), dataset.standardize(),
 				dataset.createdAt(), dataset.columns());
 	}

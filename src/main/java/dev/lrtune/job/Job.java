@@ -14,16 +14,30 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param worker the worker that runs or ran it
  */
 @Schema(description = "A training or range-test job.")
-record Job(long id, String type,
+record Job(@Schema(description = "The job's id", example = "1") long id,
+		@Schema(allowableValues = { "range_test", "training" }) String type,
 		@Schema(allowableValues = { "queued", "running", "succeeded", "failed", "cancelled", "diverged" }) String status,
-		Instant createdAt, Instant startedAt, Instant finishedAt, Progress progress, JobRequest request, JobResult result,
-		String error, int attempt, String worker) {
+		@Schema(description = "When it was queued") Instant createdAt,
+		@Schema(description = "When a worker started its current attempt; null while queued") Instant startedAt,
+		@Schema(description = "When it finished; null until then") Instant finishedAt,
+		@Schema(description = "Iterations done of the total, and the estimated time left") Progress progress,
+		@Schema(description = "The request with every default resolved, the seed included: post it again to reproduce the job")
+		JobRequest request,
+		@Schema(description = "How the run ended; null until it did") JobResult result,
+		@Schema(description = "Why it failed; null unless failed") String error,
+		@Schema(description = "How many times a worker started it") int attempt,
+		@Schema(description = "The worker that runs or ran it; null while queued") String worker) {
 
 	/**
 	 * @param iteration iterations done
 	 * @param etaSeconds estimated seconds left, from the rate so far; {@code null} unless running with progress
 	 */
-	record Progress(long iteration, long totalIterations, double fraction, Double etaSeconds) {
+	@Schema(description = "How far a job has got, as of its last curve flush (about every second while it runs).")
+	record Progress(@Schema(description = "Iterations done (a range test counts every repeat's iterations)") long iteration,
+			@Schema(description = "Iterations the job will run: training iterations, or range-test iterations × repeats") long totalIterations,
+			@Schema(description = "iteration / totalIterations, in [0, 1]") double fraction,
+			@Schema(description = "Estimated seconds left, from the rate so far; null unless running with progress",
+					types = { "number", "null" }) Double etaSeconds) {
 	}
 
 }

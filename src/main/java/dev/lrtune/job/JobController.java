@@ -16,6 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.lrtune.core.rangetest.Recommendation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,6 +34,8 @@ class JobController {
 
 	static final int MAX_PAGE_SIZE = 1000;
 
+	private static final String JOB_ID = "The job's id, as returned by POST /api/v1/jobs";
+
 	private final JobManagement management;
 
 	JobController(JobManagement management) {
@@ -35,44 +43,73 @@ class JobController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Queue a training or range-test job", description = "Answers 202 with the job and its Location; "
-			+ "429 with Retry-After when the queue is full.")
+	@Operation(operationId = "submitJob", summary = "Queue a training or range-test job",
+			description = "Answers 202 with the job (every default resolved, the seed included) and its URL in "
+					+ "Location; poll GET /api/v1/jobs/{id} for status and progress.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobRequest.class),
+							examples = {
+									@ExampleObject(name = "training_cyclic", summary = "training: an MLP on moons, SGD with momentum, cyclic lr",
+											value = JobExamples.TRAINING_CYCLIC),
+									@ExampleObject(name = "training_one_cycle", summary = "training: softmax on 3 blobs, Adam, one-cycle, fixed seed",
+											value = JobExamples.TRAINING_ONE_CYCLE),
+									@ExampleObject(name = "training_plateau", summary = "training: warm-up into reduce-on-plateau, Nesterov and weight decay",
+											value = JobExamples.TRAINING_PLATEAU),
+									@ExampleObject(name = "range_test", summary = "range_test: logistic on moons, 1e-5 to 100 over 300 steps, 3 repeats",
+											value = JobExamples.RANGE_TEST),
+									@ExampleObject(name = "range_test_defaults", summary = "range_test: fastai's lr_find defaults (1e-7 to 10, 100 steps)",
+											value = JobExamples.RANGE_TEST_DEFAULTS) })))
+	@ApiResponse(responseCode = "202", description = "Queued; the job's URL in Location",
+			headers = @Header(name = "Location", description = "/api/v1/jobs/{id}", schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "429", description = "The queue holds lrtune.queue.max-queued jobs; retry after Retry-After seconds",
+			headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
 	ResponseEntity<Job> submit(@Valid @RequestBody JobRequest request) {
 		Job job = management.submit(request);
 		return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
 	}
 
 	@GetMapping
-	@Operation(summary = "Jobs, newest first, optionally of one status and type")
-	JobPage list(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+	@Operation(operationId = "listJobs", summary = "Jobs, newest first, optionally of one status and type")
+	JobPage list(
+			@Parameter(description = "Only jobs with this status", schema = @Schema(allowableValues = { "queued",
+					"running", "succeeded", "failed", "cancelled", "diverged" })) @RequestParam(required = false) String status,
+			@Parameter(description = "Only jobs of this type", schema = @Schema(allowableValues = { "range_test",
+					"training" })) @RequestParam(required = false) String type,
+			@Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
+			@Parameter(description = "Jobs per page") @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
 		return management.list(status, type, page, size);
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "A job with its status, progress, echoed request and result")
-	Job get(@PathVariable long id) {
+	@Operation(operationId = "getJob", summary = "A job with its status, progress (iterations, fraction, ETA), echoed "
+			+ "request and result")
+	Job get(@Parameter(description = JOB_ID) @PathVariable long id) {
 		return management.get(id);
 	}
 
 	@PostMapping("/{id}/cancel")
-	@Operation(summary = "Cancel a job", description = "A queued job is cancelled at once; a running one stops within "
-			+ "one flush of its curve and keeps the curve so far; a finished job is a 409.")
-	Job cancel(@PathVariable long id) {
+	@Operation(operationId = "cancelJob", summary = "Cancel a job", description = "A queued job is cancelled at once; "
+			+ "a running one stops within one flush of its curve and keeps the curve so far.")
+	@ApiResponse(responseCode = "200", description = "The job, cancelled or flagged to stop")
+	@ApiResponse(responseCode = "409", description = "The job has already finished")
+	Job cancel(@Parameter(description = JOB_ID) @PathVariable long id) {
 		return management.cancel(id);
 	}
 
 	@GetMapping("/{id}/recommendation")
-	@Operation(summary = "A finished range test's suggested learning rates (409 for a training job or before it ran)")
-	Recommendation recommendation(@PathVariable long id) {
+	@Operation(operationId = "getRecommendation", summary = "A finished range test's suggested learning rates")
+	@ApiResponse(responseCode = "200", description = "The aggregate suggestions over the test's repeats")
+	@ApiResponse(responseCode = "409", description = "A training job, or a range test that has not succeeded")
+	Recommendation recommendation(@Parameter(description = JOB_ID) @PathVariable long id) {
 		return management.recommendation(id);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Delete a finished job and its curve (409 while queued or running)")
-	void delete(@PathVariable long id) {
+	@Operation(operationId = "deleteJob", summary = "Delete a finished job and its curve")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "409", description = "The job is queued or running: cancel it first")
+	void delete(@Parameter(description = JOB_ID) @PathVariable long id) {
 		management.delete(id);
 	}
 

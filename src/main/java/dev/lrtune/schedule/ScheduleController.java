@@ -9,10 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.lrtune.web.BadRequestProblem;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,18 +29,16 @@ class ScheduleController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Every schedule type with its parameters, defaults and formula")
+	@Operation(operationId = "listScheduleTypes", summary = "Every schedule type with its parameters, defaults and formula")
 	List<ScheduleType> types() {
 		return catalog.all();
 	}
 
 	@PostMapping("/preview")
-	@Operation(summary = "The learning rate (and momentum) a schedule gives at steps 0…steps−1, without training",
+	@Operation(operationId = "previewSchedule", summary = "The learning rate (and momentum) a schedule gives at steps 0…steps−1, without training",
 			description = "Pick an example for each schedule type from the list below the request body.")
 	@ApiResponse(responseCode = "200", description = "The rate (and momentum) at each step")
-	@ApiResponse(responseCode = "400", description = "A field is missing or out of range; `errors` names each one",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = BadRequestProblem.class)))
+	@ApiResponse(responseCode = "400", description = "A field is missing or out of range; `errors` names each one")
 	PreviewResponse preview(@Valid @RequestBody PreviewRequest request) {
 		return preview.preview(request);
 	}

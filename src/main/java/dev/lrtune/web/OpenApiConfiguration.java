@@ -29,6 +29,11 @@ class OpenApiConfiguration {
 		return SchemaFixes::apply;
 	}
 
+	@Bean
+	OpenApiCustomizer problemResponses() {
+		return ProblemResponses::apply;
+	}
+
 	/**
 	 * The {@code apiKey} scheme (header {@code X-API-Key}), always declared so Swagger UI shows its Authorize button;
 	 * required of every operation only when this server has keys configured.
