@@ -61,7 +61,7 @@ class DatasetController {
 			x1,x2,y
 			0.5,1.2,3.1
 			0.1,0.7,1.4
-			0.9,,4.0
+			0.9,1.1,4.0
 			0.3,0.2,0.9
 			""";
 
@@ -80,7 +80,7 @@ class DatasetController {
 					@Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = {
 							@ExampleObject(name = "penguins", summary = "Classification: a text target, a text feature (one-hot encoded)",
 									value = PENGUINS_CSV),
-							@ExampleObject(name = "regression", summary = "Regression with a missing cell (upload with missing=drop or mean)",
+							@ExampleObject(name = "regression", summary = "Regression: a numeric target, the last column",
 									value = REGRESSION_CSV) }),
 					@Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
 							schema = @Schema(type = "object", requiredProperties = "file"),

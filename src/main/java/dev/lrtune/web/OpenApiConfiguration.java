@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
@@ -24,6 +25,8 @@ class OpenApiConfiguration {
 
 	static final String API_KEY_SCHEME = "apiKey";
 
+	private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+
 	@Bean
 	OpenApiCustomizer schemaFixes() {
 		return SchemaFixes::apply;
@@ -32,6 +35,31 @@ class OpenApiConfiguration {
 	@Bean
 	OpenApiCustomizer problemResponses() {
 		return ProblemResponses::apply;
+	}
+
+	/**
+	 * A response offered as JSON and as something else (the curve: JSON or CSV) lists JSON first: generators such as
+	 * openapi-generator type the response by its first media type, and springdoc merges them in no fixed order.
+	 */
+	@Bean
+	OpenApiCustomizer jsonFirst() {
+		return openApi -> {
+			if (openApi.getPaths() == null) {
+				return;
+			}
+			openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+				if (operation.getResponses() != null) {
+					operation.getResponses().values().forEach(response -> {
+						Content content = response.getContent();
+						if (content != null && content.size() > 1 && content.containsKey(JSON)) {
+							Content ordered = new Content().addMediaType(JSON, content.get(JSON));
+							content.forEach(ordered::putIfAbsent);
+							response.setContent(ordered);
+						}
+					});
+				}
+			}));
+		};
 	}
 
 	/**

@@ -1,0 +1,71 @@
+"""The whole lrtune workflow through the Python client generated from /v3/api-docs (see README, "Generate a client").
+
+Uploads a CSV, runs a range test, polls it, reads its recommendation, trains with one_cycle at the recommended
+rate, polls, and reads the curve. Exits non-zero on the first thing that does not work.
+
+    python3 scripts/client_workflow.py [http://localhost:8080]
+"""
+import math
+import random
+import sys
+import time
+
+import lrtune_client
+from lrtune_client.models import (JobRequest, ModelRequest, OneCycleSpec, OptimizerRequest, RangeTestRequest,
+                                  ScheduleSpec, TrainingRequest)
+
+url = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8080"
+client = lrtune_client.ApiClient(lrtune_client.Configuration(host=url))
+datasets = lrtune_client.DatasetsApi(client)
+jobs = lrtune_client.JobsApi(client)
+
+# Two noisy interleaved half-moons, 600 rows, written as CSV text
+rng = random.Random(7)
+rows = ["x1,x2,label"]
+for i in range(600):
+    t = rng.uniform(0, math.pi)
+    x, y, label = (math.cos(t), math.sin(t), "upper") if i % 2 == 0 else (1 - math.cos(t), 0.5 - math.sin(t), "lower")
+    rows.append(f"{x + rng.gauss(0, 0.15):.4f},{y + rng.gauss(0, 0.15):.4f},{label}")
+dataset = datasets.upload_dataset("\n".join(rows) + "\n", name="moons-client", target="label")
+print(f"dataset {dataset.id}: {dataset.rows_parsed} rows parsed, {dataset.rows_dropped} dropped, "
+      f"{dataset.features} features, classes {dataset.classes}")
+
+
+def wait(job_id):
+    while True:
+        job = jobs.get_job(job_id)
+        if job.status not in ("queued", "running"):
+            return job
+        p = job.progress
+        print(f"  job {job_id} {job.status}: {p.iteration}/{p.total_iterations} ({p.fraction:.0%}), eta {p.eta_seconds}")
+        time.sleep(0.5)
+
+
+range_test = jobs.submit_job(JobRequest(
+    type="range_test", dataset=str(dataset.id), model=ModelRequest(type="mlp", hidden=[32]), seed=1,
+    range_test=RangeTestRequest(start_lr=1e-5, end_lr=100, iterations=300, repeats=2)))
+finished = wait(range_test.id)
+assert finished.status == "succeeded", finished
+recommendation = jobs.get_recommendation(range_test.id)
+print(f"range test {range_test.id}: recommended lr {recommendation.recommended_lr:.4g} ({recommendation.method}); "
+      f"suggestions {recommendation.suggestions.to_dict()}")
+
+training = jobs.submit_job(JobRequest(
+    type="training", dataset=str(dataset.id), model=ModelRequest(type="mlp", hidden=[32]), seed=1,
+    optimizer=OptimizerRequest(type="sgd", momentum=0.9),
+    training=TrainingRequest(iterations=600, evaluate_every=50, schedule=ScheduleSpec(OneCycleSpec(
+        type="one_cycle", max_lr=recommendation.recommended_lr, total_steps=600)))))
+print(f"training {training.id}: schedule echoed as {training.request.training.schedule.to_dict()}")
+finished = wait(training.id)
+assert finished.status == "succeeded", finished
+curve = jobs.get_curve(training.id, max_points=200)
+print(f"training {training.id}: {finished.result.iterations} iterations, validation loss "
+      f"{finished.result.validation_loss:.4f}, accuracy {finished.result.validation_accuracy:.3f}; curve "
+      f"{len(curve.iteration)} points, lr {min(curve.lr):.3g}..{max(curve.lr):.3g}, {len(curve.validation.iteration)} evaluations")
+
+try:
+    jobs.get_job(10**12)
+    sys.exit("an unknown job was not a 404")
+except lrtune_client.exceptions.NotFoundException as e:
+    print(f"unknown job: {e.status} {e.body}")
+print("workflow OK")
