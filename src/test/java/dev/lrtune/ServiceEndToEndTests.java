@@ -111,6 +111,27 @@ class ServiceEndToEndTests {
 		assertThat(doubles(curve.get("lr")).get(0)).isEqualTo(lr);
 	}
 
+	@Test
+	void aLargeCsvUploadReportsTheRowsItParsedAndTheRowsItDropped() {
+		int rows = 100_000;
+		StringBuilder csv = new StringBuilder("x1,x2,label\n");
+		SplittableRandom random = new SplittableRandom(5);
+		for (int i = 0; i < rows; i++) {
+			double x1 = random.nextDouble(-1, 1);
+			// every 40th row lacks x2: missing=drop leaves those out
+			csv.append(x1).append(',').append(i % 40 == 39 ? "" : String.valueOf(random.nextDouble(-1, 1))).append(',')
+				.append(x1 > 0 ? "yes" : "no").append('\n');
+		}
+		Map<String, Object> dataset = http.post().uri("/datasets?name=large&missing=drop")
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.body(csv.toString())
+			.retrieve()
+			.body(JSON);
+		assertThat(dataset).containsEntry("rowsParsed", rows)
+			.containsEntry("rowsDropped", rows / 40)
+			.containsEntry("rows", rows - rows / 40);
+	}
+
 	/**
 	 * Two numeric features and a colour (a string column, one-hot encoded); the label is 1 when
 	 * x1 − x2 plus the colour's shift is positive, so a logistic model can learn it.
@@ -144,6 +165,8 @@ class ServiceEndToEndTests {
 				"model", object("type", "logistic"), "seed", 3, "rangeTest",
 				object("startLr", 1e-4, "endLr", 100, "iterations", 200))));
 		assertThat(job.get("status")).isEqualTo("succeeded");
+		assertThat(map(job.get("progress"))).containsEntry("totalIterations", 200).containsEntry("fraction", 1.0)
+			.containsKey("etaSeconds");
 		Map<String, Object> recommendation = http.get().uri("/jobs/{id}/recommendation", job.get("id")).retrieve().body(JSON);
 		assertThat(recommendation).containsKeys("recommendedLr", "method", "suggestions", "cyclicBounds")
 			.isEqualTo(map(job.get("result")).get("recommendation"));

@@ -84,6 +84,7 @@ class DatasetControllerTests {
 			.andExpect(jsonPath("$.name").value("penguins"))
 			.andExpect(jsonPath("$.rows").value(3))
 			.andExpect(jsonPath("$.rowsParsed").value(4))
+			.andExpect(jsonPath("$.rowsDropped").value(1))
 			.andExpect(jsonPath("$.features").value(4))
 			.andExpect(jsonPath("$.task").value("classification"))
 			.andExpect(jsonPath("$.classes", contains("Adelie", "Chinstrap")))
