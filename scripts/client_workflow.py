@@ -11,13 +11,35 @@ import sys
 import time
 
 import lrtune_client
-from lrtune_client.models import (JobRequest, ModelRequest, OneCycleSpec, OptimizerRequest, RangeTestRequest,
-                                  ScheduleSpec, TrainingRequest)
+from lrtune_client.models import (AnalyzeRequest, CosineSpec, CyclicSpec, JobRequest, ModelRequest, OneCycleSpec,
+                                  OptimizerRequest, PreviewRequest, RangeTestRequest, ScheduleSpec, TrainingRequest,
+                                  WarmupSpec)
 
 url = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8080"
 client = lrtune_client.ApiClient(lrtune_client.Configuration(host=url))
 datasets = lrtune_client.DatasetsApi(client)
 jobs = lrtune_client.JobsApi(client)
+schedules = lrtune_client.SchedulesApi(client)
+range_tests = lrtune_client.RangeTestsApi(client)
+
+# Schedules: the catalogue, and a preview of a nested schedule (oneOf with a discriminator, twice)
+types = schedules.list_schedule_types()
+print(f"{len(types)} schedule types: {', '.join(t.type for t in types)}")
+warmup = ScheduleSpec(WarmupSpec(type="warmup", warmup_steps=5, then=ScheduleSpec(CosineSpec(type="cosine", lr=0.1, t_max=10))))
+preview = schedules.preview_schedule(PreviewRequest(schedule=warmup, steps=16))
+print("warmup into cosine:", [round(lr, 4) for lr in preview.lr])
+try:
+    schedules.preview_schedule(PreviewRequest(
+        schedule=ScheduleSpec(CyclicSpec(type="cyclic", base_lr=0.01, max_lr=0.001)), steps=10))
+    sys.exit("a cyclic schedule with maxLr < baseLr was accepted")
+except lrtune_client.exceptions.BadRequestException as e:
+    print(f"invalid schedule: {e.status} {e.body}")
+
+# The analysis of a curve measured elsewhere
+analysis = range_tests.analyze_range_test(AnalyzeRequest(
+    lr=[1e-5, 3.16e-5, 1e-4, 3.16e-4, 1e-3, 3.16e-3, 1e-2, 3.16e-2, 1e-1, 3.16e-1, 1],
+    loss=[2.30, 2.30, 2.29, 2.26, 2.15, 1.90, 1.52, 1.20, 1.35, 2.70, None], smoothing=0, skip_start=0, skip_end=0))
+print(f"analysis: recommended lr {analysis.recommended_lr:.4g} ({analysis.method})")
 
 # Two noisy interleaved half-moons, 600 rows, written as CSV text
 rng = random.Random(7)
