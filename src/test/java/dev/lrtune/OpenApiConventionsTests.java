@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>an {@code operationId} in camelCase (what generated clients name their methods), unique, and a {@code summary};
  * a tag that the document describes;
- * <li>a {@code description} on every parameter;
+ * <li>a {@code description} on every parameter, every schema and every property of a schema;
  * <li>its success response described, with a concrete media type (not {@code *}{@code /*});
  * <li>the error responses that apply: 401 always (API keys), 400 when it takes a parameter or a body, 404 when the path
  * names something by id, 415 when it takes a body; every 4xx/5xx as {@code application/problem+json} with the
@@ -136,6 +136,23 @@ class OpenApiConventionsTests {
 				String schema = "#/components/schemas/" + ("400".equals(code) ? "BadRequestProblem" : "ProblemDetail");
 				if (content.size() != 1 || !schema.equals(content.path(PROBLEM_JSON).path("schema").path("$ref").asString(""))) {
 					failures.add(operation + " " + code + ": not application/problem+json with " + schema + " but " + content);
+				}
+			}
+		}
+		assertThat(failures).isEmpty();
+	}
+
+	@Test
+	void everySchemaAndEveryPropertyIsDescribed() {
+		List<String> failures = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> schema : document.path("components").path("schemas").properties()) {
+			if (schema.getValue().path("description").asString("").isBlank()) {
+				failures.add(schema.getKey() + ": no description (@Schema(description = ...) on the type)");
+			}
+			for (Map.Entry<String, JsonNode> property : schema.getValue().path("properties").properties()) {
+				// a $ref carries its own schema's description
+				if (!property.getValue().has("$ref") && property.getValue().path("description").asString("").isBlank()) {
+					failures.add(schema.getKey() + "." + property.getKey() + ": no description");
 				}
 			}
 		}

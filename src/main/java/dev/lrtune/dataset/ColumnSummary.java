@@ -2,6 +2,8 @@ package dev.lrtune.dataset;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -14,8 +16,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param kind {@code numeric}, {@code categorical} or {@code excluded}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ColumnSummary(String name, String kind, Long missing, Double min, Double max, Double mean, Double std,
-		Integer distinct, List<String> categories) {
+@Schema(description = "One column of the uploaded file as it was read, with its statistics.")
+record ColumnSummary(@Schema(description = "The header name") String name,
+		@Schema(description = "How the column is used", allowableValues = { "numeric", "categorical", "excluded" }) String kind,
+		@Schema(description = "Missing cells over all parsed rows; absent for an excluded column") Long missing,
+		@Schema(description = "numeric: smallest value of the rows kept") Double min,
+		@Schema(description = "numeric: largest value of the rows kept") Double max,
+		@Schema(description = "numeric: mean of the rows kept, before missing=mean filling") Double mean,
+		@Schema(description = "numeric: population standard deviation (ddof 0)") Double std,
+		@Schema(description = "categorical: number of distinct values") Integer distinct,
+		@Schema(description = "categorical: the values in one-hot order (sorted)") List<String> categories) {
 
 	static ColumnSummary numeric(String name, long missing, double min, double max, double mean, double std) {
 		return new ColumnSummary(name, "numeric", missing, min, max, mean, std, null, null);

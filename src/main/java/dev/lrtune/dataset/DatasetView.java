@@ -17,13 +17,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "An uploaded dataset: its shape after encoding, how many rows were read and kept, and its columns.")
 record DatasetView(@Schema(description = "The dataset's id; refer to it in a job as \"dataset\": \"<id>\"") long id,
-		String name, @Schema(description = "Rows stored (after missing=drop)") int rows,
+		@Schema(description = "The dataset's name") String name, @Schema(description = "Rows stored (after missing=drop)") int rows,
 		@Schema(description = "Data rows read from the file") int rowsParsed,
 		@Schema(description = "Rows left out because a cell was missing (missing=drop): rowsParsed − rows") int rowsDropped,
-		@Schema(description = "Features after one-hot encoding") int features, Task task,
+		@Schema(description = "Features after one-hot encoding") int features,
+		@Schema(description = "regression or classification") Task task,
 		@Schema(description = "Class labels in index order; empty for regression") List<String> classes,
 		@Schema(description = "The target column") String target,
-		@Schema(description = "Feature names after one-hot encoding (column=value for a category)") List<String> featureNames, boolean standardize, Instant createdAt,
+		@Schema(description = "Feature names after one-hot encoding (column=value for a category)") List<String> featureNames, @Schema(description = "Whether training z-scores the features") boolean standardize,
+		@Schema(description = "When it was uploaded") Instant createdAt,
 		@Schema(description = "Every column of the file, in order, with its summary") List<ColumnSummary> columns) {
 
 	static DatasetView of(Dataset dataset) {

@@ -15,8 +15,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "A training or range-test job.")
 record Job(@Schema(description = "The job's id", example = "1") long id,
-		@Schema(allowableValues = { "range_test", "training" }) String type,
-		@Schema(allowableValues = { "queued", "running", "succeeded", "failed", "cancelled", "diverged" }) String status,
+		@Schema(description = "The job's type", allowableValues = { "range_test", "training" }) String type,
+		@Schema(description = "Where the job is: queued → running → succeeded, failed, cancelled or diverged",
+				allowableValues = { "queued", "running", "succeeded", "failed", "cancelled", "diverged" }) String status,
 		@Schema(description = "When it was queued") Instant createdAt,
 		@Schema(description = "When a worker started its current attempt; null while queued") Instant startedAt,
 		@Schema(description = "When it finished; null until then") Instant finishedAt,

@@ -24,13 +24,14 @@ import jakarta.validation.constraints.PositiveOrZero;
 		 "model": {"type": "mlp", "hidden": [32]}, "optimizer": {"type": "sgd", "momentum": 0.9},
 		 "training": {"epochs": 20, "schedule": {"type": "cyclic", "baseLr": 0.01, "maxLr": 0.1, "stepSizeUp": 100}}}""")
 record JobRequest(
-		@NotNull @Schema(allowableValues = { "range_test", "training" }) String type,
+		@NotNull @Schema(description = "range_test needs rangeTest; training needs training",
+				allowableValues = { "range_test", "training" }) String type,
 		@NotBlank @Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…") String dataset,
-		@NotNull ModelRequest model,
+		@NotNull @Schema(description = "The model to train") ModelRequest model,
 		@Schema(description = "Default: plain sgd") OptimizerRequest optimizer,
-		@Positive @Schema(defaultValue = "32") Integer batchSize,
+		@Positive @Schema(description = "Rows per minibatch", defaultValue = "32") Integer batchSize,
 		@PositiveOrZero @Schema(description = "Default: a random seed, echoed") Long seed,
-		@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) @Schema(defaultValue = "0.2") Double validationFraction,
+		@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) @Schema(description = "Share of rows held out for validation, in [0, 1)", defaultValue = "0.2") Double validationFraction,
 		@Valid RangeTestRequest rangeTest,
 		@Valid TrainingRequest training) {
 

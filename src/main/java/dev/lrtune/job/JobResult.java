@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.lrtune.core.rangetest.Recommendation;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * How a run ended; {@code null} stands for a value that was not measured or was not finite.
@@ -18,8 +19,14 @@ import dev.lrtune.core.rangetest.Recommendation;
  * @param repeats a range test's repeats, with where each lies in the job's curve
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record JobResult(long iterations, Double finalLoss, Double bestLoss, Double validationLoss, Double validationAccuracy,
-		Recommendation recommendation, List<RangeTestRun> repeats) {
+@Schema(description = "How a run ended; a value that was not measured or not finite is absent.")
+record JobResult(@Schema(description = "Iterations run") long iterations,
+		@Schema(description = "Training loss of the last iteration") Double finalLoss,
+		@Schema(description = "Lowest training loss of a minibatch") Double bestLoss,
+		@Schema(description = "Last validation loss measured") Double validationLoss,
+		@Schema(description = "Last validation accuracy measured (classification)") Double validationAccuracy,
+		@Schema(description = "range_test: the suggestions (aggregate over repeats)") Recommendation recommendation,
+		@Schema(description = "range_test: each repeat and where it lies in the job's curve") List<RangeTestRun> repeats) {
 
 	static Double finiteOrNull(double value) {
 		return Double.isFinite(value) ? value : null;

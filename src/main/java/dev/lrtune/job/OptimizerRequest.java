@@ -9,8 +9,15 @@ import dev.lrtune.core.optim.OptimizerSpec;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "The optimizer: sgd (momentum, nesterov, weightDecay) or adam (beta1, beta2, eps, weightDecay); "
 		+ "gradientClipNorm for both. Default: plain sgd.", example = "{\"type\": \"sgd\", \"momentum\": 0.9}")
-record OptimizerRequest(@Schema(allowableValues = { "sgd", "adam" }) String type, Double momentum, Boolean nesterov,
-		Double weightDecay, Double beta1, Double beta2, Double eps, Double gradientClipNorm) {
+record OptimizerRequest(
+		@Schema(description = "Which optimizer", allowableValues = { "sgd", "adam" }) String type,
+		@Schema(description = "sgd only: momentum in [0, 1); default 0") Double momentum,
+		@Schema(description = "sgd only: Nesterov momentum; default false") Boolean nesterov,
+		@Schema(description = "L2 penalty added to the gradient of every parameter, biases included; default 0") Double weightDecay,
+		@Schema(description = "adam only: first-moment decay; default 0.9 (cycled when the schedule cycles momentum)") Double beta1,
+		@Schema(description = "adam only: second-moment decay; default 0.999") Double beta2,
+		@Schema(description = "adam only: added to the denominator; default 1e-8") Double eps,
+		@Schema(description = "Clip the gradient to this L2 norm before the update; default none") Double gradientClipNorm) {
 
 	static final OptimizerRequest SGD = new OptimizerRequest("sgd", null, null, null, null, null, null, null);
 

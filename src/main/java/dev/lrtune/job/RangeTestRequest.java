@@ -9,12 +9,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "The learning-rate range test: lr from startLr to endLr over iterations steps.")
-record RangeTestRequest(@Schema(defaultValue = "1e-7") Double startLr, @Schema(defaultValue = "10") Double endLr,
-		@Schema(defaultValue = "100") Integer iterations,
-		@Schema(defaultValue = "exponential", allowableValues = { "exponential", "linear" }) String mode,
-		@Schema(defaultValue = "0.98") Double smoothing, @Schema(defaultValue = "4") Double divergenceFactor,
-		@Schema(defaultValue = "1") Integer repeats,
-		@Schema(defaultValue = "train", allowableValues = { "train", "validation" }) String lossSource) {
+record RangeTestRequest(@Schema(description = "Learning rate of the first step", defaultValue = "1e-7") Double startLr,
+		@Schema(description = "Learning rate of the last step", defaultValue = "10") Double endLr,
+		@Schema(description = "Steps per repeat (at most 100000)", defaultValue = "100") Integer iterations,
+		@Schema(description = "How lr grows from startLr to endLr", defaultValue = "exponential",
+				allowableValues = { "exponential", "linear" }) String mode,
+		@Schema(description = "EMA β of the smoothed loss, in [0, 1)", defaultValue = "0.98") Double smoothing,
+		@Schema(description = "Stop once the smoothed loss exceeds this × its minimum", defaultValue = "4") Double divergenceFactor,
+		@Schema(description = "Runs with different initial weights and minibatch order (at most 20); suggestions are medians",
+				defaultValue = "1") Integer repeats,
+		@Schema(description = "train: the minibatch loss before each step (fastai); validation: the validation loss after it",
+				defaultValue = "train", allowableValues = { "train", "validation" }) String lossSource) {
 
 	static final RangeTestRequest DEFAULTS = new RangeTestRequest(1e-7, 10.0, 100, "exponential", 0.98, 4.0, 1, "train");
 

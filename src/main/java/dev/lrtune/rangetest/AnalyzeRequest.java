@@ -23,8 +23,10 @@ import jakarta.validation.constraints.NotEmpty;
 				 "loss": [2.30, 2.30, 2.29, 2.26, 2.15, 1.90, 1.52, 1.20, 1.35, 2.70, null],
 				 "smoothing": 0, "skipStart": 0, "skipEnd": 0}""")
 record AnalyzeRequest(
-		@NotEmpty @ArraySchema(schema = @Schema(description = "Learning rate at each step, strictly increasing.", example = "0.001")) List<Double> lr,
-		@NotEmpty @ArraySchema(schema = @Schema(description = "Raw loss at each step; null for NaN/infinite.", nullable = true, example = "2.3")) List<Double> loss,
+		@NotEmpty @ArraySchema(arraySchema = @Schema(description = "Learning rate at each step, strictly increasing."),
+				schema = @Schema(description = "Learning rate at each step, strictly increasing.", example = "0.001")) List<Double> lr,
+		@NotEmpty @ArraySchema(arraySchema = @Schema(description = "Raw loss at each step, as many as lr; null for NaN/infinite."),
+				schema = @Schema(description = "Raw loss at each step; null for NaN/infinite.", nullable = true, example = "2.3")) List<Double> loss,
 		@Schema(description = "EMA smoothing β in [0, 1); 0 uses the losses as given.", defaultValue = "0.98") Double smoothing,
 		@Schema(description = "Points ignored at the start of a long enough curve.", defaultValue = "10") Integer skipStart,
 		@Schema(description = "Points ignored at the end of a long enough curve.", defaultValue = "5") Integer skipEnd) {

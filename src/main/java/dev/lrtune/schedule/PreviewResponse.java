@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *     {@code null} at a step where it leaves the optimizer's own momentum alone (inside {@code sequential})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "What a schedule gives at steps 0…steps−1, as columns.")
 record PreviewResponse(
 		@Schema(description = "Learning rate at each step.") double[] lr,
 		@ArraySchema(arraySchema = @Schema(description = "Momentum at each step; present only when the schedule "

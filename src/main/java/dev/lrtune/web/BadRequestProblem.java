@@ -12,8 +12,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "BadRequestProblem", description = "An RFC 9457 problem detail naming every rejected field.")
 public record BadRequestProblem(
 		@Schema(description = "Always about:blank.", example = "about:blank") URI type,
-		@Schema(example = "Invalid request") String title,
-		@Schema(example = "400") int status,
+		@Schema(description = "A short summary of the kind of problem.", example = "Invalid request") String title,
+		@Schema(description = "The HTTP status.", example = "400") int status,
 		@Schema(description = "Every rejected field with its message, in one sentence.",
 				example = "schedule.maxLr: must be at least baseLr (0.1), was 0.01") String detail,
 		@Schema(description = "The request path.", example = "/api/v1/schedules/preview") URI instance,

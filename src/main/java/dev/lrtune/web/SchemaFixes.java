@@ -45,6 +45,10 @@ final class SchemaFixes {
 		schemas.forEach((name, base) -> {
 			Discriminator discriminator = base.getDiscriminator();
 			if (base.getOneOf() != null && discriminator != null && discriminator.getMapping() != null) {
+				Schema<?> own = base.getProperties() == null ? null : (Schema<?>) base.getProperties().get(discriminator.getPropertyName());
+				if (own != null && own.getDescription() == null) {
+					own.setDescription("Selects the type; one of " + String.join(", ", discriminator.getMapping().keySet()) + ".");
+				}
 				discriminator.getMapping()
 					.forEach((id, ref) -> pin(ref.startsWith(COMPONENT) ? schemas.get(ref.substring(COMPONENT.length())) : null,
 							COMPONENT + name, discriminator.getPropertyName(), id));
@@ -88,7 +92,8 @@ final class SchemaFixes {
 			return;
 		}
 		Map<String, Schema> properties = new LinkedHashMap<>();
-		properties.put(property, new JsonSchema().types(Set.of("string"))._const(id));
+		properties.put(property, new JsonSchema().types(Set.of("string"))._const(id)
+			.description("Always " + id + ": selects this type."));
 		Set<String> required = new LinkedHashSet<>(List.of(property));
 		List<Schema> parts = new ArrayList<>(subtype.getAllOf() == null ? List.of() : subtype.getAllOf());
 		parts.add(subtype);

@@ -1,0 +1,87 @@
+package dev.lrtune.rangetest;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+
+/**
+ * Descriptions for the schemas of {@code dev.lrtune.core.rangetest.Recommendation} and its parts, which the core cannot
+ * annotate (it stays free of swagger, see {@code ArchitectureTests}); the words are those of the records' javadoc.
+ * The suggestions that can be undefined are typed {@code number | null}.
+ */
+@Component
+class RecommendationSchemas implements OpenApiCustomizer {
+
+	private static final Map<String, String> SCHEMAS = Map.of(
+			"Recommendation", "What a range test suggests; every lr is read off the smoothed curve.",
+			"Suggestions", "The four suggestions: fastai's lr_find suggestion functions, plus one order of magnitude below divergence.",
+			"CyclicBounds", "Bounds for a cyclic schedule, after Smith (2015): maxLr where the loss stops falling, baseLr = maxLr / 4.",
+			"Indices", "Where on the submitted curve the suggestions lie (point indices), for plots.",
+			"Spreads", "With repeats: each suggestion's median, range and per-run values.",
+			"Spread", "One suggestion over the repeats.");
+
+	private static final Map<String, Map<String, String>> PROPERTIES = Map.of(
+			"Recommendation", Map.of(
+					"recommendedLr", "The suggestion named by method",
+					"method", "The suggestion recommended (divergence); for repeats, the method most runs chose",
+					"suggestions", "All four suggestions",
+					"minLossLr", "The lr at the lowest smoothed loss",
+					"divergenceLr", "The lr where the loss starts rising for good",
+					"cyclicBounds", "Bounds for a cyclic schedule",
+					"indices", "Where the suggestions lie on the curve; absent for an aggregate of several runs",
+					"spread", "With repeats, each suggestion's median, range and per-run values; absent for a single run"),
+			"Suggestions", Map.of(
+					"minimum", "The lr at the lowest smoothed loss, divided by 10 (fastai minimum)",
+					"steepest", "The lr where the smoothed loss falls fastest against log(lr) (fastai steep); null when it never falls",
+					"valley", "fastai's valley; null when the curve has no decrease to speak of",
+					"divergence", "The divergence lr divided by 10"),
+			"CyclicBounds", Map.of("baseLr", "Lower bound: maxLr / 4", "maxLr", "Upper bound: the lr at the lowest smoothed loss"),
+			"Indices", Map.of(
+					"first", "First point analysed (after skipStart)", "last", "Last point analysed",
+					"minimum", "Point of the lowest smoothed loss", "steepest", "Point of the steepest descent; null when undefined",
+					"valley", "Point of the valley; null when undefined", "divergence", "Point where the loss starts rising for good"),
+			"Spreads", Map.of("minimum", "Spread of minimum", "steepest", "Spread of steepest; absent when undefined",
+					"valley", "Spread of valley; absent when undefined", "divergence", "Spread of divergence"),
+			"Spread", Map.of("median", "Median over the runs (geometric mean of the middle two for an even count)",
+					"min", "Smallest over the runs", "max", "Largest over the runs", "values", "Each run's value, in seed order"));
+
+	private static final Map<String, Set<String>> NULLABLE = Map.of("Suggestions", Set.of("steepest", "valley"),
+			"Indices", Set.of("steepest", "valley"));
+
+	@Override
+	@SuppressWarnings("rawtypes")
+	public void customise(OpenAPI openApi) {
+		Map<String, Schema> schemas = openApi.getComponents() == null ? null : openApi.getComponents().getSchemas();
+		if (schemas == null) {
+			return;
+		}
+		SCHEMAS.forEach((name, description) -> {
+			Schema<?> schema = schemas.get(name);
+			if (schema == null) {
+				return;
+			}
+			schema.setDescription(description);
+			Map<String, Schema> properties = schema.getProperties();
+			PROPERTIES.getOrDefault(name, Map.of()).forEach((property, text) -> {
+				Schema<?> target = properties == null ? null : properties.get(property);
+				if (target == null) {
+					return;
+				}
+				if (target.get$ref() != null) {
+					// a description beside a $ref is allowed in 3.1, but generators ignore it: keep the $ref alone
+					return;
+				}
+				target.setDescription(text);
+				if (NULLABLE.getOrDefault(name, Set.of()).contains(property) && target.getTypes() != null) {
+					target.addType("null");
+				}
+			});
+		});
+	}
+
+}
