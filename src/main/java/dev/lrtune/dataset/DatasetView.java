@@ -10,7 +10,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param rows rows stored (after {@code missing=drop})
  * @param rowsParsed data rows read from the file
- * @param rowsDropped rows left out because a cell was missing ({@code missing=drop}): {@code rowsParsed - rows}
+ * @param rowsDropped rows left out for a missing cell ({@code missing=drop}; under {@code missing=mean}, a missing
+ *     target): {@code rowsParsed - rows}
  * @param features number of features after one-hot encoding
  * @param classes class labels in index order (class {@code i} is {@code classes[i]}); empty for regression
  * @param columns every column of the file, in order, with its summary
@@ -19,7 +20,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record DatasetView(@Schema(description = "The dataset's id; refer to it in a job as \"dataset\": \"<id>\"") long id,
 		@Schema(description = "The dataset's name") String name, @Schema(description = "Rows stored (after missing=drop)") int rows,
 		@Schema(description = "Data rows read from the file") int rowsParsed,
-		@Schema(description = "Rows left out because a cell was missing (missing=drop): rowsParsed − rows") int rowsDropped,
+		@Schema(description = "Rows left out for a missing cell (missing=drop; under missing=mean, a missing target): rowsParsed − rows") int rowsDropped,
 		@Schema(description = "Features after one-hot encoding") int features,
 		@Schema(description = "regression or classification") Task task,
 		@Schema(description = "Class labels in index order; empty for regression") List<String> classes,
