@@ -2,9 +2,12 @@ package dev.lrtune.web;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.lrtune.core.InvalidParameterException;
@@ -78,6 +82,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest().body(badRequest(List.of(unreadable(ex.getMostSpecificCause()))));
+	}
+
+	/** A path or query value of the wrong type ({@code /jobs/abc}): a 400 naming the parameter, like any other. */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+				: Objects.requireNonNullElse(ex.getPropertyName(), "");
+		Class<?> type = ex.getRequiredType();
+		String expected = type == null ? "a valid value"
+				: Set.of(long.class, Long.class, int.class, Integer.class).contains(type) ? "a whole number"
+						: Set.of(double.class, Double.class).contains(type) ? "a number" : "a valid value";
+		return ResponseEntity.badRequest()
+			.body(badRequest(List.of(new FieldError(name, "must be " + expected + ", was '" + ex.getValue() + "'"))));
 	}
 
 	private static FieldError unreadable(Throwable cause) {

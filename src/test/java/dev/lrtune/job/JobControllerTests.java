@@ -126,7 +126,11 @@ class JobControllerTests {
 
 	@Test
 	void whenTheIdIsNotANumberThenTheAnswerIsA400() throws Exception {
-		mvc.perform(get("/api/v1/jobs/abc")).andExpect(status().isBadRequest());
+		mvc.perform(get("/api/v1/jobs/abc"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("id"))
+			.andExpect(jsonPath("$.detail").value("id: must be a whole number, was 'abc'"));
 	}
 
 	@Test
