@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -74,10 +75,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(badRequest(errors));
 	}
 
+	/** {@code /jobs/abc}, {@code ?maxPoints=x}: the parameter by name, like a body field. */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = ex.getPropertyName() == null ? "" : ex.getPropertyName();
+		String expected = ex.getRequiredType() == null ? "of another type" : JsonErrors.describeType(ex.getRequiredType());
+		String range = ex.getRequiredType() == long.class || ex.getRequiredType() == Long.class ? " (at most " + Long.MAX_VALUE + ")"
+				: ex.getRequiredType() == int.class || ex.getRequiredType() == Integer.class ? " (at most " + Integer.MAX_VALUE + ")" : "";
+		return ResponseEntity.badRequest()
+			.body(badRequest(List.of(new FieldError(name, "must be " + expected + range + ", got '" + ex.getValue() + "'"))));
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getMostSpecificCause() instanceof JsonBodyLimitException limit) {
+			return limit.limit() == JsonBodyLimitException.Limit.SIZE ? tooLarge(limit)
+					: ResponseEntity.badRequest().body(badRequest(List.of(new FieldError("", limit.getMessage()))));
+		}
 		return ResponseEntity.badRequest().body(badRequest(List.of(unreadable(ex.getMostSpecificCause()))));
+	}
+
+	private static ResponseEntity<Object> tooLarge(JsonBodyLimitException limit) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, limit.getMessage());
+		problem.setTitle("Request body too large");
+		problem.setProperty("maxBytes", limit.allowed());
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
 	}
 
 	private static FieldError unreadable(Throwable cause) {
