@@ -29,6 +29,7 @@ API_KEY = os.environ.get("LRTUNE_API_KEY", "")
 JOBS = int(os.environ.get("LOAD_JOBS", "10000"))
 SUBMITTERS = int(os.environ.get("LOAD_SUBMITTERS", "32"))
 BASELINE_SECONDS = float(os.environ.get("LOAD_BASELINE_SECONDS", "15"))
+WARMUP_SECONDS = int(os.environ.get("LOAD_WARMUP_SECONDS", "10"))
 READ_SECONDS = int(os.environ.get("LOAD_READ_SECONDS", "30"))
 CONNECTIONS = int(os.environ.get("LOAD_CONNECTIONS", "64"))
 CURVE_CONNECTIONS = int(os.environ.get("LOAD_CURVE_CONNECTIONS", "16"))
@@ -138,6 +139,21 @@ def thread_cpu():
     return groups
 
 
+def postgres_cpu():
+    """CPU seconds of every PostgreSQL server process on this machine (other clients of it included)."""
+    total = 0.0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        if stat[stat.index("(") + 1:stat.rindex(")")] == "postgres":
+            fields = stat[stat.rindex(")") + 2:].split()
+            total += (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return total
+
+
 def group(thread):
     if thread.startswith("http-nio"):
         return "request threads"
@@ -169,6 +185,7 @@ class Window:
 
     def start(self):
         self.cpu = thread_cpu()
+        self.cpu["PostgreSQL processes"] = postgres_cpu()
         self.iterations = iterations(self.ids)
         self.time = time.monotonic()
 
@@ -176,14 +193,15 @@ class Window:
         self.seconds = time.monotonic() - self.time
         self.rate = (iterations(self.ids) - self.iterations) / self.seconds
         after = thread_cpu()
+        after["PostgreSQL processes"] = postgres_cpu()
         self.cpu = {g: after.get(g, 0) - self.cpu.get(g, 0) for g in after}
 
     def cpu_text(self):
         return ", ".join(f"{g} {s / self.seconds:.2f}" for g, s in sorted(self.cpu.items(), key=lambda e: -e[1]))
 
 
-def wrk(script_paths, connections, seconds, script_dir):
-    script = os.path.join(script_dir, f"paths-{connections}.lua")
+def wrk(script_paths, connections, seconds, script_dir, name):
+    script = os.path.join(script_dir, f"{name}.lua")
     headers = f'wrk.headers["X-API-Key"] = "{API_KEY}"\n' if API_KEY else ""
     with open(script, "w") as f:
         f.write(headers + 'wrk.headers["Accept"] = "application/json"\n'
@@ -233,6 +251,14 @@ def phase_two():
     status_paths = [f"/api/v1/jobs/{i}" for i in ids] + [f"/api/v1/jobs/{j['id']}" for j in finished[:6]]
     curve_paths = [f"/api/v1/jobs/{i}/curve?maxPoints={MAX_POINTS}" for i in ids]
 
+    with tempfile.TemporaryDirectory() as scripts:
+        # Not measured: lets the JIT compile the read paths, which takes a core for a while after start.
+        warmup = [wrk(status_paths, status_connections, WARMUP_SECONDS, scripts, "warmup-status"),
+                  wrk(curve_paths, max(1, CURVE_CONNECTIONS), WARMUP_SECONDS, scripts, "warmup-curve")]
+        for r in warmup:
+            r.communicate()
+    time.sleep(2)
+
     before = Window(ids)
     before.start()
     time.sleep(BASELINE_SECONDS)
@@ -242,8 +268,8 @@ def phase_two():
     with tempfile.TemporaryDirectory() as scripts:
         readers = Window(ids)
         readers.start()
-        status_run = wrk(status_paths, status_connections, READ_SECONDS, scripts)
-        curve_run = wrk(curve_paths, CURVE_CONNECTIONS, READ_SECONDS, scripts) if CURVE_CONNECTIONS > 0 else None
+        status_run = wrk(status_paths, status_connections, READ_SECONDS, scripts, "status")
+        curve_run = wrk(curve_paths, CURVE_CONNECTIONS, READ_SECONDS, scripts, "curve") if CURVE_CONNECTIONS > 0 else None
         runs = [r for r in (status_run, curve_run) if r]
         outputs = []
         wrk_seconds = 0.0
@@ -267,12 +293,16 @@ def phase_two():
     line(f"alone again:  {after.rate:,.0f} iterations/s (both jobs); CPU cores by thread: {after.cpu_text()}")
 
     baseline = (before.rate + after.rate) / 2
-    drop = 1 - readers.rate / baseline
-    request_share = readers.cpu.get("request threads", 0) / readers.seconds / CORES
-    reader_share = request_share + wrk_cores / CORES
+    worker_cores = (before.cpu.get("workers", 0) / before.seconds + after.cpu.get("workers", 0) / after.seconds) / 2
+    worker_cores_readers = readers.cpu.get("workers", 0) / readers.seconds
+    request_cores = readers.cpu.get("request threads", 0) / readers.seconds
+    reads = sum(int(m) for m in re.findall(r"(\d+) requests in", "".join(outputs)))
     line(f"training throughput with readers: {readers.rate / baseline:.1%} of alone (mean of before and after), "
-         f"a fall of {drop:.1%}; the readers took {request_share:.1%} of the machine's CPU in the app's request "
-         f"threads and {wrk_cores / CORES:.1%} in wrk, {reader_share:.1%} together")
+         f"a fall of {1 - readers.rate / baseline:.1%}; the workers' CPU went from {worker_cores:.2f} to "
+         f"{worker_cores_readers:.2f} cores ({worker_cores_readers - worker_cores:+.2f}) while the readers took "
+         f"{request_cores:.2f} cores in the app's request threads ({1000 * request_cores * readers.seconds / max(1, reads):.2f} "
+         f"ms of CPU per read) and {wrk_cores:.2f} in wrk, {(request_cores + wrk_cores) / CORES:.1%} of the machine's "
+         f"{CORES} cores, plus what PostgreSQL's processes took (listed above)")
     for i in ids:
         call("POST", f"/api/v1/jobs/{i}/cancel")
     for name, output in zip(("status", "curve"), outputs):
