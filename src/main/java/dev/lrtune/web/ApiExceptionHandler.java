@@ -80,11 +80,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String name = ex.getPropertyName() == null ? "" : ex.getPropertyName();
-		String expected = ex.getRequiredType() == null ? "of another type" : JsonErrors.describeType(ex.getRequiredType());
-		String range = ex.getRequiredType() == long.class || ex.getRequiredType() == Long.class ? " (at most " + Long.MAX_VALUE + ")"
-				: ex.getRequiredType() == int.class || ex.getRequiredType() == Integer.class ? " (at most " + Integer.MAX_VALUE + ")" : "";
+		Class<?> type = ex.getRequiredType();
+		String expected = type == null ? "of another type" : JsonErrors.describeType(type) + JsonErrors.range(type);
 		return ResponseEntity.badRequest()
-			.body(badRequest(List.of(new FieldError(name, "must be " + expected + range + ", got '" + ex.getValue() + "'"))));
+			.body(badRequest(List.of(new FieldError(name, "must be " + expected + ", got '" + ex.getValue() + "'"))));
 	}
 
 	@Override
