@@ -40,9 +40,11 @@ CORES = os.cpu_count()
 
 TINY_JOB = {"type": "training", "dataset": "synthetic:moons?samples=200&seed=1", "model": {"type": "logistic"},
             "seed": 1, "training": {"iterations": 10, "schedule": {"type": "constant", "lr": 0.1}}}
-# As long as lrtune.jobs.max-iterations allows (10,000,000): it is cancelled once measured.
+# As long as lrtune.jobs.max-iterations allows (10,000,000), and an MLP rather than a logistic regression (which
+# runs 10,000,000 iterations in well under a minute on an idle core): it must outlast the measurement, and is
+# cancelled after it. Its curve grows by its iterations/s, so the curve reads read a curve of a realistic length.
 LONG_JOB = {"type": "training", "dataset": "synthetic:blobs?samples=10000&features=20&classes=2&seed=3",
-            "model": {"type": "logistic"}, "batchSize": 32, "seed": 3,
+            "model": {"type": "mlp", "hidden": [64]}, "batchSize": 32, "seed": 3,
             "training": {"iterations": 10_000_000, "evaluateEvery": 1000,
                          "schedule": {"type": "constant", "lr": 0.05}}}
 
@@ -124,8 +126,8 @@ def phase_one():
 
 
 def thread_cpu():
-    """CPU seconds by thread group of the application, from /proc/<pid>/task/*/stat."""
-    groups = {}
+    """CPU seconds of each thread of the application, by (group, thread id), from /proc/<pid>/task/*/stat."""
+    threads = {}
     for tid in os.listdir(f"/proc/{APP_PID}/task"):
         try:
             with open(f"/proc/{APP_PID}/task/{tid}/stat") as f:
@@ -134,14 +136,13 @@ def thread_cpu():
             continue
         name = stat[stat.index("(") + 1:stat.rindex(")")]
         fields = stat[stat.rindex(")") + 2:].split()
-        seconds = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-        groups[group(name)] = groups.get(group(name), 0) + seconds
-    return groups
+        threads[(group(name), tid)] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return threads
 
 
 def postgres_cpu():
-    """CPU seconds of every PostgreSQL server process on this machine (other clients of it included)."""
-    total = 0.0
+    """CPU seconds of each PostgreSQL server process on this machine (other clients of it included), by pid."""
+    processes = {}
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{pid}/stat") as f:
@@ -150,8 +151,8 @@ def postgres_cpu():
             continue
         if stat[stat.index("(") + 1:stat.rindex(")")] == "postgres":
             fields = stat[stat.rindex(")") + 2:].split()
-            total += (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-    return total
+            processes[("PostgreSQL processes", pid)] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return processes
 
 
 def group(thread):
@@ -184,17 +185,20 @@ class Window:
         self.ids = ids
 
     def start(self):
-        self.cpu = thread_cpu()
-        self.cpu["PostgreSQL processes"] = postgres_cpu()
+        self.cpu = thread_cpu() | postgres_cpu()
         self.iterations = iterations(self.ids)
         self.time = time.monotonic()
 
     def stop(self):
         self.seconds = time.monotonic() - self.time
         self.rate = (iterations(self.ids) - self.iterations) / self.seconds
-        after = thread_cpu()
-        after["PostgreSQL processes"] = postgres_cpu()
-        self.cpu = {g: after.get(g, 0) - self.cpu.get(g, 0) for g in after}
+        after = thread_cpu() | postgres_cpu()
+        groups = {}
+        # Per thread (process), so that one that ended in the window does not count negative; its last moments
+        # before it ended are lost, one that started counts whole.
+        for (name, tid), seconds in after.items():
+            groups[name] = groups.get(name, 0) + seconds - self.cpu.get((name, tid), 0)
+        self.cpu = groups
 
     def cpu_text(self):
         return ", ".join(f"{g} {s / self.seconds:.2f}" for g, s in sorted(self.cpu.items(), key=lambda e: -e[1]))
@@ -229,7 +233,7 @@ def wrk_summary(output):
 
 def phase_two():
     status_connections = CONNECTIONS - CURVE_CONNECTIONS
-    line(f"== 2. two long training jobs (logistic, blobs 10,000 x 20, batch 32) on the 2 workers; "
+    line(f"== 2. two long training jobs (MLP 20-64-2, blobs 10,000 x 20, batch 32) on the 2 workers; "
          f"{CONNECTIONS} wrk connections ({status_connections} on GET /jobs/{{id}}, {CURVE_CONNECTIONS} on "
          f"GET /jobs/{{id}}/curve?maxPoints={MAX_POINTS}) for {READ_SECONDS} s between two {BASELINE_SECONDS:.0f} s "
          f"windows without readers; {CORES} cores")
