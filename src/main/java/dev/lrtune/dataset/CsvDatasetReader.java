@@ -15,9 +15,16 @@ final class CsvDatasetReader {
 
 	private final long maxValues;
 
+	private final int maxColumns;
+
 	CsvDatasetReader(int maxCategories, long maxValues) {
+		this(maxCategories, maxValues, DatasetSettings.DEFAULT_MAX_COLUMNS);
+	}
+
+	CsvDatasetReader(int maxCategories, long maxValues, int maxColumns) {
 		this.maxCategories = maxCategories;
 		this.maxValues = maxValues;
+		this.maxColumns = maxColumns;
 	}
 
 	ParsedDataset read(byte[] bytes, Charset charset, UploadOptions options) {
@@ -25,7 +32,7 @@ final class CsvDatasetReader {
 	}
 
 	private ParsedDataset read(String text, UploadOptions options) {
-		Profile profile = new DatasetProfiler(maxCategories).profile(text, options);
+		Profile profile = new DatasetProfiler(maxCategories, maxColumns).profile(text, options);
 		Encoding encoding = Encoding.plan(profile, options.task(), maxCategories, maxValues);
 		double[] features = new double[encoding.rows() * encoding.cols()];
 		double[] targets = new double[encoding.rows()];

@@ -23,7 +23,7 @@ public class DatasetCatalog {
 	DatasetCatalog(DatasetStore store, DatasetSettings settings) {
 		this.store = store;
 		this.settings = settings;
-		this.reader = new CsvDatasetReader(settings.maxCategories(), settings.maxValues());
+		this.reader = new CsvDatasetReader(settings.maxCategories(), settings.maxValues(), settings.maxColumns());
 	}
 
 	/** Reads, checks and encodes the CSV, then stores it; nothing is stored when any step refuses it. */

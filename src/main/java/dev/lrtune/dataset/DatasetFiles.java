@@ -28,7 +28,7 @@ public class DatasetFiles {
 	DatasetFiles(DatasetSettings settings) {
 		this.settings = settings;
 		this.directory = Path.of(settings.dataDir()).toAbsolutePath().normalize();
-		this.reader = new CsvDatasetReader(settings.maxCategories(), settings.maxValues());
+		this.reader = new CsvDatasetReader(settings.maxCategories(), settings.maxValues(), settings.maxColumns());
 	}
 
 	/**

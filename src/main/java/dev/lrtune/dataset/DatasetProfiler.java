@@ -13,13 +13,24 @@ final class DatasetProfiler {
 
 	private final int maxCategories;
 
-	DatasetProfiler(int maxCategories) {
+	private final int maxColumns;
+
+	DatasetProfiler(int maxCategories, int maxColumns) {
 		this.maxCategories = maxCategories;
+		this.maxColumns = maxColumns;
 	}
 
 	Profile profile(String text, UploadOptions options) {
 		CsvReader reader = new CsvReader(text);
 		Header header = Header.read(reader);
+		if (header.size() > maxColumns) {
+			throw DatasetProblem.unprocessable("Too many columns", "The header has " + header.size()
+					+ " columns, more than the " + maxColumns + " this service accepts.")
+				.line(1)
+				.with("maxColumns", maxColumns)
+				.fix("Upload only the columns to learn from (a wide file is often a transposed one), or raise "
+						+ "lrtune.datasets.max-columns.");
+		}
 		int target = options.target() == null ? header.size() - 1 : header.indexOf(options.target(), "target");
 		Set<Integer> excluded = excluded(header, options, target);
 		int[] features = IntStream.range(0, header.size()).filter(i -> i != target && !excluded.contains(i)).toArray();

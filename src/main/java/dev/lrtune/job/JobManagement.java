@@ -225,8 +225,8 @@ public class JobManagement implements CurveOwners {
 
 	private Job view(JobRow row) {
 		return new Job(row.id(), row.type().jsonName(), row.status().jsonName(), row.createdAt(), row.startedAt(),
-				row.finishedAt(), progress(row), json.read(row.request(), JobRequest.class),
-				json.read(row.result(), JobResult.class), row.error(), row.attempt(), row.worker());
+				row.finishedAt(), progress(row), json.readShared(row.request(), JobRequest.class),
+				json.readShared(row.result(), JobResult.class), row.error(), row.attempt(), row.worker());
 	}
 
 	private static Job.Progress progress(JobRow row) {

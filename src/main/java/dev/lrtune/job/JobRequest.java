@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -29,13 +30,16 @@ record JobRequest(
 		@NotBlank @Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…") String dataset,
 		@NotNull @Schema(description = "The model to train") ModelRequest model,
 		@Schema(description = "Default: plain sgd") OptimizerRequest optimizer,
-		@Positive @Schema(description = "Rows per minibatch", defaultValue = "32") Integer batchSize,
+		@Positive @Max(JobRequest.MAX_BATCH_SIZE) @Schema(defaultValue = "32", description = "Rows per minibatch; one larger than the training split is the whole split") Integer batchSize,
 		@PositiveOrZero @Schema(description = "Default: a random seed, echoed") Long seed,
 		@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) @Schema(description = "Share of rows held out for validation, in [0, 1)", defaultValue = "0.2") Double validationFraction,
 		@Valid RangeTestRequest rangeTest,
 		@Valid TrainingRequest training) {
 
 	static final int DEFAULT_BATCH_SIZE = 32;
+
+	/** A batch larger than the training split is the whole split; past a million rows a batch size is a mistake. */
+	static final int MAX_BATCH_SIZE = 1_000_000;
 
 	static final double DEFAULT_VALIDATION_FRACTION = 0.2;
 

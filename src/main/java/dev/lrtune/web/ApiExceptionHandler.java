@@ -3,7 +3,6 @@ package dev.lrtune.web;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,24 +77,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(badRequest(errors));
 	}
 
-	@Override
-	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest().body(badRequest(List.of(unreadable(ex.getMostSpecificCause()))));
-	}
-
-	/** A path or query value of the wrong type ({@code /jobs/abc}): a 400 naming the parameter, like any other. */
+	/** {@code /jobs/abc}, {@code ?maxPoints=x}: the parameter by name, like a body field. */
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
 				: Objects.requireNonNullElse(ex.getPropertyName(), "");
 		Class<?> type = ex.getRequiredType();
-		String expected = type == null ? "a valid value"
-				: Set.of(long.class, Long.class, int.class, Integer.class).contains(type) ? "a whole number"
-						: Set.of(double.class, Double.class).contains(type) ? "a number" : "a valid value";
+		String expected = type == null ? "of another type" : JsonErrors.describeType(type) + JsonErrors.range(type);
 		return ResponseEntity.badRequest()
-			.body(badRequest(List.of(new FieldError(name, "must be " + expected + ", was '" + ex.getValue() + "'"))));
+			.body(badRequest(List.of(new FieldError(name, "must be " + expected + ", got '" + ex.getValue() + "'"))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getMostSpecificCause() instanceof JsonBodyLimitException limit) {
+			return limit.limit() == JsonBodyLimitException.Limit.SIZE ? tooLarge(limit)
+					: ResponseEntity.badRequest().body(badRequest(List.of(new FieldError("", limit.getMessage()))));
+		}
+		return ResponseEntity.badRequest().body(badRequest(List.of(unreadable(ex.getMostSpecificCause()))));
+	}
+
+	private static ResponseEntity<Object> tooLarge(JsonBodyLimitException limit) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, limit.getMessage());
+		problem.setTitle("Request body too large");
+		problem.setProperty("maxBytes", limit.allowed());
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
 	}
 
 	private static FieldError unreadable(Throwable cause) {

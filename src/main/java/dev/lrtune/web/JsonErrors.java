@@ -195,7 +195,8 @@ final class JsonErrors {
 		return path.isEmpty() ? Optional.empty() : Optional.of(path.startsWith(".") ? path.substring(1) : path);
 	}
 
-	private static String range(Class<?> type) {
+	/** The bounds of a whole-number type, e.g. {@code " (-2147483648 to 2147483647)"}; empty for other types. */
+	static String range(Class<?> type) {
 		if (type == Integer.class || type == int.class) {
 			return " (" + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")";
 		}

@@ -24,7 +24,7 @@ class DatasetFilesTests {
 	@BeforeEach
 	void createTheDataDirectory() throws IOException {
 		directory = Files.createDirectories(root.resolve("data"));
-		files = new DatasetFiles(new DatasetSettings(100, DataSize.ofMegabytes(1), 50_000_000, directory.toString()));
+		files = new DatasetFiles(new DatasetSettings(100, DataSize.ofMegabytes(1), 50_000_000, directory.toString(), 10_000));
 	}
 
 	@Test
