@@ -9,8 +9,8 @@
 #                                  postgres); the API must answer 503 meanwhile, and the jobs must end as uninterrupted
 #   scripts/fault.sh all           both (the default)
 #
-# Environment: PG_HOST (127.0.0.1), PG_PORT (5432), PG_USER (postgres), PG_CLUSTER ("15 main"), DOWNTIME (8),
-# LEASE (15s), JOBS (4), ITERATIONS (20000), SKIP_BUILD=1 to reuse target/lrtune-*.jar, MAVEN_ARGS (e.g. -o).
+# Environment: PG_HOST (127.0.0.1), PG_PORT (5432), PG_USER (postgres), PG_CLUSTER ("15 main"), DOWNTIME (6),
+# LEASE (20s), JOBS (4), ITERATIONS (20000), SKIP_BUILD=1 to reuse target/lrtune-*.jar, MAVEN_ARGS (e.g. -o).
 # Restarting PostgreSQL disrupts every other client of it for those seconds; the script always starts it again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,8 +20,8 @@ PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
 PG_USER=${PG_USER:-postgres}
 PG_CLUSTER=${PG_CLUSTER:-15 main}
-DOWNTIME=${DOWNTIME:-8}
-LEASE=${LEASE:-15s}
+DOWNTIME=${DOWNTIME:-6}
+LEASE=${LEASE:-20s}
 JOBS=${JOBS:-4}
 ITERATIONS=${ITERATIONS:-20000}
 DATABASE=lrtune_fault_$(date +%s)
@@ -208,23 +208,30 @@ drill_db_restart() {
 	done
 	log "stopping PostgreSQL ($PG_CLUSTER)"
 	pg_ctlcluster --skip-systemctl-redirect $PG_CLUSTER stop -m fast
-	local stopped_at answers=0 slow=0
+	local stopped_at answers=0 slow=0 probes=()
 	stopped_at=$(date +%s)
-	while (($(date +%s) - stopped_at < DOWNTIME)); do
-		for port in "$PORT_A" "$PORT_B"; do
-			local answer
-			answer=$(curl -s -m 10 -D "$WORK/outage.headers" -o "$WORK/outage.json" -w '%{http_code} in %{time_total} s, %{content_type}' \
-				"http://localhost:$port/api/v1/jobs/${ids[0]}" || echo "000 no answer within 10 s")
-			echo "  GET /jobs/${ids[0]} on port $port while the database is down: $answer, Retry-After" \
-				"$(tr -d '\r' <"$WORK/outage.headers" | awk -F': ' 'tolower($1)=="retry-after"{print $2}'), $(jq -c '{title, detail}' "$WORK/outage.json" 2>/dev/null)"
-			[[ $answer == 503* ]] || slow=1
-			answers=$((answers + 1))
-		done
+	for port in "$PORT_A" "$PORT_B"; do # both instances asked at once, while the database is down
+		curl -s -m 10 -D "$WORK/outage-$port.headers" -o "$WORK/outage-$port.json" \
+			-w '%{http_code} in %{time_total} s, %{content_type}' "http://localhost:$port/api/v1/jobs/${ids[0]}" \
+			>"$WORK/outage-$port.answer" &
+		probes+=($!)
 	done
+	wait "${probes[@]}" || true
+	for port in "$PORT_A" "$PORT_B"; do
+		local answer
+		answer=$(cat "$WORK/outage-$port.answer")
+		echo "  GET /jobs/${ids[0]} on port $port while the database is down: ${answer:-no answer within 10 s}," \
+			"Retry-After $(tr -d '\r' <"$WORK/outage-$port.headers" | awk -F': ' 'tolower($1)=="retry-after"{print $2}')," \
+			"$(jq -c '{title, detail}' "$WORK/outage-$port.json" 2>/dev/null)"
+		[[ $answer == 503* ]] || slow=1
+		answers=$((answers + 1))
+	done
+	local left=$((DOWNTIME - ($(date +%s) - stopped_at)))
+	((left > 0)) && sleep "$left"
 	log "starting PostgreSQL again"
 	pg_ctlcluster --skip-systemctl-redirect $PG_CLUSTER start
 	until pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; do sleep 0.2; done
-	log "PostgreSQL is up after $(($(date +%s) - stopped_at)) s"
+	log "PostgreSQL is up again, $(($(date +%s) - stopped_at)) s after it stopped"
 	await_all "$PORT_A" '.status != "queued" and .status != "running"' "${ids[@]}"
 	local verdict=0
 	verify "$PORT_A" "${ids[@]}" || verdict=1

@@ -88,7 +88,7 @@ class JobRunner {
 			if (run != null && run.lost()) {
 				return;
 			}
-			if (DatabaseOutages.isOutage(ex)) {
+			if (outage(ex)) {
 				// not the job's fault: it stays running under a lease nobody renews and re-runs once that expired
 				log.warn("Job {}: the database could not be reached ({}); the job runs again after its lease expires",
 						job.id(), ex.toString());
@@ -161,7 +161,7 @@ class JobRunner {
 				return answer;
 			}
 			catch (RuntimeException ex) {
-				if (!DatabaseOutages.isOutage(ex)) {
+				if (!outage(ex)) {
 					throw ex;
 				}
 				if (run.releasing() || Instant.now().plusMillis(pause).isAfter(run.leaseUntil())) {
@@ -184,6 +184,15 @@ class JobRunner {
 				pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MILLIS);
 			}
 		}
+	}
+
+	/**
+	 * Whether {@code error} comes from a database that cannot be reached. The exception alone does not always
+	 * say: when the connection dies mid-transaction, the failed rollback replaces the original error with one
+	 * that names no SQL state. Then the database is asked directly.
+	 */
+	private boolean outage(RuntimeException error) {
+		return DatabaseOutages.isOutage(error) || !jobs.databaseAnswers();
 	}
 
 	private void end(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, JobExecution.Outcome outcome) {
