@@ -16,6 +16,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.lrtune.web.DatabaseOutages;
+
 /**
  * Streams a job's curve as server-sent events, read from the database so that it works whichever instance
  * runs the job. One small shared scheduler polls the curve store for every open stream (no thread per
@@ -130,6 +132,9 @@ class CurveStreams implements DisposableBean {
 				stop(); // the client went away; the container completes the emitter
 			}
 			catch (RuntimeException ex) {
+				if (DatabaseOutages.isOutage(ex)) {
+					return; // the database is restarting: the stream stays open, and the next poll carries on
+				}
 				log.warn("Streaming the curve of job {} failed", jobId, ex);
 				stop();
 				emitter.completeWithError(ex);

@@ -23,7 +23,10 @@ public class Curves {
 		this.jdbc = jdbc;
 	}
 
-	/** Stores a batch, replacing the chunk an earlier flush wrote partially. Call inside a transaction. */
+	/**
+	 * Stores a batch, replacing the chunk an earlier flush wrote partially (and whatever a failed try of the same
+	 * batch may have stored). Call inside a transaction.
+	 */
 	public void write(long jobId, CurveBatch batch) {
 		List<CurveChunk> chunks = batch.chunks();
 		if (!chunks.isEmpty()) {
@@ -34,6 +37,9 @@ public class Curves {
 		}
 		List<ValidationPoint> validations = batch.validations();
 		if (!validations.isEmpty()) {
+			// a batch written again (after a commit whose answer was lost with the connection) replaces itself
+			jdbc.update("DELETE FROM curve_validations WHERE job_id = ? AND iteration >= ?", jobId,
+					validations.get(0).iteration());
 			jdbc.batchUpdate("INSERT INTO curve_validations (job_id, iteration, loss, accuracy) VALUES (?, ?, ?, ?)",
 					validations, validations.size(), (ps, point) -> {
 						ps.setLong(1, jobId);

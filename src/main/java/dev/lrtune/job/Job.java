@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param result how the run ended; {@code null} until it did
  * @param error why it failed; {@code null} unless {@code status} is {@code failed}
  * @param attempt how many times a worker started it (more than 1 after a worker died and another took over)
- * @param worker the worker that runs or ran it
+ * @param worker the worker that runs or ran it: {@code <lrtune.instance-id>/<thread>}, thread 0…threads−1
  */
 @Schema(description = "A training or range-test job.")
 record Job(@Schema(description = "The job's id", example = "1") long id,

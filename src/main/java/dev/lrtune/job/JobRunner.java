@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import dev.lrtune.curve.CurveBatch;
 import dev.lrtune.curve.CurveRecorder;
 import dev.lrtune.curve.CurveSettings;
 import dev.lrtune.curve.Curves;
+import dev.lrtune.web.DatabaseOutages;
 
 /**
  * Runs one claimed job on the calling thread. Every write is one transaction that starts by checking the
@@ -26,6 +28,10 @@ import dev.lrtune.curve.Curves;
 class JobRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+	private static final long RETRY_PAUSE_MILLIS = 250;
+
+	private static final long MAX_RETRY_PAUSE_MILLIS = 2000;
 
 	private final Jobs jobs;
 
@@ -72,7 +78,7 @@ class JobRunner {
 			LocalRun[] self = new LocalRun[1];
 			JobDatasets.Loaded dataset = datasets.load(request.dataset());
 			writes.start();
-			run = new LocalRun(lease, dataset, batch -> flush(self[0], batch, writes), curveSettings);
+			run = new LocalRun(lease, job.leaseUntil(), dataset, batch -> flush(self[0], batch, writes), curveSettings);
 			self[0] = run;
 			registry.accept(run);
 			JobExecution.Outcome outcome = executions.get(job.type()).run(request, job.totalIterations(), run);
@@ -82,33 +88,111 @@ class JobRunner {
 			if (run != null && run.lost()) {
 				return;
 			}
+			if (outage(ex)) {
+				// not the job's fault: it stays running under a lease nobody renews and re-runs once that expired
+				log.warn("Job {}: the database could not be reached ({}); the job runs again after its lease expires",
+						job.id(), ex.toString());
+				return;
+			}
 			log.warn("Job {} failed: {}", job.id(), ex.toString());
 			fail(job, run, writes, ex.getMessage() == null ? ex.toString() : ex.getMessage());
 		}
 	}
 
-	/** A curve flush: lease check and renewal, progress, points, then whether to go on. */
+	/**
+	 * A curve flush: lease check and renewal, progress, points, then whether to go on. While the database
+	 * cannot be reached the same batch is written again until it is stored or the lease has run out.
+	 */
 	private boolean flush(LocalRun run, CurveBatch batch, JobMetrics.CurveWrites writes) {
 		Lease lease = run.lease();
-		Instant now = Instant.now();
-		boolean held = Boolean.TRUE.equals(transactions.execute(status -> {
-			if (!jobs.heartbeat(lease, batch.lastIteration() + 1, now, now.plus(settings.leaseDuration()))) {
-				return false;
+		Boolean held = whileDatabaseIsDown(run, () -> {
+			Instant now = Instant.now();
+			Instant until = now.plus(settings.leaseDuration());
+			boolean renewed = Boolean.TRUE.equals(transactions.execute(status -> {
+				if (!jobs.heartbeat(lease, batch.lastIteration() + 1, now, until)) {
+					return false;
+				}
+				curves.write(lease.jobId(), batch);
+				return true;
+			}));
+			if (renewed) {
+				run.leaseRenewed(until);
 			}
-			curves.write(lease.jobId(), batch);
-			return true;
-		}));
-		if (!held) {
+			return renewed;
+		});
+		if (!Boolean.TRUE.equals(held)) {
 			log.warn("Job {}: worker {} lost its lease (attempt {}); it stops without writing more", lease.jobId(),
 					lease.worker(), lease.attempt());
 			run.loseLease();
 			return false;
 		}
 		writes.committed(batch);
-		if (jobs.cancelRequested(lease.jobId())) {
-			run.cancel();
+		try {
+			if (jobs.cancelRequested(lease.jobId())) {
+				run.cancel();
+			}
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseOutages.isOutage(ex)) {
+				throw ex;
+			}
+			// the next flush asks again
 		}
 		return !run.stopRequested();
+	}
+
+	/**
+	 * Runs a write of {@code run}, and while the database cannot be reached (a restart, a network cut), runs it
+	 * again after a pause, as long as the run's lease has not run out. Every write is conditional on the lease,
+	 * so a write that lands after another worker took the job over changes nothing; the time limit only stops
+	 * a worker from waiting for a job that is no longer its own.
+	 * @return the write's answer; {@code null} when the lease ran out first (or the instance is shutting down)
+	 */
+	private <T> T whileDatabaseIsDown(LocalRun run, Supplier<T> write) {
+		long pause = RETRY_PAUSE_MILLIS;
+		boolean logged = false;
+		while (true) {
+			try {
+				T answer = write.get();
+				if (logged) {
+					log.info("Job {}: the database answers again; worker {} goes on", run.lease().jobId(),
+							run.lease().worker());
+				}
+				return answer;
+			}
+			catch (RuntimeException ex) {
+				if (!outage(ex)) {
+					throw ex;
+				}
+				if (run.releasing() || Instant.now().plusMillis(pause).isAfter(run.leaseUntil())) {
+					log.warn("Job {}: the database could not be reached before worker {}'s lease ran out ({})",
+							run.lease().jobId(), run.lease().worker(), ex.toString());
+					return null;
+				}
+				if (!logged) {
+					log.warn("Job {}: the database cannot be reached ({}); worker {} retries until its lease ends at {}",
+							run.lease().jobId(), ex.toString(), run.lease().worker(), run.leaseUntil());
+					logged = true;
+				}
+				try {
+					Thread.sleep(pause);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return null;
+				}
+				pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MILLIS);
+			}
+		}
+	}
+
+	/**
+	 * Whether {@code error} comes from a database that cannot be reached. The exception alone does not always
+	 * say: when the connection dies mid-transaction, the failed rollback replaces the original error with one
+	 * that names no SQL state. Then the database is asked directly.
+	 */
+	private boolean outage(RuntimeException error) {
+		return DatabaseOutages.isOutage(error) || !jobs.databaseAnswers();
 	}
 
 	private void end(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, JobExecution.Outcome outcome) {
@@ -148,7 +232,7 @@ class JobRunner {
 		CurveBatch rest = recorder == null ? null : recorder.drain();
 		long iterations = done != null ? done : recorder == null ? 0 : recorder.lastIteration() + 1;
 		Instant now = Instant.now();
-		boolean recorded = Boolean.TRUE.equals(transactions.execute(tx -> {
+		Supplier<Boolean> write = () -> transactions.execute(tx -> {
 			if (!jobs.finish(lease, status, iterations, result, error, now)) {
 				log.warn("Job {}: worker {} no longer holds the lease; its outcome ({}) is dropped", lease.jobId(),
 						lease.worker(), status.jsonName());
@@ -158,7 +242,8 @@ class JobRunner {
 				curves.write(lease.jobId(), rest);
 			}
 			return true;
-		}));
+		});
+		boolean recorded = Boolean.TRUE.equals(run == null ? write.get() : whileDatabaseIsDown(run, write));
 		if (recorded) {
 			if (rest != null) {
 				writes.committed(rest);

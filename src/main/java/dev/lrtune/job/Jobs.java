@@ -137,6 +137,17 @@ class Jobs {
 				lease.worker(), lease.attempt()) == 1;
 	}
 
+	/** Whether the database answers a trivial query now (within the pool's connection timeout). */
+	boolean databaseAnswers() {
+		try {
+			jdbc.queryForObject("SELECT 1", Integer.class);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
 	boolean cancelRequested(long id) {
 		return Boolean.TRUE.equals(
 				jdbc.queryForObject("SELECT cancel_requested FROM jobs WHERE id = ?", Boolean.class, id));

@@ -1,5 +1,6 @@
 package dev.lrtune.job;
 
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 import dev.lrtune.curve.CurveRecorder;
@@ -28,8 +29,12 @@ final class LocalRun {
 
 	private volatile boolean releasing;
 
-	LocalRun(Lease lease, JobDatasets.Loaded dataset, CurveRecorder.Sink sink, CurveSettings curveSettings) {
+	private volatile Instant leaseUntil;
+
+	LocalRun(Lease lease, Instant leaseUntil, JobDatasets.Loaded dataset, CurveRecorder.Sink sink,
+			CurveSettings curveSettings) {
 		this.lease = lease;
+		this.leaseUntil = leaseUntil;
 		this.dataset = dataset;
 		this.sink = sink;
 		this.curveSettings = curveSettings;
@@ -37,6 +42,15 @@ final class LocalRun {
 
 	Lease lease() {
 		return lease;
+	}
+
+	/** Until when the lease holds, as of its last renewal that this instance saw committed. */
+	Instant leaseUntil() {
+		return leaseUntil;
+	}
+
+	void leaseRenewed(Instant until) {
+		leaseUntil = until;
 	}
 
 	JobDatasets.Loaded dataset() {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +44,7 @@ class Workers implements SmartLifecycle {
 
 	private final JobSettings jobSettings;
 
-	private final String instance = instanceName();
+	private final InstanceSettings instanceSettings;
 
 	private final Map<Long, LocalRun> running = new ConcurrentHashMap<>();
 
@@ -61,7 +60,9 @@ class Workers implements SmartLifecycle {
 
 	private ScheduledExecutorService maintenance;
 
-	Workers(JobQueue queue, JobRunner runner, Jobs jobs, WorkerSettings settings, JobSettings jobSettings) {
+	Workers(JobQueue queue, JobRunner runner, Jobs jobs, WorkerSettings settings, JobSettings jobSettings,
+			InstanceSettings instanceSettings) {
+		this.instanceSettings = instanceSettings;
 		this.queue = queue;
 		this.runner = runner;
 		this.jobs = jobs;
@@ -107,13 +108,13 @@ class Workers implements SmartLifecycle {
 		long heartbeat = settings.heartbeatInterval().toMillis();
 		maintenance.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
 		for (int i = 0; i < settings.threadCount(); i++) {
-			String worker = instance + "/" + i;
+			String worker = instanceSettings.worker(i);
 			Thread thread = new Thread(() -> work(worker), "lrtune-worker-" + i);
 			thread.setDaemon(true);
 			threads.add(thread);
 			thread.start();
 		}
-		log.info("{} job workers started as {}", threads.size(), instance);
+		log.info("{} job workers started as {}", threads.size(), instanceSettings.instanceId());
 	}
 
 	@Override
@@ -197,7 +198,10 @@ class Workers implements SmartLifecycle {
 		Instant until = Instant.now().plus(jobSettings.leaseDuration());
 		for (LocalRun run : running.values()) {
 			try {
-				if (!jobs.renew(run.lease(), until)) {
+				if (jobs.renew(run.lease(), until)) {
+					run.leaseRenewed(until);
+				}
+				else {
 					run.loseLease();
 				}
 			}
@@ -216,12 +220,6 @@ class Workers implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			log.warn("Lease recovery failed: {}", ex.toString());
 		}
-	}
-
-	private static String instanceName() {
-		String host = System.getenv().getOrDefault("HOSTNAME", "lrtune");
-		long pid = ProcessHandle.current().pid();
-		return host + "-" + pid + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 }

@@ -7,12 +7,15 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.NestedRuntimeException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -34,6 +37,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
 	@ExceptionHandler(InvalidParameterException.class)
 	ProblemDetail invalidParameter(InvalidParameterException ex) {
 		return badRequest(List.of(new FieldError(ex.parameter(), ex.detail())));
@@ -42,6 +47,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InvalidRequestException.class)
 	ProblemDetail invalidRequest(InvalidRequestException ex) {
 		return badRequest(List.of(new FieldError(ex.field(), ex.getMessage())));
+	}
+
+	/**
+	 * The database is down or restarting: 503 with {@code Retry-After}, within Hikari's connection timeout
+	 * (a few seconds) instead of a hanging request. Other data-access errors are unexpected.
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<ProblemDetail> dataAccess(NestedRuntimeException ex) {
+		if (!DatabaseOutages.isOutage(ex)) {
+			return ResponseEntity.internalServerError().body(unexpected(ex));
+		}
+		log.warn("The database cannot be reached: {}", ex.getMostSpecificCause().toString());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The database cannot be reached right now; retry in a few seconds.");
+		problem.setTitle("Database unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+			.body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)
