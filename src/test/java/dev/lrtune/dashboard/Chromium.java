@@ -1,0 +1,69 @@
+package dev.lrtune.dashboard;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium driven by Selenium, from the Debian packages {@code chromium} and {@code chromium-driver} (which
+ * {@code .ci/run} installs). Both paths are given explicitly, so Selenium Manager never looks anything up on the
+ * network. Without them the calling test class is skipped with a message saying what to install.
+ */
+final class Chromium {
+
+	private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+
+	private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
+			"/usr/bin/google-chrome");
+
+	private Chromium() {
+	}
+
+	/** Starts a headless browser, or skips the tests when Chromium or its driver is not installed. */
+	static ChromeDriver startOrSkip() {
+		Optional<String> driver = firstExecutable("LRTUNE_CHROMEDRIVER", DRIVERS);
+		Optional<String> browser = firstExecutable("LRTUNE_CHROMIUM", BROWSERS);
+		assumeTrue(driver.isPresent() && browser.isPresent(), "Dashboard browser tests skipped: no headless Chromium "
+				+ "(install the Debian packages chromium and chromium-driver, or set LRTUNE_CHROMIUM and LRTUNE_CHROMEDRIVER)");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver.get()))
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions().setBinary(browser.get())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1100",
+					"--force-device-scale-factor=1");
+		return new ChromeDriver(service, options);
+	}
+
+	static WebDriverWait waiting(ChromeDriver browser) {
+		return new WebDriverWait(browser, Duration.ofSeconds(30));
+	}
+
+	/** Saves what the browser shows under {@code target/}, for a person to look at. */
+	static Path screenshot(ChromeDriver browser, String name) throws IOException {
+		Path target = Path.of("target", name);
+		Files.createDirectories(target.getParent());
+		Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+		return target;
+	}
+
+	private static Optional<String> firstExecutable(String variable, List<String> candidates) {
+		return Stream.concat(Stream.ofNullable(System.getenv(variable)), candidates.stream())
+			.filter(path -> Files.isExecutable(Path.of(path)))
+			.findFirst();
+	}
+
+}

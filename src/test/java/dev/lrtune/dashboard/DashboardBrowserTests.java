@@ -1,0 +1,158 @@
+package dev.lrtune.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The dashboard in headless Chromium against the application on H2: a range test started from the form and plotted
+ * the way fastai plots it, the jobs list, and a CSV upload that fails in plain words. Skipped without Chromium.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:dashboard;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=1",
+		"lrtune.curves.flush-interval=50ms" })
+class DashboardBrowserTests {
+
+	/** Counts the plot canvas' pixels within {@code tolerance} of an RGB colour (any opaque pixel: tolerance 255). */
+	static final String COUNT_PIXELS = """
+			const [r, g, b, tolerance] = arguments;
+			const canvas = document.querySelector('#plot canvas');
+			const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+			let count = 0;
+			for (let i = 0; i < data.length; i += 4) {
+			  if (data[i + 3] > 200 && Math.abs(data[i] - r) <= tolerance && Math.abs(data[i + 1] - g) <= tolerance
+			      && Math.abs(data[i + 2] - b) <= tolerance) count++;
+			}
+			return count;""";
+
+	/** The marker colours of job.html. */
+	private static final Map<String, int[]> MARKERS = Map.of("minimum", new int[] { 0x7c, 0x3a, 0xed }, "steepest",
+			new int[] { 0x08, 0x91, 0xb2 }, "valley", new int[] { 0x16, 0xa3, 0x4a }, "divergence",
+			new int[] { 0xea, 0x58, 0x0c }, "recommended", new int[] { 0xdc, 0x26, 0x26 });
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	private static ChromeDriver browser;
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = Chromium.startOrSkip();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aRangeTestStartedFromTheFormIsPlottedAsLossAgainstLrWithItsSuggestionsMarked() throws IOException {
+		browser.get(url("/range-test"));
+		new Select(browser.findElement(By.id("generator"))).selectByVisibleText("moons");
+		type("startLr", "1e-5");
+		type("endLr", "100");
+		type("iterations", "300");
+		assertThat(new Select(browser.findElement(By.id("model"))).getFirstSelectedOption().getText()).isEqualTo("logistic");
+		browser.findElement(By.id("start")).click();
+
+		Chromium.waiting(browser).until(ExpectedConditions.urlMatches("/jobs/\\d+$"));
+		String id = browser.getCurrentUrl().replaceAll(".*/jobs/", "");
+		Chromium.waiting(browser).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#suggestions li"), 5));
+		Chromium.waiting(browser).until(d -> pixels(new int[] { 0x25, 0x63, 0xeb }, 40) > 0);
+
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("succeeded");
+		assertThat(pixels(new int[] { 0, 0, 0 }, 255)).as("drawn pixels").isGreaterThan(5_000);
+		assertThat(pixels(new int[] { 0x25, 0x63, 0xeb }, 40)).as("the loss curve").isGreaterThan(300);
+		MARKERS.forEach((name, colour) -> assertThat(pixels(colour, 40)).as(name + " marker").isGreaterThan(40));
+		assertThat(browser.findElement(By.cssSelector(".u-title")).getText()).startsWith("Loss against learning rate");
+		assertThat(browser.executeScript("return plot.scales.x.distr")).as("x scale: 3 is uPlot's log scale").isEqualTo(3L);
+		assertThat(browser.executeScript("return plot.series.length")).as("lr and the loss").isEqualTo(2L);
+
+		Map<String, Object> recommendation = RestClient.create(url("")).get().uri("/api/v1/jobs/" + id + "/recommendation")
+			.retrieve()
+			.body(JSON);
+		Map<String, Object> suggestions = (Map<String, Object>) recommendation.get("suggestions");
+		for (String name : new String[] { "minimum", "steepest", "valley", "divergence" }) {
+			assertThat(shownLr(name)).as(name).isCloseTo(((Number) suggestions.get(name)).doubleValue(),
+					within(0.005 * ((Number) suggestions.get(name)).doubleValue()));
+		}
+		double recommended = ((Number) recommendation.get("recommendedLr")).doubleValue();
+		assertThat(shownLr("recommended")).isCloseTo(recommended, within(0.005 * recommended));
+		assertThat(suggestion("recommended").getText()).endsWith("(" + recommendation.get("method") + ")");
+		Path screenshot = Chromium.screenshot(browser, "dashboard-range-test.png");
+		assertThat(Files.size(screenshot)).isPositive();
+
+		browser.get(url("/"));
+		WebElement row = Chromium.waiting(browser)
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-job='" + id + "']")));
+		assertThat(row.getText()).contains("#" + id, "range_test", "succeeded", "synthetic:moons", "100%");
+		new Select(browser.findElement(By.id("status"))).selectByVisibleText("failed");
+		Chromium.waiting(browser).until(ExpectedConditions.textToBe(By.id("message"), "No jobs yet."));
+		assertThat(browser.getCurrentUrl()).endsWith("status=failed");
+	}
+
+	@Test
+	void aCsvThatCannotBeReadIsRefusedInPlainWordsAndAGoodOneIsListed(@TempDir Path directory) throws IOException {
+		Path ragged = Files.writeString(directory.resolve("ragged.csv"), "x,label\n1,a\n2,b,3\n");
+		Path good = Files.writeString(directory.resolve("penguins.csv"), "id,mass,label\n1,3.7,a\n2,5.0,b\n3,3.5,a\n4,4.9,b\n");
+		browser.get(url("/datasets"));
+
+		browser.findElement(By.id("file")).sendKeys(ragged.toString());
+		browser.findElement(By.id("send")).click();
+		WebElement error = Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error")));
+		assertThat(error.getText()).contains("Line 3 has 3 fields, but the header has 2 columns", "Quote fields");
+
+		browser.findElement(By.id("file")).sendKeys(good.toString());
+		browser.findElement(By.id("exclude")).sendKeys("id");
+		browser.findElement(By.id("send")).click();
+		WebElement ok = Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ok")));
+		assertThat(ok.getText()).contains("penguins", "4 rows, 1 feature, classification");
+		Chromium.waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("datasets"), "penguins"));
+	}
+
+	private long pixels(int[] rgb, int tolerance) {
+		return ((Number) browser.executeScript(COUNT_PIXELS, rgb[0], rgb[1], rgb[2], tolerance)).longValue();
+	}
+
+	private WebElement suggestion(String name) {
+		return browser.findElement(By.cssSelector("#suggestions li[data-name='" + name + "']"));
+	}
+
+	private double shownLr(String name) {
+		return Double.parseDouble(suggestion(name).findElement(By.className("lr")).getText());
+	}
+
+	private void type(String id, String text) {
+		WebElement input = browser.findElement(By.id(id));
+		input.clear();
+		input.sendKeys(text);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}
