@@ -22,7 +22,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
  * query value of the wrong type;
  * <li>401 always: the API-key filter answers it when {@code lrtune.security.api-keys} is set;
  * <li>404 when the path names a resource by id;
- * <li>415 when the operation takes a body.
+ * <li>415 when the operation takes a body;
+ * <li>503 always: the database cannot be reached ({@link ApiExceptionHandler} answers it with {@code Retry-After}).
  * </ul>
  * Every 4xx/5xx response, declared or added, then has only {@code application/problem+json} content, with the
  * {@code ProblemDetail} schema ({@code BadRequestProblem} for a 400) unless it names its own schema there.
@@ -77,6 +78,8 @@ final class ProblemResponses {
 			responses.putIfAbsent("415", new ApiResponse()
 				.description("The Content-Type is not one this operation accepts."));
 		}
+		responses.putIfAbsent("503", new ApiResponse().description(
+				"The database cannot be reached (down or restarting); retry after the Retry-After header's seconds."));
 		responses.forEach((code, response) -> {
 			if (code.startsWith("4") || code.startsWith("5")) {
 				problemContent(response, "400".equals(code) ? BAD_REQUEST : PROBLEM);
