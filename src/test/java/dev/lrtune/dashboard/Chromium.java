@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -49,7 +50,10 @@ final class Chromium {
 	}
 
 	static WebDriverWait waiting(ChromeDriver browser) {
-		return new WebDriverWait(browser, Duration.ofSeconds(30));
+		// Live pages redraw their rows every second, so an element found a moment ago may be gone: look again.
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	/** Saves what the browser shows under {@code target/}, for a person to look at. */
