@@ -12,9 +12,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param error why it failed; {@code null} unless {@code status} is {@code failed}
  * @param attempt how many times a worker started it (more than 1 after a worker died and another took over)
  * @param worker the worker that runs or ran it: {@code <lrtune.instance-id>/<thread>}, thread 0…threads−1
+ * @param studyId the study this job is a trial (or the range test) of; {@code null} for a job submitted on its own
  */
 @Schema(description = "A training or range-test job.")
-record Job(@Schema(description = "The job's id", example = "1") long id,
+public record Job(@Schema(description = "The job's id", example = "1") long id,
 		@Schema(description = "The job's type", allowableValues = { "range_test", "training" }) String type,
 		@Schema(description = "Where the job is: queued → running → succeeded, failed, cancelled or diverged",
 				allowableValues = { "queued", "running", "succeeded", "failed", "cancelled", "diverged" }) String status,
@@ -27,14 +28,16 @@ record Job(@Schema(description = "The job's id", example = "1") long id,
 		@Schema(description = "How the run ended; null until it did") JobResult result,
 		@Schema(description = "Why it failed; null unless failed") String error,
 		@Schema(description = "How many times a worker started it") int attempt,
-		@Schema(description = "The worker that runs or ran it; null while queued") String worker) {
+		@Schema(description = "The worker that runs or ran it; null while queued") String worker,
+		@Schema(description = "The study this job is a trial or the range test of; null for a job submitted on its own",
+				types = { "integer", "null" }, format = "int64") Long studyId) {
 
 	/**
 	 * @param iteration iterations done
 	 * @param etaSeconds estimated seconds left, from the rate so far; {@code null} unless running with progress
 	 */
 	@Schema(description = "How far a job has got, as of its last curve flush (about every second while it runs).")
-	record Progress(@Schema(description = "Iterations done (a range test counts every repeat's iterations)") long iteration,
+	public record Progress(@Schema(description = "Iterations done (a range test counts every repeat's iterations)") long iteration,
 			@Schema(description = "Iterations the job will run: training iterations, or range-test iterations × repeats") long totalIterations,
 			@Schema(description = "iteration / totalIterations, in [0, 1]") double fraction,
 			@Schema(description = "Estimated seconds left, from the rate so far; null unless running with progress",

@@ -69,15 +69,16 @@ class JobController {
 	}
 
 	@GetMapping
-	@Operation(operationId = "listJobs", summary = "Jobs, newest first, optionally of one status and type")
+	@Operation(operationId = "listJobs", summary = "Jobs, newest first, optionally of one status, type and study")
 	JobPage list(
 			@Parameter(description = "Only jobs with this status", schema = @Schema(allowableValues = { "queued",
 					"running", "succeeded", "failed", "cancelled", "diverged" })) @RequestParam(required = false) String status,
 			@Parameter(description = "Only jobs of this type", schema = @Schema(allowableValues = { "range_test",
 					"training" })) @RequestParam(required = false) String type,
+			@Parameter(description = "Only the jobs of this study (its range test and trials)") @RequestParam(required = false) Long studyId,
 			@Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
 			@Parameter(description = "Jobs per page") @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-		return management.list(status, type, page, size);
+		return management.list(status, type, studyId, page, size);
 	}
 
 	@GetMapping("/{id}")

@@ -2,6 +2,7 @@ package dev.lrtune.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -60,6 +61,15 @@ public class JobManagement implements CurveOwners {
 	 */
 	@Transactional
 	Job submit(JobRequest request) {
+		return submit(request, null);
+	}
+
+	/**
+	 * Queues a job that belongs to a study (a trial or its range test), in the caller's transaction when there is
+	 * one; otherwise as {@link #submit(JobRequest)}.
+	 */
+	@Transactional
+	public Job submit(JobRequest request, Long studyId) {
 		JobType type = request.jobType();
 		if (!runner.supports(type)) {
 			throw JobProblems.notAvailable(type.jsonName() + " jobs cannot be run by this version yet.");
@@ -74,20 +84,20 @@ public class JobManagement implements CurveOwners {
 							+ " (lrtune.jobs.max-iterations)");
 		}
 		jobs.lockSubmissions();
-		if (jobs.count(JobStatus.QUEUED, null) >= queueSettings.maxQueued()) {
+		if (jobs.count(JobStatus.QUEUED, null, null) >= queueSettings.maxQueued()) {
 			throw JobProblems.queueFull(queueSettings.maxQueued(), queueSettings.retryAfter());
 		}
 		long id = jobs.nextId();
-		jobs.insert(id, type, json.write(resolved), resolved.dataset(), total, Instant.now());
+		jobs.insert(id, type, json.write(resolved), resolved.dataset(), total, studyId, Instant.now());
 		wakeWorkersAfterCommit();
 		return get(id);
 	}
 
-	Job get(long id) {
+	public Job get(long id) {
 		return view(jobs.find(id).orElseThrow(() -> JobProblems.notFound(id)));
 	}
 
-	JobPage list(String status, String type, int page, int size) {
+	JobPage list(String status, String type, Long studyId, int page, int size) {
 		JobStatus statusFilter = status == null ? null : JobStatus.of(status);
 		if (status != null && statusFilter == null) {
 			throw new InvalidRequestException("status", "must be one of queued, running, succeeded, failed, cancelled, "
@@ -97,9 +107,29 @@ public class JobManagement implements CurveOwners {
 		if (type != null && typeFilter == null) {
 			throw new InvalidRequestException("type", "must be range_test or training, got '" + type + "'");
 		}
-		long total = jobs.count(statusFilter, typeFilter);
-		var items = jobs.list(statusFilter, typeFilter, page, size).stream().map(this::view).toList();
+		long total = jobs.count(statusFilter, typeFilter, studyId);
+		var items = jobs.list(statusFilter, typeFilter, studyId, page, size).stream().map(this::view).toList();
 		return new JobPage(items, page, size, total, (int) ((total + size - 1) / size));
+	}
+
+	/** Every job of a study (its range test and trials), oldest first. */
+	public List<Job> ofStudy(long studyId) {
+		return jobs.ofStudy(studyId).stream().map(this::view).toList();
+	}
+
+	/**
+	 * Cancels a job unless it has finished: true when it was queued or running (and now is cancelled or asked
+	 * to stop), false when it had already finished.
+	 */
+	public boolean cancelIfActive(long id) {
+		if (jobs.cancelQueued(id, Instant.now())) {
+			return true;
+		}
+		if (jobs.requestCancel(id)) {
+			workers.cancelLocal(id);
+			return true;
+		}
+		return false;
 	}
 
 	/** A queued job is cancelled at once; a running one is asked to stop (it keeps its curve). */
@@ -226,7 +256,7 @@ public class JobManagement implements CurveOwners {
 	private Job view(JobRow row) {
 		return new Job(row.id(), row.type().jsonName(), row.status().jsonName(), row.createdAt(), row.startedAt(),
 				row.finishedAt(), progress(row), json.readShared(row.request(), JobRequest.class),
-				json.readShared(row.result(), JobResult.class), row.error(), row.attempt(), row.worker());
+				json.readShared(row.result(), JobResult.class), row.error(), row.attempt(), row.worker(), row.studyId());
 	}
 
 	private static Job.Progress progress(JobRow row) {

@@ -24,7 +24,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 		{"type": "training", "dataset": "synthetic:moons?samples=1000&noise=0.2&seed=7",
 		 "model": {"type": "mlp", "hidden": [32]}, "optimizer": {"type": "sgd", "momentum": 0.9},
 		 "training": {"epochs": 20, "schedule": {"type": "cyclic", "baseLr": 0.01, "maxLr": 0.1, "stepSizeUp": 100}}}""")
-record JobRequest(
+public record JobRequest(
 		@NotNull @Schema(description = "range_test needs rangeTest; training needs training",
 				allowableValues = { "range_test", "training" }) String type,
 		@NotBlank @Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…") String dataset,

@@ -20,7 +20,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "How a run ended; a value that was not measured or not finite is absent.")
-record JobResult(@Schema(description = "Iterations run") long iterations,
+public record JobResult(@Schema(description = "Iterations run") long iterations,
 		@Schema(description = "Training loss of the last iteration") Double finalLoss,
 		@Schema(description = "Lowest training loss of a minibatch") Double bestLoss,
 		@Schema(description = "Last validation loss measured") Double validationLoss,

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 class Jobs {
 
 	static final String COLUMNS = "id, type, status, request, dataset, total_iterations, iteration, attempt, worker, "
-			+ "lease_until, cancel_requested, created_at, started_at, progress_at, finished_at, result, error";
+			+ "lease_until, cancel_requested, created_at, started_at, progress_at, finished_at, result, error, study_id";
 
 	/** Ids per sequence call; equals the sequence's INCREMENT BY in V2__jobs.sql. */
 	private static final int ID_BLOCK = 50;
@@ -68,19 +68,19 @@ class Jobs {
 		jdbc.queryForObject("SELECT id FROM job_submission_lock WHERE id = 1 FOR UPDATE", Integer.class);
 	}
 
-	void insert(long id, JobType type, String request, String dataset, long totalIterations, Instant now) {
+	void insert(long id, JobType type, String request, String dataset, long totalIterations, Long studyId, Instant now) {
 		jdbc.update("INSERT INTO jobs (id, type, status, request, dataset, total_iterations, iteration, attempt, "
-				+ "cancel_requested, created_at) VALUES (?, ?, 'queued', ?, ?, ?, 0, 0, FALSE, ?)", id, type.jsonName(),
-				request, dataset, totalIterations, time(now));
+				+ "cancel_requested, created_at, study_id) VALUES (?, ?, 'queued', ?, ?, ?, 0, 0, FALSE, ?, ?)",
+				id, type.jsonName(), request, dataset, totalIterations, time(now), studyId);
 	}
 
 	Optional<JobRow> find(long id) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE id = ?", ROWS, id).stream().findFirst();
 	}
 
-	/** A page of jobs, newest first, optionally of one status and type. */
-	List<JobRow> list(JobStatus status, JobType type, int page, int size) {
-		Filter filter = new Filter(status, type);
+	/** A page of jobs, newest first, optionally of one status, type and study. */
+	List<JobRow> list(JobStatus status, JobType type, Long studyId, int page, int size) {
+		Filter filter = new Filter(status, type, studyId);
 		List<Object> args = new ArrayList<>(filter.args);
 		args.add((long) page * size);
 		args.add(size);
@@ -88,8 +88,8 @@ class Jobs {
 				+ " ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", ROWS, args.toArray());
 	}
 
-	long count(JobStatus status, JobType type) {
-		Filter filter = new Filter(status, type);
+	long count(JobStatus status, JobType type, Long studyId) {
+		Filter filter = new Filter(status, type, studyId);
 		return jdbc.queryForObject("SELECT COUNT(*) FROM jobs" + filter.where, Long.class, filter.args.toArray());
 	}
 
@@ -99,6 +99,11 @@ class Jobs {
 		jdbc.query("SELECT status, COUNT(*) FROM jobs GROUP BY status",
 				(RowCallbackHandler) rs -> counts.put(JobStatus.of(rs.getString(1)), rs.getLong(2)));
 		return counts;
+	}
+
+	/** Every job of a study, oldest first. */
+	List<JobRow> ofStudy(long studyId) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE study_id = ? ORDER BY id", ROWS, studyId);
 	}
 
 	/** The queued and running jobs that use this dataset reference, as "job 42 is running", oldest first. */
@@ -218,7 +223,8 @@ class Jobs {
 				rs.getString("request"), rs.getString("dataset"), rs.getLong("total_iterations"), rs.getLong("iteration"),
 				rs.getInt("attempt"), rs.getString("worker"), instant(rs, "lease_until"), rs.getBoolean("cancel_requested"),
 				instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "progress_at"),
-				instant(rs, "finished_at"), rs.getString("result"), rs.getString("error"));
+				instant(rs, "finished_at"), rs.getString("result"), rs.getString("error"),
+				rs.getObject("study_id", Long.class));
 	}
 
 	/** A WHERE clause for the optional filters of {@code GET /jobs}. */
@@ -228,7 +234,7 @@ class Jobs {
 
 		final List<Object> args = new ArrayList<>();
 
-		Filter(JobStatus status, JobType type) {
+		Filter(JobStatus status, JobType type, Long studyId) {
 			List<String> conditions = new ArrayList<>();
 			if (status != null) {
 				conditions.add("status = ?");
@@ -237,6 +243,10 @@ class Jobs {
 			if (type != null) {
 				conditions.add("type = ?");
 				args.add(type.jsonName());
+			}
+			if (studyId != null) {
+				conditions.add("study_id = ?");
+				args.add(studyId);
 			}
 			where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 		}

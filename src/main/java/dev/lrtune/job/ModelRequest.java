@@ -11,7 +11,7 @@ import dev.lrtune.core.model.ModelSpec;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "The model: linear, logistic, softmax or mlp (hidden layers, relu | tanh).",
 		example = "{\"type\": \"mlp\", \"hidden\": [64, 32], \"activation\": \"relu\"}")
-record ModelRequest(@Schema(description = "linear (regression), logistic (two classes), softmax (classes), mlp (either)",
+public record ModelRequest(@Schema(description = "linear (regression), logistic (two classes), softmax (classes), mlp (either)",
 		allowableValues = { "linear", "logistic", "softmax", "mlp" }) String type,
 		@Schema(description = "mlp only; default [64, 32]") List<Integer> hidden,
 		@Schema(description = "mlp only; default relu", allowableValues = { "relu", "tanh" }) String activation) {

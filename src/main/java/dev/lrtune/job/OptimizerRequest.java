@@ -9,7 +9,7 @@ import dev.lrtune.core.optim.OptimizerSpec;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "The optimizer: sgd (momentum, nesterov, weightDecay) or adam (beta1, beta2, eps, weightDecay); "
 		+ "gradientClipNorm for both. Default: plain sgd.", example = "{\"type\": \"sgd\", \"momentum\": 0.9}")
-record OptimizerRequest(
+public record OptimizerRequest(
 		@Schema(description = "Which optimizer", allowableValues = { "sgd", "adam" }) String type,
 		@Schema(description = "sgd only: momentum in [0, 1); default 0") Double momentum,
 		@Schema(description = "sgd only: Nesterov momentum; default false") Boolean nesterov,

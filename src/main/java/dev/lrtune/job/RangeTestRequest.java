@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "The learning-rate range test: lr from startLr to endLr over iterations steps.")
-record RangeTestRequest(@Schema(description = "Learning rate of the first step", defaultValue = "1e-7") Double startLr,
+public record RangeTestRequest(@Schema(description = "Learning rate of the first step", defaultValue = "1e-7") Double startLr,
 		@Schema(description = "Learning rate of the last step", defaultValue = "10") Double endLr,
 		@Schema(description = "Steps per repeat (at most 100000)", defaultValue = "100") Integer iterations,
 		@Schema(description = "How lr grows from startLr to endLr", defaultValue = "exponential",

@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param recommendation this repeat's own suggestions; {@code null} when it was cancelled
  */
 @Schema(description = "One repeat of a range test: its points are iterations firstIteration … firstIteration + iterations − 1 of the job's curve.")
-record RangeTestRun(@Schema(description = "The repeat's number, from 0") int repeat,
+public record RangeTestRun(@Schema(description = "The repeat's number, from 0") int repeat,
 		@Schema(description = "Seed of this repeat's initial weights and minibatch order") long seed,
 		@Schema(description = "Its first point's iteration in the job's curve") long firstIteration,
 		@Schema(description = "Points it recorded") int iterations,

@@ -20,7 +20,7 @@ import dev.lrtune.schedule.ScheduleSpec;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "How long to train and with which learning-rate schedule.")
-record TrainingRequest(@Positive @Schema(description = "Optimizer steps; give this or epochs", example = "2000") Long iterations,
+public record TrainingRequest(@Positive @Schema(description = "Optimizer steps; give this or epochs", example = "2000") Long iterations,
 		@Positive @Schema(description = "Passes over the training split; resolved to iterations on submission") Integer epochs,
 		@NotNull @Valid ScheduleSpec schedule,
 		@PositiveOrZero @Schema(description = "Default: once per epoch") Integer evaluateEvery) {
