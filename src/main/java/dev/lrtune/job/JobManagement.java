@@ -27,7 +27,7 @@ import dev.lrtune.web.InvalidRequestException;
 public class JobManagement implements CurveOwners {
 
 	/** The largest seed drawn for a request without one (2³¹−1: exact in every JSON client). */
-	static final long MAX_RANDOM_SEED = Integer.MAX_VALUE;
+	public static final long MAX_RANDOM_SEED = Integer.MAX_VALUE;
 
 	private final Jobs jobs;
 

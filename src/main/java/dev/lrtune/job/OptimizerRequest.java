@@ -19,7 +19,7 @@ public record OptimizerRequest(
 		@Schema(description = "adam only: added to the denominator; default 1e-8") Double eps,
 		@Schema(description = "Clip the gradient to this L2 norm before the update; default none") Double gradientClipNorm) {
 
-	static final OptimizerRequest SGD = new OptimizerRequest("sgd", null, null, null, null, null, null, null);
+	public static final OptimizerRequest SGD = new OptimizerRequest("sgd", null, null, null, null, null, null, null);
 
 	OptimizerSpec toSpec() {
 		return new OptimizerSpec(type, momentum, nesterov, weightDecay, beta1, beta2, eps, gradientClipNorm);

@@ -1,0 +1,149 @@
+package dev.lrtune.study;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import dev.lrtune.study.StudyRows.RunRow;
+import dev.lrtune.study.StudyRows.StudyRow;
+
+/** The {@code studies}, {@code study_candidates} and {@code study_runs} tables. Callers own the transactions. */
+@Repository
+class Studies {
+
+	private static final String COLUMNS = "id, status, request, range_test_job_id, rung, created_at, finished_at, error";
+
+	/** Ids per sequence call; equals the sequence's INCREMENT BY in V6__studies.sql. */
+	private static final int ID_BLOCK = 50;
+
+	private static final RowMapper<StudyRow> STUDIES = (rs, row) -> new StudyRow(rs.getLong("id"),
+			rs.getString("status"), rs.getString("request"), rs.getObject("range_test_job_id", Long.class),
+			rs.getInt("rung"), instant(rs, "created_at"), instant(rs, "finished_at"), rs.getString("error"));
+
+	private static final RowMapper<RunRow> RUNS = (rs, row) -> new RunRow(rs.getInt("candidate"), rs.getInt("rung"),
+			rs.getLong("job_id"), rs.getLong("iterations"), rs.getString("outcome"),
+			rs.getObject("validation_loss", Double.class), rs.getObject("reached", Long.class));
+
+	private final JdbcTemplate jdbc;
+
+	private String nextIdSql;
+
+	private long nextId;
+
+	private long idLimit;
+
+	Studies(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A fresh id from a block of {@value #ID_BLOCK} taken from {@code studies_seq}. */
+	synchronized long nextId() {
+		if (nextId == idLimit) {
+			if (nextIdSql == null) {
+				String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+				nextIdSql = "PostgreSQL".equals(product) ? "SELECT nextval('studies_seq')"
+						: "SELECT NEXT VALUE FOR studies_seq";
+			}
+			nextId = jdbc.queryForObject(nextIdSql, Long.class);
+			idLimit = nextId + ID_BLOCK;
+		}
+		return nextId++;
+	}
+
+	void insert(long id, String request, int rung, Instant now) {
+		jdbc.update("INSERT INTO studies (id, status, request, rung, created_at) VALUES (?, 'running', ?, ?, ?)", id,
+				request, rung, time(now));
+	}
+
+	void setRangeTestJob(long id, long jobId) {
+		jdbc.update("UPDATE studies SET range_test_job_id = ? WHERE id = ?", jobId, id);
+	}
+
+	Optional<StudyRow> find(long id) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM studies WHERE id = ?", STUDIES, id).stream().findFirst();
+	}
+
+	List<StudyRow> list(int page, int size) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM studies ORDER BY created_at DESC, id DESC "
+				+ "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", STUDIES, (long) page * size, size);
+	}
+
+	long count() {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM studies", Long.class);
+	}
+
+	List<Long> running() {
+		return jdbc.queryForList("SELECT id FROM studies WHERE status = 'running' ORDER BY id", Long.class);
+	}
+
+	/**
+	 * Locks a running study for this transaction; empty when it is no longer running or another transaction (on
+	 * any instance) holds it, which then advances it.
+	 */
+	Optional<StudyRow> lockRunning(long id) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM studies WHERE id = ? AND status = 'running' FOR UPDATE SKIP LOCKED",
+				STUDIES, id).stream().findFirst();
+	}
+
+	/** Locks a study for this transaction, waiting for another holder (a cancel must not be skipped). */
+	Optional<StudyRow> lock(long id) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM studies WHERE id = ? FOR UPDATE", STUDIES, id).stream().findFirst();
+	}
+
+	void setRung(long id, int rung) {
+		jdbc.update("UPDATE studies SET rung = ? WHERE id = ?", rung, id);
+	}
+
+	void finish(long id, String status, String error, Instant now) {
+		jdbc.update("UPDATE studies SET status = ?, error = ?, finished_at = ? WHERE id = ?", status, error, time(now),
+				id);
+	}
+
+	void insertCandidate(long studyId, int candidate, String schedule) {
+		jdbc.update("INSERT INTO study_candidates (study_id, candidate, schedule) VALUES (?, ?, ?)", studyId, candidate,
+				schedule);
+	}
+
+	/** The candidates' schedules (JSON), in candidate order. */
+	List<String> candidates(long studyId) {
+		return jdbc.queryForList("SELECT schedule FROM study_candidates WHERE study_id = ? ORDER BY candidate",
+				String.class, studyId);
+	}
+
+	void insertRun(long studyId, int candidate, int rung, long jobId, long iterations) {
+		jdbc.update("INSERT INTO study_runs (study_id, candidate, rung, job_id, iterations) VALUES (?, ?, ?, ?, ?)",
+				studyId, candidate, rung, jobId, iterations);
+	}
+
+	/** Every run of a study, by candidate then rung. */
+	List<RunRow> runs(long studyId) {
+		return jdbc.query("SELECT candidate, rung, job_id, iterations, outcome, validation_loss, reached FROM study_runs "
+				+ "WHERE study_id = ? ORDER BY candidate, rung", RUNS, studyId);
+	}
+
+	/** Records how a run's job ended, when its rung is closed. */
+	void closeRun(long studyId, int candidate, int rung, String outcome, Double validationLoss, long reached) {
+		jdbc.update("UPDATE study_runs SET outcome = ?, validation_loss = ?, reached = ? "
+				+ "WHERE study_id = ? AND candidate = ? AND rung = ?", outcome, validationLoss, reached, studyId,
+				candidate, rung);
+	}
+
+	private static OffsetDateTime time(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+		return time == null ? null : time.toInstant();
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.lrtune.study;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.lrtune.schedule.ScheduleSpec;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * A study as the API shows it.
+ *
+ * @param rung the rung being trained (0 first), or the last one reached; {@code -1} while the range test runs
+ * @param rungs the iterations of each rung, the last one the budget
+ * @param trials one per candidate, ranked best first
+ * @param best the top-ranked trial with a validation loss: final once the study succeeded, the leader so far while
+ *     it runs; {@code null} while no trial has finished
+ */
+@Schema(description = "A study: its status, range test, trials ranked best first and the best schedule.")
+record Study(@Schema(description = "The study's id", example = "1") long id,
+		@Schema(description = "running until the last rung is complete; then succeeded, or failed when no trial "
+				+ "could be ranked; cancelled on request", allowableValues = { "running", "succeeded", "failed",
+						"cancelled" }) String status,
+		@Schema(description = "When it was submitted") Instant createdAt,
+		@Schema(description = "When it ended; null until then") Instant finishedAt,
+		@Schema(description = "The request with every default resolved, the seed included") StudyRequest request,
+		@Schema(description = "The range test run first to size the candidates; null when candidates were given",
+				types = { "integer", "null" }, format = "int64") Long rangeTestJobId,
+		@Schema(description = "The rung being trained, from 0 (or the last reached); -1 while the range test runs")
+		int rung,
+		@Schema(description = "Iterations of each rung; the last is the budget") List<Long> rungs,
+		@Schema(description = "One per candidate, ranked best first") List<Trial> trials,
+		@Schema(description = "The best trial: final once succeeded, the leader so far while running; null until a "
+				+ "trial has a validation loss") Best best,
+		@Schema(description = "Why it failed; null unless failed") String error) {
+
+	/**
+	 * One candidate schedule and how far it got.
+	 *
+	 * @param jobId the job of the furthest rung it entered (the curve endpoints show its training)
+	 * @param iterations iterations that job has run
+	 * @param validationLoss that job's last validation loss; {@code null} until measured or when not finite
+	 * @param pruned whether successive halving stopped it before the study's current (or last) rung
+	 * @param diverged whether its loss stopped being finite (such trials rank last)
+	 * @param rank 1 for the best; trials further along rank above those pruned earlier
+	 */
+	@Schema(description = "A candidate schedule and the furthest it got.")
+	record Trial(@Schema(description = "The candidate's number, in the order given or generated, from 0") int candidate,
+			@Schema(description = "Its place, 1 the best: further rungs first, then lower validation loss; diverged and "
+					+ "failed last") int rank,
+			@Schema(description = "The schedule, sized for the study's budget") ScheduleSpec schedule,
+			@Schema(description = "The job of the furthest rung it entered") long jobId,
+			@Schema(description = "That job's status", allowableValues = { "queued", "running", "succeeded", "failed",
+					"cancelled", "diverged" }) String status,
+			@Schema(description = "The furthest rung it entered, from 0") int rung,
+			@Schema(description = "Iterations that job has run") long iterations,
+			@Schema(description = "That job's last validation loss; null until measured or if not finite",
+					types = { "number", "null" }) Double validationLoss,
+			@Schema(description = "Stopped by successive halving before the study's current or last rung") boolean pruned,
+			@Schema(description = "Its loss stopped being finite; ranked last") boolean diverged,
+			@Schema(description = "Its job at every rung it entered") List<Run> runs) {
+	}
+
+	/** A trial's job at one rung. */
+	@Schema(description = "A trial's job at one rung.")
+	record Run(@Schema(description = "The rung, from 0") int rung, @Schema(description = "The job") long jobId,
+			@Schema(description = "Iterations this rung trains") long iterations,
+			@Schema(description = "The job's status") String status,
+			@Schema(description = "Its last validation loss; null until measured or if not finite",
+					types = { "number", "null" }) Double validationLoss) {
+	}
+
+	/**
+	 * @param schedule ready to paste into a training job's {@code training.schedule}; with the study's seed and
+	 *     {@code iterations} it reproduces the trial's curve
+	 */
+	@Schema(description = "The best trial so far, and the schedule to train with.")
+	record Best(@Schema(description = "The trial's job") long jobId,
+			@Schema(description = "Ready to paste into training.schedule; with the study's seed and these iterations "
+					+ "it reproduces the job's curve") ScheduleSpec schedule,
+			@Schema(description = "Iterations the job ran") long iterations,
+			@Schema(description = "Its last validation loss") double validationLoss) {
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.lrtune.study;
+
+import java.net.URI;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+@RestController
+@RequestMapping("/api/v1/studies")
+@Tag(name = "Studies", description = "Candidate schedules trained against each other by successive halving; the "
+		+ "winner's schedule ready to train with.")
+class StudyController {
+
+	static final int MAX_PAGE_SIZE = 1000;
+
+	private static final String STUDY_ID = "The study's id, as returned by POST /api/v1/studies";
+
+	private final StudyManagement management;
+
+	StudyController(StudyManagement management) {
+		this.management = management;
+	}
+
+	@PostMapping
+	@Operation(operationId = "submitStudy", summary = "Start a study: compare schedules by successive halving",
+			description = "Without candidates, a range test runs first and eight candidates (one per schedule family) "
+					+ "are sized from it. Every trial is a training job (studyId set); poll GET /api/v1/studies/{id}.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/json", schema = @Schema(implementation = StudyRequest.class),
+							examples = {
+									@ExampleObject(name = "generated", summary = "candidates generated from a range test",
+											value = StudyExamples.GENERATED),
+									@ExampleObject(name = "candidates", summary = "four given schedules, eta 2",
+											value = StudyExamples.CANDIDATES) })))
+	@ApiResponse(responseCode = "202", description = "Started; the study's URL in Location",
+			headers = @Header(name = "Location", description = "/api/v1/studies/{id}", schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "429", description = "The job queue is full; retry after Retry-After seconds",
+			headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
+	ResponseEntity<Study> submit(@Valid @RequestBody StudyRequest request) {
+		Study study = management.submit(request);
+		return ResponseEntity.accepted().location(URI.create("/api/v1/studies/" + study.id())).body(study);
+	}
+
+	@GetMapping
+	@Operation(operationId = "listStudies", summary = "Studies, newest first")
+	StudyPage list(@Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
+			@Parameter(description = "Studies per page") @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE)
+			int size) {
+		return management.list(page, size);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(operationId = "getStudy", summary = "A study: status, range test, trials ranked best first, and the best "
+			+ "schedule")
+	Study get(@Parameter(description = STUDY_ID) @PathVariable long id) {
+		return management.get(id);
+	}
+
+	@PostMapping("/{id}/cancel")
+	@Operation(operationId = "cancelStudy", summary = "Cancel a study and every trial still queued or running")
+	@ApiResponse(responseCode = "200", description = "The study, cancelled")
+	@ApiResponse(responseCode = "409", description = "The study has already ended")
+	Study cancel(@Parameter(description = STUDY_ID) @PathVariable long id) {
+		return management.cancel(id);
+	}
+
+}

@@ -1,0 +1,190 @@
+package dev.lrtune.study;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+
+import dev.lrtune.core.rangetest.Recommendation;
+import dev.lrtune.job.Job;
+import dev.lrtune.schedule.ScheduleSpec;
+import dev.lrtune.study.StudyRows.RunRow;
+import dev.lrtune.study.StudyRows.StudyRow;
+import dev.lrtune.web.InvalidRequestException;
+
+/**
+ * Moves running studies along: once the range test finished, sizes and queues the candidates; once every trial of
+ * a rung finished, ranks them, prunes, and queues the survivors' next rung; after the last rung, ends the study.
+ * Everything it knows is in the database, and each step is one transaction holding the study's row lock, so any
+ * instance may take the step, once, and a restarted instance resumes where the rungs stood.
+ */
+@Component
+class StudyCoordinator implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(StudyCoordinator.class);
+
+	private final Studies studies;
+
+	private final StudyViews views;
+
+	private final TrialJobs trialJobs;
+
+	private final TransactionTemplate transactions;
+
+	private final StudySettings settings;
+
+	private ScheduledExecutorService executor;
+
+	StudyCoordinator(Studies studies, StudyViews views, TrialJobs trialJobs, TransactionTemplate transactions,
+			StudySettings settings) {
+		this.studies = studies;
+		this.views = views;
+		this.trialJobs = trialJobs;
+		this.transactions = transactions;
+		this.settings = settings;
+	}
+
+	@Override
+	public synchronized void start() {
+		executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "lrtune-studies"));
+		executor.scheduleWithFixedDelay(this::advanceAll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public synchronized void stop() {
+		executor.shutdownNow();
+		executor = null;
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return executor != null;
+	}
+
+	/** Takes every running study one step further where it can; a failure with one study does not stop the rest. */
+	void advanceAll() {
+		try {
+			for (long id : studies.running()) {
+				advanceOne(id);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Looking for running studies failed: {}", ex.toString());
+		}
+	}
+
+	private void advanceOne(long id) {
+		try {
+			transactions.executeWithoutResult(status -> studies.lockRunning(id).ifPresent(this::advance));
+		}
+		catch (InvalidRequestException | ErrorResponseException ex) {
+			if (ex instanceof ErrorResponseException response && response.getStatusCode() == HttpStatus.TOO_MANY_REQUESTS) {
+				return; // the queue is full: the rung is queued on a later look
+			}
+			String reason = ex instanceof ErrorResponseException response ? response.getBody().getDetail() : ex.getMessage();
+			transactions.executeWithoutResult(status -> studies.lockRunning(id)
+				.ifPresent(row -> studies.finish(id, "failed", "A trial could not be queued: " + reason, Instant.now())));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Study {} could not be advanced: {}", id, ex.toString());
+		}
+	}
+
+	private void advance(StudyRow study) {
+		if (study.rung() < 0) {
+			afterRangeTest(study);
+		}
+		else {
+			afterRung(study);
+		}
+	}
+
+	private void afterRangeTest(StudyRow study) {
+		Map<Long, Job> jobs = views.jobsOf(study.id());
+		Job rangeTest = jobs.get(study.rangeTestJobId());
+		if (rangeTest != null && !terminal(rangeTest.status())) {
+			return;
+		}
+		Recommendation finder = rangeTest == null || rangeTest.result() == null ? null : rangeTest.result().recommendation();
+		if (!"succeeded".equals(rangeTest == null ? null : rangeTest.status()) || finder == null) {
+			String ended = rangeTest == null ? "was deleted" : "ended " + rangeTest.status()
+					+ (rangeTest.error() == null ? "" : ": " + rangeTest.error());
+			studies.finish(study.id(), "failed", "The range test (job " + study.rangeTestJobId() + ") " + ended
+					+ "; no candidates could be sized from it.", Instant.now());
+			return;
+		}
+		StudyRequest request = views.request(study);
+		List<ScheduleSpec> candidates = CandidateSchedules.from(finder, request.iterations(),
+				evaluations(request));
+		for (int i = 0; i < candidates.size(); i++) {
+			studies.insertCandidate(study.id(), i, views.write(candidates.get(i)));
+		}
+		List<Integer> all = new ArrayList<>();
+		for (int i = 0; i < candidates.size(); i++) {
+			all.add(i);
+		}
+		startRung(study.id(), request, 0, all, candidates);
+	}
+
+	private void afterRung(StudyRow study) {
+		Map<Long, Job> jobs = views.jobsOf(study.id());
+		List<RunRow> runs = studies.runs(study.id()).stream().filter(run -> run.rung() == study.rung()).toList();
+		List<TrialOutcome> outcomes = runs.stream().map(run -> StudyViews.outcome(run, jobs)).toList();
+		if (!outcomes.stream().allMatch(TrialOutcome::finished)) {
+			return;
+		}
+		for (TrialOutcome outcome : outcomes) {
+			studies.closeRun(study.id(), outcome.candidate(), outcome.rung(), outcome.status(), outcome.validationLoss(),
+					outcome.reached());
+		}
+		List<TrialOutcome> ranked = outcomes.stream().filter(TrialOutcome::ranked).sorted(TrialOutcome.BEST_FIRST).toList();
+		StudyRequest request = views.request(study);
+		List<Long> rungs = SuccessiveHalving.rungs(request.strategy().minIterations(), request.strategy().eta(),
+				request.iterations());
+		if (ranked.isEmpty()) {
+			studies.finish(study.id(), "failed", "Every trial of rung " + study.rung() + " diverged, failed or was "
+					+ "cancelled; none could be ranked by validation loss.", Instant.now());
+			return;
+		}
+		if (study.rung() == rungs.size() - 1) {
+			studies.finish(study.id(), "succeeded", null, Instant.now());
+			return;
+		}
+		int keep = SuccessiveHalving.survivors(outcomes.size(), request.strategy().eta());
+		List<Integer> survivors = ranked.stream().limit(keep).map(TrialOutcome::candidate).sorted().toList();
+		startRung(study.id(), request, study.rung() + 1, survivors, views.candidates(study.id()));
+	}
+
+	/** Queues the given candidates' trials at a rung and makes it the study's current one. */
+	void startRung(long studyId, StudyRequest request, int rung, List<Integer> candidates, List<ScheduleSpec> schedules) {
+		StrategyRequest strategy = request.strategy();
+		long iterations = SuccessiveHalving.rungs(strategy.minIterations(), strategy.eta(), request.iterations()).get(rung);
+		for (int candidate : candidates) {
+			Job job = trialJobs.submitTrial(studyId, request, candidate, schedules.get(candidate), iterations);
+			studies.insertRun(studyId, candidate, rung, job.id(), iterations);
+		}
+		studies.setRung(studyId, rung);
+	}
+
+	/** Validation measurements over the budget, as the trials make them (the plateau candidate counts them). */
+	private static long evaluations(StudyRequest request) {
+		int every = request.evaluateEvery();
+		return every == 0 ? 1 : request.iterations() / every;
+	}
+
+	static boolean terminal(String status) {
+		return !"queued".equals(status) && !"running".equals(status);
+	}
+
+}

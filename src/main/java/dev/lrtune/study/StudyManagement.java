@@ -1,0 +1,135 @@
+package dev.lrtune.study;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+import dev.lrtune.job.Job;
+import dev.lrtune.job.JobManagement;
+import dev.lrtune.job.OptimizerRequest;
+import dev.lrtune.study.StudyRows.RunRow;
+import dev.lrtune.study.StudyRows.StudyRow;
+import dev.lrtune.web.InvalidRequestException;
+
+/**
+ * Submitting, reading and cancelling studies. A submission resolves every default, then queues in the same
+ * transaction either the range test (no candidates) or every candidate's first rung, so a request the job API
+ * would refuse is refused whole; {@link StudyCoordinator} takes it from there.
+ */
+@Service
+class StudyManagement {
+
+	/** Validation measurements over the budget when evaluateEvery is not given. */
+	static final int DEFAULT_EVALUATIONS = 100;
+
+	private final Studies studies;
+
+	private final StudyViews views;
+
+	private final TrialJobs trialJobs;
+
+	private final StudyCoordinator coordinator;
+
+	private final JobManagement jobs;
+
+	StudyManagement(Studies studies, StudyViews views, TrialJobs trialJobs, StudyCoordinator coordinator,
+			JobManagement jobs) {
+		this.studies = studies;
+		this.views = views;
+		this.trialJobs = trialJobs;
+		this.coordinator = coordinator;
+		this.jobs = jobs;
+	}
+
+	@Transactional
+	Study submit(StudyRequest request) {
+		StudyRequest resolved = resolve(request);
+		long id = studies.nextId();
+		studies.insert(id, views.write(resolved), resolved.candidates() == null ? -1 : 0, Instant.now());
+		if (resolved.candidates() == null) {
+			Job rangeTest = trialJobs.submitRangeTest(id, resolved);
+			studies.setRangeTestJob(id, rangeTest.id());
+		}
+		else {
+			List<Integer> all = new ArrayList<>();
+			for (int i = 0; i < resolved.candidates().size(); i++) {
+				studies.insertCandidate(id, i, views.write(resolved.candidates().get(i)));
+				all.add(i);
+			}
+			coordinator.startRung(id, resolved, 0, all, resolved.candidates());
+		}
+		return get(id);
+	}
+
+	Study get(long id) {
+		return views.view(studies.find(id).orElseThrow(() -> notFound(id)));
+	}
+
+	StudyPage list(int page, int size) {
+		long total = studies.count();
+		List<Study> items = studies.list(page, size).stream().map(views::view).toList();
+		return new StudyPage(items, page, size, total, (int) ((total + size - 1) / size));
+	}
+
+	/** Ends a running study and cancels its queued and running trials (they keep their curves). */
+	@Transactional
+	Study cancel(long id) {
+		StudyRow study = studies.lock(id).orElseThrow(() -> notFound(id));
+		if (!"running".equals(study.status())) {
+			throw conflict("Study " + id + " is " + study.status() + "; only a running study can be cancelled.");
+		}
+		studies.finish(id, "cancelled", null, Instant.now());
+		if (study.rangeTestJobId() != null) {
+			jobs.cancelIfActive(study.rangeTestJobId());
+		}
+		for (RunRow run : studies.runs(id)) {
+			if (run.outcome() == null) {
+				jobs.cancelIfActive(run.jobId());
+			}
+		}
+		return get(id);
+	}
+
+	private static StudyRequest resolve(StudyRequest request) {
+		long iterations = request.iterations();
+		int candidates = request.candidateCount();
+		StrategyRequest strategy = (request.strategy() == null ? new StrategyRequest(null, null, null)
+				: request.strategy()).resolved(candidates, iterations);
+		if (strategy.minIterations() > iterations) {
+			throw new InvalidRequestException("strategy.minIterations", "must be at most iterations (" + iterations
+					+ "), got " + strategy.minIterations());
+		}
+		long seed = request.seed() == null ? ThreadLocalRandom.current().nextLong(JobManagement.MAX_RANDOM_SEED + 1)
+				: request.seed();
+		int evaluateEvery = request.evaluateEvery() != null ? request.evaluateEvery()
+				: (int) Math.max(1, (iterations + DEFAULT_EVALUATIONS - 1) / DEFAULT_EVALUATIONS);
+		return new StudyRequest(request.dataset(), request.model(),
+				request.optimizer() == null ? OptimizerRequest.SGD : request.optimizer(),
+				request.batchSize() == null ? StudyRequest.DEFAULT_BATCH_SIZE : request.batchSize(), seed,
+				request.validationFraction() == null ? StudyRequest.DEFAULT_VALIDATION_FRACTION
+						: request.validationFraction(),
+				iterations, evaluateEvery, request.candidates(), strategy, request.rangeTest());
+	}
+
+	private static ErrorResponseException notFound(long id) {
+		return problem(HttpStatus.NOT_FOUND, "Study not found", "There is no study " + id + ".");
+	}
+
+	private static ErrorResponseException conflict(String detail) {
+		return problem(HttpStatus.CONFLICT, "Conflict with the study's status", detail);
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return new ErrorResponseException(status, problem, null);
+	}
+
+}

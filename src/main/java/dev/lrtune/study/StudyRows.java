@@ -1,0 +1,21 @@
+package dev.lrtune.study;
+
+import java.time.Instant;
+
+/** Rows of the study tables, as stored (JSON as text). */
+final class StudyRows {
+
+	private StudyRows() {
+	}
+
+	/** A row of {@code studies}. */
+	record StudyRow(long id, String status, String request, Long rangeTestJobId, int rung, Instant createdAt,
+			Instant finishedAt, String error) {
+	}
+
+	/** A row of {@code study_runs}: {@code outcome} is null until the rung was closed. */
+	record RunRow(int candidate, int rung, long jobId, long iterations, String outcome, Double validationLoss,
+			Long reached) {
+	}
+
+}

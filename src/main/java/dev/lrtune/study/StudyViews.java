@@ -1,0 +1,109 @@
+package dev.lrtune.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import dev.lrtune.job.Job;
+import dev.lrtune.job.JobManagement;
+import dev.lrtune.schedule.ScheduleSpec;
+import dev.lrtune.study.StudyRows.RunRow;
+import dev.lrtune.study.StudyRows.StudyRow;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds the API's view of a study from its rows and its jobs (read live until a rung is closed). */
+@Component
+class StudyViews {
+
+	private final Studies studies;
+
+	private final JobManagement jobs;
+
+	private final JsonMapper json;
+
+	StudyViews(Studies studies, JobManagement jobs, JsonMapper json) {
+		this.studies = studies;
+		this.jobs = jobs;
+		this.json = json;
+	}
+
+	StudyRequest request(StudyRow row) {
+		return json.readValue(row.request(), StudyRequest.class);
+	}
+
+	List<ScheduleSpec> candidates(long studyId) {
+		return studies.candidates(studyId).stream().map(text -> json.readValue(text, ScheduleSpec.class)).toList();
+	}
+
+	String write(Object value) {
+		return json.writeValueAsString(value);
+	}
+
+	/** The study's jobs by id, one query. */
+	Map<Long, Job> jobsOf(long studyId) {
+		return jobs.ofStudy(studyId).stream().collect(Collectors.toMap(Job::id, Function.identity()));
+	}
+
+	/** How a run stands: as recorded when its rung was closed, else as its job is now. */
+	static TrialOutcome outcome(RunRow run, Map<Long, Job> jobsById) {
+		if (run.outcome() != null) {
+			return new TrialOutcome(run.candidate(), run.rung(), run.outcome(), run.validationLoss(),
+					run.reached() == null ? 0 : run.reached());
+		}
+		Job job = jobsById.get(run.jobId());
+		if (job == null) {
+			return new TrialOutcome(run.candidate(), run.rung(), "failed", null, 0);
+		}
+		Double loss = job.result() == null ? null : job.result().validationLoss();
+		return new TrialOutcome(run.candidate(), run.rung(), job.status(), loss, job.progress().iteration());
+	}
+
+	Study view(StudyRow row) {
+		StudyRequest request = request(row);
+		List<ScheduleSpec> schedules = candidates(row.id());
+		Map<Long, Job> jobsById = jobsOf(row.id());
+		Map<Integer, List<RunRow>> runsByCandidate = studies.runs(row.id()).stream()
+			.collect(Collectors.groupingBy(RunRow::candidate));
+		List<Study.Trial> trials = new ArrayList<>();
+		List<TrialOutcome> latest = new ArrayList<>();
+		for (int candidate = 0; candidate < schedules.size(); candidate++) {
+			List<RunRow> runs = runsByCandidate.getOrDefault(candidate, List.of());
+			if (!runs.isEmpty()) {
+				latest.add(outcome(runs.get(runs.size() - 1), jobsById));
+			}
+		}
+		latest.sort(TrialOutcome.BEST_FIRST);
+		int rank = 1;
+		for (TrialOutcome outcome : latest) {
+			List<RunRow> runs = runsByCandidate.get(outcome.candidate());
+			RunRow last = runs.get(runs.size() - 1);
+			trials.add(new Study.Trial(outcome.candidate(), rank++, schedules.get(outcome.candidate()), last.jobId(),
+					outcome.status(), outcome.rung(), outcome.reached(), outcome.validationLoss(),
+					outcome.rung() < row.rung(), "diverged".equals(outcome.status()),
+					runs.stream().map(run -> run(run, jobsById)).toList()));
+		}
+		StrategyRequest strategy = request.strategy();
+		return new Study(row.id(), row.status(), row.createdAt(), row.finishedAt(), request, row.rangeTestJobId(),
+				row.rung(), SuccessiveHalving.rungs(strategy.minIterations(), strategy.eta(), request.iterations()),
+				trials, best(row, trials), row.error());
+	}
+
+	/** The winner, once the study succeeded: the top trial, which trained the whole budget. */
+	private static Study.Best best(StudyRow row, List<Study.Trial> trials) {
+		if (!"succeeded".equals(row.status()) || trials.isEmpty() || trials.get(0).validationLoss() == null) {
+			return null;
+		}
+		Study.Trial top = trials.get(0);
+		return new Study.Best(top.jobId(), top.schedule(), top.iterations(), top.validationLoss());
+	}
+
+	private static Study.Run run(RunRow run, Map<Long, Job> jobsById) {
+		TrialOutcome outcome = outcome(run, jobsById);
+		return new Study.Run(run.rung(), run.jobId(), run.iterations(), outcome.status(), outcome.validationLoss());
+	}
+
+}
