@@ -112,6 +112,11 @@ public class JobManagement implements CurveOwners {
 		return new JobPage(items, page, size, total, (int) ((total + size - 1) / size));
 	}
 
+	/** The most iterations one job may run ({@code lrtune.jobs.max-iterations}). */
+	public long maxIterations() {
+		return settings.maxIterations();
+	}
+
 	/** Every job of a study (its range test and trials), oldest first. */
 	public List<Job> ofStudy(long studyId) {
 		return jobs.ofStudy(studyId).stream().map(this::view).toList();

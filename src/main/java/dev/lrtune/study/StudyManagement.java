@@ -97,8 +97,12 @@ class StudyManagement {
 		return get(id);
 	}
 
-	private static StudyRequest resolve(StudyRequest request) {
+	private StudyRequest resolve(StudyRequest request) {
 		long iterations = request.iterations();
+		if (iterations > jobs.maxIterations()) {
+			throw new InvalidRequestException("iterations", "the last rung's trials would run " + iterations
+					+ " iterations, more than " + jobs.maxIterations() + " (lrtune.jobs.max-iterations)");
+		}
 		int candidates = request.candidateCount();
 		StrategyRequest strategy = (request.strategy() == null ? new StrategyRequest(null, null, null)
 				: request.strategy()).resolved(candidates, iterations);
