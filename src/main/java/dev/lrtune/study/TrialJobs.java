@@ -70,14 +70,13 @@ class TrialJobs {
 	/** A job request's field as the study request spells it: training.schedule.lr is candidates[2].lr. */
 	static String studyField(String jobField, Integer candidate) {
 		for (var rename : List.of(List.of("training.schedule", candidate == null ? "candidates" : "candidates[" + candidate + "]"),
-				List.of("training.iterations", "iterations"), List.of("training.evaluateEvery", "evaluateEvery"),
-				List.of("training", "iterations"))) {
+				List.of("training.iterations", "iterations"), List.of("training.evaluateEvery", "evaluateEvery"))) {
 			String from = rename.get(0);
 			if (jobField.equals(from) || jobField.startsWith(from + ".")) {
 				return rename.get(1) + jobField.substring(from.length());
 			}
 		}
-		return jobField;
+		return "training".equals(jobField) ? "iterations" : jobField;
 	}
 
 }
