@@ -8,10 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,14 +25,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
-import dev.lrtune.LrtuneApplication;
+import dev.lrtune.PostgresInstances;
 import dev.lrtune.PostgresTestDatabase;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,9 +54,7 @@ class SeveralInstancesPostgresTests {
 
 	private static final int SUBMITTERS = 4;
 
-	private static String schema;
-
-	private static Map<String, String> database;
+	private static PostgresInstances instances;
 
 	private static ConfigurableApplicationContext a;
 
@@ -70,31 +64,15 @@ class SeveralInstancesPostgresTests {
 
 	@BeforeAll
 	static void startTwoInstances() {
-		database = new LinkedHashMap<>();
-		PostgresTestDatabase.register((name, value) -> database.put(name, String.valueOf(value.get())));
-		// a schema of its own: no other test's context (a worker pool on the JVM's schema) can claim these jobs
-		String shared = database.get("spring.flyway.schemas");
-		schema = shared + "instances";
-		database.put("spring.flyway.schemas", schema);
-		database.put("spring.datasource.url",
-				database.get("spring.datasource.url").replace("currentSchema=" + shared, "currentSchema=" + schema));
-		a = start(database, "instance-a");
-		b = start(database, "instance-b");
+		instances = new PostgresInstances("instances");
+		a = start("instance-a");
+		b = start("instance-b");
 	}
 
 	@AfterAll
 	static void stopBothAndDropTheSchema() throws SQLException {
-		for (ConfigurableApplicationContext app : new ConfigurableApplicationContext[] { a, b }) {
-			if (app != null) {
-				app.close();
-			}
-		}
-		String user = database.get("spring.datasource.username");
-		String url = database.get("spring.datasource.url");
-		try (Connection connection = user.isEmpty() ? DriverManager.getConnection(url)
-				: DriverManager.getConnection(url, user, database.get("spring.datasource.password"));
-				Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+		if (instances != null) {
+			instances.close();
 		}
 	}
 
@@ -201,14 +179,9 @@ class SeveralInstancesPostgresTests {
 		assertThat(streamed).hasSize((int) iterations).startsWith(0).endsWith((int) iterations - 1);
 	}
 
-	private static ConfigurableApplicationContext start(Map<String, String> database, String instanceId) {
-		// arguments, not builder properties: those are defaults that application.properties overrides
-		List<String> arguments = new ArrayList<>();
-		database.forEach((name, value) -> arguments.add("--" + name + "=" + value));
-		arguments.addAll(List.of("--server.port=0", "--lrtune.instance-id=" + instanceId, "--lrtune.workers.threads=2",
-				"--lrtune.workers.poll-interval=100ms", "--lrtune.curves.flush-interval=50ms",
-				"--lrtune.curves.stream.poll-interval=100ms", "--spring.main.banner-mode=off"));
-		return new SpringApplicationBuilder(LrtuneApplication.class).run(arguments.toArray(String[]::new));
+	private static ConfigurableApplicationContext start(String instanceId) {
+		return instances.start(instanceId, "--lrtune.workers.threads=2", "--lrtune.workers.poll-interval=100ms",
+				"--lrtune.curves.flush-interval=50ms", "--lrtune.curves.stream.poll-interval=100ms");
 	}
 
 	private static String tinyJob(int seed) {

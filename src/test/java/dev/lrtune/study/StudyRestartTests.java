@@ -1,0 +1,93 @@
+package dev.lrtune.study;
+
+import static dev.lrtune.study.StudyEndToEndTests.JSON;
+import static dev.lrtune.study.StudyEndToEndTests.maps;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import dev.lrtune.LrtuneApplication;
+
+/**
+ * A study survives a restart of the one-command setup (an H2 file database): stopped in the middle of a rung, the
+ * restarted application resumes it where its rungs stood and ends with the ranking of an uninterrupted study.
+ */
+class StudyRestartTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void aStudyStoppedMidRungResumesAfterARestartAndEndsWithTheRankingOfAnUninterruptedStudy() {
+		Object id;
+		try (ConfigurableApplicationContext app = start()) {
+			RestClient http = http(app);
+			id = submit(http).get("id");
+			// stop once rung 1 is under way: rung 0 closed and pruned, its survivors queued or running
+			await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+				.until(() -> study(http, id), study -> ((Number) study.get("rung")).intValue() == 1);
+		}
+
+		try (ConfigurableApplicationContext app = start()) {
+			RestClient http = http(app);
+			Map<String, Object> resumed = finished(http, id);
+			Map<String, Object> uninterrupted = finished(http, submit(http).get("id"));
+			assertThat(resumed.get("status")).isEqualTo("succeeded");
+			assertThat(uninterrupted.get("status")).isEqualTo("succeeded");
+			assertThat(standings(resumed)).isEqualTo(standings(uninterrupted));
+			assertThat(maps(resumed.get("trials"))).extracting(t -> t.get("candidate")).containsExactly(2, 1, 3, 0);
+			Map<?, ?> best = (Map<?, ?>) resumed.get("best");
+			Map<?, ?> reference = (Map<?, ?>) uninterrupted.get("best");
+			assertThat(best.get("schedule")).isEqualTo(reference.get("schedule"));
+			assertThat(best.get("validationLoss")).isEqualTo(reference.get("validationLoss"));
+			// one job per candidate and rung, none lost or doubled by the restart
+			assertThat(http.get().uri("/jobs?studyId={id}", id).retrieve().body(JSON).get("totalItems")).isEqualTo(7);
+		}
+	}
+
+	/** Each trial's place, rung, status and validation loss, best first. */
+	private static List<List<Object>> standings(Map<String, Object> study) {
+		return maps(study.get("trials")).stream()
+			.map(t -> List.of(t.get("candidate"), t.get("rank"), t.get("rung"), t.get("status"), t.get("pruned"),
+					String.valueOf(t.get("validationLoss"))))
+			.toList();
+	}
+
+	private static Map<String, Object> submit(RestClient http) {
+		return http.post().uri("/studies").contentType(MediaType.APPLICATION_JSON).body(StudyEndToEndTests.KNOWN_ANSWER)
+			.retrieve().body(JSON);
+	}
+
+	private static Map<String, Object> study(RestClient http, Object id) {
+		return http.get().uri("/studies/{id}", id).retrieve().body(JSON);
+	}
+
+	private static Map<String, Object> finished(RestClient http, Object id) {
+		return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+			.until(() -> study(http, id), study -> !"running".equals(study.get("status")));
+	}
+
+	private ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(LrtuneApplication.class).run(
+				"--spring.datasource.url=jdbc:h2:file:" + directory.resolve("lrtune") + ";DB_CLOSE_ON_EXIT=FALSE",
+				"--server.port=0", "--lrtune.workers.threads=1", "--lrtune.curves.flush-interval=50ms",
+				"--lrtune.studies.poll-interval=50ms", "--spring.main.banner-mode=off");
+	}
+
+	private static RestClient http(ConfigurableApplicationContext app) {
+		String port = app.getEnvironment().getProperty("local.server.port");
+		return RestClient.create("http://localhost:" + port + "/api/v1");
+	}
+
+}
