@@ -10,8 +10,10 @@ CREATE TABLE studies (
     status             VARCHAR(16)              NOT NULL,
     -- The request with every default resolved (JSON).
     request            VARCHAR                  NOT NULL,
-    -- The range test run first when no candidates were given; null otherwise.
+    -- The range test run first when no candidates were given, and its recommendation (JSON) once it finished, from
+    -- which the generated candidates are sized for every rung; both null when candidates were given.
     range_test_job_id  BIGINT,
+    recommendation     VARCHAR,
     -- The rung being trained (0 first); -1 while the range test runs.
     rung               INTEGER                  NOT NULL,
     created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -26,7 +28,8 @@ CREATE TABLE studies (
 -- The coordinator looks for running studies.
 CREATE INDEX studies_status ON studies (status, id);
 
--- One row per candidate schedule (JSON), numbered from 0 in the order they were given or generated.
+-- One row per candidate schedule (JSON, sized for the whole budget), numbered from 0 in the order they were given or
+-- generated.
 CREATE TABLE study_candidates (
     study_id   BIGINT  NOT NULL,
     candidate  INTEGER NOT NULL,
@@ -35,14 +38,16 @@ CREATE TABLE study_candidates (
     CONSTRAINT study_candidates_study FOREIGN KEY (study_id) REFERENCES studies (id) ON DELETE CASCADE
 );
 
--- One row per candidate and rung: the job that trained it to that rung's length, and once the rung is complete,
--- how that job ended (copied, so that the ranking stands even if the job is deleted later).
+-- One row per candidate and rung: the job that trained it to that rung's length with that schedule (a generated
+-- candidate is sized for the rung), and once the rung is complete, how that job ended (copied, so that the ranking
+-- stands even if the job is deleted later).
 CREATE TABLE study_runs (
     study_id         BIGINT      NOT NULL,
     candidate        INTEGER     NOT NULL,
     rung             INTEGER     NOT NULL,
     job_id           BIGINT      NOT NULL,
     iterations       BIGINT      NOT NULL,
+    schedule         VARCHAR     NOT NULL,
     -- Null until the rung is complete: then the job's status, validation loss and iterations reached.
     outcome          VARCHAR(16),
     validation_loss  DOUBLE PRECISION,

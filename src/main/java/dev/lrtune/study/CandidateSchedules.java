@@ -21,8 +21,9 @@ import dev.lrtune.schedule.StepSpec;
  * rule) and end two decades lower, at 1 % of it (Goodfellow et al. 2016, §8.3.1: "ε_τ to roughly 1 % of ε_0");</li>
  * <li>the cyclic families span the finder's {@code cyclicBounds} (Smith 2017, CLR §3.3) and
  * {@code one_cycle} peaks at its {@code maxLr} (Smith 2018, 1cycle), with PyTorch's other defaults;</li>
- * <li>every schedule is sized to the full budget, so a trial stopped at an early rung has followed exactly the
- * first steps of the run it would have been.</li>
+ * <li>each is sized for the iterations it trains: the candidate for the budget, its trial at an earlier rung for
+ * that rung's length, so every rung compares whole schedules (a decay cut off at a ninth of its length would
+ * compare as a near-constant rate).</li>
  * </ul>
  */
 final class CandidateSchedules {
@@ -37,8 +38,9 @@ final class CandidateSchedules {
 	}
 
 	/**
-	 * @param evaluations how many times the validation loss is measured over the budget (the plateau candidate's
-	 *     patience counts those)
+	 * @param budget the iterations the schedules are sized for
+	 * @param evaluations how many times the validation loss is measured in them (the plateau candidate's patience
+	 *     counts those)
 	 */
 	static List<ScheduleSpec> from(Recommendation finder, long budget, long evaluations) {
 		double lr = finder.recommendedLr();

@@ -20,17 +20,18 @@ import dev.lrtune.study.StudyRows.StudyRow;
 @Repository
 class Studies {
 
-	private static final String COLUMNS = "id, status, request, range_test_job_id, rung, created_at, finished_at, error";
+	private static final String COLUMNS = "id, status, request, range_test_job_id, recommendation, rung, created_at, "
+			+ "finished_at, error";
 
 	/** Ids per sequence call; equals the sequence's INCREMENT BY in V6__studies.sql. */
 	private static final int ID_BLOCK = 50;
 
 	private static final RowMapper<StudyRow> STUDIES = (rs, row) -> new StudyRow(rs.getLong("id"),
 			rs.getString("status"), rs.getString("request"), rs.getObject("range_test_job_id", Long.class),
-			rs.getInt("rung"), instant(rs, "created_at"), instant(rs, "finished_at"), rs.getString("error"));
+			rs.getString("recommendation"), rs.getInt("rung"), instant(rs, "created_at"), instant(rs, "finished_at"), rs.getString("error"));
 
 	private static final RowMapper<RunRow> RUNS = (rs, row) -> new RunRow(rs.getInt("candidate"), rs.getInt("rung"),
-			rs.getLong("job_id"), rs.getLong("iterations"), rs.getString("outcome"),
+			rs.getLong("job_id"), rs.getLong("iterations"), rs.getString("schedule"), rs.getString("outcome"),
 			rs.getObject("validation_loss", Double.class), rs.getObject("reached", Long.class));
 
 	private final JdbcTemplate jdbc;
@@ -62,6 +63,10 @@ class Studies {
 	void insert(long id, String request, int rung, Instant now) {
 		jdbc.update("INSERT INTO studies (id, status, request, rung, created_at) VALUES (?, 'running', ?, ?, ?)", id,
 				request, rung, time(now));
+	}
+
+	void setRecommendation(long id, String recommendation) {
+		jdbc.update("UPDATE studies SET recommendation = ? WHERE id = ?", recommendation, id);
 	}
 
 	void setRangeTestJob(long id, long jobId) {
@@ -119,14 +124,15 @@ class Studies {
 				String.class, studyId);
 	}
 
-	void insertRun(long studyId, int candidate, int rung, long jobId, long iterations) {
-		jdbc.update("INSERT INTO study_runs (study_id, candidate, rung, job_id, iterations) VALUES (?, ?, ?, ?, ?)",
-				studyId, candidate, rung, jobId, iterations);
+	void insertRun(long studyId, int candidate, int rung, long jobId, long iterations, String schedule) {
+		jdbc.update("INSERT INTO study_runs (study_id, candidate, rung, job_id, iterations, schedule) "
+				+ "VALUES (?, ?, ?, ?, ?, ?)", studyId, candidate, rung, jobId, iterations, schedule);
 	}
 
 	/** Every run of a study, by candidate then rung. */
 	List<RunRow> runs(long studyId) {
-		return jdbc.query("SELECT candidate, rung, job_id, iterations, outcome, validation_loss, reached FROM study_runs "
+		return jdbc.query("SELECT candidate, rung, job_id, iterations, schedule, outcome, validation_loss, reached "
+				+ "FROM study_runs "
 				+ "WHERE study_id = ? ORDER BY candidate, rung", RUNS, studyId);
 	}
 

@@ -64,6 +64,8 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 	@Schema(description = "A trial's job at one rung.")
 	record Run(@Schema(description = "The rung, from 0") int rung, @Schema(description = "The job") long jobId,
 			@Schema(description = "Iterations this rung trains") long iterations,
+			@Schema(description = "The schedule this job trained: a generated candidate sized for the rung, a given "
+					+ "one as given") ScheduleSpec schedule,
 			@Schema(description = "The job's status") String status,
 			@Schema(description = "Its last validation loss; null until measured or if not finite",
 					types = { "number", "null" }) Double validationLoss) {

@@ -125,16 +125,14 @@ class StudyCoordinator implements SmartLifecycle {
 			return;
 		}
 		StudyRequest request = views.request(study);
-		List<ScheduleSpec> candidates = CandidateSchedules.from(finder, request.iterations(),
-				evaluations(request));
-		for (int i = 0; i < candidates.size(); i++) {
-			studies.insertCandidate(study.id(), i, views.write(candidates.get(i)));
-		}
+		studies.setRecommendation(study.id(), views.write(finder));
+		List<ScheduleSpec> candidates = generated(finder, request, request.iterations());
 		List<Integer> all = new ArrayList<>();
 		for (int i = 0; i < candidates.size(); i++) {
+			studies.insertCandidate(study.id(), i, views.write(candidates.get(i)));
 			all.add(i);
 		}
-		startRung(study.id(), request, 0, all, candidates);
+		startRung(study.id(), request, finder, 0, all, candidates);
 	}
 
 	private void afterRung(StudyRow study) {
@@ -163,24 +161,36 @@ class StudyCoordinator implements SmartLifecycle {
 		}
 		int keep = SuccessiveHalving.survivors(outcomes.size(), request.strategy().eta());
 		List<Integer> survivors = ranked.stream().limit(keep).map(TrialOutcome::candidate).sorted().toList();
-		startRung(study.id(), request, study.rung() + 1, survivors, views.candidates(study.id()));
+		startRung(study.id(), request, views.recommendation(study), study.rung() + 1, survivors,
+				views.candidates(study.id()));
 	}
 
-	/** Queues the given candidates' trials at a rung and makes it the study's current one. */
-	void startRung(long studyId, StudyRequest request, int rung, List<Integer> candidates, List<ScheduleSpec> schedules) {
+	/**
+	 * Queues the given candidates' trials at a rung and makes it the study's current one. Generated candidates (a
+	 * {@code finder}) are sized for the rung's length, so that every rung compares whole schedules; given ones run
+	 * as given, stopped at the rung's length.
+	 */
+	void startRung(long studyId, StudyRequest request, Recommendation finder, int rung, List<Integer> candidates,
+			List<ScheduleSpec> given) {
 		StrategyRequest strategy = request.strategy();
 		long iterations = SuccessiveHalving.rungs(strategy.minIterations(), strategy.eta(), request.iterations()).get(rung);
+		List<ScheduleSpec> schedules = finder == null ? given : generated(finder, request, iterations);
 		for (int candidate : candidates) {
-			Job job = trialJobs.submitTrial(studyId, request, candidate, schedules.get(candidate), iterations);
-			studies.insertRun(studyId, candidate, rung, job.id(), iterations);
+			ScheduleSpec schedule = schedules.get(candidate);
+			Job job = trialJobs.submitTrial(studyId, request, candidate, schedule, iterations);
+			studies.insertRun(studyId, candidate, rung, job.id(), iterations, views.write(schedule));
 		}
 		studies.setRung(studyId, rung);
 	}
 
-	/** Validation measurements over the budget, as the trials make them (the plateau candidate counts them). */
-	private static long evaluations(StudyRequest request) {
+	private static List<ScheduleSpec> generated(Recommendation finder, StudyRequest request, long iterations) {
+		return CandidateSchedules.from(finder, iterations, evaluations(request, iterations));
+	}
+
+	/** Validation measurements in that many iterations, as the trials make them (the plateau candidate counts them). */
+	private static long evaluations(StudyRequest request, long iterations) {
 		int every = request.evaluateEvery();
-		return every == 0 ? 1 : request.iterations() / every;
+		return every == 0 ? 1 : iterations / every;
 	}
 
 	static boolean terminal(String status) {

@@ -63,7 +63,7 @@ class StudyManagement {
 				studies.insertCandidate(id, i, views.write(resolved.candidates().get(i)));
 				all.add(i);
 			}
-			coordinator.startRung(id, resolved, 0, all, resolved.candidates());
+			coordinator.startRung(id, resolved, null, 0, all, resolved.candidates());
 		}
 		return get(id);
 	}

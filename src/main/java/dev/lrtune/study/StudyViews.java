@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.schedule.ScheduleSpec;
@@ -33,6 +34,11 @@ class StudyViews {
 
 	StudyRequest request(StudyRow row) {
 		return json.readValue(row.request(), StudyRequest.class);
+	}
+
+	/** The range test's recommendation the candidates were generated from; {@code null} when they were given. */
+	Recommendation recommendation(StudyRow row) {
+		return row.recommendation() == null ? null : json.readValue(row.recommendation(), Recommendation.class);
 	}
 
 	List<ScheduleSpec> candidates(long studyId) {
@@ -101,9 +107,10 @@ class StudyViews {
 		return new Study.Best(top.jobId(), top.schedule(), top.iterations(), top.validationLoss());
 	}
 
-	private static Study.Run run(RunRow run, Map<Long, Job> jobsById) {
+	private Study.Run run(RunRow run, Map<Long, Job> jobsById) {
 		TrialOutcome outcome = outcome(run, jobsById);
-		return new Study.Run(run.rung(), run.jobId(), run.iterations(), outcome.status(), outcome.validationLoss());
+		return new Study.Run(run.rung(), run.jobId(), run.iterations(), json.readValue(run.schedule(), ScheduleSpec.class),
+				outcome.status(), outcome.validationLoss());
 	}
 
 }

@@ -170,6 +170,19 @@ class StudyEndToEndTests {
 		assertThat(schedules.get(7)).containsEntry("maxLr", maxLr).containsEntry("totalSteps", 900);
 		// 8 → 2 → 1: two trials reach rung 1, one rung 2
 		assertThat(trials).extracting(t -> t.get("rung")).containsExactly(2, 1, 0, 0, 0, 0, 0, 0);
+		// each rung's trial is its candidate sized for the rung: the linear one decays over 100, 300 or 900 steps
+		for (Map<String, Object> trial : trials) {
+			List<Map<String, Object>> runs = maps(trial.get("runs"));
+			assertThat(map(runs.get(0).get("schedule"))).containsEntry("type", map(trial.get("schedule")).get("type"));
+			if ("linear".equals(map(trial.get("schedule")).get("type"))) {
+				assertThat(map(runs.get(0).get("schedule"))).containsEntry("decaySteps", 100).containsEntry("lr", lr);
+			}
+			if ((Integer) trial.get("rung") == 2) {
+				assertThat(runs.get(2).get("schedule")).isEqualTo(trial.get("schedule"));
+				assertThat(map(get("/jobs/" + trial.get("jobId")).get("request")).get("training").toString())
+					.contains("iterations=900");
+			}
+		}
 		assertThat(study.get("best")).isNotNull();
 		assertThat(get("/jobs?studyId=" + study.get("id") + "&size=100").get("totalItems")).isEqualTo(1 + 8 + 2 + 1);
 	}
