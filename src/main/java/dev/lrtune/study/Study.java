@@ -12,8 +12,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param rung the rung being trained (0 first), or the last one reached; {@code -1} while the range test runs
  * @param rungs the iterations of each rung, the last one the budget
  * @param trials one per candidate, ranked best first
- * @param best the top-ranked trial with a validation loss: final once the study succeeded, the leader so far while
- *     it runs; {@code null} while no trial has finished
+ * @param best the top-ranked trial, which trained the whole budget, once the study succeeded; {@code null} until
+ *     then (the ranked trials show the standing while it runs)
  */
 @Schema(description = "A study: its status, range test, trials ranked best first and the best schedule.")
 record Study(@Schema(description = "The study's id", example = "1") long id,
@@ -29,8 +29,8 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 		int rung,
 		@Schema(description = "Iterations of each rung; the last is the budget") List<Long> rungs,
 		@Schema(description = "One per candidate, ranked best first") List<Trial> trials,
-		@Schema(description = "The best trial: final once succeeded, the leader so far while running; null until a "
-				+ "trial has a validation loss") Best best,
+		@Schema(description = "The winner once the study succeeded (it trained the whole budget); null until then, "
+				+ "while the ranked trials show the standing") Best best,
 		@Schema(description = "Why it failed; null unless failed") String error) {
 
 	/**
@@ -75,7 +75,7 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 	 * @param schedule ready to paste into a training job's {@code training.schedule}; with the study's seed and
 	 *     {@code iterations} it reproduces the trial's curve
 	 */
-	@Schema(description = "The best trial so far, and the schedule to train with.")
+	@Schema(description = "The winning trial, and the schedule to train with.")
 	record Best(@Schema(description = "The trial's job") long jobId,
 			@Schema(description = "Ready to paste into training.schedule; with the study's seed and these iterations "
 					+ "it reproduces the job's curve") ScheduleSpec schedule,
