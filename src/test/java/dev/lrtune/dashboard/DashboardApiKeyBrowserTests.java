@@ -85,6 +85,11 @@ class DashboardApiKeyBrowserTests {
 		browser.findElement(By.id("cancel")).click();
 		Chromium.waiting(browser).until(ExpectedConditions.textToBe(By.id("status"), "cancelled"));
 		assertThat(browser.findElements(By.cssSelector(".error"))).isEmpty();
+
+		// The studies page reads the list and the uploaded datasets with the stored key too (a prompt would fail here).
+		browser.get(url("/studies"));
+		Chromium.waiting(browser).until(ExpectedConditions.textToBe(By.id("message"), "No studies yet."));
+		assertThat(browser.findElements(By.cssSelector(".error"))).isEmpty();
 	}
 
 	private String url(String path) {
