@@ -124,8 +124,12 @@ class DashboardStudyBrowserTests {
 			}
 		}
 		assertThat(browser.findElements(By.cssSelector(".error"))).isEmpty();
+		Map<String, Object> diverged = trials.stream().filter(trial -> Boolean.TRUE.equals(trial.get("diverged"))).findFirst().orElseThrow();
+		assertThat(diverged.get("schedule")).as("the diverged trial").isEqualTo(Map.of("type", "constant", "lr", 3.0, "interval", "iteration"));
+		assertThat(browser.findElement(By.id("plot-note")).getText()).as("the diverged trial, far above the axis, is named")
+			.matches("Off the plot: #3 constant 3, diverged \\((validation loss [0-9.]+e\\d+ at iteration \\d+|no finite validation loss)\\)");
 
-		browser.manage().window().setSize(new Dimension(1280, 1500));
+		browser.manage().window().setSize(new Dimension(1280, 1800));
 		browser.executeScript("window.scrollTo(0, 0)");
 		Path screenshot = Chromium.screenshot(browser, "dashboard-study.png");
 		browser.manage().window().setSize(new Dimension(1280, 1100));
