@@ -3,6 +3,8 @@ package dev.lrtune.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,7 +94,8 @@ class DashboardStudyBrowserTests {
 		String apiStudy = RestClient.create(url("")).get().uri("/api/v1/studies/" + id).retrieve().body(String.class);
 		Map<String, Object> study = RestClient.create(url("")).get().uri("/api/v1/studies/" + id).retrieve().body(JSON);
 		List<Map<String, Object>> trials = (List<Map<String, Object>>) study.get("trials");
-		assertThat(study.get("best")).as("best").isNotNull();
+		Map<String, Object> best = (Map<String, Object>) study.get("best");
+		assertThat(best).as("best").isNotNull();
 		assertThat(trials).hasSize(3);
 
 		assertThat(pixels(new int[] { 0, 0, 0 }, 255)).as("drawn pixels").isGreaterThan(2_000);
@@ -112,6 +115,7 @@ class DashboardStudyBrowserTests {
 			.as("rows in the API's rank order")
 			.containsExactlyElementsOf(trials.stream().map(trial -> ((Number) trial.get("jobId")).longValue()).toList());
 		assertThat(rows).extracting(row -> row.getDomAttribute("data-rank")).containsExactly("1", "2", "3");
+		assertThat(rows.get(0).getDomAttribute("data-job")).as("the winner's row").isEqualTo(String.valueOf(best.get("jobId")));
 		assertThat(rows.get(0).getDomAttribute("class")).isEqualTo("best");
 		assertThat(rows.get(0).getText()).contains("winner");
 		for (int i = 0; i < trials.size(); i++) {
@@ -136,9 +140,11 @@ class DashboardStudyBrowserTests {
 		assertThat(Files.size(screenshot)).isPositive();
 
 		browser.get(url("/studies"));
-		WebElement row = Chromium.waiting(browser)
-			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-study='" + id + "']")));
-		assertThat(row.getText()).contains("#" + id, "succeeded", "synthetic:linear", "linear", "done · 200 → 600 it");
+		// The list redraws itself now and then, so the row is looked up again until it reads as expected.
+		Chromium.waiting(browser).until(ExpectedConditions.textMatches(By.cssSelector("tr[data-study='" + id + "']"),
+				Pattern.compile("(?s)#" + id + "\\s+succeeded\\s+synthetic:linear\\S*\\s+linear\\s+3\\s+done · 200 → 600 it\\s+"
+						+ Pattern.quote((String) ((Map<String, Object>) best.get("schedule")).get("type"))
+						+ "\\s+" + Pattern.quote(threeDigits(((Number) best.get("validationLoss")).doubleValue())) + "\\s+.*")));
 	}
 
 	@Test
@@ -154,14 +160,20 @@ class DashboardStudyBrowserTests {
 			.body(JSON);
 		browser.get(url("/studies/" + study.get("id")));
 
-		WebElement link = Chromium.waiting(browser)
-			.until(ExpectedConditions.presenceOfElementLocated(By.id("range-test-link")));
-		assertThat(link.getDomAttribute("href")).isEqualTo("/jobs/" + study.get("rangeTestJobId"));
+		Chromium.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("range-test-link")));
+		// Read in one script: the facts are redrawn every second while the study runs.
+		assertThat(browser.executeScript("return document.getElementById('range-test-link').getAttribute('href')"))
+			.isEqualTo("/jobs/" + study.get("rangeTestJobId"));
 		Chromium.waiting(browser).until(ExpectedConditions.textMatches(By.id("facts"), Pattern.compile("stage\\s+range test")));
 		browser.findElement(By.id("cancel")).click();
 		Chromium.waiting(browser).until(ExpectedConditions.textToBe(By.id("status"), "cancelled"));
 		assertThat(api.get().uri("/api/v1/jobs/" + study.get("rangeTestJobId")).retrieve().body(JSON).get("status"))
 			.isEqualTo("cancelled");
+	}
+
+	/** A loss as the dashboard's fmt() shows one between 0.01 and 1000: three significant digits. */
+	private static String threeDigits(double value) {
+		return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
 	}
 
 	private long pixels(int[] rgb, int tolerance) {
