@@ -125,6 +125,7 @@ function header() {
   const nav = el('nav', {},
     el('a', { href: '/', class: 'brand' }, 'lrtune'),
     el('a', { href: '/' }, 'Jobs'),
+    el('a', { href: '/studies' }, 'Studies'),
     el('a', { href: '/datasets' }, 'Datasets'),
     el('a', { href: '/range-test' }, 'New range test'),
     el('a', { href: '/swagger-ui.html' }, 'API'),

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import io.swagger.v3.oas.annotations.Hidden;
 
 /**
- * Shareable page URLs of the dashboard ({@code /jobs/42}, {@code /datasets}), forwarded to the
+ * Shareable page URLs of the dashboard ({@code /jobs/42}, {@code /studies/7}, {@code /datasets}), forwarded to the
  * static page that draws them; the page reads the id from its own URL. {@code /} is the static {@code index.html}
  * (Spring Boot's welcome page). None of these paths is under {@code /api}, so API keys never guard them: the pages
  * ask for the key themselves and send it with every API call.
@@ -18,6 +18,16 @@ class DashboardController {
 	@GetMapping("/jobs/{id:\\d+}")
 	String job() {
 		return "forward:/job.html";
+	}
+
+	@GetMapping("/studies")
+	String studies() {
+		return "forward:/studies.html";
+	}
+
+	@GetMapping("/studies/{id:\\d+}")
+	String study() {
+		return "forward:/study.html";
 	}
 
 	@GetMapping("/datasets")

@@ -18,7 +18,7 @@ class DashboardControllerTests {
 	private MockMvc mvc;
 
 	@ParameterizedTest
-	@CsvSource({ "/jobs/42, /job.html", "/datasets, /datasets.html",
+	@CsvSource({ "/jobs/42, /job.html", "/studies, /studies.html", "/studies/7, /study.html", "/datasets, /datasets.html",
 			"/range-test, /range-test.html" })
 	void shareablePageUrlsForwardToTheirStaticPage(String url, String page) throws Exception {
 		mvc.perform(get(url)).andExpect(status().isOk()).andExpect(forwardedUrl(page));
@@ -27,6 +27,7 @@ class DashboardControllerTests {
 	@Test
 	void onlyNumericIdsArePages() throws Exception {
 		mvc.perform(get("/jobs/abc")).andExpect(status().isNotFound());
+		mvc.perform(get("/studies/abc")).andExpect(status().isNotFound());
 	}
 
 }

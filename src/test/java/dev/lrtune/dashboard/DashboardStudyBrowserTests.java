@@ -1,0 +1,194 @@
+package dev.lrtune.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The study pages in headless Chromium: a study started from the form on {@code /studies}, followed on its page until
+ * it succeeds, then checked against the API: the winner's curve drawn in its colour over the grey pruned ones, the
+ * winning schedule shown as the API's {@code best.schedule}, the trials in rank order. Skipped without Chromium.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:dashboard-study;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=2",
+		"lrtune.curves.flush-interval=50ms", "lrtune.studies.poll-interval=50ms" })
+class DashboardStudyBrowserTests {
+
+	/** study.html's colours: the winner, and pruned or diverged trials. */
+	private static final int[] WINNER = { 0xdc, 0x26, 0x26 };
+
+	private static final int[] PRUNED = { 0x94, 0xa3, 0xb8 };
+
+	/**
+	 * Noisy linear regression where lr 3 is past the stability limit and diverges; the other two reach the second
+	 * rung's decision on their validation loss. Rungs of 200 and 600 iterations: one trial goes on, two are pruned.
+	 */
+	private static final String CANDIDATES = """
+			[{"type": "constant", "lr": 3},
+			 {"type": "constant", "lr": 0.3},
+			 {"type": "exponential", "lr": 0.3, "decayRate": 0.01, "decaySteps": 600}]""";
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	private static ChromeDriver browser;
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = Chromium.startOrSkip();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aStudyStartedFromTheFormShowsEveryTrialsCurveTheWinnerAndItsScheduleToCopy() throws IOException {
+		browser.get(url("/studies"));
+		type("dataset", "synthetic:linear?samples=600&features=5&noise=1.0&seed=3");
+		browser.findElement(By.id("dataset")).sendKeys("\t"); // leaves the field: the model that fits is chosen
+		assertThat(new Select(browser.findElement(By.id("model"))).getFirstSelectedOption().getText()).isEqualTo("linear");
+		type("momentum", "0");
+		type("batchSize", "8");
+		type("seed", "11");
+		type("iterations", "600");
+		type("evaluateEvery", "50");
+		type("eta", "3");
+		type("minIterations", "200");
+		type("candidates", CANDIDATES);
+		browser.findElement(By.id("start")).click();
+
+		Chromium.waiting(browser).until(ExpectedConditions.urlMatches("/studies/\\d+$"));
+		String id = browser.getCurrentUrl().replaceAll(".*/studies/", "");
+		Chromium.waiting(browser).until(ExpectedConditions.textToBe(By.id("status"), "succeeded"));
+		Chromium.waiting(browser).until(d -> pixels(WINNER, 40) > 300);
+
+		String apiStudy = RestClient.create(url("")).get().uri("/api/v1/studies/" + id).retrieve().body(String.class);
+		Map<String, Object> study = RestClient.create(url("")).get().uri("/api/v1/studies/" + id).retrieve().body(JSON);
+		List<Map<String, Object>> trials = (List<Map<String, Object>>) study.get("trials");
+		Map<String, Object> best = (Map<String, Object>) study.get("best");
+		assertThat(best).as("best").isNotNull();
+		assertThat(trials).hasSize(3);
+
+		assertThat(pixels(new int[] { 0, 0, 0 }, 255)).as("drawn pixels").isGreaterThan(2_000);
+		assertThat(pixels(WINNER, 40)).as("the winner's curve").isGreaterThan(300);
+		assertThat(pixels(PRUNED, 12)).as("the pruned trials' curves").isGreaterThan(100);
+		assertThat(browser.findElement(By.cssSelector(".u-title")).getText()).isEqualTo("Validation loss of every trial");
+		assertThat(browser.executeScript("return plot.series.length")).as("iteration and the three trials").isEqualTo(4L);
+
+		String shown = (String) browser.executeScript("return JSON.stringify(JSON.parse(document.getElementById('best').textContent))");
+		String expected = (String) browser.executeScript("return JSON.stringify(JSON.parse(arguments[0]).best.schedule)", apiStudy);
+		assertThat(shown).isEqualTo(expected).contains("\"type\"");
+		browser.findElement(By.id("copy")).click();
+		Chromium.waiting(browser).until(ExpectedConditions.textToBe(By.id("copy"), "Copied"));
+
+		List<WebElement> rows = browser.findElements(By.cssSelector("#trials tbody tr"));
+		assertThat(rows).extracting(row -> Long.valueOf(row.getDomAttribute("data-job")))
+			.as("rows in the API's rank order")
+			.containsExactlyElementsOf(trials.stream().map(trial -> ((Number) trial.get("jobId")).longValue()).toList());
+		assertThat(rows).extracting(row -> row.getDomAttribute("data-rank")).containsExactly("1", "2", "3");
+		assertThat(rows.get(0).getDomAttribute("data-job")).as("the winner's row").isEqualTo(String.valueOf(best.get("jobId")));
+		assertThat(rows.get(0).getDomAttribute("class")).isEqualTo("best");
+		assertThat(rows.get(0).getText()).contains("winner");
+		for (int i = 0; i < trials.size(); i++) {
+			Map<String, Object> trial = trials.get(i);
+			if (Boolean.TRUE.equals(trial.get("diverged"))) {
+				assertThat(rows.get(i).getText()).as("trial " + i).contains("diverged");
+			}
+			else if (Boolean.TRUE.equals(trial.get("pruned"))) {
+				assertThat(rows.get(i).getText()).as("trial " + i).contains("pruned");
+			}
+		}
+		assertThat(browser.findElements(By.cssSelector(".error"))).isEmpty();
+		Map<String, Object> diverged = trials.stream().filter(trial -> Boolean.TRUE.equals(trial.get("diverged"))).findFirst().orElseThrow();
+		assertThat(diverged.get("schedule")).as("the diverged trial").isEqualTo(Map.of("type", "constant", "lr", 3.0, "interval", "iteration"));
+		assertThat(browser.findElement(By.id("plot-note")).getText()).as("the diverged trial, far above the axis, is named")
+			.matches("Off the plot: #3 constant 3, diverged \\((validation loss [0-9.]+e\\d+ at iteration \\d+|no finite validation loss)\\)");
+
+		browser.manage().window().setSize(new Dimension(1280, 1800));
+		browser.executeScript("window.scrollTo(0, 0)");
+		Path screenshot = Chromium.screenshot(browser, "dashboard-study.png");
+		browser.manage().window().setSize(new Dimension(1280, 1100));
+		assertThat(Files.size(screenshot)).isPositive();
+
+		browser.get(url("/studies"));
+		// The list redraws itself now and then, so the row is looked up again until it reads as expected.
+		Chromium.waiting(browser).until(ExpectedConditions.textMatches(By.cssSelector("tr[data-study='" + id + "']"),
+				Pattern.compile("(?s)#" + id + "\\s+succeeded\\s+synthetic:linear\\S*\\s+linear\\s+3\\s+done · 200 → 600 it\\s+"
+						+ Pattern.quote((String) ((Map<String, Object>) best.get("schedule")).get("type"))
+						+ "\\s+" + Pattern.quote(threeDigits(((Number) best.get("validationLoss")).doubleValue())) + "\\s+.*")));
+	}
+
+	@Test
+	void aStudyWithoutCandidatesLinksItsRangeTestAndIsCancelledFromItsPage() {
+		RestClient api = RestClient.create(url(""));
+		Map<String, Object> study = api.post().uri("/api/v1/studies")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"dataset": "synthetic:moons?samples=2000&seed=7", "model": {"type": "mlp", "hidden": [64, 32]},
+					 "iterations": 500000,
+					 "rangeTest": {"startLr": 1e-7, "endLr": 1e-3, "iterations": 100000, "repeats": 20}}""")
+			.retrieve()
+			.body(JSON);
+		browser.get(url("/studies/" + study.get("id")));
+
+		Chromium.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("range-test-link")));
+		// Read in one script: the facts are redrawn every second while the study runs.
+		assertThat(browser.executeScript("return document.getElementById('range-test-link').getAttribute('href')"))
+			.isEqualTo("/jobs/" + study.get("rangeTestJobId"));
+		Chromium.waiting(browser).until(ExpectedConditions.textMatches(By.id("facts"), Pattern.compile("stage\\s+range test")));
+		browser.findElement(By.id("cancel")).click();
+		Chromium.waiting(browser).until(ExpectedConditions.textToBe(By.id("status"), "cancelled"));
+		assertThat(api.get().uri("/api/v1/jobs/" + study.get("rangeTestJobId")).retrieve().body(JSON).get("status"))
+			.isEqualTo("cancelled");
+	}
+
+	/** A loss as the dashboard's fmt() shows one between 0.01 and 1000: three significant digits. */
+	private static String threeDigits(double value) {
+		return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+	}
+
+	private long pixels(int[] rgb, int tolerance) {
+		return ((Number) browser.executeScript(DashboardBrowserTests.COUNT_PIXELS, rgb[0], rgb[1], rgb[2], tolerance))
+			.longValue();
+	}
+
+	private void type(String id, String text) {
+		WebElement input = browser.findElement(By.id(id));
+		input.clear();
+		input.sendKeys(text);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}
