@@ -1,7 +1,8 @@
 """The whole lrtune workflow through the Python client generated from /v3/api-docs (see README, "Generate a client").
 
 Uploads a CSV, runs a range test, polls it, reads its recommendation, trains with one_cycle at the recommended
-rate, polls, and reads the curve. Exits non-zero on the first thing that does not work.
+rate, polls, and reads the curve; then runs a study of four schedules and trains with its winner. Exits non-zero
+on the first thing that does not work.
 
     python3 scripts/client_workflow.py [http://localhost:8080]
 """
@@ -11,9 +12,9 @@ import sys
 import time
 
 import lrtune_client
-from lrtune_client.models import (AnalyzeRequest, CosineSpec, CyclicSpec, JobRequest, ModelRequest, OneCycleSpec,
-                                  OptimizerRequest, PreviewRequest, RangeTestRequest, ScheduleSpec, TrainingRequest,
-                                  WarmupSpec)
+from lrtune_client.models import (AnalyzeRequest, ConstantSpec, CosineSpec, CyclicSpec, ExponentialSpec, JobRequest,
+                                  ModelRequest, OneCycleSpec, OptimizerRequest, PreviewRequest, RangeTestRequest,
+                                  ScheduleSpec, StrategyRequest, StudyRequest, TrainingRequest, WarmupSpec)
 
 url = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8080"
 client = lrtune_client.ApiClient(lrtune_client.Configuration(host=url))
@@ -21,6 +22,7 @@ datasets = lrtune_client.DatasetsApi(client)
 jobs = lrtune_client.JobsApi(client)
 schedules = lrtune_client.SchedulesApi(client)
 range_tests = lrtune_client.RangeTestsApi(client)
+studies = lrtune_client.StudiesApi(client)
 
 # Schedules: the catalogue, and a preview of a nested schedule (oneOf with a discriminator, twice)
 types = schedules.list_schedule_types()
@@ -84,6 +86,30 @@ curve = jobs.get_curve(training.id, max_points=200)
 print(f"training {training.id}: {finished.result.iterations} iterations, validation loss "
       f"{finished.result.validation_loss:.4f}, accuracy {finished.result.validation_accuracy:.3f}; curve "
       f"{len(curve.iteration)} points, lr {min(curve.lr):.3g}..{max(curve.lr):.3g}, {len(curve.validation.iteration)} evaluations")
+
+# A study: four schedules sized for 900 iterations, halving by 3 from 100; then its winner as a plain training job
+candidates = [ScheduleSpec(ConstantSpec(type="constant", lr=recommendation.recommended_lr)),
+              ScheduleSpec(ExponentialSpec(type="exponential", lr=recommendation.recommended_lr, decay_rate=0.01,
+                                           decay_steps=900)),
+              ScheduleSpec(CosineSpec(type="cosine", lr=recommendation.recommended_lr, t_max=900)),
+              ScheduleSpec(OneCycleSpec(type="one_cycle", max_lr=recommendation.cyclic_bounds.max_lr, total_steps=900))]
+study = studies.submit_study(StudyRequest(
+    dataset=str(dataset.id), model=ModelRequest(type="mlp", hidden=[32]), seed=1, iterations=900, evaluate_every=50,
+    candidates=candidates, strategy=StrategyRequest(type="successive_halving", eta=3, min_iterations=100)))
+while study.status == "running":
+    time.sleep(0.5)
+    study = studies.get_study(study.id)
+assert study.status == "succeeded", study
+print(f"study {study.id}: rungs {study.rungs}; " + ", ".join(
+    f"#{t.rank} {t.schedule.actual_instance.type} (rung {t.rung}, validation loss {t.validation_loss:.4f}"
+    f"{', pruned' if t.pruned else ''})" for t in study.trials))
+winner = jobs.submit_job(JobRequest(
+    type="training", dataset=str(dataset.id), model=ModelRequest(type="mlp", hidden=[32]), seed=study.request.seed,
+    training=TrainingRequest(iterations=study.best.iterations, evaluate_every=50, schedule=study.best.schedule)))
+finished = wait(winner.id)
+assert finished.result.validation_loss == study.best.validation_loss, (finished.result, study.best)
+print(f"best schedule re-run as job {winner.id}: validation loss {finished.result.validation_loss:.4f}, as in the study")
+assert len(jobs.list_jobs(study_id=study.id, size=100).items) == 4 + 1 + 1
 
 try:
     jobs.get_job(10**12)

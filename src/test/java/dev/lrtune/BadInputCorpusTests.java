@@ -198,6 +198,23 @@ class BadInputCorpusTests {
 				get("jobs: unknown status filter", "/api/v1/jobs?status=done", 400, "status"),
 				get("jobs: page size 0", "/api/v1/jobs?size=0", 400, "size"),
 				get("jobs: page size past the cap", "/api/v1/jobs?size=100000", 400, "size"),
+				get("jobs: malformed study filter", "/api/v1/jobs?studyId=abc", 400, "studyId"),
+
+				// --- studies
+				study("study: empty object", "{}", 400, "iterations"),
+				study("study: iterations is a string", "{\"dataset\": \"synthetic:moons\", \"model\": {\"type\": \"logistic\"}, \"iterations\": \"many\"}", 400, "iterations"),
+				study("study: iterations 1e400", "{\"dataset\": \"synthetic:moons\", \"model\": {\"type\": \"logistic\"}, \"iterations\": 1e400}", 400, "iterations"),
+				study("study: zero iterations", "{\"dataset\": \"synthetic:moons\", \"model\": {\"type\": \"logistic\"}, \"iterations\": 0}", 400, "iterations"),
+				study("study: iterations past the cap", "{\"dataset\": \"synthetic:moons\", \"model\": {\"type\": \"logistic\"}, \"iterations\": 10000001}", 400, "lrtune.jobs.max-iterations"),
+				study("study: candidates is an object", "{\"dataset\": \"synthetic:moons\", \"model\": {\"type\": \"logistic\"}, \"iterations\": 100, \"candidates\": {}}", 400, "candidates"),
+				study("study: unknown candidate type", "{\"dataset\": \"synthetic:moons\", \"model\": {\"type\": \"logistic\"}, \"iterations\": 100, \"candidates\": [{\"type\": \"hyper\"}]}", 400, "unknown type 'hyper'"),
+				study("study: unknown strategy", "{\"dataset\": \"synthetic:moons\", \"model\": {\"type\": \"logistic\"}, \"iterations\": 100, \"strategy\": {\"type\": \"hyperband\"}}", 400, "strategy.type"),
+				study("study: eta 1", "{\"dataset\": \"synthetic:moons\", \"model\": {\"type\": \"logistic\"}, \"iterations\": 100, \"strategy\": {\"eta\": 1}}", 400, "strategy.eta"),
+				study("study: no validation split", "{\"dataset\": \"synthetic:moons\", \"model\": {\"type\": \"logistic\"}, \"iterations\": 100, \"validationFraction\": 0}", 400, "validationFraction"),
+				study("study: dataset file:/etc/passwd", "{\"dataset\": \"file:/etc/passwd\", \"model\": {\"type\": \"logistic\"}, \"iterations\": 100}", 400, "dataset"),
+				get("study: malformed id", "/api/v1/studies/abc", 400, "id"),
+				get("study: id that does not exist", "/api/v1/studies/987654", 404, "987654"),
+				new Case("study: cancel of a study that does not exist", "POST", "/api/v1/studies/987654/cancel", NONE, BodyPublishers::noBody, 404, "987654"),
 				get("jobs: negative page", "/api/v1/jobs?page=-1", 400, "page"),
 
 				// --- curves
@@ -260,6 +277,10 @@ class BadInputCorpusTests {
 
 	private static Case job(String name, String body, int status, String mentions) {
 		return new Case(name, "POST", "/api/v1/jobs", JSON, text(body), status, mentions);
+	}
+
+	private static Case study(String name, String body, int status, String mentions) {
+		return new Case(name, "POST", "/api/v1/studies", JSON, text(body), status, mentions);
 	}
 
 	private static Case get(String name, String path, int status, String mentions) {
