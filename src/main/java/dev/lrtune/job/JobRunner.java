@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,8 +52,11 @@ class JobRunner {
 
 	private final JobMetrics metrics;
 
+	private final ApplicationEventPublisher events;
+
 	JobRunner(Jobs jobs, Curves curves, JobJson json, JobDatasets datasets, List<JobExecution> executions,
-			JobSettings settings, CurveSettings curveSettings, TransactionTemplate transactions, JobMetrics metrics) {
+			JobSettings settings, CurveSettings curveSettings, TransactionTemplate transactions, JobMetrics metrics,
+			ApplicationEventPublisher events) {
 		this.jobs = jobs;
 		this.curves = curves;
 		this.json = json;
@@ -62,6 +66,7 @@ class JobRunner {
 		this.curveSettings = curveSettings;
 		this.transactions = transactions;
 		this.metrics = metrics;
+		this.events = events;
 	}
 
 	boolean supports(JobType type) {
@@ -249,6 +254,7 @@ class JobRunner {
 				writes.committed(rest);
 			}
 			metrics.finished(job, status, now);
+			events.publishEvent(new JobFinished(job.id(), status.jsonName(), job.studyId()));
 		}
 	}
 
