@@ -2,7 +2,9 @@ package dev.lrtune.web;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -40,6 +42,9 @@ public final class ReadCache<K, V> {
 	private final LongSupplier clock;
 
 	private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+
+	/** Loads under way: a reader that misses while one runs waits for it instead of loading the same thing again. */
+	private final Map<K, Load<V>> loads = new ConcurrentHashMap<>();
 
 	/** Group → the clock when this instance last changed it; kept one {@code ttl}, after which it no longer matters. */
 	private final Map<Object, Long> changes = new ConcurrentHashMap<>();
@@ -80,15 +85,39 @@ public final class ReadCache<K, V> {
 		if (entry != null && now - entry.loadedAt < ttlNanos && (changed == null || entry.loadedAt - changed > 0)) {
 			return entry.value;
 		}
-		V value = loader.get();
-		if (value != null && keep.test(value)) {
-			makeRoom(now);
-			// stamped with a time before the load started; a slower load that started earlier does not replace a
-			// newer value
-			entries.merge(key, new Entry<>(value, now),
-					(old, fresh) -> fresh.loadedAt - old.loadedAt >= 0 ? fresh : old);
+		Load<V> running = loads.get(key);
+		if (running != null && (changed == null || running.startedAt - changed > 0)) {
+			try {
+				return running.get();
+			}
+			catch (ExecutionException ex) {
+				// that load failed (a 404, an outage): this reader tries for itself and gets its own answer
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
-		return value;
+		Load<V> load = new Load<>(now);
+		loads.put(key, load);
+		try {
+			V value = loader.get();
+			if (value != null && keep.test(value)) {
+				makeRoom(now);
+				// stamped with a time before the load started; a slower load that started earlier does not replace a
+				// newer value
+				entries.merge(key, new Entry<>(value, now),
+						(old, fresh) -> fresh.loadedAt - old.loadedAt >= 0 ? fresh : old);
+			}
+			load.complete(value);
+			return value;
+		}
+		catch (RuntimeException | Error ex) {
+			load.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			loads.remove(key, load);
+		}
 	}
 
 	/** {@link #get(Object, Supplier, Predicate)} keeping every value. */
@@ -142,6 +171,17 @@ public final class ReadCache<K, V> {
 	}
 
 	private record Entry<V>(V value, long loadedAt) {
+	}
+
+	/** A load under way, started at {@code startedAt}. */
+	private static final class Load<V> extends CompletableFuture<V> {
+
+		final long startedAt;
+
+		Load(long startedAt) {
+			this.startedAt = startedAt;
+		}
+
 	}
 
 }

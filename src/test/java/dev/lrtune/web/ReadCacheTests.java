@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -98,18 +103,22 @@ class ReadCacheTests {
 	}
 
 	@Test
-	void aSlowLoadThatStartedEarlierDoesNotReplaceANewerValue() {
+	void aSlowLoadThatStartedBeforeAWriteDoesNotReplaceTheValueLoadedAfterIt() {
 		ReadCache<Long, String> cache = cache(TTL);
 		String slow = cache.get(1L, () -> {
 			String before = row.get();
 			clock.addAndGet(MS);
 			row.set("v2");
-			cache.get(1L, database()); // a second reader, started later, loads and keeps v2 first
+			cache.changed(1L);
+			clock.addAndGet(MS);
+			// a reader that came after the write does not wait for the older load: it loads and keeps v2
+			assertThat(cache.get(1L, database())).isEqualTo("v2");
 			clock.addAndGet(MS);
 			return before;
 		});
 		assertThat(slow).isEqualTo("v1");
 		assertThat(cache.get(1L, database())).isEqualTo("v2");
+		assertThat(loads).as("v2 was kept").hasValue(1);
 	}
 
 	@Test
@@ -152,6 +161,65 @@ class ReadCacheTests {
 		assertThat(b.get(1L, database())).as("499 ms after b loaded").isEqualTo("v1");
 		clock.addAndGet(MS);
 		assertThat(b.get(1L, database())).as("ttl after b loaded").isEqualTo("v2");
+	}
+
+	@Test
+	void readersThatMissWhileALoadRunsWaitForItInsteadOfLoadingAgain() throws Exception {
+		ReadCache<Long, String> cache = cache(TTL);
+		ExecutorService readers = Executors.newFixedThreadPool(2);
+		CountDownLatch loading = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> cache.get(1L, () -> {
+			loading.countDown();
+			await(release);
+			return database().get();
+		}), readers);
+		loading.await();
+		Thread[] second = new Thread[1];
+		CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> {
+			second[0] = Thread.currentThread();
+			return cache.get(1L, database());
+		}, readers);
+		Awaitility.await().until(() -> second[0] != null && second[0].getState() == Thread.State.WAITING);
+		release.countDown();
+		assertThat(first.get()).isEqualTo("v1");
+		assertThat(waiting.get()).isEqualTo("v1");
+		assertThat(loads).as("one load for both readers").hasValue(1);
+		readers.shutdown();
+	}
+
+	@Test
+	void aReaderWaitingForALoadThatFailsLoadsForItself() throws Exception {
+		ReadCache<Long, String> cache = cache(TTL);
+		ExecutorService readers = Executors.newFixedThreadPool(2);
+		CountDownLatch loading = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<String> failing = CompletableFuture.supplyAsync(() -> cache.get(1L, () -> {
+			loading.countDown();
+			await(release);
+			throw new IllegalStateException("the database is down");
+		}), readers);
+		loading.await();
+		Thread[] second = new Thread[1];
+		CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> {
+			second[0] = Thread.currentThread();
+			return cache.get(1L, database());
+		}, readers);
+		Awaitility.await().until(() -> second[0] != null && second[0].getState() == Thread.State.WAITING);
+		release.countDown();
+		assertThatThrownBy(failing::get).hasCauseInstanceOf(IllegalStateException.class);
+		assertThat(waiting.get()).isEqualTo("v1");
+		assertThat(loads).hasValue(1);
+		readers.shutdown();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
