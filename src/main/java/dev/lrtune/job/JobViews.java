@@ -34,6 +34,12 @@ class JobViews {
 		});
 	}
 
+	/** The job's JSON when the cache holds it fresh, else {@code null} (then {@link #get} loads it). */
+	byte[] cachedJson(long id) {
+		View view = cache.peek(id);
+		return view == null ? null : view.json();
+	}
+
 	/** This instance wrote to the job: once the transaction ends (or now, outside one) reads load it again. */
 	void changed(long id) {
 		cache.changed(id);

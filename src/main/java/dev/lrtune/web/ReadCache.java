@@ -82,7 +82,7 @@ public final class ReadCache<K, V> {
 		Long changed = changes.get(group.apply(key));
 		long now = clock.getAsLong();
 		Entry<V> entry = entries.get(key);
-		if (entry != null && now - entry.loadedAt < ttlNanos && (changed == null || entry.loadedAt - changed > 0)) {
+		if (fresh(entry, changed, now)) {
 			return entry.value;
 		}
 		Load<V> running = loads.get(key);
@@ -118,6 +118,17 @@ public final class ReadCache<K, V> {
 		finally {
 			loads.remove(key, load);
 		}
+	}
+
+	/** The cached value of {@code key} when {@link #get} would serve it without loading, else {@code null}. */
+	public V peek(K key) {
+		if (ttlNanos == 0) {
+			return null;
+		}
+		Long changed = changes.get(group.apply(key));
+		long now = clock.getAsLong();
+		Entry<V> entry = entries.get(key);
+		return fresh(entry, changed, now) ? entry.value : null;
 	}
 
 	/** {@link #get(Object, Supplier, Predicate)} keeping every value. */
@@ -158,6 +169,11 @@ public final class ReadCache<K, V> {
 	/** Values kept now (for tests). */
 	int size() {
 		return entries.size();
+	}
+
+	/** Younger than the ttl and loaded after the last change of its group here. */
+	private boolean fresh(Entry<V> entry, Long changed, long now) {
+		return entry != null && now - entry.loadedAt < ttlNanos && (changed == null || entry.loadedAt - changed > 0);
 	}
 
 	private void makeRoom(long now) {

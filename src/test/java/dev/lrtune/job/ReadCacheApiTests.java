@@ -14,12 +14,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.lrtune.curve.CurveRecorder;
 import dev.lrtune.curve.CurveSettings;
 import dev.lrtune.curve.Curves;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,6 +52,9 @@ class ReadCacheApiTests {
 	@Autowired
 	private TransactionTemplate transactions;
 
+	@Autowired
+	private MeterRegistry registry;
+
 	@Test
 	void aJobIsServedFromMemoryUntilThisInstanceWritesItAndTheAnswerIsWhatTheApiWroteBefore() throws Exception {
 		JsonNode submitted = read(mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content(JOB))
@@ -68,6 +73,38 @@ class ReadCacheApiTests {
 		JsonNode cancelled = job(id);
 		assertThat(cancelled.get("status").asString()).isEqualTo("cancelled");
 		assertThat(cancelled.get("progress").get("totalIterations").asLong()).isEqualTo(12345);
+	}
+
+	@Test
+	void aCachedJobIsAnsweredWithoutMvcAsTheControllerAnswersItAndMeasuredUnderItsPattern() throws Exception {
+		long id = submit();
+		MockHttpServletResponse miss = mvc.perform(get("/api/v1/jobs/{id}", id)).andReturn().getResponse();
+		MockHttpServletResponse hit = mvc.perform(get("/api/v1/jobs/{id}", id).accept(MediaType.APPLICATION_JSON))
+			.andReturn()
+			.getResponse();
+		assertThat(hit.getStatus()).isEqualTo(200);
+		assertThat(hit.getContentType()).isEqualTo(miss.getContentType()).isEqualTo("application/json");
+		assertThat(hit.getContentAsByteArray()).isEqualTo(miss.getContentAsByteArray());
+		assertThat(hit.getContentLength()).isEqualTo(miss.getContentAsByteArray().length);
+		assertThat(registry.get("http.server.requests").tag("uri", "/api/v1/jobs/{id}").timers())
+			.as("both reads measured under the path pattern")
+			.anySatisfy(timer -> assertThat(timer.count()).isGreaterThanOrEqualTo(2));
+
+		mvc.perform(get("/api/v1/jobs/{id}", id).accept("text/csv")).andExpect(status().isNotAcceptable());
+		mvc.perform(get("/api/v1/jobs/0{id}", id)).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/jobs/{id}x", id)).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void onlyAPlainNumericIdUnderTheJobsPathTakesTheFastPath() {
+		assertThat(CachedJobReads.id("/api/v1/jobs/42")).isEqualTo(42);
+		assertThat(CachedJobReads.id("/api/v1/jobs/007")).isEqualTo(7);
+		assertThat(CachedJobReads.id("/api/v1/jobs/")).isEqualTo(-1);
+		assertThat(CachedJobReads.id("/api/v1/jobs/42/curve")).isEqualTo(-1);
+		assertThat(CachedJobReads.id("/api/v1/jobs/42;x=1")).isEqualTo(-1);
+		assertThat(CachedJobReads.id("/api/v1/jobs/-1")).isEqualTo(-1);
+		assertThat(CachedJobReads.id("/api/v1/jobs/1234567890123456789")).as("19 digits").isEqualTo(-1);
+		assertThat(CachedJobReads.id("/api/v1/jobs")).isEqualTo(-1);
 	}
 
 	@Test
