@@ -22,7 +22,7 @@ public class CurveCache {
 	private final long maxBytes;
 
 	CurveCache(ReadCacheSettings settings) {
-		this.cache = settings.cache(settings.maxEntries() / 10, Key::jobId);
+		this.cache = settings.cache(settings.maxEntries() / 100, Key::jobId);
 		this.maxBytes = settings.maxCurveSize().toBytes();
 	}
 

@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param ttl the oldest an answer may be, for changes made by other instances sharing the database (this instance's
  *     own writes show at once); 0 turns the cache off
- * @param maxEntries job views kept at most (curves: a tenth of it, each at most {@code maxCurveSize})
+ * @param maxEntries job views kept at most (curves: a hundredth of it, each at most {@code maxCurveSize})
  * @param maxCurveSize the largest curve answer kept (a downsampled curve of 500 points is about 30 KB)
  */
 @ConfigurationProperties("lrtune.read-cache")
@@ -24,8 +24,8 @@ public record ReadCacheSettings(@DefaultValue("500ms") Duration ttl, @DefaultVal
 		if (ttl.isNegative()) {
 			throw new IllegalArgumentException("lrtune.read-cache.ttl must not be negative, got " + ttl);
 		}
-		if (maxEntries < 10) {
-			throw new IllegalArgumentException("lrtune.read-cache.max-entries must be at least 10, got " + maxEntries);
+		if (maxEntries < 100) {
+			throw new IllegalArgumentException("lrtune.read-cache.max-entries must be at least 100, got " + maxEntries);
 		}
 	}
 
