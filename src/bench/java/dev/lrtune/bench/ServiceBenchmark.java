@@ -76,6 +76,8 @@ public final class ServiceBenchmark {
 			properties.put("spring.main.banner-mode", "off");
 			properties.put("logging.level.root", "WARN");
 			properties.put("lrtune.queue.max-queued", "5000");
+			// (b) times reading the curve store; repeated reads would otherwise be answered from memory
+			properties.put("lrtune.read-cache.ttl", "0");
 			String schema = null;
 			if (database.equals("postgres")) {
 				String url = postgresUrl();

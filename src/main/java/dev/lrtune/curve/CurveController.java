@@ -45,11 +45,11 @@ class CurveController {
 					@Content(mediaType = TEXT_CSV, schema = @Schema(type = "string"),
 							examples = @ExampleObject(name = "csv", value = "iteration,lr,loss,validation_loss,validation_accuracy\n"
 									+ "0,0.01,0.6931,,\n1,0.01,0.6712,,\n")) })
-	CurveView curve(@Parameter(description = JOB_ID) @PathVariable long id, @Parameter(description = "First iteration, default 0") @RequestParam(required = false) Long from,
+	byte[] curve(@Parameter(description = JOB_ID) @PathVariable long id, @Parameter(description = "First iteration, default 0") @RequestParam(required = false) Long from,
 			@Parameter(description = "Last iteration (inclusive), default the last stored") @RequestParam(required = false) Long to,
 			@Parameter(description = "Downsample to at most this many points") @RequestParam(required = false) Integer maxPoints,
 			@Parameter(description = "EMA β with bias correction applied to the loss, in [0, 1)") @RequestParam(required = false) Double smoothing) {
-		return query.curve(id, from, to, maxPoints, smoothing);
+		return query.curveJson(id, from, to, maxPoints, smoothing);
 	}
 
 	/** The same operation as {@link #curve} in the document (springdoc merges the two by path and method). */

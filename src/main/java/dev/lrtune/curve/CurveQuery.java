@@ -2,6 +2,7 @@ package dev.lrtune.curve;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -11,6 +12,7 @@ import org.springframework.web.ErrorResponseException;
 import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.core.rangetest.SmoothedLoss;
 import dev.lrtune.web.InvalidRequestException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a job's curve for the API: a range of iterations, optionally smoothed (the bias-corrected EMA of
@@ -30,10 +32,28 @@ public class CurveQuery {
 
 	private final CurveSettings settings;
 
-	CurveQuery(Curves curves, CurveOwners owners, CurveSettings settings) {
+	private final CurveCache cache;
+
+	private final JsonMapper json;
+
+	CurveQuery(Curves curves, CurveOwners owners, CurveSettings settings, CurveCache cache, JsonMapper json) {
 		this.curves = curves;
 		this.owners = owners;
 		this.settings = settings;
+		this.cache = cache;
+		this.json = json;
+	}
+
+	/**
+	 * {@link #curve} serialised; a downsampled one ({@code maxPoints} given, so of bounded size) from the
+	 * {@link CurveCache} when it holds it.
+	 */
+	byte[] curveJson(long jobId, Long from, Long to, Integer maxPoints, Double smoothing) {
+		Supplier<byte[]> read = () -> json.writeValueAsBytes(curve(jobId, from, to, maxPoints, smoothing));
+		if (maxPoints == null) {
+			return read.get();
+		}
+		return cache.get(new CurveCache.Key(jobId, from, to, maxPoints, smoothing), read);
 	}
 
 	public CurveView curve(long jobId, Long from, Long to, Integer maxPoints, Double smoothing) {

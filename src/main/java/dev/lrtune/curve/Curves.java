@@ -12,15 +12,19 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The stored curves: {@code curve_chunks} and {@code curve_validations}. Writes are JDBC batches and take
- * part in the caller's transaction, so a job runner can make them conditional on its lease.
+ * part in the caller's transaction, so a job runner can make them conditional on its lease; they invalidate the
+ * {@link CurveCache} once it ends.
  */
 @Repository
 public class Curves {
 
 	private final JdbcTemplate jdbc;
 
-	Curves(JdbcTemplate jdbc) {
+	private final CurveCache cache;
+
+	Curves(JdbcTemplate jdbc, CurveCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 	}
 
 	/**
@@ -48,12 +52,14 @@ public class Curves {
 						setFiniteOrNull(ps, 4, point.accuracy());
 					});
 		}
+		cache.changed(jobId);
 	}
 
 	/** Removes a job's whole curve (a job re-run from the start). */
 	public void deleteAll(long jobId) {
 		jdbc.update("DELETE FROM curve_chunks WHERE job_id = ?", jobId);
 		jdbc.update("DELETE FROM curve_validations WHERE job_id = ?", jobId);
+		cache.changed(jobId);
 	}
 
 	/** How many iterations are stored; they are always iterations 0…n−1. */

@@ -3,6 +3,7 @@ package dev.lrtune.job;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,11 +82,14 @@ class JobController {
 		return management.list(status, type, studyId, page, size);
 	}
 
-	@GetMapping("/{id}")
+	/** Serialised once per change of the job, not per read (see {@link JobViews}). */
+	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(operationId = "getJob", summary = "A job with its status, progress (iterations, fraction, ETA), echoed "
 			+ "request and result")
-	Job get(@Parameter(description = JOB_ID) @PathVariable long id) {
-		return management.get(id);
+	@ApiResponse(responseCode = "200", description = "The job", content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Job.class)))
+	byte[] get(@Parameter(description = JOB_ID) @PathVariable long id) {
+		return management.json(id);
 	}
 
 	@PostMapping("/{id}/cancel")

@@ -15,6 +15,7 @@ import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.core.data.Task;
 import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.core.train.TrainingSettings;
+import dev.lrtune.curve.CurveCache;
 import dev.lrtune.curve.CurveOwners;
 import dev.lrtune.web.InvalidRequestException;
 
@@ -43,9 +44,15 @@ public class JobManagement implements CurveOwners {
 
 	private final QueueSettings queueSettings;
 
+	private final JobViews views;
+
+	private final CurveCache curveCache;
+
 	JobManagement(Jobs jobs, JobJson json, JobDatasets datasets, JobRunner runner, Workers workers,
-			JobSettings settings, QueueSettings queueSettings) {
+			JobSettings settings, QueueSettings queueSettings, JobViews views, CurveCache curveCache) {
 		this.jobs = jobs;
+		this.views = views;
+		this.curveCache = curveCache;
 		this.json = json;
 		this.datasets = datasets;
 		this.runner = runner;
@@ -90,10 +97,19 @@ public class JobManagement implements CurveOwners {
 		long id = jobs.nextId();
 		jobs.insert(id, type, json.write(resolved), resolved.dataset(), total, studyId, Instant.now());
 		wakeWorkersAfterCommit();
-		return get(id);
+		return load(id); // not cached: the row is not committed yet
 	}
 
 	public Job get(long id) {
+		return views.get(id, this::load).job();
+	}
+
+	/** The job as {@code GET /jobs/{id}} answers it, serialised. */
+	byte[] json(long id) {
+		return views.get(id, this::load).json();
+	}
+
+	private Job load(long id) {
 		return view(jobs.find(id).orElseThrow(() -> JobProblems.notFound(id)));
 	}
 
@@ -151,7 +167,9 @@ public class JobManagement implements CurveOwners {
 	}
 
 	void delete(long id) {
-		if (!jobs.deleteTerminal(id)) {
+		boolean deleted = jobs.deleteTerminal(id);
+		curveCache.changed(id); // the curve went with the job
+		if (!deleted) {
 			Job job = get(id);
 			throw JobProblems.conflict("Job " + id + " is " + job.status() + "; cancel it first, only a finished job "
 					+ "can be deleted.");

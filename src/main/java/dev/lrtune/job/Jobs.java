@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code jobs} table, which is also the queue. Every statement a worker runs on a job it claimed is
  * conditional on its {@link Lease} ({@code worker}, {@code attempt}, status {@code running}) and reports
- * whether it still held it. Callers own the transactions.
+ * whether it still held it. Callers own the transactions. Every write that changes what a job's view shows tells
+ * {@link JobViews} once it has run, which serves the view again after the transaction ends.
  */
 @Repository
 class Jobs {
@@ -37,14 +38,17 @@ class Jobs {
 
 	private final JdbcTemplate jdbc;
 
+	private final JobViews views;
+
 	private String nextIdSql;
 
 	private long nextId;
 
 	private long idLimit;
 
-	Jobs(JdbcTemplate jdbc) {
+	Jobs(JdbcTemplate jdbc, JobViews views) {
 		this.jdbc = jdbc;
+		this.views = views;
 	}
 
 	/** A fresh id from a block of {@value #ID_BLOCK} taken from {@code jobs_seq} (a pooled allocator). */
@@ -127,13 +131,14 @@ class Jobs {
 		jdbc.update("UPDATE jobs SET status = 'running', worker = ?, attempt = attempt + 1, lease_until = ?, "
 				+ "started_at = ?, progress_at = ?, iteration = 0 WHERE id = ?", worker, time(leaseUntil), time(now),
 				time(now), id);
+		views.changed(id);
 		return find(id);
 	}
 
 	/** Renews the lease and records progress; false when the lease is no longer held. */
 	boolean heartbeat(Lease lease, long iteration, Instant now, Instant leaseUntil) {
-		return jdbc.update("UPDATE jobs SET iteration = ?, progress_at = ?, lease_until = ?" + HOLDS_LEASE, iteration,
-				time(now), time(leaseUntil), lease.jobId(), lease.worker(), lease.attempt()) == 1;
+		return changed(lease.jobId(), jdbc.update("UPDATE jobs SET iteration = ?, progress_at = ?, lease_until = ?"
+				+ HOLDS_LEASE, iteration, time(now), time(leaseUntil), lease.jobId(), lease.worker(), lease.attempt()));
 	}
 
 	/** Renews the lease only; false when it is no longer held. */
@@ -160,9 +165,9 @@ class Jobs {
 
 	/** Ends a run; false when the lease is no longer held (then nothing changed). */
 	boolean finish(Lease lease, JobStatus status, long iteration, String result, String error, Instant now) {
-		return jdbc.update("UPDATE jobs SET status = ?, iteration = ?, result = ?, error = ?, finished_at = ?, "
-				+ "progress_at = ?, lease_until = NULL" + HOLDS_LEASE, status.jsonName(), iteration, result, error,
-				time(now), time(now), lease.jobId(), lease.worker(), lease.attempt()) == 1;
+		return changed(lease.jobId(), jdbc.update("UPDATE jobs SET status = ?, iteration = ?, result = ?, error = ?, "
+				+ "finished_at = ?, progress_at = ?, lease_until = NULL" + HOLDS_LEASE, status.jsonName(), iteration, result, error,
+				time(now), time(now), lease.jobId(), lease.worker(), lease.attempt()));
 	}
 
 	/**
@@ -170,15 +175,15 @@ class Jobs {
 	 * does not count. False when the lease is no longer held.
 	 */
 	boolean release(Lease lease) {
-		return jdbc.update("UPDATE jobs SET status = 'queued', attempt = attempt - 1, worker = NULL, lease_until = NULL, "
-				+ "started_at = NULL, progress_at = NULL, iteration = 0" + HOLDS_LEASE, lease.jobId(), lease.worker(),
-				lease.attempt()) == 1;
+		return changed(lease.jobId(), jdbc.update("UPDATE jobs SET status = 'queued', attempt = attempt - 1, "
+				+ "worker = NULL, lease_until = NULL, started_at = NULL, progress_at = NULL, iteration = 0" + HOLDS_LEASE,
+				lease.jobId(), lease.worker(), lease.attempt()));
 	}
 
 	/** A queued job becomes cancelled; false when it was not queued. */
 	boolean cancelQueued(long id, Instant now) {
-		return jdbc.update("UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE id = ? AND status = 'queued'",
-				time(now), id) == 1;
+		return changed(id, jdbc.update(
+				"UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE id = ? AND status = 'queued'", time(now), id));
 	}
 
 	/** Asks a running job to stop at its next flush; false when it was not running. */
@@ -188,7 +193,8 @@ class Jobs {
 
 	/** Deletes a finished job (its curve goes with it); false when it is queued, running or unknown. */
 	boolean deleteTerminal(long id) {
-		return jdbc.update("DELETE FROM jobs WHERE id = ? AND status <> 'queued' AND status <> 'running'", id) == 1;
+		return changed(id,
+				jdbc.update("DELETE FROM jobs WHERE id = ? AND status <> 'queued' AND status <> 'running'", id));
 	}
 
 	/** Running jobs whose lease ended before {@code now}, locked for this transaction (others skip them). */
@@ -201,12 +207,20 @@ class Jobs {
 	void requeue(long id) {
 		jdbc.update("UPDATE jobs SET status = 'queued', worker = NULL, lease_until = NULL, started_at = NULL, "
 				+ "progress_at = NULL, iteration = 0 WHERE id = ?", id);
+		views.changed(id);
 	}
 
 	/** Ends a locked job whose lease expired for good. */
 	void abandon(long id, JobStatus status, String error, Instant now) {
 		jdbc.update("UPDATE jobs SET status = ?, error = ?, finished_at = ?, lease_until = NULL WHERE id = ?",
 				status.jsonName(), error, time(now), id);
+		views.changed(id);
+	}
+
+	/** Tells the views of a write to job {@code id} that changed {@code rows} rows; whether it changed one. */
+	private boolean changed(long id, int rows) {
+		views.changed(id);
+		return rows == 1;
 	}
 
 	private static OffsetDateTime time(Instant instant) {

@@ -55,7 +55,7 @@ class DatabaseOutageApiTests {
 
 	@Test
 	void whenPostgresqlIsShuttingDownThenReadingAJobIsA503() throws Exception {
-		given(management.get(anyLong())).willThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+		given(management.json(anyLong())).willThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
 				new SQLException("FATAL: the database system is shutting down", "57P03")));
 		mvc.perform(get("/api/v1/jobs/1"))
 			.andExpect(status().isServiceUnavailable())
@@ -65,7 +65,7 @@ class DatabaseOutageApiTests {
 
 	@Test
 	void whenADataAccessErrorIsNotAnOutageThenItStaysA500WithoutDetails() throws Exception {
-		given(management.get(anyLong())).willThrow(new DataIntegrityViolationException("duplicate key value",
+		given(management.json(anyLong())).willThrow(new DataIntegrityViolationException("duplicate key value",
 				new SQLException("ERROR: duplicate key value violates unique constraint", "23505")));
 		mvc.perform(get("/api/v1/jobs/1"))
 			.andExpect(status().isInternalServerError())

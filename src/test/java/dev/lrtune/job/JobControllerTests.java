@@ -117,7 +117,7 @@ class JobControllerTests {
 
 	@Test
 	void whenGettingAnUnknownJobThenTheAnswerIsA404Problem() throws Exception {
-		given(management.get(42)).willThrow(JobProblems.notFound(42));
+		given(management.json(42)).willThrow(JobProblems.notFound(42));
 		mvc.perform(get("/api/v1/jobs/42"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))

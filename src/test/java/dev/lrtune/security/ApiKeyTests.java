@@ -3,6 +3,7 @@ package dev.lrtune.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -68,6 +69,24 @@ class ApiKeyTests {
 		isUnauthorized(mvc.perform(get(SCHEDULES).header("X-API-Key", "first-ke")), "Invalid API key");
 		isUnauthorized(mvc.perform(get(SCHEDULES).header("X-API-Key", "first-key2")), "Invalid API key");
 		isUnauthorized(mvc.perform(get(SCHEDULES).header("X-API-Key", "FIRST-KEY")), "Invalid API key");
+	}
+
+	@Test
+	void aJobServedFromTheReadCacheStillNeedsAKey() throws Exception {
+		String submitted = mvc.perform(post("/api/v1/jobs").header("X-API-Key", "first-key")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"type": "training", "dataset": "synthetic:moons?samples=200&seed=1", "model": {"type": "logistic"},
+					 "seed": 1, "training": {"iterations": 10, "schedule": {"type": "constant", "lr": 0.1}}}"""))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String job = "/api/v1/jobs/" + submitted.replaceFirst("^\\{\"id\":(\\d+),.*$", "$1");
+		mvc.perform(get(job).header("X-API-Key", "first-key")).andExpect(status().isOk());
+		mvc.perform(get(job).header("X-API-Key", "first-key")).andExpect(status().isOk());
+		isUnauthorized(mvc.perform(get(job)), "Missing API key");
+		isUnauthorized(mvc.perform(get(job).header("X-API-Key", "wrong")), "Invalid API key");
 	}
 
 	@Test

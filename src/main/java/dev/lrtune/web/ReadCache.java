@@ -1,0 +1,203 @@
+package dev.lrtune.web;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Answers of hot reads (a polled job, a polled curve) kept for a short time, so that many clients asking for the same
+ * thing cost one database read and one serialisation instead of one each.
+ *
+ * <p>Two rules bound what it serves:
+ * <ul>
+ * <li><b>Age.</b> A value is served only while younger than {@code ttl}, counted from when its load <em>started</em>:
+ * an answer shows the database as it was at most {@code ttl} before. That is the bound for changes made by other
+ * instances sharing the database.
+ * <li><b>This instance's writes.</b> A write calls {@link #changed} with the group it touched (a job id); once the
+ * write has committed, values of that group loaded before are never served again. A value whose load started before
+ * the invalidation is refused even when it is installed after it, so a client that wrote here reads its write here.
+ * </ul>
+ * A {@code ttl} of zero turns caching off (every read loads).
+ *
+ * @param <K> what a value is looked up by
+ * @param <V> the value
+ */
+public final class ReadCache<K, V> {
+
+	private final long ttlNanos;
+
+	private final int maxEntries;
+
+	private final Function<K, Object> group;
+
+	private final LongSupplier clock;
+
+	private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+
+	/** Loads under way: a reader that misses while one runs waits for it instead of loading the same thing again. */
+	private final Map<K, Load<V>> loads = new ConcurrentHashMap<>();
+
+	/** Group → the clock when this instance last changed it; kept one {@code ttl}, after which it no longer matters. */
+	private final Map<Object, Long> changes = new ConcurrentHashMap<>();
+
+	/**
+	 * @param ttl how long a value may be served
+	 * @param maxEntries the values kept at most; past it expired values go, then all (only a cost, never a wrong answer)
+	 * @param group the group of a key: {@link #changed} invalidates every key of a group
+	 * @param clock nanoseconds, monotonic ({@link System#nanoTime} outside tests)
+	 */
+	public ReadCache(Duration ttl, int maxEntries, Function<K, Object> group, LongSupplier clock) {
+		if (ttl.isNegative()) {
+			throw new IllegalArgumentException("ttl must not be negative, got " + ttl);
+		}
+		if (maxEntries < 1) {
+			throw new IllegalArgumentException("maxEntries must be at least 1, got " + maxEntries);
+		}
+		this.ttlNanos = ttl.toNanos();
+		this.maxEntries = maxEntries;
+		this.group = group;
+		this.clock = clock;
+	}
+
+	/**
+	 * The value of {@code key}: a cached one when it is young enough and its group has not changed here since it was
+	 * loaded, else {@code loader}'s (kept for the next reads unless {@code keep} refuses it). The loader's exceptions
+	 * pass through and nothing is kept.
+	 */
+	public V get(K key, Supplier<V> loader, Predicate<V> keep) {
+		if (ttlNanos == 0) {
+			return loader.get();
+		}
+		// the change is read before the clock: a change record dropped meanwhile is older than ttl, and so is any
+		// value it would have refused
+		Long changed = changes.get(group.apply(key));
+		long now = clock.getAsLong();
+		Entry<V> entry = entries.get(key);
+		if (fresh(entry, changed, now)) {
+			return entry.value;
+		}
+		Load<V> running = loads.get(key);
+		if (running != null && (changed == null || running.startedAt - changed > 0)) {
+			try {
+				return running.get();
+			}
+			catch (ExecutionException ex) {
+				// that load failed (a 404, an outage): this reader tries for itself and gets its own answer
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		Load<V> load = new Load<>(now);
+		loads.put(key, load);
+		try {
+			V value = loader.get();
+			if (value != null && keep.test(value)) {
+				makeRoom(now);
+				// stamped with a time before the load started; a slower load that started earlier does not replace a
+				// newer value
+				entries.merge(key, new Entry<>(value, now),
+						(old, fresh) -> fresh.loadedAt - old.loadedAt >= 0 ? fresh : old);
+			}
+			load.complete(value);
+			return value;
+		}
+		catch (RuntimeException | Error ex) {
+			load.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			loads.remove(key, load);
+		}
+	}
+
+	/** The cached value of {@code key} when {@link #get} would serve it without loading, else {@code null}. */
+	public V peek(K key) {
+		if (ttlNanos == 0) {
+			return null;
+		}
+		Long changed = changes.get(group.apply(key));
+		long now = clock.getAsLong();
+		Entry<V> entry = entries.get(key);
+		return fresh(entry, changed, now) ? entry.value : null;
+	}
+
+	/** {@link #get(Object, Supplier, Predicate)} keeping every value. */
+	public V get(K key, Supplier<V> loader) {
+		return get(key, loader, value -> true);
+	}
+
+	/**
+	 * This instance changed {@code group} in the database: once the current transaction (if any) has ended, or at
+	 * once outside one, no value of the group loaded before is served again.
+	 */
+	public void changed(Object group) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					invalidate(group);
+				}
+			});
+		}
+		else {
+			invalidate(group);
+		}
+	}
+
+	/** No value of {@code group} loaded before now is served again. */
+	public void invalidate(Object group) {
+		if (ttlNanos == 0) {
+			return;
+		}
+		long now = clock.getAsLong();
+		if (changes.size() >= maxEntries) {
+			changes.values().removeIf(at -> now - at >= ttlNanos);
+		}
+		changes.put(group, now);
+	}
+
+	/** Values kept now (for tests). */
+	int size() {
+		return entries.size();
+	}
+
+	/** Younger than the ttl and loaded after the last change of its group here. */
+	private boolean fresh(Entry<V> entry, Long changed, long now) {
+		return entry != null && now - entry.loadedAt < ttlNanos && (changed == null || entry.loadedAt - changed > 0);
+	}
+
+	private void makeRoom(long now) {
+		if (entries.size() < maxEntries) {
+			return;
+		}
+		entries.values().removeIf(entry -> now - entry.loadedAt >= ttlNanos);
+		if (entries.size() >= maxEntries) {
+			entries.clear();
+		}
+	}
+
+	private record Entry<V>(V value, long loadedAt) {
+	}
+
+	/** A load under way, started at {@code startedAt}. */
+	private static final class Load<V> extends CompletableFuture<V> {
+
+		final long startedAt;
+
+		Load(long startedAt) {
+			this.startedAt = startedAt;
+		}
+
+	}
+
+}
