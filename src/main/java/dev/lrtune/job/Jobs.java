@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+
+import dev.lrtune.db.PooledIds;
 
 /**
  * The {@code jobs} table, which is also the queue. Every statement a worker runs on a job it claimed is
@@ -40,28 +41,17 @@ class Jobs {
 
 	private final JobViews views;
 
-	private String nextIdSql;
-
-	private long nextId;
-
-	private long idLimit;
+	private final PooledIds idBlocks;
 
 	Jobs(JdbcTemplate jdbc, JobViews views) {
 		this.jdbc = jdbc;
+		this.idBlocks = new PooledIds(jdbc, "jobs_seq", ID_BLOCK);
 		this.views = views;
 	}
 
-	/** A fresh id from a block of {@value #ID_BLOCK} taken from {@code jobs_seq} (a pooled allocator). */
-	synchronized long nextId() {
-		if (nextId == idLimit) {
-			if (nextIdSql == null) {
-				String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-				nextIdSql = "PostgreSQL".equals(product) ? "SELECT nextval('jobs_seq')" : "SELECT NEXT VALUE FOR jobs_seq";
-			}
-			nextId = jdbc.queryForObject(nextIdSql, Long.class);
-			idLimit = nextId + ID_BLOCK;
-		}
-		return nextId++;
+	/** A fresh id from a block of {@value #ID_BLOCK} taken from {@code jobs_seq}. */
+	long nextId() {
+		return idBlocks.next();
 	}
 
 	/**

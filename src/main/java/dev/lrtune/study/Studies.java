@@ -8,10 +8,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+
+import dev.lrtune.db.PooledIds;
 
 import dev.lrtune.study.StudyRows.RunRow;
 import dev.lrtune.study.StudyRows.StudyRow;
@@ -36,28 +37,16 @@ class Studies {
 
 	private final JdbcTemplate jdbc;
 
-	private String nextIdSql;
-
-	private long nextId;
-
-	private long idLimit;
+	private final PooledIds idBlocks;
 
 	Studies(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.idBlocks = new PooledIds(jdbc, "studies_seq", ID_BLOCK);
 	}
 
 	/** A fresh id from a block of {@value #ID_BLOCK} taken from {@code studies_seq}. */
-	synchronized long nextId() {
-		if (nextId == idLimit) {
-			if (nextIdSql == null) {
-				String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-				nextIdSql = "PostgreSQL".equals(product) ? "SELECT nextval('studies_seq')"
-						: "SELECT NEXT VALUE FOR studies_seq";
-			}
-			nextId = jdbc.queryForObject(nextIdSql, Long.class);
-			idLimit = nextId + ID_BLOCK;
-		}
-		return nextId++;
+	long nextId() {
+		return idBlocks.next();
 	}
 
 	void insert(long id, String request, int rung, Instant now) {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.web.client.RestClient;
 
 import dev.lrtune.LrtuneApplication;
@@ -25,11 +30,21 @@ import dev.lrtune.LrtuneApplication;
  */
 class StudyRestartTests {
 
+	/** Slow enough (a few seconds a rung) to be stopped in the middle of one. */
+	private static final String STUDY = """
+			{"dataset": "synthetic:moons?samples=2000&noise=0.25&seed=5", "model": {"type": "mlp", "hidden": [64, 64]},
+			 "seed": 11, "iterations": 30000, "evaluateEvery": 500,
+			 "candidates": [{"type": "constant", "lr": 5},
+			                {"type": "constant", "lr": 0.3},
+			                {"type": "exponential", "lr": 0.3, "decayRate": 0.01, "decaySteps": 30000},
+			                {"type": "constant", "lr": 0.0003}],
+			 "strategy": {"type": "successive_halving", "eta": 2, "minIterations": 7500}}""";
+
 	@TempDir
 	Path directory;
 
 	@Test
-	void aStudyStoppedMidRungResumesAfterARestartAndEndsWithTheRankingOfAnUninterruptedStudy() {
+	void aStudyStoppedMidRungResumesAfterARestartAndEndsWithTheRankingOfAnUninterruptedStudy() throws SQLException {
 		Object id;
 		try (ConfigurableApplicationContext app = start()) {
 			RestClient http = http(app);
@@ -37,6 +52,14 @@ class StudyRestartTests {
 			// stop once rung 1 is under way: rung 0 closed and pruned, its survivors queued or running
 			await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
 				.until(() -> study(http, id), study -> ((Number) study.get("rung")).intValue() == 1);
+		}
+		try (Connection connection = DriverManager.getConnection(url(), "sa", "")) {
+			JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+			// stopped for real in the middle: the study at rung 1, not every rung-1 trial done
+			assertThat(jdbc.queryForMap("SELECT status, rung FROM studies WHERE id = ?", id))
+				.containsEntry("STATUS", "running").containsEntry("RUNG", 1);
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jobs j JOIN study_runs r ON r.job_id = j.id "
+					+ "WHERE r.rung = 1 AND j.status <> 'succeeded'", Integer.class)).isPositive();
 		}
 
 		try (ConfigurableApplicationContext app = start()) {
@@ -46,7 +69,7 @@ class StudyRestartTests {
 			assertThat(resumed.get("status")).isEqualTo("succeeded");
 			assertThat(uninterrupted.get("status")).isEqualTo("succeeded");
 			assertThat(standings(resumed)).isEqualTo(standings(uninterrupted));
-			assertThat(maps(resumed.get("trials"))).extracting(t -> t.get("candidate")).containsExactly(2, 1, 3, 0);
+			assertThat(maps(resumed.get("trials"))).extracting(t -> t.get("rung")).containsExactly(2, 1, 0, 0);
 			Map<?, ?> best = (Map<?, ?>) resumed.get("best");
 			Map<?, ?> reference = (Map<?, ?>) uninterrupted.get("best");
 			assertThat(best.get("schedule")).isEqualTo(reference.get("schedule"));
@@ -65,7 +88,7 @@ class StudyRestartTests {
 	}
 
 	private static Map<String, Object> submit(RestClient http) {
-		return http.post().uri("/studies").contentType(MediaType.APPLICATION_JSON).body(StudyEndToEndTests.KNOWN_ANSWER)
+		return http.post().uri("/studies").contentType(MediaType.APPLICATION_JSON).body(STUDY)
 			.retrieve().body(JSON);
 	}
 
@@ -78,9 +101,12 @@ class StudyRestartTests {
 			.until(() -> study(http, id), study -> !"running".equals(study.get("status")));
 	}
 
+	private String url() {
+		return "jdbc:h2:file:" + directory.resolve("lrtune") + ";DB_CLOSE_ON_EXIT=FALSE";
+	}
+
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(LrtuneApplication.class).run(
-				"--spring.datasource.url=jdbc:h2:file:" + directory.resolve("lrtune") + ";DB_CLOSE_ON_EXIT=FALSE",
+		return new SpringApplicationBuilder(LrtuneApplication.class).run("--spring.datasource.url=" + url(),
 				"--server.port=0", "--lrtune.workers.threads=1", "--lrtune.curves.flush-interval=50ms",
 				"--lrtune.studies.poll-interval=50ms", "--spring.main.banner-mode=off");
 	}

@@ -1,0 +1,2 @@
+/** Database plumbing shared by the features: id allocation. */
+package dev.lrtune.db;
