@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 
 import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.core.rangetest.SmoothedLoss;
 import dev.lrtune.web.InvalidRequestException;
+import dev.lrtune.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -180,9 +180,7 @@ public class CurveQuery {
 	}
 
 	static ErrorResponseException notFound(long jobId) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no job " + jobId + ".");
-		problem.setTitle("Job not found");
-		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+		return Problems.of(HttpStatus.NOT_FOUND, "Job not found", "There is no job " + jobId + ".");
 	}
 
 }

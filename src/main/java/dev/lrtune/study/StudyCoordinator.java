@@ -1,12 +1,12 @@
 package dev.lrtune.study;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,17 +98,24 @@ class StudyCoordinator implements SmartLifecycle {
 		try {
 			transactions.executeWithoutResult(status -> studies.lockRunning(id).ifPresent(this::advance));
 		}
-		catch (InvalidRequestException | ErrorResponseException ex) {
-			if (ex instanceof ErrorResponseException response && response.getStatusCode() == HttpStatus.TOO_MANY_REQUESTS) {
-				return; // the queue is full: the rung is queued on a later look
+		catch (InvalidRequestException ex) {
+			fail(id, ex.getMessage());
+		}
+		catch (ErrorResponseException ex) {
+			// a full queue is not the study's fault: the rung is queued on a later look
+			if (ex.getStatusCode() != HttpStatus.TOO_MANY_REQUESTS) {
+				fail(id, ex.getBody().getDetail());
 			}
-			String reason = ex instanceof ErrorResponseException response ? response.getBody().getDetail() : ex.getMessage();
-			transactions.executeWithoutResult(status -> studies.lockRunning(id)
-				.ifPresent(row -> studies.finish(id, "failed", "A trial could not be queued: " + reason, Instant.now())));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Study {} could not be advanced: {}", id, ex.toString());
 		}
+	}
+
+	/** Ends a study whose next trial the job API refused (say its dataset was deleted meanwhile). */
+	private void fail(long id, String reason) {
+		transactions.executeWithoutResult(status -> studies.lockRunning(id)
+			.ifPresent(row -> studies.finish(id, "failed", "A trial could not be queued: " + reason, Instant.now())));
 	}
 
 	private void advance(StudyRow study) {
@@ -123,7 +130,7 @@ class StudyCoordinator implements SmartLifecycle {
 	private void afterRangeTest(StudyRow study) {
 		Map<Long, Job> jobs = views.jobsOf(study.id());
 		Job rangeTest = jobs.get(study.rangeTestJobId());
-		if (rangeTest != null && !terminal(rangeTest.status())) {
+		if (rangeTest != null && !TrialOutcome.finished(rangeTest.status())) {
 			return;
 		}
 		Recommendation finder = rangeTest == null || rangeTest.result() == null ? null : rangeTest.result().recommendation();
@@ -136,13 +143,18 @@ class StudyCoordinator implements SmartLifecycle {
 		}
 		StudyRequest request = views.request(study);
 		studies.setRecommendation(study.id(), views.write(finder));
-		List<ScheduleSpec> candidates = generated(finder, request, request.iterations());
-		List<Integer> all = new ArrayList<>();
+		start(study.id(), request, finder, generated(finder, request, request.iterations()));
+	}
+
+	/**
+	 * Stores the candidates (sized for the budget) and queues every one's first rung; {@code finder} is the range
+	 * test's recommendation they were generated from, {@code null} for given ones.
+	 */
+	void start(long studyId, StudyRequest request, Recommendation finder, List<ScheduleSpec> candidates) {
 		for (int i = 0; i < candidates.size(); i++) {
-			studies.insertCandidate(study.id(), i, views.write(candidates.get(i)));
-			all.add(i);
+			studies.insertCandidate(studyId, i, views.write(candidates.get(i)));
 		}
-		startRung(study.id(), request, finder, 0, all, candidates);
+		startRung(studyId, request, finder, 0, IntStream.range(0, candidates.size()).boxed().toList(), candidates);
 	}
 
 	private void afterRung(StudyRow study) {
@@ -158,8 +170,7 @@ class StudyCoordinator implements SmartLifecycle {
 		}
 		List<TrialOutcome> ranked = outcomes.stream().filter(TrialOutcome::ranked).sorted(TrialOutcome.BEST_FIRST).toList();
 		StudyRequest request = views.request(study);
-		List<Long> rungs = SuccessiveHalving.rungs(request.strategy().minIterations(), request.strategy().eta(),
-				request.iterations());
+		List<Long> rungs = request.rungs();
 		if (ranked.isEmpty()) {
 			studies.finish(study.id(), "failed", "Every trial of rung " + study.rung() + " diverged, failed or was "
 					+ "cancelled; none could be ranked by validation loss.", Instant.now());
@@ -180,10 +191,9 @@ class StudyCoordinator implements SmartLifecycle {
 	 * {@code finder}) are sized for the rung's length, so that every rung compares whole schedules; given ones run
 	 * as given, stopped at the rung's length.
 	 */
-	void startRung(long studyId, StudyRequest request, Recommendation finder, int rung, List<Integer> candidates,
+	private void startRung(long studyId, StudyRequest request, Recommendation finder, int rung, List<Integer> candidates,
 			List<ScheduleSpec> given) {
-		StrategyRequest strategy = request.strategy();
-		long iterations = SuccessiveHalving.rungs(strategy.minIterations(), strategy.eta(), request.iterations()).get(rung);
+		long iterations = request.rungs().get(rung);
 		List<ScheduleSpec> schedules = finder == null ? given : generated(finder, request, iterations);
 		for (int candidate : candidates) {
 			ScheduleSpec schedule = schedules.get(candidate);
@@ -201,10 +211,6 @@ class StudyCoordinator implements SmartLifecycle {
 	private static long evaluations(StudyRequest request, long iterations) {
 		int every = request.evaluateEvery();
 		return every == 0 ? 1 : iterations / every;
-	}
-
-	static boolean terminal(String status) {
-		return !"queued".equals(status) && !"running".equals(status);
 	}
 
 }

@@ -1,12 +1,10 @@
 package dev.lrtune.study;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
@@ -17,6 +15,7 @@ import dev.lrtune.job.OptimizerRequest;
 import dev.lrtune.study.StudyRows.RunRow;
 import dev.lrtune.study.StudyRows.StudyRow;
 import dev.lrtune.web.InvalidRequestException;
+import dev.lrtune.web.Problems;
 
 /**
  * Submitting, reading and cancelling studies. A submission resolves every default, then queues in the same
@@ -58,12 +57,7 @@ class StudyManagement {
 			studies.setRangeTestJob(id, rangeTest.id());
 		}
 		else {
-			List<Integer> all = new ArrayList<>();
-			for (int i = 0; i < resolved.candidates().size(); i++) {
-				studies.insertCandidate(id, i, views.write(resolved.candidates().get(i)));
-				all.add(i);
-			}
-			coordinator.startRung(id, resolved, null, 0, all, resolved.candidates());
+			coordinator.start(id, resolved, null, resolved.candidates());
 		}
 		return get(id);
 	}
@@ -123,17 +117,12 @@ class StudyManagement {
 	}
 
 	private static ErrorResponseException notFound(long id) {
-		return problem(HttpStatus.NOT_FOUND, "Study not found", "There is no study " + id + ".");
+		return Problems.of(HttpStatus.NOT_FOUND, "Study not found", "There is no study " + id + ".");
 	}
 
 	private static ErrorResponseException conflict(String detail) {
-		return problem(HttpStatus.CONFLICT, "Conflict with the study's status", detail);
+		return Problems.of(HttpStatus.CONFLICT, "Conflict with the study's status", detail);
 	}
 
-	private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return new ErrorResponseException(status, problem, null);
-	}
 
 }

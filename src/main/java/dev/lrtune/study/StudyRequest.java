@@ -64,4 +64,9 @@ record StudyRequest(
 
 	static final int GENERATED_CANDIDATES = 8;
 
+	/** The iterations of each rung of a resolved request (its strategy complete), the last one the budget. */
+	List<Long> rungs() {
+		return SuccessiveHalving.rungs(strategy.minIterations(), strategy.eta(), iterations);
+	}
+
 }

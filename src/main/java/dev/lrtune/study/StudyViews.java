@@ -92,9 +92,8 @@ class StudyViews {
 					outcome.rung() < row.rung(), "diverged".equals(outcome.status()),
 					runs.stream().map(run -> run(run, jobsById)).toList()));
 		}
-		StrategyRequest strategy = request.strategy();
 		return new Study(row.id(), row.status(), row.createdAt(), row.finishedAt(), request, row.rangeTestJobId(),
-				row.rung(), SuccessiveHalving.rungs(strategy.minIterations(), strategy.eta(), request.iterations()),
+				row.rung(), request.rungs(),
 				trials, best(row, trials), row.error());
 	}
 

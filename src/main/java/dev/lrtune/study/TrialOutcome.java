@@ -25,6 +25,11 @@ record TrialOutcome(int candidate, int rung, String status, Double validationLos
 	}
 
 	boolean finished() {
+		return finished(status);
+	}
+
+	/** Whether a job with that status has ended. */
+	static boolean finished(String status) {
 		return !"queued".equals(status) && !"running".equals(status);
 	}
 

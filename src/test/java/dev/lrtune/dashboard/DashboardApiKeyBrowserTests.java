@@ -7,16 +7,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -28,27 +23,7 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:dashboard-api-keys;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=1",
 		"lrtune.curves.flush-interval=50ms", "lrtune.security.api-keys=dashboard-key" })
-class DashboardApiKeyBrowserTests {
-
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-	};
-
-	private static ChromeDriver browser;
-
-	@LocalServerPort
-	private int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Chromium.startOrSkip();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
+class DashboardApiKeyBrowserTests extends BrowserTests {
 
 	@Test
 	void theDashboardAsksForTheKeyOnceSendsItWithEveryCallAndFollowsARunningJobLive() {
@@ -92,10 +67,6 @@ class DashboardApiKeyBrowserTests {
 		browser.get(url("/studies"));
 		Chromium.waiting(browser).until(ExpectedConditions.textToBe(By.id("message"), "No studies yet."));
 		assertThat(browser.findElements(By.cssSelector(".error"))).isEmpty();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 
 }

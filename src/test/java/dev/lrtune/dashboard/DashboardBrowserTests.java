@@ -8,18 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -29,7 +24,7 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:dashboard;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=1",
 		"lrtune.curves.flush-interval=50ms" })
-class DashboardBrowserTests {
+class DashboardBrowserTests extends BrowserTests {
 
 	/** Counts the plot canvas' pixels within {@code tolerance} of an RGB colour (any opaque pixel: tolerance 255). */
 	static final String COUNT_PIXELS = """
@@ -47,26 +42,6 @@ class DashboardBrowserTests {
 	private static final Map<String, int[]> MARKERS = Map.of("minimum", new int[] { 0x7c, 0x3a, 0xed }, "steepest",
 			new int[] { 0x08, 0x91, 0xb2 }, "valley", new int[] { 0x16, 0xa3, 0x4a }, "divergence",
 			new int[] { 0xea, 0x58, 0x0c }, "recommended", new int[] { 0xdc, 0x26, 0x26 });
-
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-	};
-
-	private static ChromeDriver browser;
-
-	@LocalServerPort
-	private int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Chromium.startOrSkip();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
 
 	@Test
 	void aRangeTestStartedFromTheFormIsPlottedAsLossAgainstLrWithItsSuggestionsMarked() throws IOException {
@@ -143,16 +118,6 @@ class DashboardBrowserTests {
 
 	private double shownLr(String name) {
 		return Double.parseDouble(suggestion(name).findElement(By.className("lr")).getText());
-	}
-
-	private void type(String id, String text) {
-		WebElement input = browser.findElement(By.id(id));
-		input.clear();
-		input.sendKeys(text);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 
 }

@@ -11,18 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -34,7 +29,7 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:dashboard-study;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=2",
 		"lrtune.curves.flush-interval=50ms", "lrtune.studies.poll-interval=50ms" })
-class DashboardStudyBrowserTests {
+class DashboardStudyBrowserTests extends BrowserTests {
 
 	/** study.html's colours: the winner, and pruned or diverged trials. */
 	private static final int[] WINNER = { 0xdc, 0x26, 0x26 };
@@ -49,26 +44,6 @@ class DashboardStudyBrowserTests {
 			[{"type": "constant", "lr": 3},
 			 {"type": "constant", "lr": 0.3},
 			 {"type": "exponential", "lr": 0.3, "decayRate": 0.01, "decaySteps": 600}]""";
-
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-	};
-
-	private static ChromeDriver browser;
-
-	@LocalServerPort
-	private int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Chromium.startOrSkip();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
 
 	@Test
 	void aStudyStartedFromTheFormShowsEveryTrialsCurveTheWinnerAndItsScheduleToCopy() throws IOException {
@@ -179,16 +154,6 @@ class DashboardStudyBrowserTests {
 	private long pixels(int[] rgb, int tolerance) {
 		return ((Number) browser.executeScript(DashboardBrowserTests.COUNT_PIXELS, rgb[0], rgb[1], rgb[2], tolerance))
 			.longValue();
-	}
-
-	private void type(String id, String text) {
-		WebElement input = browser.findElement(By.id(id));
-		input.clear();
-		input.sendKeys(text);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 
 }
