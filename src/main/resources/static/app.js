@@ -26,26 +26,67 @@ class ApiError extends Error {
   }
 }
 
+/** The headers of every API call: JSON answers, and the key when there is one. */
+function apiHeaders(extra) {
+  const headers = Object.assign({ Accept: 'application/json' }, extra);
+  if (apiKey()) headers['X-API-Key'] = apiKey();
+  return headers;
+}
+
+/** True when a 401 made the user enter a key, so the call is worth trying again. */
+function keyEnteredAfter401(status, text) {
+  if (status !== 401) return false;
+  localStorage.removeItem(KEY_STORAGE);
+  let problem = {};
+  try { problem = JSON.parse(text); } catch (ignored) { /* not a problem document */ }
+  return askForKey(problem.title || 'Unauthorized');
+}
+
+/** The JSON body of an answer, or an ApiError carrying its problem. */
+function answer(status, ok, text) {
+  const body = text ? JSON.parse(text) : null;
+  if (!ok) throw new ApiError(status, body || {});
+  return body;
+}
+
 /** fetch() under /api/v1 with the key; JSON in, JSON out; a 401 asks for the key and tries again. */
 async function api(path, options = {}) {
   for (;;) {
-    const headers = Object.assign({ Accept: 'application/json' }, options.headers);
-    if (apiKey()) headers['X-API-Key'] = apiKey();
+    const headers = apiHeaders(options.headers);
     if (options.json !== undefined) {
       headers['Content-Type'] = 'application/json';
       options.body = JSON.stringify(options.json);
     }
     const response = await fetch('/api/v1' + path, Object.assign({}, options, { headers }));
-    if (response.status === 401) {
-      localStorage.removeItem(KEY_STORAGE);
-      const problem = await response.json().catch(() => ({}));
-      if (askForKey(problem.title || 'Unauthorized')) continue;
-    }
     const text = await response.text();
-    const body = text ? JSON.parse(text) : null;
-    if (!response.ok) throw new ApiError(response.status, body || {});
-    return body;
+    if (keyEnteredAfter401(response.status, text)) continue;
+    return answer(response.status, response.ok, text);
   }
+}
+
+/**
+ * A POST whose body may be large, with its progress: fetch() cannot report bytes sent, XMLHttpRequest can.
+ * onProgress(sent, total) is called while the body goes out.
+ */
+function apiUpload(path, body, onProgress) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', '/api/v1' + path);
+    for (const [name, value] of Object.entries(apiHeaders())) request.setRequestHeader(name, value);
+    request.upload.addEventListener('progress', event => {
+      if (event.lengthComputable) onProgress(event.loaded, event.total);
+    });
+    request.addEventListener('load', () => {
+      if (keyEnteredAfter401(request.status, request.responseText)) {
+        apiUpload(path, body, onProgress).then(resolve, reject);
+        return;
+      }
+      try { resolve(answer(request.status, request.status >= 200 && request.status < 300, request.responseText)); }
+      catch (error) { reject(error); }
+    });
+    request.addEventListener('error', () => reject(new Error('The upload failed: the server did not answer.')));
+    request.send(body);
+  });
 }
 
 /** An EventSource on a /stream path: the key travels as ?apiKey= because EventSource cannot send headers. */
@@ -66,6 +107,13 @@ function fmt(x) {
 /** Axis tick labels: uPlot passes null for the log axis' unlabelled minor ticks. */
 function tickLabels(u, splits) {
   return splits.map(x => (x === null ? '' : fmt(x)));
+}
+
+/** A size in bytes the way people read it: 950 B, 12.3 kB, 45.6 MB. */
+function fmtBytes(bytes) {
+  if (bytes < 1000) return bytes + ' B';
+  if (bytes < 1e6) return (bytes / 1e3).toFixed(1) + ' kB';
+  return (bytes / 1e6).toFixed(1) + ' MB';
 }
 
 function fmtDuration(seconds) {
@@ -98,6 +146,22 @@ function progressBar(job) {
   return el('div', { class: 'progress', title: p.iteration + ' / ' + p.totalIterations + ' iterations' },
     el('div', { class: 'bar ' + job.status, style: 'width:' + percent + '%' }),
     el('span', {}, percent + '%' + eta));
+}
+
+/** Names of uploaded datasets by id: jobs refer to an upload by its id alone. */
+const datasetNames = new Map();
+
+/** Reads the dataset list again when one of the references is an upload this page has not named yet. */
+async function nameDatasets(references) {
+  const unknown = references.filter(r => /^\d+$/.test(r) && !datasetNames.has(r));
+  if (!unknown.length) return;
+  for (const d of await api('/datasets')) datasetNames.set(String(d.id), d.name);
+  unknown.forEach(r => { if (!datasetNames.has(r)) datasetNames.set(r, ''); }); // gone: do not ask again
+}
+
+/** "#12 spirals" for an upload, the reference itself for a synthetic or file dataset. */
+function datasetLabel(reference) {
+  return /^\d+$/.test(reference) ? ('#' + reference + ' ' + (datasetNames.get(reference) || '')).trim() : reference;
 }
 
 function finished(status) {

@@ -3,13 +3,18 @@ package dev.lrtune.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -26,7 +31,9 @@ import org.springframework.web.client.RestClient;
 class DashboardApiKeyBrowserTests extends BrowserTests {
 
 	@Test
-	void theDashboardAsksForTheKeyOnceSendsItWithEveryCallAndFollowsARunningJobLive() {
+	void theDashboardAsksForTheKeyOnceSendsItWithEveryCallAndFollowsARunningJobLive(@TempDir Path directory)
+			throws IOException {
+		Path csv = Files.writeString(directory.resolve("keyed.csv"), "x,label\n1,a\n2,b\n3,a\n");
 		RestClient api = RestClient.builder().baseUrl(url("")).defaultHeader("X-API-Key", "dashboard-key").build();
 		// Long enough to be still running when the page opens (it is cancelled from the page).
 		Map<String, Object> job = api.post().uri("/api/v1/jobs")
@@ -67,6 +74,13 @@ class DashboardApiKeyBrowserTests extends BrowserTests {
 		browser.get(url("/studies"));
 		Chromium.waiting(browser).until(ExpectedConditions.textToBe(By.id("message"), "No studies yet."));
 		assertThat(browser.findElements(By.cssSelector(".error"))).isEmpty();
+
+		// An upload goes by XMLHttpRequest (for its progress), with the stored key as well.
+		browser.get(url("/datasets"));
+		browser.findElement(By.id("file")).sendKeys(csv.toString());
+		browser.findElement(By.id("send")).click();
+		WebElement ok = Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ok")));
+		assertThat(ok.getText()).contains("keyed", "3 rows parsed, 0 dropped, 3 stored");
 	}
 
 }

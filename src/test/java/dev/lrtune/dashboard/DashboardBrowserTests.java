@@ -15,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -90,9 +91,55 @@ class DashboardBrowserTests extends BrowserTests {
 	}
 
 	@Test
+	void aRangeTestsPageStartsATrainingJobAtTheChosenSuggestionWithTheSameDataModelAndSeed() {
+		RestClient client = RestClient.create(url("/api/v1"));
+		Map<String, Object> rangeTest = client.post().uri("/jobs").contentType(MediaType.APPLICATION_JSON).body("""
+				{"type": "range_test", "dataset": "synthetic:moons?samples=600&seed=3", "model": {"type": "logistic"},
+				 "optimizer": {"type": "sgd", "momentum": 0.5}, "batchSize": 16, "seed": 42,
+				 "rangeTest": {"startLr": 1e-5, "endLr": 100, "iterations": 200}}""").retrieve().body(JSON);
+		browser.get(url("/jobs/" + rangeTest.get("id")));
+		Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("train-form")));
+		Map<String, Object> recommendation = client.get().uri("/jobs/" + rangeTest.get("id") + "/recommendation")
+			.retrieve()
+			.body(JSON);
+		double valley = ((Number) ((Map<String, Object>) recommendation.get("suggestions")).get("valley")).doubleValue();
+		assertThat(Double.parseDouble(browser.findElement(By.id("train-lr")).getDomProperty("value")))
+			.isEqualTo(((Number) recommendation.get("recommendedLr")).doubleValue());
+
+		String valleyShown = suggestion("valley").findElement(By.className("lr")).getText();
+		new Select(browser.findElement(By.id("train-from"))).selectByVisibleText("valley " + valleyShown);
+		new Select(browser.findElement(By.id("train-schedule"))).selectByValue("cosine");
+		type("train-iterations", "400");
+		type("train-evaluate", "50");
+		browser.findElement(By.id("train-start")).click();
+
+		Chromium.waiting(browser).until(d -> !d.getCurrentUrl().endsWith("/jobs/" + rangeTest.get("id")));
+		String id = browser.getCurrentUrl().replaceAll(".*/jobs/", "");
+		Chromium.waiting(browser).until(ExpectedConditions.textToBe(By.id("status"), "succeeded"));
+		Chromium.waiting(browser).until(d -> pixels(new int[] { 0xdc, 0x26, 0x26 }, 40) > 20);
+		Map<String, Object> training = client.get().uri("/jobs/" + id).retrieve().body(JSON);
+		Map<String, Object> asked = (Map<String, Object>) training.get("request");
+		Map<String, Object> rangeTestAsked = (Map<String, Object>) rangeTest.get("request");
+		for (String field : new String[] { "dataset", "model", "optimizer", "batchSize", "seed", "validationFraction" }) {
+			assertThat(asked.get(field)).as(field).isEqualTo(rangeTestAsked.get(field));
+		}
+		Map<String, Object> trainingAsked = (Map<String, Object>) asked.get("training");
+		Map<String, Object> schedule = (Map<String, Object>) trainingAsked.get("schedule");
+		assertThat(trainingAsked).containsEntry("iterations", 400).containsEntry("evaluateEvery", 50);
+		assertThat(schedule).containsEntry("type", "cosine").containsEntry("tMax", 400);
+		assertThat(((Number) schedule.get("lr")).doubleValue()).isEqualTo(valley);
+
+		assertThat(browser.executeScript("return plot.scales.loss.distr")).as("a linear loss axis").isEqualTo(1L);
+		browser.findElement(By.id("log")).click();
+		assertThat(browser.executeScript("return plot.scales.loss.distr")).as("3 is uPlot's log scale").isEqualTo(3L);
+		Chromium.waiting(browser).until(d -> pixels(new int[] { 0xdc, 0x26, 0x26 }, 40) > 20);
+	}
+
+	@Test
 	void aCsvThatCannotBeReadIsRefusedInPlainWordsAndAGoodOneIsListed(@TempDir Path directory) throws IOException {
 		Path ragged = Files.writeString(directory.resolve("ragged.csv"), "x,label\n1,a\n2,b,3\n");
-		Path good = Files.writeString(directory.resolve("penguins.csv"), "id,mass,label\n1,3.7,a\n2,5.0,b\n3,3.5,a\n4,4.9,b\n");
+		Path good = Files.writeString(directory.resolve("penguins.csv"),
+				"id,mass,label\n1,3.7,a\n2,5.0,b\n3,,a\n4,3.5,a\n5,4.9,b\n");
 		browser.get(url("/datasets"));
 
 		browser.findElement(By.id("file")).sendKeys(ragged.toString());
@@ -102,9 +149,11 @@ class DashboardBrowserTests extends BrowserTests {
 
 		browser.findElement(By.id("file")).sendKeys(good.toString());
 		browser.findElement(By.id("exclude")).sendKeys("id");
+		new Select(browser.findElement(By.id("missing"))).selectByValue("drop");
 		browser.findElement(By.id("send")).click();
 		WebElement ok = Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ok")));
-		assertThat(ok.getText()).contains("penguins", "4 rows, 1 feature, classification");
+		assertThat(ok.getText()).contains("penguins", "5 rows parsed, 1 dropped, 4 stored; 1 feature, classification");
+		assertThat(browser.findElement(By.id("upload-progress")).getText()).contains("100%", "sent and parsed");
 		Chromium.waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("datasets"), "penguins"));
 	}
 

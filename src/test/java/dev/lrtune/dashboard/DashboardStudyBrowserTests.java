@@ -120,6 +120,16 @@ class DashboardStudyBrowserTests extends BrowserTests {
 				Pattern.compile("(?s)#" + id + "\\s+succeeded\\s+synthetic:linear\\S*\\s+linear\\s+3\\s+done · 200 → 600 it\\s+"
 						+ Pattern.quote((String) ((Map<String, Object>) best.get("schedule")).get("type"))
 						+ "\\s+" + Pattern.quote(threeDigits(((Number) best.get("validationLoss")).doubleValue())) + "\\s+.*")));
+
+		// The study's page links the jobs list filtered to its jobs, each of which links back to the study.
+		browser.get(url("/studies/" + id));
+		Chromium.waiting(browser).until(ExpectedConditions.elementToBeClickable(By.id("jobs-link"))).click();
+		Chromium.waiting(browser).until(ExpectedConditions.urlContains("studyId=" + id));
+		Number jobs = (Number) RestClient.create(url("")).get().uri("/api/v1/jobs?studyId=" + id).retrieve().body(JSON).get("totalItems");
+		assertThat(jobs.intValue()).as("3 candidates at rung 0, 1 at rung 1").isEqualTo(4);
+		List<WebElement> jobRows = Chromium.waiting(browser)
+			.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#jobs tbody tr"), jobs.intValue()));
+		assertThat(jobRows).allSatisfy(row -> assertThat(row.getText()).contains("training · study #" + id));
 	}
 
 	@Test
