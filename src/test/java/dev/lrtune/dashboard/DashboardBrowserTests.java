@@ -81,10 +81,12 @@ class DashboardBrowserTests extends BrowserTests {
 		Path screenshot = Chromium.screenshot(browser, "dashboard-range-test.png");
 		assertThat(Files.size(screenshot)).isPositive();
 
+		String recommendedShown = suggestionText("recommended");
 		browser.get(url("/"));
 		WebElement row = Chromium.waiting(browser)
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-job='" + id + "']")));
-		assertThat(row.getText()).contains("#" + id, "range_test", "succeeded", "synthetic:moons", "100%");
+		assertThat(row.getText()).contains("#" + id, "range_test", "succeeded", "synthetic:moons", "100%",
+				"lr " + recommendedShown + " (" + recommendation.get("method") + ")");
 		new Select(browser.findElement(By.id("status"))).selectByVisibleText("failed");
 		Chromium.waiting(browser).until(ExpectedConditions.textToBe(By.id("message"), "No jobs yet."));
 		assertThat(browser.getCurrentUrl()).endsWith("status=failed");
@@ -106,8 +108,7 @@ class DashboardBrowserTests extends BrowserTests {
 		assertThat(Double.parseDouble(browser.findElement(By.id("train-lr")).getDomProperty("value")))
 			.isEqualTo(((Number) recommendation.get("recommendedLr")).doubleValue());
 
-		String valleyShown = suggestion("valley").findElement(By.className("lr")).getText();
-		new Select(browser.findElement(By.id("train-from"))).selectByVisibleText("valley " + valleyShown);
+		new Select(browser.findElement(By.id("train-from"))).selectByVisibleText("valley " + suggestionText("valley"));
 		new Select(browser.findElement(By.id("train-schedule"))).selectByValue("cosine");
 		type("train-iterations", "400");
 		type("train-evaluate", "50");
@@ -165,8 +166,12 @@ class DashboardBrowserTests extends BrowserTests {
 		return browser.findElement(By.cssSelector("#suggestions li[data-name='" + name + "']"));
 	}
 
+	private String suggestionText(String name) {
+		return suggestion(name).findElement(By.className("lr")).getText();
+	}
+
 	private double shownLr(String name) {
-		return Double.parseDouble(suggestion(name).findElement(By.className("lr")).getText());
+		return Double.parseDouble(suggestionText(name));
 	}
 
 }
