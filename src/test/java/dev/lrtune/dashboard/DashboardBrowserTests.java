@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -156,6 +157,20 @@ class DashboardBrowserTests extends BrowserTests {
 		assertThat(ok.getText()).contains("penguins", "5 rows parsed, 1 dropped, 4 stored; 1 feature, classification");
 		assertThat(browser.findElement(By.id("upload-progress")).getText()).contains("100%", "sent and parsed");
 		Chromium.waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("datasets"), "penguins"));
+
+		// The new dataset's columns are shown as read: mass numeric with its missing cell, label the target.
+		WebElement columns = Chromium.waiting(browser)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr.summary table.columns")));
+		// mean 17.1 / 4 and the population standard deviation √(1.8475 / 4) of 3.7, 5.0, 3.5 and 4.9
+		assertThat(columns.getText()).contains("id excluded", "mass numeric 1 3.5 5 4.28 0.68",
+				"label (target) categorical 0 a, b");
+		Chromium.screenshot(browser, "dashboard-datasets.png");
+		browser.findElement(By.cssSelector("button.delete")).click();
+		Alert confirm = Chromium.waiting(browser).until(ExpectedConditions.alertIsPresent());
+		assertThat(confirm.getText()).contains("penguins");
+		confirm.accept();
+		Chromium.waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ok"), "Deleted"));
+		Chromium.waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("datasets"), "No datasets uploaded yet"));
 	}
 
 	private long pixels(int[] rgb, int tolerance) {
