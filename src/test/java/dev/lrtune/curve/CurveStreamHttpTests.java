@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,7 +21,8 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-import tools.jackson.databind.json.JsonMapper;
+import dev.lrtune.ServerSentEvents;
+import dev.lrtune.ServerSentEvents.Event;
 
 /** {@code GET /jobs/{id}/curve/stream} over real HTTP against an in-memory H2 database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -32,8 +32,6 @@ class CurveStreamHttpTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
-
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	@LocalServerPort
 	private int port;
@@ -124,23 +122,7 @@ class CurveStreamHttpTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				type -> assertThat(type).startsWith("text/event-stream"));
-		List<Event> events = new ArrayList<>();
-		String[] name = { null };
-		StringBuilder data = new StringBuilder();
-		response.body().forEach(line -> {
-			if (line.startsWith("event:")) {
-				name[0] = line.substring("event:".length()).trim();
-			}
-			else if (line.startsWith("data:")) {
-				data.append(line.substring("data:".length()));
-			}
-			else if (line.isEmpty() && name[0] != null) {
-				events.add(new Event(name[0], MAPPER.readValue(data.toString(), LinkedHashMap.class)));
-				name[0] = null;
-				data.setLength(0);
-			}
-		});
-		return events;
+		return ServerSentEvents.read(response.body());
 	}
 
 	private static List<Object> concatenate(List<Event> points, String column) {
@@ -153,9 +135,6 @@ class CurveStreamHttpTests {
 		List<Object> values = new ArrayList<>();
 		points.forEach(event -> values.addAll((List<Object>) ((Map<String, Object>) event.data().get("validation")).get(column)));
 		return values;
-	}
-
-	private record Event(String name, Map<String, Object> data) {
 	}
 
 }

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +32,8 @@ import org.springframework.web.client.RestClient;
 
 import dev.lrtune.PostgresInstances;
 import dev.lrtune.PostgresTestDatabase;
-import tools.jackson.databind.json.JsonMapper;
+import dev.lrtune.ServerSentEvents;
+import dev.lrtune.ServerSentEvents.Event;
 
 /**
  * SPEC §5, several instances on one PostgreSQL: two whole applications (each with its own port, worker pool of
@@ -45,8 +45,6 @@ class SeveralInstancesPostgresTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
-
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private static final int JOBS = 500;
 
@@ -216,23 +214,7 @@ class SeveralInstancesPostgresTests {
 		try {
 			HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
 			assertThat(response.statusCode()).isEqualTo(200);
-			List<Event> events = new ArrayList<>();
-			String[] name = { null };
-			StringBuilder data = new StringBuilder();
-			response.body().forEach(line -> {
-				if (line.startsWith("event:")) {
-					name[0] = line.substring("event:".length()).trim();
-				}
-				else if (line.startsWith("data:")) {
-					data.append(line.substring("data:".length()));
-				}
-				else if (line.isEmpty() && name[0] != null) {
-					events.add(new Event(name[0], map(MAPPER.readValue(data.toString(), LinkedHashMap.class))));
-					name[0] = null;
-					data.setLength(0);
-				}
-			});
-			return events;
+			return ServerSentEvents.read(response.body());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -257,7 +239,5 @@ class SeveralInstancesPostgresTests {
 		return (List<Object>) value;
 	}
 
-	private record Event(String name, Map<String, Object> data) {
-	}
 
 }
