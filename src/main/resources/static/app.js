@@ -3,6 +3,8 @@
 
 const KEY_STORAGE = 'lrtune.apiKey';
 
+const $ = id => document.getElementById(id);
+
 function apiKey() {
   return localStorage.getItem(KEY_STORAGE);
 }
@@ -95,13 +97,18 @@ function eventSource(path) {
   return new EventSource(url);
 }
 
-/** A learning rate or loss with three significant digits: 0.0262 → "2.62e-2", 1.02 → "1.02". */
+/** A learning rate or loss with three significant digits: 0.00262 → "2.62e-3", 0.0262 → "0.0262", 1.02 → "1.02". */
 function fmt(x) {
   if (x === null || x === undefined) return '–';
   if (!Number.isFinite(x)) return String(x);
   const rounded = Number(x.toPrecision(3));
-  if (x !== 0 && (Math.abs(x) < 0.01 || Math.abs(x) >= 1000)) return rounded.toExponential().replace('e+', 'e');
+  if (x !== 0 && (Math.abs(x) < 0.01 || Math.abs(rounded) >= 1000)) return rounded.toExponential().replace('e+', 'e');
   return rounded.toString();
+}
+
+/** A uPlot series' value in the legend. */
+function legendValue(u, v) {
+  return fmt(v);
 }
 
 /** Axis tick labels: uPlot passes null for the log axis' unlabelled minor ticks. */
@@ -151,12 +158,47 @@ function progressBar(job) {
 /** Names of uploaded datasets by id: jobs refer to an upload by its id alone. */
 const datasetNames = new Map();
 
+/** The uploaded datasets, their names noted for datasetLabel(). */
+async function readDatasets() {
+  const datasets = await api('/datasets');
+  datasets.forEach(d => datasetNames.set(String(d.id), d.name));
+  return datasets;
+}
+
 /** Reads the dataset list again when one of the references is an upload this page has not named yet. */
 async function nameDatasets(references) {
   const unknown = references.filter(r => /^\d+$/.test(r) && !datasetNames.has(r));
   if (!unknown.length) return;
-  for (const d of await api('/datasets')) datasetNames.set(String(d.id), d.name);
+  await readDatasets();
   unknown.forEach(r => { if (!datasetNames.has(r)) datasetNames.set(r, ''); }); // gone: do not ask again
+}
+
+/** An uploaded dataset as a choice in a list: "#3 spirals (1975 × 5, classification)". */
+function datasetOption(d) {
+  return el('option', { value: d.id }, '#' + d.id + ' ' + d.name + ' (' + d.rows + ' × ' + d.features + ', ' + d.task + ')');
+}
+
+/** The model that fits a dataset: linear for a regression, logistic for two classes, softmax for more. */
+function modelFor(reference, datasets) {
+  const uploaded = datasets.find(d => String(d.id) === reference);
+  if (uploaded) return uploaded.task === 'regression' ? 'linear' : uploaded.classes.length > 2 ? 'softmax' : 'logistic';
+  if (reference.startsWith('synthetic:linear')) return 'linear';
+  if (reference.startsWith('synthetic:blobs')) return 'softmax';
+  return 'logistic';
+}
+
+/** A <dl class="facts"> from [name, value] pairs; a pair without a value is left out. */
+function fillFacts(list, pairs) {
+  list.replaceChildren(...pairs.filter(([, value]) => value !== null && value !== undefined)
+    .flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)]));
+}
+
+/** The pager of a list page: "page 1 of 3 (52 jobs)" between its newer and older buttons. */
+function showPage(result, noun) {
+  $('page').textContent = 'page ' + (result.page + 1) + ' of ' + Math.max(1, result.totalPages)
+    + ' (' + result.totalItems + ' ' + noun + ')';
+  $('newer').disabled = result.page === 0;
+  $('older').disabled = result.page + 1 >= result.totalPages;
 }
 
 /** "#12 spirals" for an upload, the reference itself for a synthetic or file dataset. */
