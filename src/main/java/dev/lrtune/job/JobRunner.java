@@ -212,9 +212,13 @@ class JobRunner {
 			});
 			return;
 		}
+		// A cancel accepted before the job ended is honoured even when this worker never saw it: it came between the
+		// claim and the run's registration here, or on another instance, and the job ended before its next flush.
+		JobStatus status = outcome.status() == JobStatus.SUCCEEDED && jobs.cancelRequested(job.id()) ? JobStatus.CANCELLED
+				: outcome.status();
 		// a succeeded job did all its work, even a range test whose repeats stopped early at divergence
-		Long done = outcome.status() == JobStatus.SUCCEEDED ? job.totalIterations() : null;
-		finish(job, run, writes, outcome.status(), json.write(outcome.result()), null, done);
+		Long done = status == JobStatus.SUCCEEDED ? job.totalIterations() : null;
+		finish(job, run, writes, status, json.write(outcome.result()), null, done);
 	}
 
 	private void fail(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, String error) {
