@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.lrtune.core.InvalidParameterException;
+import dev.lrtune.core.data.SplitDataset;
 import dev.lrtune.core.data.Task;
 import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.core.train.TrainingSettings;
@@ -28,7 +29,7 @@ import dev.lrtune.web.InvalidRequestException;
 public class JobManagement implements CurveOwners {
 
 	/** The largest seed drawn for a request without one (2³¹−1: exact in every JSON client). */
-	public static final long MAX_RANDOM_SEED = Integer.MAX_VALUE;
+	private static final long MAX_RANDOM_SEED = Integer.MAX_VALUE;
 
 	private final Jobs jobs;
 
@@ -128,6 +129,16 @@ public class JobManagement implements CurveOwners {
 		return new JobPage(items, page, size, total, (int) ((total + size - 1) / size));
 	}
 
+	/** A seed for a request without one, in 0…2³¹−1. */
+	public static long randomSeed() {
+		return ThreadLocalRandom.current().nextLong(MAX_RANDOM_SEED + 1);
+	}
+
+	/** The most jobs the queue holds ({@code lrtune.queue.max-queued}). */
+	public int maxQueued() {
+		return queueSettings.maxQueued();
+	}
+
 	/** The most iterations one job may run ({@code lrtune.jobs.max-iterations}). */
 	public long maxIterations() {
 		return settings.maxIterations();
@@ -155,11 +166,7 @@ public class JobManagement implements CurveOwners {
 
 	/** A queued job is cancelled at once; a running one is asked to stop (it keeps its curve). */
 	Job cancel(long id) {
-		if (jobs.cancelQueued(id, Instant.now())) {
-			return get(id);
-		}
-		if (jobs.requestCancel(id)) {
-			workers.cancelLocal(id);
+		if (cancelIfActive(id)) {
 			return get(id);
 		}
 		Job job = get(id);
@@ -214,10 +221,10 @@ public class JobManagement implements CurveOwners {
 	}
 
 	private JobRequest resolve(JobRequest request, JobDatasets.Shape shape) {
-		int batchSize = request.batchSize() == null ? JobRequest.DEFAULT_BATCH_SIZE : request.batchSize();
-		double fraction = request.validationFraction() == null ? JobRequest.DEFAULT_VALIDATION_FRACTION
+		int batchSize = request.batchSize() == null ? TrainingSettings.DEFAULT_BATCH_SIZE : request.batchSize();
+		double fraction = request.validationFraction() == null ? SplitDataset.DEFAULT_VALIDATION_FRACTION
 				: request.validationFraction();
-		long seed = request.seed() == null ? ThreadLocalRandom.current().nextLong(MAX_RANDOM_SEED + 1) : request.seed();
+		long seed = request.seed() == null ? randomSeed() : request.seed();
 		OptimizerRequest optimizer = (request.optimizer() == null ? OptimizerRequest.SGD : request.optimizer()).resolved();
 		RangeTestRequest rangeTest = null;
 		TrainingRequest training = null;

@@ -36,12 +36,8 @@ public record JobRequest(
 		@Valid RangeTestRequest rangeTest,
 		@Valid TrainingRequest training) {
 
-	static final int DEFAULT_BATCH_SIZE = 32;
-
 	/** A batch larger than the training split is the whole split; past a million rows a batch size is a mistake. */
 	static final int MAX_BATCH_SIZE = 1_000_000;
-
-	static final double DEFAULT_VALIDATION_FRACTION = 0.2;
 
 	JobType jobType() {
 		return JobType.of(type);

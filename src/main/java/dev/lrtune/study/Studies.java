@@ -75,8 +75,14 @@ class Studies {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM studies", Long.class);
 	}
 
-	List<Long> running() {
-		return jdbc.queryForList("SELECT id FROM studies WHERE status = 'running' ORDER BY id", Long.class);
+	/**
+	 * The running studies none of whose jobs is queued or running: only those can take a step (their range test or
+	 * current rung has ended, or a rung could not be queued yet). The others wait for their jobs.
+	 */
+	List<Long> ready() {
+		return jdbc.queryForList("SELECT s.id FROM studies s WHERE s.status = 'running' AND NOT EXISTS (SELECT 1 FROM "
+				+ "jobs j WHERE j.study_id = s.id AND (j.status = 'queued' OR j.status = 'running')) ORDER BY s.id",
+				Long.class);
 	}
 
 	/**

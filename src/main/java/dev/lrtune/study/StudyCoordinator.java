@@ -85,7 +85,7 @@ class StudyCoordinator implements SmartLifecycle {
 	/** Takes every running study one step further where it can; a failure with one study does not stop the rest. */
 	void advanceAll() {
 		try {
-			for (long id : studies.running()) {
+			for (long id : studies.ready()) {
 				advanceOne(id);
 			}
 		}
@@ -182,8 +182,9 @@ class StudyCoordinator implements SmartLifecycle {
 		}
 		int keep = SuccessiveHalving.survivors(outcomes.size(), request.strategy().eta());
 		List<Integer> survivors = ranked.stream().limit(keep).map(TrialOutcome::candidate).sorted().toList();
-		startRung(study.id(), request, views.recommendation(study), study.rung() + 1, survivors,
-				views.candidates(study.id()));
+		Recommendation finder = views.recommendation(study);
+		startRung(study.id(), request, finder, study.rung() + 1, survivors,
+				finder == null ? views.candidates(study.id()) : List.of());
 	}
 
 	/**

@@ -2,13 +2,14 @@ package dev.lrtune.study;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
+import dev.lrtune.core.data.SplitDataset;
+import dev.lrtune.core.train.TrainingSettings;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.OptimizerRequest;
@@ -98,20 +99,24 @@ class StudyManagement {
 					+ " iterations, more than " + jobs.maxIterations() + " (lrtune.jobs.max-iterations)");
 		}
 		int candidates = request.candidateCount();
+		if (candidates > jobs.maxQueued()) {
+			// a queue too short for the first rung would refuse it on every look: the study would never start
+			throw new InvalidRequestException("candidates", "the first rung queues one trial per candidate, " + candidates
+					+ ", more than the queue holds (" + jobs.maxQueued() + ", lrtune.queue.max-queued)");
+		}
 		StrategyRequest strategy = (request.strategy() == null ? new StrategyRequest(null, null, null)
 				: request.strategy()).resolved(candidates, iterations);
 		if (strategy.minIterations() > iterations) {
 			throw new InvalidRequestException("strategy.minIterations", "must be at most iterations (" + iterations
 					+ "), got " + strategy.minIterations());
 		}
-		long seed = request.seed() == null ? ThreadLocalRandom.current().nextLong(JobManagement.MAX_RANDOM_SEED + 1)
-				: request.seed();
+		long seed = request.seed() == null ? JobManagement.randomSeed() : request.seed();
 		int evaluateEvery = request.evaluateEvery() != null ? request.evaluateEvery()
 				: (int) Math.max(1, (iterations + DEFAULT_EVALUATIONS - 1) / DEFAULT_EVALUATIONS);
 		return new StudyRequest(request.dataset(), request.model(),
 				request.optimizer() == null ? OptimizerRequest.SGD : request.optimizer(),
-				request.batchSize() == null ? StudyRequest.DEFAULT_BATCH_SIZE : request.batchSize(), seed,
-				request.validationFraction() == null ? StudyRequest.DEFAULT_VALIDATION_FRACTION
+				request.batchSize() == null ? TrainingSettings.DEFAULT_BATCH_SIZE : request.batchSize(), seed,
+				request.validationFraction() == null ? SplitDataset.DEFAULT_VALIDATION_FRACTION
 						: request.validationFraction(),
 				iterations, evaluateEvery, request.candidates(), strategy, request.rangeTest());
 	}

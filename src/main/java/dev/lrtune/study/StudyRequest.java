@@ -42,7 +42,7 @@ record StudyRequest(
 		@NotNull @Positive @Schema(description = "The budget: iterations the last rung trains", example = "3000")
 		Long iterations,
 		@PositiveOrZero @Schema(description = "Measure the validation split every this many iterations (and after "
-				+ "the last); default once per epoch") Integer evaluateEvery,
+				+ "the last); default ⌈iterations / 100⌉, a hundred measurements over the budget") Integer evaluateEvery,
 		@Size(min = 1, max = StudyRequest.MAX_CANDIDATES) @ArraySchema(schema = @Schema(implementation = ScheduleSpec.class),
 				arraySchema = @Schema(description = "The schedules to compare, each sized for the budget; absent: "
 						+ "eight generated from a range test"))
@@ -52,10 +52,6 @@ record StudyRequest(
 				+ "lr_find settings") RangeTestRequest rangeTest) {
 
 	static final int MAX_CANDIDATES = 32;
-
-	static final int DEFAULT_BATCH_SIZE = 32;
-
-	static final double DEFAULT_VALIDATION_FRACTION = 0.2;
 
 	/** How many trials the study starts with: the candidates given, or one per generated family. */
 	int candidateCount() {

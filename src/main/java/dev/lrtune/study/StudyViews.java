@@ -70,10 +70,12 @@ class StudyViews {
 
 	Study view(StudyRow row) {
 		StudyRequest request = request(row);
-		List<ScheduleSpec> schedules = candidates(row.id());
-		Map<Long, Job> jobsById = jobsOf(row.id());
+		// Runs first, jobs last: a rung the coordinator commits meanwhile adds runs and their jobs together, so every
+		// run read here finds its job (read the other way, a new run would look like a trial whose job is gone).
 		Map<Integer, List<RunRow>> runsByCandidate = studies.runs(row.id()).stream()
 			.collect(Collectors.groupingBy(RunRow::candidate));
+		List<ScheduleSpec> schedules = candidates(row.id());
+		Map<Long, Job> jobsById = jobsOf(row.id());
 		List<Study.Trial> trials = new ArrayList<>();
 		List<TrialOutcome> latest = new ArrayList<>();
 		for (int candidate = 0; candidate < schedules.size(); candidate++) {

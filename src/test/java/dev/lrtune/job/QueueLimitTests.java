@@ -58,4 +58,21 @@ class QueueLimitTests {
 		assertThat(statuses).filteredOn(status -> status == 429).hasSize(19);
 	}
 
+	@Test
+	void aStudyWhoseFirstRungIsLongerThanTheQueueIsRefusedAtOnce() throws Exception {
+		// eight generated candidates, a queue of five: the first rung could never be queued
+		String study = """
+				{"dataset": "synthetic:moons?samples=200&seed=1", "model": {"type": "logistic"}, "iterations": 900}""";
+		var answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/studies"))
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(study))
+			.build(), BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(400);
+		assertThat(answer.body()).contains("\"field\":\"candidates\"", "one trial per candidate, 8",
+				"(5, lrtune.queue.max-queued)");
+		String studies = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/studies")).build(),
+				BodyHandlers.ofString()).body();
+		assertThat(studies).contains("\"totalItems\":0");
+	}
+
 }
