@@ -16,7 +16,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import dev.lrtune.web.DatabaseOutages;
+import dev.lrtune.db.DatabaseOutages;
 
 /**
  * Streams a job's curve as server-sent events, read from the database so that it works whichever instance

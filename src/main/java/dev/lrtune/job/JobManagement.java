@@ -174,13 +174,12 @@ public class JobManagement implements CurveOwners {
 	}
 
 	void delete(long id) {
-		boolean deleted = jobs.deleteTerminal(id);
-		curveCache.changed(id); // the curve went with the job
-		if (!deleted) {
+		if (!jobs.deleteTerminal(id)) {
 			Job job = get(id);
 			throw JobProblems.conflict("Job " + id + " is " + job.status() + "; cancel it first, only a finished job "
 					+ "can be deleted.");
 		}
+		curveCache.changed(id); // the curve went with the job
 	}
 
 	/** A range test's suggestions, once it finished; 409 for a training job or an unfinished range test. */

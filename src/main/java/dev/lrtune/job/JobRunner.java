@@ -17,7 +17,7 @@ import dev.lrtune.curve.CurveBatch;
 import dev.lrtune.curve.CurveRecorder;
 import dev.lrtune.curve.CurveSettings;
 import dev.lrtune.curve.Curves;
-import dev.lrtune.web.DatabaseOutages;
+import dev.lrtune.db.DatabaseOutages;
 
 /**
  * Runs one claimed job on the calling thread. Every write is one transaction that starts by checking the

@@ -25,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.lrtune.core.InvalidParameterException;
+import dev.lrtune.db.DatabaseOutages;
 import tools.jackson.core.JacksonException;
 
 /**

@@ -1,4 +1,4 @@
-package dev.lrtune.web;
+package dev.lrtune.db;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
