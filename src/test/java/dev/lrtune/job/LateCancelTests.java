@@ -31,12 +31,16 @@ class LateCancelTests {
 	@Autowired
 	JsonMapper mapper;
 
-	@Test
-	void aJobCancelledBetweenItsClaimAndItsStartEndsCancelledEvenIfItRanToTheEnd() {
-		long id = management.submit(mapper.readValue("""
+	private long submit() {
+		return management.submit(mapper.readValue("""
 				{"type": "training", "dataset": "synthetic:moons?samples=400&seed=3", "seed": 11,
 				 "model": {"type": "logistic"}, "training": {"iterations": 300,
 				 "schedule": {"type": "constant", "lr": 0.1}}}""", JobRequest.class)).id();
+	}
+
+	@Test
+	void aJobCancelledBetweenItsClaimAndItsStartEndsCancelledEvenIfItRanToTheEnd() {
+		long id = submit();
 		JobRow claimed = queue.claim("worker-a").orElseThrow();
 		assertThat(management.cancel(id).status()).as("asked to stop, still running").isEqualTo("running");
 
@@ -50,10 +54,7 @@ class LateCancelTests {
 
 	@Test
 	void aJobNobodyCancelledStillSucceeds() {
-		long id = management.submit(mapper.readValue("""
-				{"type": "training", "dataset": "synthetic:moons?samples=400&seed=3", "seed": 11,
-				 "model": {"type": "logistic"}, "training": {"iterations": 300,
-				 "schedule": {"type": "constant", "lr": 0.1}}}""", JobRequest.class)).id();
+		long id = submit();
 		runner.run(queue.claim("worker-a").orElseThrow(), run -> {
 		});
 		assertThat(management.get(id).status()).isEqualTo("succeeded");
