@@ -25,7 +25,7 @@ import org.springframework.web.client.RestClient;
 import dev.lrtune.LrtuneApplication;
 
 /**
- * SPEC §5: jobs survive a restart of the one-command setup (an H2 file database) and end with the curve of an
+ * Jobs survive a restart of the one-command setup (an H2 file database) and end with the curve of an
  * uninterrupted run. Each test starts the whole application on a random port with one worker, drives it over
  * HTTP, and compares the recovered job's raw curve, point for point and bit for bit, with a second job of the
  * same request and seed run uninterrupted in the restarted application.
