@@ -47,7 +47,7 @@ import dev.lrtune.core.rangetest.Recommendation.Suggestions;
  * pick an order of magnitude lower"). It is always defined. lrtune does not recommend fastai's {@code valley}
  * (fastai's default since v2.5): on plain-SGD problems its smoothed loss falls over many decades and the valley,
  * halfway down that fall, lands two to three decades below the best constant rate (measured in
- * {@code RecommendedLrTrainingTest}); it stays available among the suggestions. The
+ * {@code RecommendedLrTrainingTests}); it stays available among the suggestions. The
  * cyclic bounds follow Smith 2015, see {@link CyclicBounds}.
  */
 public final class RangeTestAnalysis {
