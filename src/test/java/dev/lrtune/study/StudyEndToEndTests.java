@@ -22,7 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /**
- * Studies over real HTTP (SPEC §4.4), from the request to the winner's schedule re-run as a plain training job.
+ * Studies over real HTTP, from the request to the winner's schedule re-run as a plain training job.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"lrtune.workers.threads=2", "lrtune.curves.flush-interval=50ms", "lrtune.studies.poll-interval=50ms" })
