@@ -6,12 +6,15 @@
 #   MLP 784-128-10, batch 64, 10,000 rows, one epoch: lrtune vs PyTorch (float64 and float32), GFLOP/s
 #
 #   bench/run.sh               the benchmarks and the summary (about 7 minutes)
-#   bench/run.sh --avx2        the same with both runtimes held to AVX2 (-XX:UseAVX=2, ATEN_CPU_CAPABILITY=avx2):
+#   bench/run.sh --avx2        the same with both runtimes held to AVX2 (-XX:UseAVX=2 for the JVM;
+#                              ATEN_CPU_CAPABILITY=avx2 and OPENBLAS_CORETYPE=Haswell for PyTorch and its BLAS):
 #                              what a CPU without AVX-512 gets, measured on one that has it
 #   bench/run.sh --breakdown   also where an lrtune logistic epoch spends its time
 #   bench/run.sh --no-torch    lrtune and Tribuo only
 #
-# PyTorch is Debian's python3-torch, run by /usr/bin/python3 (PYTHON overrides), one thread (bench/torch_peer.py).
+# PyTorch is Debian's python3-torch, run by /usr/bin/python3 (PYTHON overrides), one thread (bench/torch_peer.py);
+# its products go to the BLAS Debian's alternatives select: install libopenblas0-pthread, the reference libblas3
+# is several times slower (the BLAS in use is printed).
 # Extra JMH options go in JMH_ARGS (e.g. JMH_ARGS='-f 2'); Maven options in MAVEN_ARGS (e.g. -o).
 # Results: target/jmh.json (JMH's JSON), target/jmh.log (its full output), target/torch.json. The machine
 # should be idle: the cores, the CPU's vector extensions and the load average are printed with the figures,
@@ -26,7 +29,10 @@ mode="native"
 for arg in "$@"; do
 	case "$arg" in
 		--breakdown) benchmarks="$benchmarks LogisticBreakdownBenchmark" ;;
-		--avx2) jvm_args="-XX:UseAVX=2"; export ATEN_CPU_CAPABILITY=avx2; mode="AVX2 (emulated: -XX:UseAVX=2, ATEN_CPU_CAPABILITY=avx2)" ;;
+		--avx2)
+			jvm_args="-XX:UseAVX=2"
+			export ATEN_CPU_CAPABILITY=avx2 OPENBLAS_CORETYPE=Haswell
+			mode="AVX2 (-XX:UseAVX=2, ATEN_CPU_CAPABILITY=avx2, OPENBLAS_CORETYPE=Haswell)" ;;
 		--no-torch) torch=false ;;
 		*) echo "unknown option: $arg" >&2; exit 2 ;;
 	esac

@@ -21,7 +21,7 @@ torch_version = None
 if torch_path and os.path.exists(torch_path):
     with open(torch_path) as f:
         torch_run = json.load(f)
-    torch_version = f"PyTorch {torch_run['torch']} ({torch_run['capability']})"
+    torch_version = f"PyTorch {torch_run['torch']} (CPU capability {torch_run['capability']}; {torch_run['blas']})"
     torch = {(r["workload"], r["dtype"]): (r["mean_ms"], r["best_ms"]) for r in torch_run["results"]}
 with open(json_path) as f:
     results = {".".join(r["benchmark"].split(".")[-2:]): r for r in json.load(f)}

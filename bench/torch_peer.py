@@ -11,15 +11,23 @@ labels from a known model), not their exact values: the timing does not depend o
 
   /usr/bin/python3 bench/torch_peer.py [--epochs N] [--json PATH]
 
-ATEN_CPU_CAPABILITY=avx2 (or default, avx512) chooses the kernels' instruction set; the one in force is
-printed. Prints one line per workload and a JSON list (--json) for bench/summarize.py.
+ATEN_CPU_CAPABILITY=avx2 (default: the best the CPU has) chooses PyTorch's own kernels' instruction set and
+OPENBLAS_CORETYPE=Haswell OpenBLAS's (bench/run.sh --avx2 sets both). The matrix products go to the BLAS
+that Debian's alternatives select: the reference libblas3 is many times slower than OpenBLAS
+(apt-get install libopenblas0-pthread), so the library in use is printed. Prints one line per workload and
+a JSON list (--json) for bench/summarize.py.
 """
 import argparse
+import ctypes
 import json
 import os
 import time
 
-import torch
+# One thread: set before the libraries start their thread pools.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import torch  # noqa: E402
 import torch.nn.functional as F
 
 parser = argparse.ArgumentParser()
@@ -37,6 +45,22 @@ def capability():
         return torch.backends.cpu.get_cpu_capability()
     except AttributeError:  # before PyTorch 2.0: only the variable says
         return os.environ.get("ATEN_CPU_CAPABILITY", "default (the best the CPU has)")
+
+
+def blas():
+    """The BLAS library loaded into this process, and OpenBLAS's kernel family when it is OpenBLAS."""
+    with open("/proc/self/maps") as f:
+        paths = sorted({line.split()[-1] for line in f if "blas" in line.split()[-1]})
+    names = [os.path.realpath(path) for path in paths]
+    for name in names:
+        if "openblas" in name:
+            try:
+                corename = ctypes.CDLL(name).openblas_get_corename
+                corename.restype = ctypes.c_char_p
+                return f"OpenBLAS, {corename().decode()} kernels ({name})"
+            except (OSError, AttributeError):
+                return f"OpenBLAS ({name})"
+    return ", ".join(names) or "none found"
 
 
 def mlp_table(dtype):
@@ -96,7 +120,9 @@ def measure(name, dtype, table, new_model, loss_function, batch, lr):
     return result
 
 
-print(f"PyTorch {torch.__version__}, {torch.get_num_threads()} thread, CPU capability {capability()}", flush=True)
+torch.ones(2, 2, dtype=torch.float64) @ torch.ones(2, 2, dtype=torch.float64)  # loads the BLAS
+print(f"PyTorch {torch.__version__}, {torch.get_num_threads()} thread, CPU capability {capability()}, BLAS: {blas()}",
+      flush=True)
 results = []
 for dtype in (torch.float64, torch.float32):
     results.append(measure("mlp", dtype, mlp_table, mlp_model, F.cross_entropy, 64, 0.01))
@@ -104,4 +130,5 @@ for dtype in (torch.float64, torch.float32):
                            0.03))
 if args.json:
     with open(args.json, "w") as f:
-        json.dump({"torch": torch.__version__, "capability": capability(), "results": results}, f, indent=1)
+        json.dump({"torch": torch.__version__, "capability": capability(), "blas": blas(), "results": results}, f,
+                  indent=1)
