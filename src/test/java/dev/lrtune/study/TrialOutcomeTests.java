@@ -1,5 +1,6 @@
 package dev.lrtune.study;
 
+import dev.lrtune.core.search.SuccessiveHalving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
