@@ -33,7 +33,8 @@ import dev.lrtune.core.train.TrainingStatus;
  * <ol>
  * <li>The range test runs as a {@link RangeTest} with the given options.</li>
  * <li>{@link #rates(Recommendation, int, RangeTestOptions) The raced rates}: {@code rates} values evenly spaced
- * in log(lr) over the span of the suggestions, see there.</li>
+ * in log(lr) over the span of the suggestions, see there, {@link #roundToQuarterDecades rounded to quarter
+ * decades}.</li>
  * <li>The race: rung k trains every surviving rate from fresh weights (the job seed's, so every trial of a rate
  * repeats the same run) for {@code rungs[k]} iterations of the family's schedule sized for the intended run,
  * ranks them by the objective's validation loss (a diverged trial last; ties to the lower rate) and keeps the best
@@ -72,6 +73,8 @@ public final class LrSearch {
 
 	private final SearchSpec spec;
 
+	private final boolean rounded;
+
 	/**
 	 * @throws dev.lrtune.core.InvalidParameterException naming the invalid field of {@code model}, {@code optimizer}
 	 *         or {@code batchSize}
@@ -83,6 +86,21 @@ public final class LrSearch {
 		this.rangeTest = Objects.requireNonNull(rangeTest, "rangeTest");
 		this.spec = Objects.requireNonNull(spec, "spec");
 		this.batchSize = new TrainingSettings(batchSize, spec.iterations(), 0, 0).validate().batchSize();
+		this.rounded = true;
+	}
+
+	private LrSearch(LrSearch search, boolean rounded) {
+		this.model = search.model;
+		this.optimizer = search.optimizer;
+		this.batchSize = search.batchSize;
+		this.rangeTest = search.rangeTest;
+		this.spec = search.spec;
+		this.rounded = rounded;
+	}
+
+	/** The same search racing the rates exactly as spaced, not rounded to quarter decades (to measure what rounding does). */
+	public LrSearch unrounded() {
+		return new LrSearch(this, false);
 	}
 
 	/** {@link #run(SplitDataset, long, SearchListener, BooleanSupplier)} without listener or cancellation. */
@@ -122,7 +140,8 @@ public final class LrSearch {
 			List<Trial> known, SearchListener listener, BooleanSupplier cancelled) {
 		requireValidation(data);
 		Objects.requireNonNull(finder, "finder");
-		double[] rates = rates(finder, spec.rates(), rangeTest);
+		double[] rates = rounded ? roundToQuarterDecades(rates(finder, spec.rates(), rangeTest))
+				: rates(finder, spec.rates(), rangeTest);
 		List<Long> rungs = SuccessiveHalving.rungs(spec.firstRung(), spec.eta(), spec.iterations());
 		List<Trial> trials = new ArrayList<>();
 		Trial[] latest = new Trial[rates.length];
@@ -194,6 +213,15 @@ public final class LrSearch {
 			rates[i] = low * Math.exp(step * i);
 		}
 		return rates;
+	}
+
+	/**
+	 * Each rate rounded in log10 to the nearest quarter decade (1, 1.78, 3.16, 5.62 × 10^k), duplicates dropped:
+	 * the values people write by hand and grids use, so a raced rate's full-length trial is the very run a user or
+	 * a grid would make at that rate.
+	 */
+	public static double[] roundToQuarterDecades(double[] rates) {
+		return DoubleStream.of(rates).map(r -> Math.pow(10, Math.round(4 * Math.log10(r)) / 4.0)).distinct().toArray();
 	}
 
 	private Trial train(SplitDataset data, long seed, double lr, int rung, long iterations, TrainingListener listener,

@@ -68,6 +68,14 @@ class LrSearchTests {
 		assertThat(whole).containsExactly(new double[] { 1e-7, 1e-3, 10 }, within(1e-12));
 	}
 
+	@Test
+	void ratesAreRoundedToQuarterDecadesWithoutDuplicates() {
+		double[] rounded = LrSearch.roundToQuarterDecades(new double[] { 0.0012, 0.002, 0.0021, 0.5 });
+
+		// log10: -2.92 → -3, -2.70 and -2.68 → -2.75 (1.78e-3, once), -0.30 → -0.25 (0.562)
+		assertThat(rounded).containsExactly(new double[] { 1e-3, Math.pow(10, -2.75), Math.pow(10, -0.25) }, within(1e-15));
+	}
+
 	@ParameterizedTest(name = "{0} iterations, {1} rates, eta {2} → first rung {3}")
 	@CsvSource({
 			"1000, 6, 3, 334", // the last rung keeps ⌈6/3⌉ = 2: one halving, ⌈1000 / 3⌉
