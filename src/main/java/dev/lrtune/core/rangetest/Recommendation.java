@@ -111,7 +111,7 @@ public record Recommendation(Double recommendedLr, String method, Suggestions su
 
 	/**
 	 * Bounds for a triangular cyclic schedule from a range test, as Smith 2015 ("Cyclical Learning Rates
-	 * for Training Neural Networks", §3.3) proposes: {@code maxLr} where the loss stops falling (here
+	 * for Training Neural Networks", section 3.3) proposes: {@code maxLr} where the loss stops falling (here
 	 * the lr at the minimum of the smoothed loss), and {@code baseLr = maxLr / 4} after his rule of thumb
 	 * "set base_lr to 1/3 or 1/4 of max_lr".
 	 */
