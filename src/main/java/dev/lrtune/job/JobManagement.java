@@ -234,7 +234,7 @@ public class JobManagement implements CurveOwners {
 			training = resolve(request.training(), iterationsPerEpoch(shape, fraction, batchSize));
 		}
 		return new JobRequest(request.type(), request.dataset(), request.model().resolved(), optimizer, batchSize, seed,
-				fraction, rangeTest, training);
+				fraction, request.standardizeTarget() == null || request.standardizeTarget(), rangeTest, training);
 	}
 
 	private static TrainingRequest resolve(TrainingRequest training, int iterationsPerEpoch) {

@@ -1,6 +1,8 @@
 package dev.lrtune.job;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.lrtune.core.data.SplitDataset;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -17,6 +19,9 @@ import jakarta.validation.constraints.PositiveOrZero;
  *
  * @param seed seeds the split, the initial weights and the minibatch order; when absent a random one in
  *     0…2³¹−1 is drawn and echoed
+ * @param standardizeTarget whether a regression target is z-scored for training (on the training rows' mean and
+ *     deviation; losses are still reported in the target's units); default true, and false for a job stored before
+ *     the option existed, which trained on the raw target
  */
 @ValidJobRequest
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,6 +38,9 @@ public record JobRequest(
 		@Positive @Max(JobRequest.MAX_BATCH_SIZE) @Schema(defaultValue = "32", description = "Rows per minibatch; one larger than the training split is the whole split") Integer batchSize,
 		@PositiveOrZero @Schema(description = "Default: a random seed, echoed") Long seed,
 		@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) @Schema(description = "Share of rows held out for validation, in [0, 1)", defaultValue = "0.2") Double validationFraction,
+		@Schema(description = "Regression: train on the target z-scored with the training rows' mean and deviation, "
+				+ "so that rates do not depend on the target's units; losses are reported in the target's units. "
+				+ "Ignored for classification", defaultValue = "true") Boolean standardizeTarget,
 		@Valid RangeTestRequest rangeTest,
 		@Valid TrainingRequest training) {
 
@@ -41,6 +49,11 @@ public record JobRequest(
 
 	JobType jobType() {
 		return JobType.of(type);
+	}
+
+	/** The job's training and validation rows, split and scaled as the request says. */
+	SplitDataset split(JobDatasets.Loaded dataset) {
+		return dataset.data().split(validationFraction, seed, dataset.standardize(), Boolean.TRUE.equals(standardizeTarget));
 	}
 
 }

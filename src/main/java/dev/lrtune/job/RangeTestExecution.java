@@ -33,7 +33,7 @@ class RangeTestExecution implements JobExecution {
 	@Override
 	public Outcome run(JobRequest request, long totalIterations, LocalRun run) {
 		long seed = request.seed();
-		SplitDataset data = run.dataset().data().split(request.validationFraction(), seed, run.dataset().standardize());
+		SplitDataset data = request.split(run.dataset());
 		CurveRecorder recorder = run.recorder(false);
 		RangeTestResult result;
 		try {
