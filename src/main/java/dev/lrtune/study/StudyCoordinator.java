@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 import dev.lrtune.core.rangetest.Recommendation;
+import dev.lrtune.core.search.SuccessiveHalving;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobFinished;
 import dev.lrtune.schedule.ScheduleSpec;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.lrtune.core.search.SuccessiveHalving;
 import dev.lrtune.job.ModelRequest;
 import dev.lrtune.job.OptimizerRequest;
 import dev.lrtune.job.RangeTestRequest;
