@@ -38,14 +38,13 @@ import dev.lrtune.core.train.TrainingStatus;
  * repeats the same run) for {@code rungs[k]} iterations of the family's schedule sized for the intended run,
  * ranks them by the objective's validation loss (a diverged trial last; ties to the lower rate) and keeps the best
  * {@link SuccessiveHalving#survivors(int, int) ⌊n/eta⌋}. The rungs are
- * {@link SuccessiveHalving#rungs(long, int, long)} from {@link SuccessiveHalving#defaultMinIterations(long, int,
- * int)}: the last rung trains the whole intended run, so the winner's loss is the one a user training at that
- * rate with this seed gets.</li>
+ * {@link SuccessiveHalving#rungs(long, int, long)} from {@link SearchSpec#firstRung()}: the last rung trains the
+ * whole intended run, so the winner's loss is the one a user training at that rate with this seed gets.</li>
  * </ol>
  * Restarting a surviving rate from scratch costs more iterations than continuing it, but keeps every trial an
  * ordinary, reproducible run (and lets a search interrupted mid-race resume from the trials it recorded,
- * {@link #race}). With the defaults (6 rates, eta 3, 1,000 iterations) the race trains 6 × 112 + 2 × 336 + 1,000 =
- * 2,344 iterations, plus the range test's 100.
+ * {@link #race}). With the defaults (6 rates, eta 3, 1,000 iterations) the race trains 6 × 334 + 2 × 1,000 = 4,004
+ * iterations, plus the range test's 100.
  *
  * <p>Stateless between runs and safe to share; one {@link #run} at a time per thread.
  */
@@ -124,9 +123,7 @@ public final class LrSearch {
 		requireValidation(data);
 		Objects.requireNonNull(finder, "finder");
 		double[] rates = rates(finder, spec.rates(), rangeTest);
-		List<Long> rungs = SuccessiveHalving.rungs(
-				SuccessiveHalving.defaultMinIterations(spec.iterations(), rates.length, spec.eta()), spec.eta(),
-				spec.iterations());
+		List<Long> rungs = SuccessiveHalving.rungs(spec.firstRung(), spec.eta(), spec.iterations());
 		List<Trial> trials = new ArrayList<>();
 		Trial[] latest = new Trial[rates.length];
 		long spent = rangeTestIterations;
@@ -164,17 +161,18 @@ public final class LrSearch {
 	}
 
 	/**
-	 * The rates to race: {@code count} values evenly spaced in log(lr) from the lowest defined suggestion (minimum,
-	 * steepest, valley or the recommendation) divided by {@value #BELOW} to {@value #ABOVE} × the highest of those
-	 * and the minimum-loss lr, widened to at least two decades around its geometric centre. The range test's
-	 * fast-growing rate puts the best constant rate of a long run somewhere between its suggestions, and which
-	 * suggestion is closest varies from problem to problem; the race measures instead of guessing. When the curve
-	 * defines no suggestion (flat, or its minimum is its first point) the whole tested range is raced.
+	 * The rates to race: {@code count} values evenly spaced in log(lr) from the lower of the {@code minimum} and
+	 * {@code valley} suggestions divided by {@value #BELOW} to {@value #ABOVE} × the minimum-loss lr, widened to at
+	 * least two decades around its geometric centre. The range test's fast-growing rate puts the best constant rate
+	 * of a long run somewhere between its suggestions, and which suggestion is closest varies from problem to
+	 * problem; the race measures instead of guessing. {@code steepest} is left out: on a noisy start it lands
+	 * decades below the rest and would spread the few raced rates too thin. When the curve defines no
+	 * {@code minimum} (flat, or its minimum is its first point) the whole tested range is raced.
 	 */
 	public static double[] rates(Recommendation finder, int count, RangeTestOptions options) {
 		Recommendation.Suggestions s = finder.suggestions();
-		double[] suggested = DoubleStream.of(nanIfNull(s.minimum()), nanIfNull(s.steepest()), nanIfNull(s.valley()),
-				nanIfNull(finder.recommendedLr())).filter(Double::isFinite).toArray();
+		double[] suggested = DoubleStream.of(nanIfNull(s.minimum()), nanIfNull(s.valley())).filter(Double::isFinite)
+			.toArray();
 		double low;
 		double high;
 		if (suggested.length == 0 || s.minimum() == null) {
