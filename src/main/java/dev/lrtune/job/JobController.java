@@ -30,7 +30,8 @@ import jakarta.validation.constraints.Min;
 
 @RestController
 @RequestMapping("/api/v1/jobs")
-@Tag(name = "Jobs", description = "Training and range-test jobs, their curves and recommendations.")
+@Tag(name = "Jobs", description = "Training, range-test and learning-rate search jobs, their curves and "
+		+ "recommendations.")
 class JobController {
 
 	static final int MAX_PAGE_SIZE = 1000;
@@ -44,7 +45,7 @@ class JobController {
 	}
 
 	@PostMapping
-	@Operation(operationId = "submitJob", summary = "Queue a training or range-test job",
+	@Operation(operationId = "submitJob", summary = "Queue a training, range-test or learning-rate search job",
 			description = "Answers 202 with the job (every default resolved, the seed included) and its URL in "
 					+ "Location; poll GET /api/v1/jobs/{id} for status and progress.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -59,7 +60,9 @@ class JobController {
 									@ExampleObject(name = "range_test", summary = "range_test: logistic on moons, 1e-5 to 100 over 300 steps, 3 repeats",
 											value = JobExamples.RANGE_TEST),
 									@ExampleObject(name = "range_test_defaults", summary = "range_test: fastai's lr_find defaults (1e-7 to 10, 100 steps)",
-											value = JobExamples.RANGE_TEST_DEFAULTS) })))
+											value = JobExamples.RANGE_TEST_DEFAULTS),
+									@ExampleObject(name = "lr_search", summary = "lr_search: the constant rate for 1000 iterations of an MLP on moons, SGD with momentum",
+											value = JobExamples.LR_SEARCH) })))
 	@ApiResponse(responseCode = "202", description = "Queued; the job's URL in Location",
 			headers = @Header(name = "Location", description = "/api/v1/jobs/{id}", schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "429", description = "The queue holds lrtune.queue.max-queued jobs; retry after Retry-After seconds",
@@ -75,7 +78,7 @@ class JobController {
 			@Parameter(description = "Only jobs with this status", schema = @Schema(allowableValues = { "queued",
 					"running", "succeeded", "failed", "cancelled", "diverged" })) @RequestParam(required = false) String status,
 			@Parameter(description = "Only jobs of this type", schema = @Schema(allowableValues = { "range_test",
-					"training" })) @RequestParam(required = false) String type,
+					"training", "lr_search" })) @RequestParam(required = false) String type,
 			@Parameter(description = "Only the jobs of this study (its range test and trials)") @RequestParam(required = false) Long studyId,
 			@Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
 			@Parameter(description = "Jobs per page") @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
@@ -102,10 +105,15 @@ class JobController {
 	}
 
 	@GetMapping("/{id}/recommendation")
-	@Operation(operationId = "getRecommendation", summary = "A finished range test's suggested learning rates")
-	@ApiResponse(responseCode = "200", description = "The aggregate suggestions over the test's repeats")
-	@ApiResponse(responseCode = "409", description = "A training job, or a range test that has not succeeded")
-	Recommendation recommendation(@Parameter(description = JOB_ID) @PathVariable long id) {
+	@Operation(operationId = "getRecommendation", summary = "A finished range test's suggested learning rates, or an "
+			+ "lr_search's measured rate with its evidence")
+	@ApiResponse(responseCode = "200", description = "range_test: the aggregate suggestions over the test's repeats; "
+			+ "lr_search: the measured rate (method search), the race's evidence and the range test's suggestions",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(
+					oneOf = { Recommendation.class, SearchRecommendation.class })))
+	@ApiResponse(responseCode = "409", description = "A training job, a range test that has not run, or an lr_search "
+			+ "that has not succeeded")
+	Object recommendation(@Parameter(description = JOB_ID) @PathVariable long id) {
 		return management.recommendation(id);
 	}
 

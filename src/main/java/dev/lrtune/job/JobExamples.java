@@ -33,6 +33,11 @@ final class JobExamples {
 			{"type": "range_test", "dataset": "synthetic:circles?samples=1000&seed=5",
 			 "model": {"type": "mlp", "hidden": [32, 16]}}""";
 
+	static final String LR_SEARCH = """
+			{"type": "lr_search", "dataset": "synthetic:moons?samples=1000&noise=0.2&seed=7",
+			 "model": {"type": "mlp", "hidden": [32]}, "optimizer": {"type": "sgd", "momentum": 0.9}, "seed": 42,
+			 "lrSearch": {"iterations": 1000}}""";
+
 	private JobExamples() {
 	}
 

@@ -25,13 +25,13 @@ import jakarta.validation.constraints.PositiveOrZero;
  */
 @ValidJobRequest
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "A training or range-test job.", example = """
+@Schema(description = "A training, range-test or learning-rate search job.", example = """
 		{"type": "training", "dataset": "synthetic:moons?samples=1000&noise=0.2&seed=7",
 		 "model": {"type": "mlp", "hidden": [32]}, "optimizer": {"type": "sgd", "momentum": 0.9},
 		 "training": {"epochs": 20, "schedule": {"type": "cyclic", "baseLr": 0.01, "maxLr": 0.1, "stepSizeUp": 100}}}""")
 public record JobRequest(
-		@NotNull @Schema(description = "range_test needs rangeTest; training needs training",
-				allowableValues = { "range_test", "training" }) String type,
+		@NotNull @Schema(description = "range_test takes rangeTest; training needs training; lr_search needs lrSearch "
+				+ "and takes rangeTest", allowableValues = { "range_test", "training", "lr_search" }) String type,
 		@NotBlank @Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…") String dataset,
 		@NotNull @Schema(description = "The model to train") ModelRequest model,
 		@Schema(description = "Default: plain sgd") OptimizerRequest optimizer,
@@ -42,7 +42,8 @@ public record JobRequest(
 				+ "so that rates do not depend on the target's units; losses are reported in the target's units. "
 				+ "Ignored for classification", defaultValue = "true") Boolean standardizeTarget,
 		@Valid RangeTestRequest rangeTest,
-		@Valid TrainingRequest training) {
+		@Valid TrainingRequest training,
+		@Valid LrSearchRequest lrSearch) {
 
 	/** A batch larger than the training split is the whole split; past a million rows a batch size is a mistake. */
 	static final int MAX_BATCH_SIZE = 1_000_000;

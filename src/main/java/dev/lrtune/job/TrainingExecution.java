@@ -59,7 +59,7 @@ class TrainingExecution implements JobExecution {
 	static JobResult result(TrainingResult result, LowestValidation lowest) {
 		return new JobResult(result.iterations(), JobResult.finiteOrNull(result.lastLoss()),
 				JobResult.finiteOrNull(result.bestLoss()), JobResult.finiteOrNull(result.validationLoss()),
-				JobResult.finiteOrNull(result.validationAccuracy()), lowest.loss(), lowest.iteration(), null, null);
+				JobResult.finiteOrNull(result.validationAccuracy()), lowest.loss(), lowest.iteration(), null, null, null);
 	}
 
 }
