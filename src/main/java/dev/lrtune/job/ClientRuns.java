@@ -331,7 +331,7 @@ class ClientRuns {
 				throw ex.under("training.schedule");
 			}
 		}
-		return new JobRequest(request.type(), null, null, null, null, null, null, rangeTest, training,
+		return new JobRequest(request.type(), null, null, null, null, null, null, null, rangeTest, training, null,
 				Runner.CLIENT.jsonName(), null, null, null);
 	}
 

@@ -10,6 +10,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import dev.lrtune.core.search.SuccessiveHalving;
+
 class TrialOutcomeTests {
 
 	@Test
