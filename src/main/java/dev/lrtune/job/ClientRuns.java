@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -265,10 +266,14 @@ class ClientRuns {
 	/** What a run's stored curve amounts to; for a range test, with its recommendation. */
 	private JobResult summary(JobRow job, long stored, Recommendation recommendation) {
 		Curves.LossSummary losses = curves.lossSummary(job.id());
-		ValidationPoint validation = curves.lastValidation(job.id()).orElse(null);
+		List<ValidationPoint> validations = curves.validations(job.id());
+		ValidationPoint validation = validations.isEmpty() ? null : validations.get(validations.size() - 1);
+		ValidationPoint best = validations.stream().filter(point -> Double.isFinite(point.loss()))
+				.min(Comparator.comparingDouble(ValidationPoint::loss)).orElse(null);
 		return new JobResult(stored, JobResult.finiteOrNull(losses.last()), JobResult.finiteOrNull(losses.best()),
 				validation == null ? null : JobResult.finiteOrNull(validation.loss()),
-				validation == null ? null : JobResult.finiteOrNull(validation.accuracy()), recommendation, null);
+				validation == null ? null : JobResult.finiteOrNull(validation.accuracy()),
+				best == null ? null : best.loss(), best == null ? null : best.iteration(), recommendation, null);
 	}
 
 	private JobStatus end(JobRow job, JobStatus status, JobResult result, String error, Instant now) {
