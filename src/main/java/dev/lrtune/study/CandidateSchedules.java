@@ -43,7 +43,8 @@ final class CandidateSchedules {
 	 *     counts those)
 	 */
 	static List<ScheduleSpec> from(Recommendation finder, long budget, long evaluations) {
-		double lr = finder.recommendedLr();
+		// a curve that defines no recommendation still has a lowest point: start a decade below it
+		double lr = finder.recommendedLr() != null ? finder.recommendedLr() : finder.minLossLr() / 10;
 		double finalLr = lr * FINAL_FRACTION;
 		int steps = (int) Math.min(Integer.MAX_VALUE, budget);
 		return List.of(

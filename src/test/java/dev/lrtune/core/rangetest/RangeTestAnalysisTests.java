@@ -43,9 +43,12 @@ class RangeTestAnalysisTests {
 		assertThat(u(recommendation.minLossLr())).isCloseTo(1, within(step));
 		assertThat(recommendation.suggestions().minimum()).isEqualTo(recommendation.minLossLr() / 10);
 		assertThat(u(recommendation.suggestions().steepest())).isCloseTo(0, within(step));
-		double rise = (-u0 + Math.sqrt(12 - 3 * u0 * u0)) / 2;
+		// past the minimum L(1) = 4/3 the loss exceeds 1.25 · 4/3 = 5/3 where u³ − 3u + 1 = 0, u = 2cos(2π/9),
+		// and stays above it to the end
+		double rise = 2 * Math.cos(2 * Math.PI / 9);
 		assertThat(u(recommendation.divergenceLr())).isBetween(rise, rise + step * 1.001);
 		assertThat(recommendation.suggestions().divergence()).isEqualTo(recommendation.divergenceLr() / 10);
+		assertThat(recommendation.warnings()).isEmpty();
 	}
 
 	@Test
@@ -81,7 +84,7 @@ class RangeTestAnalysisTests {
 	}
 
 	@Test
-	void divergenceIsTheLastPointWhenTheLossNeverClimbsBackAboveItsStart() {
+	void divergenceIsWhereTheLossStaysAboveAQuarterOverItsRunningMinimumEvenBelowItsStart() {
 		double[] lr = LrRamp.exponential(1e-4, 1, 50).lrs();
 		double[] loss = new double[50];
 		for (int i = 0; i < loss.length; i++) {
@@ -90,21 +93,25 @@ class RangeTestAnalysisTests {
 
 		Recommendation recommendation = RangeTestAnalysis.analyze(lr, loss, RAW_WHOLE_CURVE);
 
+		// 12 at i = 42 is not above 1.25 · 10, 13 at i = 43 is, and so is every later loss
 		assertThat(recommendation.indices().minimum()).isEqualTo(40);
-		assertThat(recommendation.indices().divergence()).isEqualTo(49);
-		assertThat(recommendation.divergenceLr()).isEqualTo(lr[49]);
+		assertThat(recommendation.indices().divergence()).isEqualTo(43);
+		assertThat(recommendation.divergenceLr()).isEqualTo(lr[43]);
+		assertThat(recommendation.suggestions().divergence()).isEqualTo(lr[43] / 10);
 	}
 
 	@Test
-	void divergenceIsTheFirstPointAfterTheMinimumAboveTheStartingLoss() {
+	void aRiseTheLossRecoversFromIsNoDivergence() {
 		double[] lr = LrRamp.exponential(1e-4, 1, 20).lrs();
 		double[] loss = { 5, 4, 3, 2, 1, 2, 3, 4, 5, 6, 7, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
 
 		Recommendation recommendation = RangeTestAnalysis.analyze(lr, loss, RAW_WHOLE_CURVE);
 
-		// 5 at index 8 equals the start, 6 at index 9 is above it; the later dip does not matter
-		assertThat(recommendation.indices().divergence()).isEqualTo(9);
-		assertThat(recommendation.suggestions().divergence()).isEqualTo(lr[9] / 10);
+		// the loss climbs to 7 but is back at its minimum by the end: it did not rise for good
+		assertThat(recommendation.divergenceLr()).isNull();
+		assertThat(recommendation.suggestions().divergence()).isNull();
+		assertThat(recommendation.indices().divergence()).isNull();
+		assertThat(recommendation.warns(AnalysisWarning.NO_DIVERGENCE)).isTrue();
 	}
 
 	@Test
@@ -157,17 +164,17 @@ class RangeTestAnalysisTests {
 	}
 
 	@Test
-	void divergenceIsMeasuredAgainstTheFirstAnalysedPoint() {
+	void divergenceIsJudgedOnTheAnalysedWindowOnly() {
 		double[] lr = LrRamp.exponential(1e-4, 1, 30).lrs();
 		double[] loss = new double[30];
 		Arrays.fill(loss, 0, 10, 100); // skipped start, far above everything else
 		for (int i = 10; i < 30; i++) {
-			loss[i] = Math.abs(i - 15) + 3; // 8 at i = 10, minimum 3 at i = 15, 9 at i = 21
+			loss[i] = Math.abs(i - 15) + 3; // 8 at i = 10, minimum 3 at i = 15, 4 > 1.25 · 3 at i = 16
 		}
 
 		Recommendation recommendation = RangeTestAnalysis.analyze(lr, loss, new AnalysisSettings(0, 10, 0));
 
-		assertThat(recommendation.indices().divergence()).isEqualTo(21);
+		assertThat(recommendation.indices().divergence()).isEqualTo(16);
 	}
 
 	@Test
@@ -179,7 +186,10 @@ class RangeTestAnalysisTests {
 		Recommendation fromRaw = RangeTestAnalysis.analyze(lr, loss, new AnalysisSettings(0.9, 10, 5));
 		Recommendation fromSmoothed = RangeTestAnalysis.analyze(lr, smoothed, new AnalysisSettings(0, 10, 5));
 
-		assertThat(fromRaw).isEqualTo(fromSmoothed);
+		// the same suggestions; only the noise check, which smooths the raw losses a second way, may differ
+		assertThat(fromRaw.suggestions()).isEqualTo(fromSmoothed.suggestions());
+		assertThat(fromRaw.indices()).isEqualTo(fromSmoothed.indices());
+		assertThat(fromRaw.divergenceLr()).isEqualTo(fromSmoothed.divergenceLr());
 	}
 
 	@Test
@@ -192,24 +202,27 @@ class RangeTestAnalysisTests {
 		assertThat(recommendation.suggestions().valley()).isNull();
 		assertThat(recommendation.indices().valley()).isNull();
 		assertThat(recommendation.suggestions().steepest()).isEqualTo(1e-3);
-		// 3 > 2 (the start) at lr 1e-1: the loss diverges there, so a decade lower is recommended
+		// from 3 > 1.25 · 1 at lr 1e-1 on the loss stays risen
 		assertThat(recommendation.divergenceLr()).isEqualTo(1e-1);
-		assertThat(recommendation.method()).isEqualTo(Recommendation.DIVERGENCE);
-		assertThat(recommendation.recommendedLr()).isEqualTo(1e-2);
+		// without a valley the minimum alone is recommended: lr 1e-2 at the lowest loss, a decade lower
+		assertThat(recommendation.method()).isEqualTo(Recommendation.MINIMUM);
+		assertThat(recommendation.recommendedLr()).isEqualTo(1e-3);
 	}
 
 	@Test
-	void aLossThatNeverFallsHasOnlyMinimumAndDivergence() {
+	void aLossThatNeverFallsHasOnlyDivergenceAndNoRecommendation() {
 		double[] lr = { 1e-3, 1e-2, 1e-1, 1 };
 
 		Recommendation recommendation = RangeTestAnalysis.analyze(lr, new double[] { 1, 2, 2, 3 }, RAW_WHOLE_CURVE);
 
 		assertThat(recommendation.suggestions().steepest()).isNull();
 		assertThat(recommendation.suggestions().valley()).isNull();
-		assertThat(recommendation.suggestions().minimum()).isEqualTo(lr[0] / 10);
-		// the loss exceeds its start right after the minimum: divergence at 1e-2, recommended a decade lower
-		assertThat(recommendation.method()).isEqualTo(Recommendation.DIVERGENCE);
-		assertThat(recommendation.recommendedLr()).isEqualTo(1e-3);
+		assertThat(recommendation.suggestions().minimum()).isNull();
+		// the loss stays above 1.25 × its first value from lr 1e-2 on
+		assertThat(recommendation.suggestions().divergence()).isEqualTo(1e-3);
+		assertThat(recommendation.method()).isNull();
+		assertThat(recommendation.recommendedLr()).isNull();
+		assertThat(recommendation.warnings()).extracting(Recommendation.Warning::code).containsExactly("min_at_start");
 		assertThat(recommendation.spread()).isNull();
 	}
 

@@ -22,14 +22,10 @@ import dev.lrtune.core.train.TrainingListener;
 import dev.lrtune.core.train.TrainingSettings;
 
 /**
- * Does the recommended rate train well? A default range test (1e-7 → 10 over 100 steps), then 500 iterations
- * of plain SGD with batch 32 at a constant {@code recommendedLr}, at 10× and at 1/100 of it, same seed.
- *
- * <p>This test chose the rule. fastai's {@code valley} beat 1/100 of itself but lost to 10× of itself on both
- * models (moons, seed 7: logistic 0.566 at 1.3e-3 against 0.296 at 10×; MLP 0.201 at 1.0e-2 against 0.042 at
- * 10×): the smoothed loss falls over many decades, and the valley, halfway down, lands two to three decades
- * below the best constant rate. One decade below divergence ({@code divergence}) wins on both: logistic 0.231
- * at 0.39 (10×: 0.246, 1/100: 0.430); MLP 0.031 at 0.39 (10×: 0.716, 1/100: 0.217).
+ * Does the recommended rate train? A default range test (1e-7 → 10 over 100 steps), then 500 iterations of plain
+ * SGD with batch 32 at a constant {@code recommendedLr} and at 1/100 of it, same seed: the recommendation must
+ * train clearly better than a rate two decades lower. Which rule is recommended is chosen on the quality
+ * benchmark ({@code bench/quality.sh}, docs/quality.md), not here: one problem cannot choose a rule.
  */
 class RecommendedLrTrainingTests {
 
@@ -47,17 +43,14 @@ class RecommendedLrTrainingTests {
 
 	@ParameterizedTest
 	@MethodSource("models")
-	void trainingAtTheRecommendedLrBeatsTenTimesMoreAndAHundredTimesLess(ModelSpec model) {
+	void trainingAtTheRecommendedLrBeatsAHundredTimesLess(ModelSpec model) {
 		Outcome outcome = Outcome.of(model);
 
-		assertThat(outcome.atRecommended()).as(outcome.toString())
-			.isLessThan(outcome.atTenTimes())
-			.isLessThan(outcome.atHundredth());
+		assertThat(outcome.atRecommended()).as(outcome.toString()).isLessThan(outcome.atHundredth());
 	}
 
-	/** Validation losses after training at the recommended rate, 10× and 1/100 of it. */
-	private record Outcome(String model, String method, double lr, double atRecommended, double atTenTimes,
-			double atHundredth) {
+	/** Validation losses after training at the recommended rate and 1/100 of it. */
+	private record Outcome(String model, String method, double lr, double atRecommended, double atHundredth) {
 
 		static Outcome of(ModelSpec spec) {
 			Recommendation recommendation = new RangeTest(spec, OptimizerSpec.sgd(), 32, RangeTestOptions.defaults())
@@ -65,7 +58,7 @@ class RecommendedLrTrainingTests {
 				.recommendation();
 			double lr = recommendation.recommendedLr();
 			return new Outcome(spec.type() + spec.hiddenOrDefault(), recommendation.method(), lr,
-					validationLoss(spec, lr), validationLoss(spec, 10 * lr), validationLoss(spec, lr / 100));
+					validationLoss(spec, lr), validationLoss(spec, lr / 100));
 		}
 
 		private static double validationLoss(ModelSpec spec, double lr) {
@@ -78,8 +71,8 @@ class RecommendedLrTrainingTests {
 
 		@Override
 		public String toString() {
-			return String.format("%s: %s lr %.3g -> validation loss %.4f; 10x -> %.4f; 1/100 -> %.4f", model, method,
-					lr, atRecommended, atTenTimes, atHundredth);
+			return String.format("%s: %s lr %.3g -> validation loss %.4f; 1/100 -> %.4f", model, method, lr,
+					atRecommended, atHundredth);
 		}
 
 	}

@@ -17,11 +17,9 @@ class RepeatsTests {
 
 	/** A single-run recommendation whose lrs are all derived from its valley, steepest and minimum lr. */
 	private static Recommendation run(Double valley, Double steepest, double minLossLr) {
-		String method = valley != null ? Recommendation.VALLEY
-				: steepest != null ? Recommendation.STEEPEST : Recommendation.MINIMUM;
 		Suggestions suggestions = new Suggestions(minLossLr / 10, steepest, valley, minLossLr);
-		double recommended = valley != null ? valley : steepest != null ? steepest : minLossLr / 10;
-		return new Recommendation(recommended, method, suggestions, minLossLr, minLossLr * 10,
+		String method = suggestions.method();
+		return new Recommendation(suggestions.get(method), method, suggestions, List.of(), minLossLr, minLossLr * 10,
 				CyclicBounds.fromMaxLr(minLossLr), new Indices(0, 9, 5, 3, 4, 9), null);
 	}
 
@@ -36,8 +34,9 @@ class RepeatsTests {
 		assertThat(aggregate.suggestions().minimum()).isEqualTo(1e-2 / 10);
 		assertThat(aggregate.divergenceLr()).isEqualTo(1e-2 * 10);
 		assertThat(aggregate.cyclicBounds()).isEqualTo(new CyclicBounds(1e-2 / 4, 1e-2));
-		assertThat(aggregate.method()).isEqualTo(Recommendation.VALLEY);
-		assertThat(aggregate.recommendedLr()).isEqualTo(1e-3);
+		assertThat(aggregate.method()).isEqualTo(Recommendation.MINIMUM_VALLEY);
+		// the geometric mean of the median minimum and the median valley
+		assertThat(aggregate.recommendedLr()).isCloseTo(Math.sqrt(1e-3 * 1e-3), within(1e-18));
 		assertThat(aggregate.indices()).isNull();
 	}
 
@@ -72,8 +71,9 @@ class RepeatsTests {
 
 		assertThat(aggregate.spread().valley().values()).containsExactly(null, 1e-3, 1e-4);
 		assertThat(aggregate.suggestions().valley()).isCloseTo(Math.sqrt(1e-3 * 1e-4), within(1e-18));
-		assertThat(aggregate.method()).isEqualTo(Recommendation.VALLEY);
-		assertThat(aggregate.recommendedLr()).isEqualTo(aggregate.suggestions().valley());
+		assertThat(aggregate.method()).isEqualTo(Recommendation.MINIMUM_VALLEY);
+		assertThat(aggregate.recommendedLr())
+			.isCloseTo(Math.sqrt(aggregate.suggestions().valley() * aggregate.suggestions().minimum()), within(1e-18));
 	}
 
 	@Test
@@ -81,8 +81,9 @@ class RepeatsTests {
 		Recommendation aggregate = Recommendation
 			.aggregate(List.of(run(null, 2e-3, 1e-2), run(null, 3e-3, 1e-2), run(1e-4, 1e-3, 1e-2)));
 
-		assertThat(aggregate.method()).isEqualTo(Recommendation.STEEPEST);
-		assertThat(aggregate.recommendedLr()).isEqualTo(2e-3);
+		// two runs without a valley recommend the minimum alone
+		assertThat(aggregate.method()).isEqualTo(Recommendation.MINIMUM);
+		assertThat(aggregate.recommendedLr()).isEqualTo(1e-3);
 	}
 
 	@Test

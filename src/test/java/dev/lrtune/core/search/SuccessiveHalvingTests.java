@@ -1,4 +1,4 @@
-package dev.lrtune.study;
+package dev.lrtune.core.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
