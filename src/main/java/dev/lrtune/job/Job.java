@@ -56,6 +56,11 @@ public record Job(@Schema(description = "The job's id", example = "1") long id,
 	}
 
 	/** This job without its plan (as lists show it). */
+	/** {@link #status()} as a {@link JobStatus}, for code that decides by it (the JSON keeps the name). */
+	public JobStatus state() {
+		return JobStatus.of(status);
+	}
+
 	Job withoutPlan() {
 		return lrPlan == null ? this : new Job(id, type, status, createdAt, startedAt, finishedAt, progress, request,
 				result, error, attempt, worker, studyId, runner, name, tags, params, null);

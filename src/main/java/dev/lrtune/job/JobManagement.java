@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Service;
@@ -191,6 +192,11 @@ public class JobManagement implements CurveOwners {
 	/** The most iterations one job may run ({@code lrtune.jobs.max-iterations}). */
 	public long maxIterations() {
 		return settings.maxIterations();
+	}
+
+	/** The studies that have a job still queued or running: only the others can take their next step. */
+	public Set<Long> studiesWithActiveJobs() {
+		return jobs.studiesWithActiveJobs();
 	}
 
 	/** Every job of a study (its range test and trials), oldest first. */
