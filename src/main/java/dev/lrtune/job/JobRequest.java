@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 /**
  * The body of {@code POST /jobs}, and the {@code request} a job echoes with every default resolved (so that
@@ -27,7 +28,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 public record JobRequest(
 		@NotNull @Schema(description = "range_test needs rangeTest; training needs training",
 				allowableValues = { "range_test", "training" }) String type,
-		@NotBlank @Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…") String dataset,
+		@NotBlank @Size(max = JobRequest.MAX_DATASET_LENGTH, message = "must be at most {max} characters")
+		@Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…") String dataset,
 		@NotNull @Schema(description = "The model to train") ModelRequest model,
 		@Schema(description = "Default: plain sgd") OptimizerRequest optimizer,
 		@Positive @Max(JobRequest.MAX_BATCH_SIZE) @Schema(defaultValue = "32", description = "Rows per minibatch; one larger than the training split is the whole split") Integer batchSize,
@@ -35,6 +37,9 @@ public record JobRequest(
 		@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) @Schema(description = "Share of rows held out for validation, in [0, 1)", defaultValue = "0.2") Double validationFraction,
 		@Valid RangeTestRequest rangeTest,
 		@Valid TrainingRequest training) {
+
+	/** The longest dataset reference: what the {@code jobs.dataset} column holds. */
+	public static final int MAX_DATASET_LENGTH = 1000;
 
 	/** A batch larger than the training split is the whole split; past a million rows a batch size is a mistake. */
 	static final int MAX_BATCH_SIZE = 1_000_000;

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 public class ApiKeyConfiguration {
 
 	/** Where Spring Security would sit: after character encoding and observation, before everything else. */
-	static final int ORDER = -100;
+	public static final int ORDER = -100;
 
 	@Bean
 	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(SecuritySettings settings) {
