@@ -356,7 +356,10 @@ class BadInputCorpusTests {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
-		return http.send(request.build(), BodyHandlers.ofString());
+		HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
+		DocumentedResponses.of(port).check(method, path, response.statusCode(),
+				response.headers().firstValue("Content-Type").orElse(null), response.body().getBytes(StandardCharsets.UTF_8));
+		return response;
 	}
 
 }

@@ -68,6 +68,11 @@ public final class DocumentedResponses {
 		this.templates = List.copyOf(found);
 	}
 
+	/** Answers held to this document. */
+	static DocumentedResponses of(JsonNode document) {
+		return new DocumentedResponses(document);
+	}
+
 	/** The document served on that port, fetched once. */
 	public static DocumentedResponses of(int port) {
 		return BY_PORT.computeIfAbsent(port, p -> {
