@@ -34,6 +34,7 @@ import jakarta.validation.constraints.Size;
 public record JobRequest(
 		@NotNull @Schema(description = "range_test takes rangeTest; training needs training; lr_search needs lrSearch "
 				+ "and takes rangeTest", allowableValues = { "range_test", "training", "lr_search" }) String type,
+		@Size(max = JobRequest.MAX_DATASET_LENGTH, message = "must be at most {max} characters")
 		@Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…; required unless runner is client, "
 				+ "where it is refused") String dataset,
 		@Schema(description = "The model to train; required unless runner is client, where it is refused") ModelRequest model,
@@ -55,6 +56,9 @@ public record JobRequest(
 				example = "{\"project\": \"resnet\"}") Map<String, String> tags,
 		@Schema(description = "Free-form JSON kept with the job, such as the client's model and batch size",
 				example = "{\"model\": \"resnet18\", \"batchSize\": 128}") Map<String, Object> params) {
+
+	/** The longest dataset reference: what the {@code jobs.dataset} column holds. */
+	public static final int MAX_DATASET_LENGTH = 1000;
 
 	/** A batch larger than the training split is the whole split; past a million rows a batch size is a mistake. */
 	static final int MAX_BATCH_SIZE = 1_000_000;

@@ -208,7 +208,7 @@ class JobControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("id"))
-			.andExpect(jsonPath("$.detail").value("id: must be a whole number (-9223372036854775808 to 9223372036854775807), got 'abc'"));
+			.andExpect(jsonPath("$.detail").value("id: must be a whole number written in the digits 0-9, without sign, spaces or leading zeros, got 'abc'"));
 	}
 
 	@Test
