@@ -68,23 +68,7 @@ final class Kernels {
 
 	/** {@code Σ_k a[aOffset + k] · b[k]} (four accumulators, see {@link ScalarKernels#dot}). */
 	static double dot(double[] a, int aOffset, double[] b, int length) {
-		return ScalarKernels.dot(a, aOffset, b, length);
-	}
-
-	/** Two rows' {@link #dot dot products} with the same vector: {@code out[at] = a·w}, {@code out[at + 1] = b·w}. */
-	static void dot2(double[] a, double[] b, double[] w, int length, double[] out, int at) {
-		ScalarKernels.dot2(a, b, w, length, out, at);
-	}
-
-	/** {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}, summed left to right, for {@code j < length}. */
-	static void axpy4(double[] c, double a0, double[] b0, double a1, double[] b1, double a2, double[] b2, double a3,
-			double[] b3, int length) {
-		ScalarKernels.axpy4(c, a0, b0, a1, b1, a2, b2, a3, b3, length);
-	}
-
-	/** {@code c[j] += a·b[j]} for {@code j < length}. */
-	static void axpy(double[] c, double a, double[] b, int length) {
-		ScalarKernels.axpy(c, a, b, length);
+		return VECTOR ? VectorKernels.dot(a, aOffset, b, length) : ScalarKernels.dot(a, aOffset, b, length);
 	}
 
 }
