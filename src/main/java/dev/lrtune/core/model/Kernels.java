@@ -1,7 +1,5 @@
 package dev.lrtune.core.model;
 
-import java.util.Optional;
-
 /**
  * The dense-layer and dot-product kernels the models call, each taken from one of two implementations
  * chosen once per JVM: {@link VectorKernels} (explicit SIMD with the Vector API, {@code jdk.incubator.vector})
@@ -24,13 +22,26 @@ final class Kernels {
 		if ("scalar".equals(System.getProperty("lrtune.kernels"))) {
 			return false;
 		}
-		Optional<Module> module = ModuleLayer.boot().findModule("jdk.incubator.vector");
-		return module.isPresent() && VectorKernels.lanes() >= 4;
+		return vectorModuleResolved() && VectorKernels.lanes() >= 4;
 	}
 
-	/** The path in use, for the log: which kernels and, for the vector path, how many lanes. */
+	/** The path in use and why, for the log: which kernels and, for the vector path, how wide its vectors are. */
 	static String path() {
-		return VECTOR ? "vector (" + VectorKernels.lanes() * 64 + "-bit lanes)" : "scalar";
+		if (VECTOR) {
+			return "vector (" + VectorKernels.lanes() * 64 + "-bit vectors)";
+		}
+		if ("scalar".equals(System.getProperty("lrtune.kernels"))) {
+			return "scalar (lrtune.kernels=scalar)";
+		}
+		if (!vectorModuleResolved()) {
+			return "scalar (the JVM was started without --add-modules=jdk.incubator.vector; the same results, slower)";
+		}
+		return "scalar (the CPU has no 256-bit vectors)";
+	}
+
+	/** Whether the JVM resolved the Vector API's module (it does only when told to, e.g. by --add-modules). */
+	static boolean vectorModuleResolved() {
+		return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 	}
 
 	/**
