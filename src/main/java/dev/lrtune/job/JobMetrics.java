@@ -82,6 +82,11 @@ class JobMetrics {
 		return new CurveWrites();
 	}
 
+	/** Points (iterations and evaluations) a client posted were committed. */
+	void pointsCommitted(long points) {
+		pointsWritten.increment(points);
+	}
+
 	/** A job ended: its duration since it was claimed, by type and final status. */
 	void finished(JobRow job, JobStatus status, Instant now) {
 		if (job.startedAt() == null) {

@@ -15,6 +15,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param bestLoss the lowest training loss of a minibatch
  * @param validationLoss the last validation loss measured
  * @param validationAccuracy the last validation accuracy measured (classification)
+ * @param bestValidationLoss the lowest validation loss measured
+ * @param bestValidationIteration the iteration (from 0) at whose end {@code bestValidationLoss} was measured
  * @param recommendation a range test's suggestions (the aggregate over its repeats)
  * @param repeats a range test's repeats, with where each lies in the job's curve
  */
@@ -25,6 +27,9 @@ public record JobResult(@Schema(description = "Iterations run") long iterations,
 		@Schema(description = "Lowest training loss of a minibatch") Double bestLoss,
 		@Schema(description = "Last validation loss measured") Double validationLoss,
 		@Schema(description = "Last validation accuracy measured (classification)") Double validationAccuracy,
+		@Schema(description = "training: the lowest validation loss measured") Double bestValidationLoss,
+		@Schema(description = "training: the iteration (from 0) at whose end bestValidationLoss was measured")
+		Long bestValidationIteration,
 		@Schema(description = "range_test: the suggestions (aggregate over repeats)") Recommendation recommendation,
 		@Schema(description = "range_test: each repeat and where it lies in the job's curve") List<RangeTestRun> repeats) {
 

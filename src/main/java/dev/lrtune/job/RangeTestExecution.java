@@ -74,7 +74,7 @@ class RangeTestExecution implements JobExecution {
 		}
 		double finalLoss = lastLoss(result.curves());
 		return new JobResult(first, JobResult.finiteOrNull(finalLoss), JobResult.finiteOrNull(bestLoss), null, null,
-				result.recommendation(), runs);
+				null, null, result.recommendation(), runs);
 	}
 
 	private static double lastLoss(List<Curve> curves) {

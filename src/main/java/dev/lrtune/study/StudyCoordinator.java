@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 import dev.lrtune.core.rangetest.Recommendation;
+import dev.lrtune.core.search.SuccessiveHalving;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobFinished;
 import dev.lrtune.schedule.ScheduleSpec;
@@ -165,10 +166,13 @@ class StudyCoordinator implements SmartLifecycle {
 			return;
 		}
 		for (TrialOutcome outcome : outcomes) {
-			studies.closeRun(study.id(), outcome.candidate(), outcome.rung(), outcome.status(), outcome.validationLoss(),
-					outcome.reached());
+			studies.closeRun(study.id(), outcome);
 		}
-		List<TrialOutcome> ranked = outcomes.stream().filter(TrialOutcome::ranked).sorted(TrialOutcome.BEST_FIRST).toList();
+		Objective objective = study.objective();
+		List<TrialOutcome> ranked = outcomes.stream()
+			.filter(outcome -> outcome.ranked(objective))
+			.sorted(TrialOutcome.bestFirst(objective))
+			.toList();
 		StudyRequest request = views.request(study);
 		List<Long> rungs = request.rungs();
 		if (ranked.isEmpty()) {

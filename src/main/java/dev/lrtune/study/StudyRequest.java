@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.lrtune.core.search.SuccessiveHalving;
 import dev.lrtune.job.ModelRequest;
 import dev.lrtune.job.OptimizerRequest;
 import dev.lrtune.job.RangeTestRequest;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -24,6 +26,7 @@ import jakarta.validation.constraints.Size;
  *
  * @param iterations the budget: what the last rung's trials train, and what {@code best.schedule} is sized for
  * @param candidates the schedules to compare; absent: eight generated from a range test run first
+ * @param objective {@code best} or {@code last}: what trials are ranked by, see {@link Objective}
  * @param rangeTest the range test's settings when there are no candidates (fastai's defaults otherwise)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -48,6 +51,10 @@ record StudyRequest(
 						+ "eight generated from a range test"))
 		List<@NotNull @Valid ScheduleSpec> candidates,
 		@Valid @Schema(description = "How the budget is spent") StrategyRequest strategy,
+		@Pattern(regexp = Objective.NAMES, message = "must be best or last")
+		@Schema(description = "What trials are ranked by: best, the lowest validation loss a trial reached (and the "
+				+ "iteration where); last, its validation loss at the end of its run", defaultValue = "best",
+				allowableValues = { "best", "last" }) String objective,
 		@Valid @Schema(description = "The range test run first when there are no candidates; default fastai's "
 				+ "lr_find settings") RangeTestRequest rangeTest) {
 
@@ -59,6 +66,12 @@ record StudyRequest(
 	}
 
 	static final int GENERATED_CANDIDATES = 8;
+
+	/** This request with that objective (a study stored before the choice existed has none in its request). */
+	StudyRequest withObjective(Objective chosen) {
+		return new StudyRequest(dataset, model, optimizer, batchSize, seed, validationFraction, iterations, evaluateEvery,
+				candidates, strategy, chosen.jsonName(), rangeTest);
+	}
 
 	/** The iterations of each rung of a resolved request (its strategy complete), the last one the budget. */
 	List<Long> rungs() {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobManagement;
+import dev.lrtune.job.JobResult;
 import dev.lrtune.schedule.ScheduleSpec;
 import dev.lrtune.study.StudyRows.RunRow;
 import dev.lrtune.study.StudyRows.StudyRow;
@@ -58,18 +59,20 @@ class StudyViews {
 	static TrialOutcome outcome(RunRow run, Map<Long, Job> jobsById) {
 		if (run.outcome() != null) {
 			return new TrialOutcome(run.candidate(), run.rung(), run.outcome(), run.validationLoss(),
-					run.reached() == null ? 0 : run.reached());
+					run.bestValidationLoss(), run.bestIteration(), run.reached() == null ? 0 : run.reached());
 		}
 		Job job = jobsById.get(run.jobId());
 		if (job == null) {
-			return new TrialOutcome(run.candidate(), run.rung(), "failed", null, 0);
+			return new TrialOutcome(run.candidate(), run.rung(), "failed", null, null, null, 0);
 		}
-		Double loss = job.result() == null ? null : job.result().validationLoss();
-		return new TrialOutcome(run.candidate(), run.rung(), job.status(), loss, job.progress().iteration());
+		JobResult result = job.result();
+		return new TrialOutcome(run.candidate(), run.rung(), job.status(), result == null ? null : result.validationLoss(),
+				result == null ? null : result.bestValidationLoss(), result == null ? null : result.bestValidationIteration(),
+				job.progress().iteration());
 	}
 
 	Study view(StudyRow row) {
-		StudyRequest request = request(row);
+		StudyRequest request = request(row).withObjective(row.objective());
 		// Runs first, jobs last: a rung the coordinator commits meanwhile adds runs and their jobs together, so every
 		// run read here finds its job (read the other way, a new run would look like a trial whose job is gone).
 		Map<Integer, List<RunRow>> runsByCandidate = studies.runs(row.id()).stream()
@@ -84,34 +87,40 @@ class StudyViews {
 				latest.add(outcome(runs.get(runs.size() - 1), jobsById));
 			}
 		}
-		latest.sort(TrialOutcome.BEST_FIRST);
+		latest.sort(TrialOutcome.bestFirst(row.objective()));
 		int rank = 1;
 		for (TrialOutcome outcome : latest) {
 			List<RunRow> runs = runsByCandidate.get(outcome.candidate());
 			RunRow last = runs.get(runs.size() - 1);
 			trials.add(new Study.Trial(outcome.candidate(), rank++, schedules.get(outcome.candidate()), last.jobId(),
 					outcome.status(), outcome.rung(), outcome.reached(), outcome.validationLoss(),
-					outcome.rung() < row.rung(), "diverged".equals(outcome.status()),
+					outcome.bestValidationLoss(), outcome.bestIteration(), outcome.rung() < row.rung(),
+					"diverged".equals(outcome.status()),
 					runs.stream().map(run -> run(run, jobsById)).toList()));
 		}
-		return new Study(row.id(), row.status(), row.createdAt(), row.finishedAt(), request, row.rangeTestJobId(),
-				row.rung(), request.rungs(),
-				trials, best(row, trials), row.error());
+		return new Study(row.id(), row.status(), row.createdAt(), row.finishedAt(), request,
+				row.objective().jsonName(), row.rangeTestJobId(), row.rung(), request.rungs(), trials,
+				best(row, trials), row.error());
 	}
 
 	/** The winner, once the study succeeded: the top trial, which trained the whole budget. */
 	private static Study.Best best(StudyRow row, List<Study.Trial> trials) {
-		if (!"succeeded".equals(row.status()) || trials.isEmpty() || trials.get(0).validationLoss() == null) {
+		if (!"succeeded".equals(row.status()) || trials.isEmpty()) {
 			return null;
 		}
 		Study.Trial top = trials.get(0);
-		return new Study.Best(top.jobId(), top.schedule(), top.iterations(), top.validationLoss());
+		Double loss = row.objective() == Objective.BEST ? top.bestValidationLoss() : top.validationLoss();
+		if (loss == null || top.validationLoss() == null) {
+			return null;
+		}
+		return new Study.Best(top.jobId(), top.schedule(), top.iterations(), top.validationLoss(),
+				top.bestValidationLoss(), top.bestValidationIteration());
 	}
 
 	private Study.Run run(RunRow run, Map<Long, Job> jobsById) {
 		TrialOutcome outcome = outcome(run, jobsById);
 		return new Study.Run(run.rung(), run.jobId(), run.iterations(), json.readValue(run.schedule(), ScheduleSpec.class),
-				outcome.status(), outcome.validationLoss());
+				outcome.status(), outcome.validationLoss(), outcome.bestValidationLoss(), outcome.bestIteration());
 	}
 
 }

@@ -7,21 +7,29 @@ import java.util.Comparator;
  *
  * @param status the job's status
  * @param validationLoss its last validation loss, {@code null} when not measured or not finite
+ * @param bestValidationLoss the lowest validation loss it measured, {@code null} when none was
+ * @param bestIteration the iteration (from 0) at whose end that lowest loss was measured
  * @param reached iterations it ran
  */
-record TrialOutcome(int candidate, int rung, String status, Double validationLoss, long reached) {
+record TrialOutcome(int candidate, int rung, String status, Double validationLoss, Double bestValidationLoss,
+		Long bestIteration, long reached) {
 
-	/** Best first: further rungs, then finished with a lower validation loss, then still running; diverged or
-	 * failed last of all; ties by candidate number, so the order is the same on every run. */
-	static final Comparator<TrialOutcome> BEST_FIRST = Comparator.comparing(TrialOutcome::unusable)
-		.thenComparing(Comparator.comparingInt(TrialOutcome::rung).reversed())
-		.thenComparing(TrialOutcome::finished, Comparator.reverseOrder())
-		.thenComparingDouble(outcome -> outcome.ranked() ? outcome.validationLoss : 0)
-		.thenComparingInt(TrialOutcome::candidate);
+	/**
+	 * Best first: further rungs, then finished with a lower loss by the objective, then still running; diverged or
+	 * failed last of all; ties by candidate number, so the order is the same on every run.
+	 */
+	static Comparator<TrialOutcome> bestFirst(Objective objective) {
+		return Comparator.comparing((TrialOutcome outcome) -> outcome.unusable(objective))
+			.thenComparing(Comparator.comparingInt(TrialOutcome::rung).reversed())
+			.thenComparing(TrialOutcome::finished, Comparator.reverseOrder())
+			.thenComparingDouble(outcome -> outcome.ranked(objective) ? objective.loss(outcome) : 0)
+			.thenComparingInt(TrialOutcome::candidate);
+	}
 
-	/** Finished and ranked by a validation loss. */
-	boolean ranked() {
-		return "succeeded".equals(status) && validationLoss != null && Double.isFinite(validationLoss);
+	/** Finished and ranked by the objective's validation loss. */
+	boolean ranked(Objective objective) {
+		Double loss = objective.loss(this);
+		return "succeeded".equals(status) && loss != null && Double.isFinite(loss);
 	}
 
 	boolean finished() {
@@ -34,8 +42,8 @@ record TrialOutcome(int candidate, int rung, String status, Double validationLos
 	}
 
 	/** Finished without a validation loss to rank by: diverged, failed, cancelled. */
-	boolean unusable() {
-		return finished() && !ranked();
+	boolean unusable(Objective objective) {
+		return finished() && !ranked(objective);
 	}
 
 }

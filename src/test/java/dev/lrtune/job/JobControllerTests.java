@@ -36,6 +36,9 @@ class JobControllerTests {
 	@MockitoBean
 	private JobManagement management;
 
+	@MockitoBean
+	private ClientRuns clientRuns;
+
 	private static Job queued(long id) {
 		return new Job(id, "training", "queued", Instant.parse("2025-01-01T00:00:00Z"), null, null,
 				new Job.Progress(0, 100, 0, null), null, null, null, 0, null, null);
