@@ -273,7 +273,7 @@ class ClientRuns {
 		return new JobResult(stored, JobResult.finiteOrNull(losses.last()), JobResult.finiteOrNull(losses.best()),
 				validation == null ? null : JobResult.finiteOrNull(validation.loss()),
 				validation == null ? null : JobResult.finiteOrNull(validation.accuracy()),
-				best == null ? null : best.loss(), best == null ? null : best.iteration(), recommendation, null);
+				best == null ? null : best.loss(), best == null ? null : best.iteration(), recommendation, null, null);
 	}
 
 	private JobStatus end(JobRow job, JobStatus status, JobResult result, String error, Instant now) {
