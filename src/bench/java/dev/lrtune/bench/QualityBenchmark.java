@@ -234,6 +234,9 @@ public final class QualityBenchmark {
 				long classic = SuccessiveHalving.defaultMinIterations(BUDGET, SearchSpec.DEFAULT_RATES, SearchSpec.DEFAULT_ETA);
 				record(search(split, options, new SearchSpec(BUDGET, SearchSpec.Family.CONSTANT, SearchSpec.DEFAULT_RATES,
 						SearchSpec.DEFAULT_ETA, SearchSpec.Objective.LAST, classic)), "search_to_one", rates, losses, spent);
+				// the raced rates as spaced, not rounded to quarter decades
+				record(new LrSearch(modelSpec(), optimizerSpec(), BATCH, options, SearchSpec.of(BUDGET)).unrounded()
+					.run(split, SEED), "search_unrounded", rates, losses, spent);
 			}
 			return new Outcome(this, grid[best], GRID[best], rates, losses, spent, warnings, race);
 		}

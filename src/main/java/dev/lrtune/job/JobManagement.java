@@ -2,8 +2,11 @@ package dev.lrtune.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Service;
@@ -30,6 +33,9 @@ public class JobManagement implements CurveOwners {
 
 	/** The largest seed drawn for a request without one (2³¹−1: exact in every JSON client). */
 	private static final long MAX_RANDOM_SEED = Integer.MAX_VALUE;
+
+	/** The longest {@code params} a job keeps, as JSON text. */
+	static final int MAX_PARAMS_LENGTH = 65_536;
 
 	private final Jobs jobs;
 
@@ -78,6 +84,9 @@ public class JobManagement implements CurveOwners {
 	 */
 	@Transactional
 	public Job submit(JobRequest request, Long studyId) {
+		if (request.jobRunner() == Runner.CLIENT) {
+			throw new IllegalArgumentException("a client-run job is created by ClientRuns, not queued");
+		}
 		JobType type = request.jobType();
 		if (!runner.supports(type)) {
 			throw JobProblems.notAvailable(type.jsonName() + " jobs cannot be run by this version yet.");
@@ -101,8 +110,22 @@ public class JobManagement implements CurveOwners {
 		}
 		long id = jobs.nextId();
 		jobs.insert(id, type, json.write(resolved), resolved.dataset(), total, studyId, Instant.now());
+		label(id, request);
 		wakeWorkersAfterCommit();
 		return load(id); // not cached: the row is not committed yet
+	}
+
+	/** Stores the name, tags and params of the job just inserted as {@code id}, from its request. */
+	void label(long id, JobRequest request) {
+		String params = json.write(request.params());
+		if (params != null && params.length() > MAX_PARAMS_LENGTH) {
+			throw new InvalidRequestException("params", "must be at most " + MAX_PARAMS_LENGTH
+					+ " characters of JSON, got " + params.length());
+		}
+		Map<String, String> tags = request.tags() == null ? Map.of() : request.tags();
+		if (request.name() != null || !tags.isEmpty() || params != null) {
+			jobs.label(id, request.name(), tags.isEmpty() ? null : json.write(tags), params, tags);
+		}
 	}
 
 	public Job get(long id) {
@@ -119,6 +142,15 @@ public class JobManagement implements CurveOwners {
 	}
 
 	JobPage list(String status, String type, Long studyId, int page, int size) {
+		return list(status, type, studyId, null, null, List.of(), page, size);
+	}
+
+	/**
+	 * A page of jobs, newest first, of one status, type, study and runner, with a name containing {@code name} and
+	 * every tag of {@code tags} ({@code key:value}); each filter is optional.
+	 */
+	JobPage list(String status, String type, Long studyId, String runner, String name, List<String> tags, int page,
+			int size) {
 		JobStatus statusFilter = status == null ? null : JobStatus.of(status);
 		if (status != null && statusFilter == null) {
 			throw new InvalidRequestException("status", "must be one of queued, running, succeeded, failed, cancelled, "
@@ -128,8 +160,22 @@ public class JobManagement implements CurveOwners {
 		if (type != null && typeFilter == null) {
 			throw new InvalidRequestException("type", "must be " + JobType.NAMES + ", got '" + type + "'");
 		}
-		long total = jobs.count(statusFilter, typeFilter, studyId);
-		var items = jobs.list(statusFilter, typeFilter, studyId, page, size).stream().map(this::view).toList();
+		Runner runnerFilter = runner == null ? null : Runner.of(runner);
+		if (runner != null && runnerFilter == null) {
+			throw new InvalidRequestException("runner", "must be server or client, got '" + runner + "'");
+		}
+		List<Map.Entry<String, String>> tagFilter = new ArrayList<>();
+		for (String tag : tags == null ? List.<String>of() : tags) {
+			int colon = tag.indexOf(':');
+			if (colon < 1) {
+				throw new InvalidRequestException("tag", "must be key:value, got '" + tag + "'");
+			}
+			tagFilter.add(Map.entry(tag.substring(0, colon), tag.substring(colon + 1)));
+		}
+		JobFilter filter = new JobFilter(statusFilter, typeFilter, studyId, runnerFilter,
+				name == null || name.isEmpty() ? null : name, tagFilter);
+		long total = jobs.count(filter);
+		var items = jobs.list(filter, page, size).stream().map(row -> view(row, false)).toList();
 		return new JobPage(items, page, size, total, (int) ((total + size - 1) / size));
 	}
 
@@ -146,6 +192,11 @@ public class JobManagement implements CurveOwners {
 	/** The most iterations one job may run ({@code lrtune.jobs.max-iterations}). */
 	public long maxIterations() {
 		return settings.maxIterations();
+	}
+
+	/** The studies that have a job still queued or running: only the others can take their next step. */
+	public Set<Long> studiesWithActiveJobs() {
+		return jobs.studiesWithActiveJobs();
 	}
 
 	/** Every job of a study (its range test and trials), oldest first. */
@@ -308,9 +359,19 @@ public class JobManagement implements CurveOwners {
 	}
 
 	private Job view(JobRow row) {
+		return view(row, true);
+	}
+
+	/** @param withPlan whether a client-run job shows its lr plan (not in lists, where it would dominate the page) */
+	@SuppressWarnings("unchecked")
+	private Job view(JobRow row, boolean withPlan) {
+		JobRequest request = json.readShared(row.request(), JobRequest.class);
+		List<Double> plan = withPlan && row.runner() == Runner.CLIENT ? ClientRunPlan.of(request).rates() : null;
+		Map<String, String> tags = row.tags() == null ? Map.of() : json.readShared(row.tags(), Map.class);
 		return new Job(row.id(), row.type().jsonName(), row.status().jsonName(), row.createdAt(), row.startedAt(),
-				row.finishedAt(), progress(row), json.readShared(row.request(), JobRequest.class),
-				json.readShared(row.result(), JobResult.class), row.error(), row.attempt(), row.worker(), row.studyId());
+				row.finishedAt(), progress(row), request, json.readShared(row.result(), JobResult.class), row.error(),
+				row.attempt(), row.worker(), row.studyId(), row.runner().jsonName(), row.name(), tags,
+				json.readShared(row.params(), Map.class), plan);
 	}
 
 	private static Job.Progress progress(JobRow row) {

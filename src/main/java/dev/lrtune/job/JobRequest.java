@@ -1,5 +1,7 @@
 package dev.lrtune.job;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.lrtune.core.data.SplitDataset;
@@ -8,10 +10,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 /**
  * The body of {@code POST /jobs}, and the {@code request} a job echoes with every default resolved (so that
@@ -32,8 +34,10 @@ import jakarta.validation.constraints.PositiveOrZero;
 public record JobRequest(
 		@NotNull @Schema(description = "range_test takes rangeTest; training needs training; lr_search needs lrSearch "
 				+ "and takes rangeTest", allowableValues = { "range_test", "training", "lr_search" }) String type,
-		@NotBlank @Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…") String dataset,
-		@NotNull @Schema(description = "The model to train") ModelRequest model,
+		@Size(max = JobRequest.MAX_DATASET_LENGTH, message = "must be at most {max} characters")
+		@Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…; required unless runner is client, "
+				+ "where it is refused") String dataset,
+		@Schema(description = "The model to train; required unless runner is client, where it is refused") ModelRequest model,
 		@Schema(description = "Default: plain sgd") OptimizerRequest optimizer,
 		@Positive @Max(JobRequest.MAX_BATCH_SIZE) @Schema(defaultValue = "32", description = "Rows per minibatch; one larger than the training split is the whole split") Integer batchSize,
 		@PositiveOrZero @Schema(description = "Default: a random seed, echoed") Long seed,
@@ -43,10 +47,38 @@ public record JobRequest(
 				+ "Ignored for classification", defaultValue = "true") Boolean standardizeTarget,
 		@Valid RangeTestRequest rangeTest,
 		@Valid TrainingRequest training,
-		@Valid LrSearchRequest lrSearch) {
+		@Valid LrSearchRequest lrSearch,
+		@Schema(description = "server (default): lrtune's workers train lrtune's model on the dataset; client: the client "
+				+ "trains its own model and posts the points to /jobs/{id}/points, the job is created running",
+				allowableValues = { "server", "client" }, defaultValue = "server") String runner,
+		@Size(max = JobRequest.MAX_NAME_LENGTH) @Schema(description = "A name to find the job by (GET /jobs?name=)") String name,
+		@Size(max = JobRequest.MAX_TAGS) @Schema(description = "Labels to filter by (GET /jobs?tag=key:value); keys without ':'",
+				example = "{\"project\": \"resnet\"}") Map<String, String> tags,
+		@Schema(description = "Free-form JSON kept with the job, such as the client's model and batch size",
+				example = "{\"model\": \"resnet18\", \"batchSize\": 128}") Map<String, Object> params) {
+
+	/** The longest dataset reference: what the {@code jobs.dataset} column holds. */
+	public static final int MAX_DATASET_LENGTH = 1000;
 
 	/** A batch larger than the training split is the whole split; past a million rows a batch size is a mistake. */
 	static final int MAX_BATCH_SIZE = 1_000_000;
+
+	static final int MAX_NAME_LENGTH = 200;
+
+	static final int MAX_TAGS = 50;
+
+	/** A request of a server job without name, tags or params. */
+	public JobRequest(String type, String dataset, ModelRequest model, OptimizerRequest optimizer, Integer batchSize, Long seed,
+			Double validationFraction, Boolean standardizeTarget, RangeTestRequest rangeTest, TrainingRequest training,
+			LrSearchRequest lrSearch) {
+		this(type, dataset, model, optimizer, batchSize, seed, validationFraction, standardizeTarget, rangeTest, training,
+				lrSearch, null, null, null, null);
+	}
+
+	/** The runner named by {@code runner}, server when absent; {@code null} for an unknown name. */
+	Runner jobRunner() {
+		return runner == null ? Runner.SERVER : Runner.of(runner);
+	}
 
 	JobType jobType() {
 		return JobType.of(type);

@@ -30,6 +30,7 @@ class JobRequestValidator implements ConstraintValidator<ValidJobRequest, JobReq
 		if (request.type() != null && type == null) {
 			violations.add("type", "must be " + JobType.NAMES + ", got '" + request.type() + "'");
 		}
+		ClientRunRules.check(request, violations::add);
 		if (request.model() != null) {
 			violations.check("model", () -> request.model().toSpec().validate());
 		}

@@ -3,7 +3,7 @@ package dev.lrtune.job;
 import java.util.Locale;
 
 /** What a job runs. */
-enum JobType {
+public enum JobType {
 
 	RANGE_TEST, TRAINING, LR_SEARCH;
 
@@ -11,12 +11,12 @@ enum JobType {
 	static final String NAMES = "range_test, training or lr_search";
 
 	/** The name in the JSON contract and the database: {@code range_test}, {@code training}, {@code lr_search}. */
-	String jsonName() {
+	public String jsonName() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/** The type called {@code name}, or {@code null}. */
-	static JobType of(String name) {
+	public static JobType of(String name) {
 		for (JobType type : values()) {
 			if (type.jsonName().equals(name)) {
 				return type;

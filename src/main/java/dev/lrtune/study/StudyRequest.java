@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.lrtune.core.search.SuccessiveHalving;
+import dev.lrtune.job.JobRequest;
 import dev.lrtune.job.ModelRequest;
 import dev.lrtune.job.OptimizerRequest;
 import dev.lrtune.job.RangeTestRequest;
@@ -34,7 +35,8 @@ import jakarta.validation.constraints.Size;
 @Schema(description = "A study: candidate schedules trained against each other by successive halving on one "
 		+ "dataset, model and seed.", example = StudyExamples.GENERATED)
 record StudyRequest(
-		@NotBlank @Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…") String dataset,
+		@NotBlank @Size(max = JobRequest.MAX_DATASET_LENGTH, message = "must be at most {max} characters")
+		@Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…") String dataset,
 		@NotNull @Valid @Schema(description = "The model every trial trains") ModelRequest model,
 		@Valid @Schema(description = "Default: plain sgd") OptimizerRequest optimizer,
 		@Positive @Schema(description = "Rows per minibatch", defaultValue = "32") Integer batchSize,

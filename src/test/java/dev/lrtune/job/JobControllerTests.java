@@ -43,6 +43,9 @@ class JobControllerTests {
 	@MockitoBean
 	private JobManagement management;
 
+	@MockitoBean
+	private ClientRuns clientRuns;
+
 	private static Job queued(long id) {
 		return new Job(id, "training", "queued", Instant.parse("2025-01-01T00:00:00Z"), null, null,
 				new Job.Progress(0, 100, 0, null), null, null, null, 0, null, null);
@@ -205,7 +208,7 @@ class JobControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("id"))
-			.andExpect(jsonPath("$.detail").value("id: must be a whole number (-9223372036854775808 to 9223372036854775807), got 'abc'"));
+			.andExpect(jsonPath("$.detail").value("id: must be a whole number written in the digits 0-9, without sign, spaces or leading zeros, got 'abc'"));
 	}
 
 	@Test

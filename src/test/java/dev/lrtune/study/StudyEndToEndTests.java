@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.lrtune.DocumentedResponses;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /**
- * Studies over real HTTP (SPEC §4.4), from the request to the winner's schedule re-run as a plain training job.
+ * Studies over real HTTP, from the request to the winner's schedule re-run as a plain training job.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"lrtune.workers.threads=2", "lrtune.curves.flush-interval=50ms", "lrtune.studies.poll-interval=50ms" })
@@ -53,6 +54,7 @@ class StudyEndToEndTests {
 	@BeforeEach
 	void connect() {
 		http = RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1")
+			.requestInterceptor(DocumentedResponses.of(port).interceptor())
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 			})
 			.build();

@@ -111,7 +111,7 @@ public record Recommendation(Double recommendedLr, String method, Suggestions su
 
 	/**
 	 * Bounds for a triangular cyclic schedule from a range test, as Smith 2015 ("Cyclical Learning Rates
-	 * for Training Neural Networks", §3.3) proposes: {@code maxLr} where the loss stops falling (here
+	 * for Training Neural Networks", section 3.3) proposes: {@code maxLr} where the loss stops falling (here
 	 * the lr at the minimum of the smoothed loss), and {@code baseLr = maxLr / 4} after his rule of thumb
 	 * "set base_lr to 1/3 or 1/4 of max_lr".
 	 */
@@ -131,7 +131,8 @@ public record Recommendation(Double recommendedLr, String method, Suggestions su
 	 * @param minimum the lowest smoothed loss
 	 * @param steepest the steepest descent, {@code null} when undefined
 	 * @param valley the valley, {@code null} when undefined
-	 * @param divergence the point from which the loss stays risen for good, {@code null} when it never does
+	 * @param divergence the point from which the loss stays risen for good (possibly among the {@code skipEnd} points
+	 *        after {@code last}), {@code null} when it never does
 	 */
 	public record Indices(int first, int last, int minimum, Integer steepest, Integer valley, Integer divergence) {
 	}

@@ -13,8 +13,8 @@ import dev.lrtune.core.rangetest.Recommendation.Suggestions;
 import dev.lrtune.core.rangetest.Recommendation.Warning;
 
 /**
- * Aggregates the recommendations of a range test repeated with different seeds (SPEC §3: "the
- * recommendation carries the median and the spread of each suggestion").
+ * Aggregates the recommendations of a range test repeated with different seeds: the
+ * recommendation carries the median and the spread of each suggestion.
  *
  * <ul>
  * <li>Every learning rate (suggestions, {@code minLossLr}, {@code divergenceLr}, cyclic bounds) is the

@@ -68,6 +68,14 @@ class LrSearchTests {
 		assertThat(whole).containsExactly(new double[] { 1e-7, 1e-3, 10 }, within(1e-12));
 	}
 
+	@Test
+	void ratesAreRoundedToQuarterDecadesWithoutDuplicates() {
+		double[] rounded = LrSearch.roundToQuarterDecades(new double[] { 0.0012, 0.002, 0.0021, 0.5 });
+
+		// log10: -2.92 → -3, -2.70 and -2.68 → -2.75 (1.78e-3, once), -0.30 → -0.25 (0.562)
+		assertThat(rounded).containsExactly(new double[] { 1e-3, Math.pow(10, -2.75), Math.pow(10, -0.25) }, within(1e-15));
+	}
+
 	@ParameterizedTest(name = "{0} iterations, {1} rates, eta {2} → first rung {3}")
 	@CsvSource({
 			"1000, 6, 3, 334", // the last rung keeps ⌈6/3⌉ = 2: one halving, ⌈1000 / 3⌉
@@ -93,26 +101,41 @@ class LrSearchTests {
 			}
 		}, () -> false);
 
-		// 6 rates, eta 3, 300 iterations: the last rung keeps ⌈6 / 3⌉ = 2, so the first is ⌈300 / 3⌉ = 100
-		assertThat(result.trials()).extracting(Trial::rung).containsExactly(0, 0, 0, 0, 0, 0, 1, 1);
-		assertThat(result.trials()).extracting(Trial::iterations)
-			.containsExactly(100L, 100L, 100L, 100L, 100L, 100L, 300L, 300L);
+		// 6 rates, eta 3, 300 iterations: the last rung keeps ⌈6 / 3⌉ = 2, so the first is ⌈300 / 3⌉ = 100; then the
+		// winner's two quarter-decade neighbours train the whole run too (unless they already did)
+		List<Trial> firstRung = result.trials().subList(0, 6);
+		List<Trial> lastRung = result.trials().subList(6, result.trials().size());
+		assertThat(firstRung).allSatisfy(trial -> {
+			assertThat(trial.rung()).isZero();
+			assertThat(trial.iterations()).isEqualTo(100);
+		});
+		assertThat(lastRung).hasSizeBetween(3, 4).allSatisfy(trial -> {
+			assertThat(trial.rung()).isEqualTo(1);
+			assertThat(trial.iterations()).isEqualTo(300);
+		});
 		assertThat(reported).isEqualTo(result.trials());
-		assertThat(result.iterationsSpent()).isEqualTo(100 + 6 * 100 + 2 * 300);
+		assertThat(result.iterationsSpent())
+			.isEqualTo(100 + result.trials().stream().mapToLong(Trial::iterations).sum());
 		assertThat(result.method()).isEqualTo("search");
 		assertThat(result.cancelled()).isFalse();
 
-		// the evidence: every rate once, at the highest rung it reached; the first rung's four worst were pruned
-		assertThat(result.evidence()).hasSize(6);
-		assertThat(result.evidence()).filteredOn(Evidence::pruned).hasSize(4);
+		// the evidence: every rate once, in increasing order, at the highest rung it reached
+		assertThat(result.evidence()).extracting(Evidence::lr).isSorted().doesNotHaveDuplicates();
 		List<Evidence> finalists = result.evidence().stream().filter(e -> !e.pruned()).toList();
-		assertThat(finalists).extracting(Evidence::rung).containsExactly(1, 1);
-		assertThat(finalists).extracting(Evidence::iterations).containsExactly(300L, 300L);
+		assertThat(finalists).hasSize(lastRung.size()).allSatisfy(e -> {
+			assertThat(e.rung()).isEqualTo(1);
+			assertThat(e.iterations()).isEqualTo(300);
+		});
 		Evidence winner = finalists.stream().filter(e -> e.lr() == result.lr()).findFirst().orElseThrow();
 		assertThat(winner.validationLoss()).isEqualTo(
 				finalists.stream().mapToDouble(e -> e.validationLoss() == null ? Double.POSITIVE_INFINITY : e.validationLoss())
 					.min()
 					.orElseThrow());
+		// the neighbours lie a quarter decade either side of the best of the first two finalists
+		Trial bestFinalist = lastRung.get(0).rankingLoss() <= lastRung.get(1).rankingLoss() ? lastRung.get(0) : lastRung.get(1);
+		for (Trial neighbour : lastRung.subList(2, lastRung.size())) {
+			assertThat(Math.abs(Math.log10(neighbour.lr() / bestFinalist.lr()))).isCloseTo(0.25, within(1e-9));
+		}
 		// the two promoted to rung 1 were the best two of rung 0
 		List<Trial> rung0 = result.trials().subList(0, 6).stream()
 			.sorted((a, b) -> Double.compare(a.rankingLoss(), b.rankingLoss()))
@@ -142,7 +165,7 @@ class LrSearchTests {
 		}, () -> false);
 
 		assertThat(resumed).isEqualTo(whole);
-		assertThat(trained).hasSize(2); // the two of rung 1
+		assertThat(trained).hasSize(whole.trials().size() - 6); // the last rung's
 	}
 
 	@Test
@@ -166,7 +189,8 @@ class LrSearchTests {
 		for (SearchSpec.Family family : SearchSpec.Family.values()) {
 			SearchResult result = search(new SearchSpec(120, family, 3, 3, SearchSpec.Objective.LAST)).run(MOONS, SEED);
 			assertThat(result.lr()).as(family.jsonName()).isNotNull();
-			assertThat(result.trials()).hasSize(3 + 1);
+			// 3 rates at 40 iterations, the best at 120, then its two neighbours (one may have raced already)
+			assertThat(result.trials()).hasSizeBetween(3 + 1 + 1, 3 + 1 + 2);
 		}
 		assertThat(SearchSpec.Family.ONE_CYCLE.schedule(0.5, 100).lr(29)).isCloseTo(0.5, within(1e-12));
 		assertThat(SearchSpec.Family.COSINE.schedule(0.5, 100).lr(50)).isCloseTo(0.25, within(1e-12));
