@@ -33,7 +33,6 @@ import dev.lrtune.core.schedule.ConstantSchedule;
 import dev.lrtune.core.search.LrSearch;
 import dev.lrtune.core.search.SearchResult;
 import dev.lrtune.core.search.SearchSpec;
-import dev.lrtune.core.search.SuccessiveHalving;
 import dev.lrtune.core.train.Trainer;
 import dev.lrtune.core.train.TrainingListener;
 import dev.lrtune.core.train.TrainingResult;
@@ -230,10 +229,10 @@ public final class QualityBenchmark {
 				race = search.evidence().stream().map(e -> String.format(Locale.ROOT, "%.2g:%s@%d", e.lr(),
 						e.validationLoss() == null ? "div" : String.format(Locale.ROOT, "%.3g", e.validationLoss()), e.rung()))
 					.reduce((a, b) -> a + " " + b).orElse("");
-				// the classic first rung, which halves 6 rates down to 1: the winner is picked a third of the way
-				long classic = SuccessiveHalving.defaultMinIterations(BUDGET, SearchSpec.DEFAULT_RATES, SearchSpec.DEFAULT_ETA);
+				// a first rung of a third of the run, which leaves 2 rates for the whole run before the climb
 				record(search(split, options, new SearchSpec(BUDGET, SearchSpec.Family.CONSTANT, SearchSpec.DEFAULT_RATES,
-						SearchSpec.DEFAULT_ETA, SearchSpec.Objective.LAST, classic)), "search_to_one", rates, losses, spent);
+						SearchSpec.DEFAULT_ETA, SearchSpec.Objective.LAST, (BUDGET + 2) / 3)), "search_two_finalists", rates,
+						losses, spent);
 				// the raced rates as spaced, not rounded to quarter decades
 				record(new LrSearch(modelSpec(), optimizerSpec(), BATCH, options, SearchSpec.of(BUDGET)).unrounded()
 					.run(split, SEED), "search_unrounded", rates, losses, spent);

@@ -41,15 +41,16 @@ import dev.lrtune.core.train.TrainingStatus;
  * {@link SuccessiveHalving#survivors(int, int) ⌊n/eta⌋}. The rungs are
  * {@link SuccessiveHalving#rungs(long, int, long)} from {@link SearchSpec#firstRung()}: the last rung trains the
  * whole intended run, so the winner's loss is the one a user training at that rate with this seed gets.</li>
- * <li>The last rung also trains the best rate's two quarter-decade neighbours (unless they already trained it),
- * and the best of the last rung wins. The raced rates lie half a decade apart or more; near the best rate the loss
- * of a run changes by more than a few percent from one quarter decade to the next, so the last step looks
- * closer.</li>
+ * <li>Then a climb on quarter decades: the best rate's two neighbours a quarter decade either side train the whole
+ * run too (unless they already did); while that moves the best rate, its untrained neighbour follows, up to
+ * {@value #MAX_CLIMB_RUNS} runs in all. The best of the last rung wins. The raced rates lie half a decade apart or
+ * more; near the best rate the loss of a run changes by more than a few percent from one quarter decade to the
+ * next, and the best rate is often just beyond the raced span, so the last step looks closer.</li>
  * </ol>
  * Restarting a surviving rate from scratch costs more iterations than continuing it, but keeps every trial an
  * ordinary, reproducible run (and lets a search interrupted mid-race resume from the trials it recorded,
- * {@link #race}). With the defaults (6 rates, eta 3, 1,000 iterations) the race trains 6 × 334 + 4 × 1,000 = 6,004
- * iterations, plus the range test's 100: under a quarter of a 25-rate grid of whole runs.
+ * {@link #race}). With the defaults (6 rates, eta 3, 1,000 iterations) the race trains 6 × 112 + 2 × 336 + 1,000
+ * iterations, then 2 to 6 whole runs of the climb, plus the range test's 100: 4,444 to 8,444 iterations.
  *
  * <p>Stateless between runs and safe to share; one {@link #run} at a time per thread.
  */
@@ -66,6 +67,9 @@ public final class LrSearch {
 
 	/** The winner's neighbours in the last rung lie a quarter decade either side. */
 	static final double NEIGHBOUR = Math.pow(10, 0.25);
+
+	/** The most whole runs the quarter-decade climb after the last rung may add. */
+	static final int MAX_CLIMB_RUNS = 6;
 
 	/** With objective {@code best}, the validation split is measured this many times over the intended run. */
 	static final int EVALUATIONS = 20;
@@ -175,25 +179,33 @@ public final class LrSearch {
 				alive = new ArrayList<>(alive.subList(0, SuccessiveHalving.survivors(alive.size(), spec.eta())));
 			}
 		}
-		// the winner's quarter-decade neighbours, trained for the whole run too
-		Trial winner = latest.get(alive.get(0));
-		if (Double.isFinite(winner.rankingLoss())) {
-			for (double neighbour : new double[] { winner.lr() * NEIGHBOUR, winner.lr() / NEIGHBOUR }) {
-				int i = indexOf(rates, rounded ? roundToQuarterDecades(new double[] { neighbour })[0] : neighbour);
+		// hill-climb on quarter decades: the winner's neighbours train the whole run too, until both of the winner's
+		// neighbours have (or the climb has used its runs)
+		int climbs = 0;
+		boolean moved = true;
+		while (moved && Double.isFinite(latest.get(alive.get(0)).rankingLoss()) && climbs < MAX_CLIMB_RUNS) {
+			double winner = rates.get(alive.get(0));
+			moved = false;
+			for (double neighbour : new double[] { winner * NEIGHBOUR, winner / NEIGHBOUR }) {
+				double rate = rounded ? roundToQuarterDecades(new double[] { neighbour })[0] : neighbour;
+				int i = indexOf(rates, rate);
 				if (i == rates.size()) {
-					rates.add(rounded ? roundToQuarterDecades(new double[] { neighbour })[0] : neighbour);
+					rates.add(rate);
 					latest.add(null);
 				}
-				if (latest.get(i) == null || latest.get(i).rung() < last) {
+				if ((latest.get(i) == null || latest.get(i).rung() < last) && climbs < MAX_CLIMB_RUNS) {
 					if (!measure(data, seed, rates, i, last, spec.iterations(), known, trials, latest, spent, listener,
 							cancelled)) {
 						return new SearchResult(null, SearchResult.METHOD, finder, evidence(latest, last), trials,
 								spent[0], true);
 					}
+					climbs++;
 					alive.add(i);
+					moved = true;
 				}
 			}
 			alive.sort(byLoss);
+			moved &= rates.get(alive.get(0)) != winner;
 		}
 		Trial best = latest.get(alive.get(0));
 		Double lr = Double.isFinite(best.rankingLoss()) ? best.lr() : null;

@@ -60,14 +60,13 @@ public record SearchSpec(long iterations, Family family, int rates, int eta, Obj
 	}
 
 	/**
-	 * The first rung's length when none is given: enough rungs that halving by {@code eta} leaves ⌈rates / eta⌉
-	 * rates (at least 2) for the last rung, the whole intended run, which picks the winner: with the defaults, 6 rates
-	 * train a third of the run and the best 2 train all of it. Picking the winner on the whole run rather than on a
-	 * third of it is what makes the answer hold for the run the user intends; the quality benchmark measured both
-	 * (docs/quality.md).
+	 * The first rung's length when none is given: successive halving's own default, as studies use it
+	 * ({@link SuccessiveHalving#defaultMinIterations(long, int, int)}: enough rungs that halving by {@code eta}
+	 * leaves one rate for the whole run; with the defaults 6 rates train 112 iterations, 2 train 336, 1 trains
+	 * 1,000). The climb that follows ({@link LrSearch}) then looks around that rate on the whole run.
 	 */
 	public long defaultMinIterations() {
-		return SuccessiveHalving.defaultMinIterations(iterations, Math.max(2, (rates + eta - 1) / eta), eta);
+		return SuccessiveHalving.defaultMinIterations(iterations, rates, eta);
 	}
 
 	/** The first rung's length: {@code minIterations}, or {@link #defaultMinIterations()}. */

@@ -78,13 +78,13 @@ class LrSearchTests {
 
 	@ParameterizedTest(name = "{0} iterations, {1} rates, eta {2} → first rung {3}")
 	@CsvSource({
-			"1000, 6, 3, 334", // the last rung keeps ⌈6/3⌉ = 2: one halving, ⌈1000 / 3⌉
-			"1000, 9, 3, 334", // keeps 3: one halving
-			"1000, 4, 2, 500", // keeps 2: one halving by 2
-			"900, 3, 3, 300", // keeps at least 2 (⌈3/3⌉ = 1): one halving
-			"1000, 20, 3, 112" // keeps ⌈20/3⌉ = 7: two halvings (20 → 6 → 2 at 112, 336, 1000), ⌈1000 / 9⌉
+			"1000, 6, 3, 112", // 6 → 2 → 1: two halvings, ⌈1000 / 9⌉
+			"1000, 9, 3, 112", // 9 → 3 → 1
+			"1000, 4, 2, 250", // 4 → 2 → 1 by 2: ⌈1000 / 4⌉
+			"900, 3, 3, 300", // 3 → 1: one halving
+			"1000, 20, 3, 38" // 20 → 6 → 2 → 1: three halvings, ⌈1000 / 27⌉
 	})
-	void theDefaultFirstRungLeavesAFewRatesForTheWholeRun(long iterations, int rates, int eta, long expected) {
+	void theDefaultFirstRungIsSuccessiveHalvingsOwn(long iterations, int rates, int eta, long expected) {
 		SearchSpec spec = new SearchSpec(iterations, SearchSpec.Family.CONSTANT, rates, eta, SearchSpec.Objective.LAST);
 
 		assertThat(spec.firstRung()).isEqualTo(expected);
@@ -101,16 +101,21 @@ class LrSearchTests {
 			}
 		}, () -> false);
 
-		// 6 rates, eta 3, 300 iterations: the last rung keeps ⌈6 / 3⌉ = 2, so the first is ⌈300 / 3⌉ = 100; then the
-		// winner's two quarter-decade neighbours train the whole run too (unless they already did)
+		// 6 rates, eta 3, 300 iterations: rungs ⌈300 / 9⌉ = 34, 102 and 300 with 6, 2 and 1 rates; then the climb
+		// trains the winner's quarter-decade neighbours for the whole run (2 to 6 runs)
 		List<Trial> firstRung = result.trials().subList(0, 6);
-		List<Trial> lastRung = result.trials().subList(6, result.trials().size());
+		List<Trial> secondRung = result.trials().subList(6, 8);
+		List<Trial> lastRung = result.trials().subList(8, result.trials().size());
 		assertThat(firstRung).allSatisfy(trial -> {
 			assertThat(trial.rung()).isZero();
-			assertThat(trial.iterations()).isEqualTo(100);
+			assertThat(trial.iterations()).isEqualTo(34);
 		});
-		assertThat(lastRung).hasSizeBetween(3, 4).allSatisfy(trial -> {
+		assertThat(secondRung).allSatisfy(trial -> {
 			assertThat(trial.rung()).isEqualTo(1);
+			assertThat(trial.iterations()).isEqualTo(102);
+		});
+		assertThat(lastRung).hasSizeBetween(1 + 1, 1 + 6).allSatisfy(trial -> {
+			assertThat(trial.rung()).isEqualTo(2);
 			assertThat(trial.iterations()).isEqualTo(300);
 		});
 		assertThat(reported).isEqualTo(result.trials());
@@ -123,7 +128,7 @@ class LrSearchTests {
 		assertThat(result.evidence()).extracting(Evidence::lr).isSorted().doesNotHaveDuplicates();
 		List<Evidence> finalists = result.evidence().stream().filter(e -> !e.pruned()).toList();
 		assertThat(finalists).hasSize(lastRung.size()).allSatisfy(e -> {
-			assertThat(e.rung()).isEqualTo(1);
+			assertThat(e.rung()).isEqualTo(2);
 			assertThat(e.iterations()).isEqualTo(300);
 		});
 		Evidence winner = finalists.stream().filter(e -> e.lr() == result.lr()).findFirst().orElseThrow();
@@ -131,17 +136,21 @@ class LrSearchTests {
 				finalists.stream().mapToDouble(e -> e.validationLoss() == null ? Double.POSITIVE_INFINITY : e.validationLoss())
 					.min()
 					.orElseThrow());
-		// the neighbours lie a quarter decade either side of the best of the first two finalists
-		Trial bestFinalist = lastRung.get(0).rankingLoss() <= lastRung.get(1).rankingLoss() ? lastRung.get(0) : lastRung.get(1);
-		for (Trial neighbour : lastRung.subList(2, lastRung.size())) {
-			assertThat(Math.abs(Math.log10(neighbour.lr() / bestFinalist.lr()))).isCloseTo(0.25, within(1e-9));
+		// rung 1 took the best two of rung 0, rung 2 the best of rung 1
+		List<Trial> rung0 = firstRung.stream().sorted((a, b) -> Double.compare(a.rankingLoss(), b.rankingLoss())).toList();
+		assertThat(secondRung).extracting(Trial::lr).containsExactlyInAnyOrder(rung0.get(0).lr(), rung0.get(1).lr());
+		Trial bestOfRung1 = secondRung.get(0).rankingLoss() <= secondRung.get(1).rankingLoss() ? secondRung.get(0)
+				: secondRung.get(1);
+		assertThat(lastRung.get(0).lr()).isEqualTo(bestOfRung1.lr());
+		// the climb: each later trial lies a quarter decade from the best rate of the last rung so far
+		for (int k = 1; k < lastRung.size(); k++) {
+			Trial bestSoFar = lastRung.subList(0, k).stream()
+				.min((a, b) -> Double.compare(a.rankingLoss(), b.rankingLoss()))
+				.orElseThrow();
+			boolean nextToBest = Math.abs(Math.abs(Math.log10(lastRung.get(k).lr() / bestSoFar.lr())) - 0.25) < 1e-9;
+			boolean nextToPrevious = Math.abs(Math.abs(Math.log10(lastRung.get(k).lr() / lastRung.get(k - 1).lr())) - 0.5) < 1e-9;
+			assertThat(nextToBest || nextToPrevious).as("trial %d at %s", k, lastRung.get(k).lr()).isTrue();
 		}
-		// the two promoted to rung 1 were the best two of rung 0
-		List<Trial> rung0 = result.trials().subList(0, 6).stream()
-			.sorted((a, b) -> Double.compare(a.rankingLoss(), b.rankingLoss()))
-			.toList();
-		assertThat(result.trials().subList(6, 8)).extracting(Trial::lr)
-			.containsExactlyInAnyOrder(rung0.get(0).lr(), rung0.get(1).lr());
 
 		// the winner's loss is what an ordinary run at that rate reaches, and it beats the lowest raced rate
 		double atWinner = validationLoss(result.lr(), 300);
@@ -165,7 +174,7 @@ class LrSearchTests {
 		}, () -> false);
 
 		assertThat(resumed).isEqualTo(whole);
-		assertThat(trained).hasSize(whole.trials().size() - 6); // the last rung's
+		assertThat(trained).hasSize(whole.trials().size() - 6); // rung 1's and the last rung's
 	}
 
 	@Test
@@ -189,8 +198,8 @@ class LrSearchTests {
 		for (SearchSpec.Family family : SearchSpec.Family.values()) {
 			SearchResult result = search(new SearchSpec(120, family, 3, 3, SearchSpec.Objective.LAST)).run(MOONS, SEED);
 			assertThat(result.lr()).as(family.jsonName()).isNotNull();
-			// 3 rates at 40 iterations, the best at 120, then its two neighbours (one may have raced already)
-			assertThat(result.trials()).hasSizeBetween(3 + 1 + 1, 3 + 1 + 2);
+			// 3 rates at 40 iterations, the best at 120, then the climb's 1 to 6 runs
+			assertThat(result.trials()).hasSizeBetween(3 + 1 + 1, 3 + 1 + 6);
 		}
 		assertThat(SearchSpec.Family.ONE_CYCLE.schedule(0.5, 100).lr(29)).isCloseTo(0.5, within(1e-12));
 		assertThat(SearchSpec.Family.COSINE.schedule(0.5, 100).lr(50)).isCloseTo(0.25, within(1e-12));
