@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -42,10 +41,11 @@ public record Job(@Schema(description = "The job's id", example = "1") long id,
 		@Schema(description = "Its tags (string to string); empty when none were given") Map<String, String> tags,
 		@Schema(description = "The free-form params it was given; null when none were", types = { "object", "null" })
 		Map<String, Object> params,
-		@ArraySchema(arraySchema = @Schema(description = "A client-run job: the rate of every iteration when it is known in "
+		// @Schema rather than @ArraySchema: springdoc drops the types of an @ArraySchema's arraySchema, and the
+		// document would not admit the null most jobs answer
+		@Schema(description = "A client-run job: the rate of every iteration when it is known in "
 				+ "advance (a range test's ramp, a schedule without plateau) and at most 100,000 long. Null otherwise, "
-				+ "and in the lists of GET /jobs (read the job itself)", types = { "array", "null" }),
-				schema = @Schema(type = "number", format = "double")) List<Double> lrPlan) {
+				+ "and in the lists of GET /jobs (read the job itself)", types = { "array", "null" }) List<Double> lrPlan) {
 
 	/** A server job without name, tags, params or plan. */
 	public Job(long id, String type, String status, Instant createdAt, Instant startedAt, Instant finishedAt,

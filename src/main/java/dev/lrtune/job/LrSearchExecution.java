@@ -56,12 +56,13 @@ class LrSearchExecution implements JobExecution {
 	}
 
 	/**
-	 * The race's iterations if no trial diverges: every rung trains its entrants for its length, the entrants of the
-	 * next rung being the best ⌊n/eta⌋ of this one's.
+	 * The most iterations the race trains: every rung trains its entrants for its length (the entrants of the next
+	 * rung being the best ⌊n/eta⌋ of this one's), and the last rung also the winner's two quarter-decade neighbours
+	 * for the whole run. Fewer when a trial diverges or a neighbour was already raced.
 	 */
 	static long raceIterations(SearchSpec spec) {
 		List<Long> rungs = SuccessiveHalving.rungs(spec.firstRung(), spec.eta(), spec.iterations());
-		long total = 0;
+		long total = 2 * spec.iterations();
 		int entrants = spec.rates();
 		for (long length : rungs) {
 			total += entrants * length;

@@ -14,11 +14,12 @@ import dev.lrtune.schedule.ScheduleSpec;
 import dev.lrtune.schedule.StepSpec;
 
 /**
- * The eight candidates of a study without {@code candidates}: one schedule per family, sized from a range test
+ * The eight candidates of a study without {@code candidates}: one schedule per family, sized from an lr_search
  * and the iteration budget B. The README's "Studies" section gives the reasons; in short:
  * <ul>
- * <li>the decaying families start at the finder's {@code recommendedLr} (one decade below divergence, Smith's
- * rule) and end two decades lower, at 1 % of it (Goodfellow et al. 2016, section 8.3.1: "ε_τ to roughly 1 % of ε_0");</li>
+ * <li>the decaying families start at the finder's {@code recommendedLr}, the constant rate the search measured
+ * for the budget (the range test's own pick when a study predates the search), and end two decades lower, at 1 % of
+ * it (Goodfellow et al. 2016, section 8.3.1: "ε_τ to roughly 1 % of ε_0");</li>
  * <li>the cyclic families span the finder's {@code cyclicBounds} (Smith 2017, CLR section 3.3) and
  * {@code one_cycle} peaks at its {@code maxLr} (Smith 2018, 1cycle), with PyTorch's other defaults;</li>
  * <li>each is sized for the iterations it trains: the candidate for the budget, its trial at an earlier rung for

@@ -9,13 +9,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * A study as the API shows it.
  *
- * @param rung the rung being trained (0 first), or the last one reached; {@code -1} while the range test runs
+ * @param rung the rung being trained (0 first), or the last one reached; {@code -1} while the learning-rate search runs
  * @param rungs the iterations of each rung, the last one the budget
  * @param trials one per candidate, ranked best first
  * @param best the top-ranked trial, which trained the whole budget, once the study succeeded; {@code null} until
  *     then (the ranked trials show the standing while it runs)
  */
-@Schema(description = "A study: its status, range test, trials ranked best first and the best schedule.")
+@Schema(description = "A study: its status, learning-rate search, trials ranked best first and the best schedule.")
 record Study(@Schema(description = "The study's id", example = "1") long id,
 		@Schema(description = "running until the last rung is complete; then succeeded, or failed when no trial "
 				+ "could be ranked; cancelled on request", allowableValues = { "running", "succeeded", "failed",
@@ -25,9 +25,10 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 		@Schema(description = "The request with every default resolved, the seed included") StudyRequest request,
 		@Schema(description = "What trials are ranked by: best (the lowest validation loss a trial reached) or last "
 				+ "(its validation loss at the end of its run)", allowableValues = { "best", "last" }) String objective,
-		@Schema(description = "The range test run first to size the candidates; null when candidates were given",
+		@Schema(description = "The lr_search job (a range test, then a race of constant rates) run first to size the "
+				+ "candidates; null when candidates were given",
 				types = { "integer", "null" }, format = "int64") Long rangeTestJobId,
-		@Schema(description = "The rung being trained, from 0 (or the last reached); -1 while the range test runs")
+		@Schema(description = "The rung being trained, from 0 (or the last reached); -1 while the learning-rate search runs")
 		int rung,
 		@Schema(description = "Iterations of each rung; the last is the budget") List<Long> rungs,
 		@Schema(description = "One per candidate, ranked best first") List<Trial> trials,

@@ -23,14 +23,16 @@ import dev.lrtune.job.Job;
 import dev.lrtune.job.JobFinished;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobQueueFullException;
+import dev.lrtune.job.JobResult;
 import dev.lrtune.job.JobStatus;
+import dev.lrtune.job.SearchSummary;
 import dev.lrtune.schedule.ScheduleSpec;
 import dev.lrtune.study.StudyRows.RunRow;
 import dev.lrtune.study.StudyRows.StudyRow;
 import dev.lrtune.web.InvalidRequestException;
 
 /**
- * Moves running studies along: once the range test finished, sizes and queues the candidates; once every trial of
+ * Moves running studies along: once the learning-rate search finished, sizes and queues the candidates; once every trial of
  * a rung finished, ranks them, prunes, and queues the survivors' next rung; after the last rung, ends the study.
  * Everything it knows is in the database, and each step is one transaction holding the study's row lock, so any
  * instance may take the step, once, and a restarted instance resumes where the rungs stood.
@@ -81,7 +83,7 @@ class StudyCoordinator implements SmartLifecycle {
 		return executor != null;
 	}
 
-	/** A trial or range test finished here: its study may take its next step now rather than at the next look. */
+	/** A trial or the search finished here: its study may take its next step now rather than at the next look. */
 	@EventListener
 	synchronized void onJobFinished(JobFinished finished) {
 		if (finished.studyId() != null && executor != null) {
@@ -141,21 +143,39 @@ class StudyCoordinator implements SmartLifecycle {
 
 	private void afterRangeTest(StudyRow study) {
 		Map<Long, Job> jobs = views.jobsOf(study.id());
-		Job rangeTest = jobs.get(study.rangeTestJobId());
-		if (rangeTest != null && !rangeTest.state().isTerminal()) {
+		Job search = jobs.get(study.rangeTestJobId());
+		if (search != null && !search.state().isTerminal()) {
 			return;
 		}
-		Recommendation finder = rangeTest == null || rangeTest.result() == null ? null : rangeTest.result().recommendation();
-		if (rangeTest == null || rangeTest.state() != JobStatus.SUCCEEDED || finder == null) {
-			String ended = rangeTest == null ? "was deleted" : "ended " + rangeTest.status()
-					+ (rangeTest.error() == null ? "" : ": " + rangeTest.error());
-			studies.finish(study.id(), "failed", "The range test (job " + study.rangeTestJobId() + ") " + ended
+		Recommendation finder = search == null ? null : finder(search.result());
+		if (search == null || search.state() != JobStatus.SUCCEEDED || finder == null) {
+			String ended = search == null ? "was deleted" : "ended " + search.status()
+					+ (search.error() == null ? "" : ": " + search.error());
+			studies.finish(study.id(), "failed", "The learning-rate search (job " + study.rangeTestJobId() + ") " + ended
 					+ "; no candidates could be sized from it.", Instant.now());
 			return;
 		}
 		StudyRequest request = views.request(study);
 		studies.setRecommendation(study.id(), views.write(finder));
 		start(study.id(), request, finder, generated(finder, request, request.iterations()));
+	}
+
+	/**
+	 * What the candidates are sized from: the range test's recommendation, its rate replaced by the search's measured
+	 * one ({@code method} search) when the job was an lr_search that measured one; a study queued before studies
+	 * searched has a plain range test.
+	 */
+	static Recommendation finder(JobResult result) {
+		if (result == null || result.recommendation() == null) {
+			return null;
+		}
+		Recommendation test = result.recommendation();
+		SearchSummary search = result.search();
+		if (search == null || search.lr() == null) {
+			return test;
+		}
+		return new Recommendation(search.lr(), search.method(), test.suggestions(), test.warnings(), test.minLossLr(),
+				test.divergenceLr(), test.cyclicBounds(), test.indices(), test.spread());
 	}
 
 	/**

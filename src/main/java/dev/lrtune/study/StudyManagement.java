@@ -20,7 +20,7 @@ import dev.lrtune.web.Problems;
 
 /**
  * Submitting, reading and cancelling studies. A submission resolves every default, then queues in the same
- * transaction either the range test (no candidates) or every candidate's first rung, so a request the job API
+ * transaction either the learning-rate search (no candidates) or every candidate's first rung, so a request the job API
  * would refuse is refused whole; {@link StudyCoordinator} takes it from there.
  */
 @Service
@@ -55,8 +55,8 @@ class StudyManagement {
 		studies.insert(id, views.write(resolved), Objective.of(resolved.objective()),
 				resolved.candidates() == null ? -1 : 0, Instant.now());
 		if (resolved.candidates() == null) {
-			Job rangeTest = trialJobs.submitRangeTest(id, resolved);
-			studies.setRangeTestJob(id, rangeTest.id());
+			Job search = trialJobs.submitSearch(id, resolved);
+			studies.setRangeTestJob(id, search.id());
 		}
 		else {
 			coordinator.start(id, resolved, null, resolved.candidates());

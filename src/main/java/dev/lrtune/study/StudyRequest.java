@@ -27,7 +27,7 @@ import jakarta.validation.constraints.Size;
  *
  * @param standardizeTarget passed to every job; default true; false for a study stored before the option existed
  * @param iterations the budget: what the last rung's trials train, and what {@code best.schedule} is sized for
- * @param candidates the schedules to compare; absent: eight generated from a range test run first
+ * @param candidates the schedules to compare; absent: eight generated from a learning-rate search run first
  * @param objective {@code best} or {@code last}: what trials are ranked by, see {@link Objective}
  * @param rangeTest the range test's settings when there are no candidates (fastai's defaults otherwise)
  */
@@ -54,15 +54,15 @@ record StudyRequest(
 				+ "the last); default ⌈iterations / 100⌉, a hundred measurements over the budget") Integer evaluateEvery,
 		@Size(min = 1, max = StudyRequest.MAX_CANDIDATES) @ArraySchema(schema = @Schema(implementation = ScheduleSpec.class),
 				arraySchema = @Schema(description = "The schedules to compare, each sized for the budget; absent: "
-						+ "eight generated from a range test"))
+						+ "eight generated from a learning-rate search (a range test, then a race of constant rates)"))
 		List<@NotNull @Valid ScheduleSpec> candidates,
 		@Valid @Schema(description = "How the budget is spent") StrategyRequest strategy,
 		@Pattern(regexp = Objective.NAMES, message = "must be best or last")
 		@Schema(description = "What trials are ranked by: best, the lowest validation loss a trial reached (and the "
 				+ "iteration where); last, its validation loss at the end of its run", defaultValue = "best",
 				allowableValues = { "best", "last" }) String objective,
-		@Valid @Schema(description = "The range test run first when there are no candidates; default fastai's "
-				+ "lr_find settings") RangeTestRequest rangeTest) {
+		@Valid @Schema(description = "The settings of the range test that starts the learning-rate search run "
+				+ "when there are no candidates; default fastai's lr_find settings") RangeTestRequest rangeTest) {
 
 	static final int MAX_CANDIDATES = 32;
 

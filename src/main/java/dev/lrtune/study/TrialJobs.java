@@ -10,6 +10,7 @@ import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobRequest;
+import dev.lrtune.job.LrSearchRequest;
 import dev.lrtune.job.TrainingRequest;
 import dev.lrtune.schedule.ScheduleSpec;
 import dev.lrtune.web.InvalidRequestException;
@@ -17,7 +18,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 /**
- * Turns a study into ordinary jobs: its range test, and each candidate's trial at a rung (a training job of the
+ * Turns a study into ordinary jobs: its learning-rate search, and each candidate's trial at a rung (a training job of the
  * rung's iterations whose schedule is sized for the whole budget, so that it follows the first steps of the full
  * run exactly). A job the job API would refuse is refused here with the study's field names.
  */
@@ -33,10 +34,14 @@ class TrialJobs {
 		this.validator = validator;
 	}
 
-	/** Queues the range test that sizes the generated candidates. */
-	Job submitRangeTest(long studyId, StudyRequest study) {
-		JobRequest request = new JobRequest("range_test", study.dataset(), study.model(), study.optimizer(),
-				study.batchSize(), study.seed(), study.validationFraction(), study.standardizeTarget(), study.rangeTest(), null, null);
+	/**
+	 * Queues the learning-rate search that sizes the generated candidates: a range test, then a race of constant
+	 * rates for the study's budget, judged by the study's objective.
+	 */
+	Job submitSearch(long studyId, StudyRequest study) {
+		JobRequest request = new JobRequest("lr_search", study.dataset(), study.model(), study.optimizer(),
+				study.batchSize(), study.seed(), study.validationFraction(), study.standardizeTarget(), study.rangeTest(),
+				null, new LrSearchRequest(study.iterations(), null, null, null, study.objective()));
 		return submit(studyId, request, null);
 	}
 
@@ -70,7 +75,8 @@ class TrialJobs {
 	/** A job request's field as the study request spells it: training.schedule.lr is candidates[2].lr. */
 	static String studyField(String jobField, Integer candidate) {
 		for (var rename : List.of(List.of("training.schedule", candidate == null ? "candidates" : "candidates[" + candidate + "]"),
-				List.of("training.iterations", "iterations"), List.of("training.evaluateEvery", "evaluateEvery"))) {
+				List.of("training.iterations", "iterations"), List.of("lrSearch.iterations", "iterations"),
+				List.of("training.evaluateEvery", "evaluateEvery"))) {
 			String from = rename.get(0);
 			if (jobField.equals(from) || jobField.startsWith(from + ".")) {
 				return rename.get(1) + jobField.substring(from.length());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,53 @@ class DashboardBrowserTests extends BrowserTests {
 		new Select(browser.findElement(By.id("status"))).selectByVisibleText("failed");
 		Chromium.waiting(browser).until(ExpectedConditions.textToBe(By.id("message"), "No jobs yet."));
 		assertThat(browser.getCurrentUrl()).endsWith("status=failed");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void anLrSearchsPageShowsTheRangeTestsWarningsPlotsTheRaceAndOffersTheMeasuredRateFirst() {
+		RestClient client = RestClient.create(url("/api/v1"));
+		// a range test that stops at lr 1, where logistic regression on moons still improves: no divergence to see
+		Map<String, Object> search = client.post().uri("/jobs").contentType(MediaType.APPLICATION_JSON).body("""
+				{"type": "lr_search", "dataset": "synthetic:moons?samples=600&seed=3", "model": {"type": "logistic"},
+				 "batchSize": 16, "seed": 42, "rangeTest": {"startLr": 1e-5, "endLr": 1},
+				 "lrSearch": {"iterations": 150, "family": "cosine"}}""").retrieve().body(JSON);
+		String id = String.valueOf(search.get("id"));
+		browser.get(url("/jobs/" + id));
+		Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("train-form")));
+		Map<String, Object> recommendation = client.get().uri("/jobs/" + id + "/recommendation").retrieve().body(JSON);
+
+		List<String> codes = ((List<Map<String, Object>>) recommendation.get("warnings")).stream()
+			.map(w -> (String) w.get("code"))
+			.toList();
+		assertThat(codes).contains("no_divergence");
+		assertThat(browser.findElements(By.cssSelector("#warnings li")))
+			.extracting(li -> li.getDomAttribute("data-code"))
+			.containsExactlyElementsOf(codes);
+		assertThat(browser.findElement(By.cssSelector("#warnings li[data-code='no_divergence']")).getText())
+			.contains("raise endLr");
+
+		assertThat(browser.findElement(By.id("search")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.cssSelector("#evidence-plot .u-title")).getText())
+			.startsWith("Each raced rate");
+		assertThat(browser.findElement(By.cssSelector("#plot .u-title")).getText()).startsWith("Loss against learning rate");
+		double measured = ((Number) recommendation.get("recommendedLr")).doubleValue();
+		assertThat(browser.findElement(By.id("search-note")).getText()).contains("Measured rate " + format(measured));
+		// the winner's red dot is on the race's chart
+		Chromium.waiting(browser).until(d -> ((Number) browser.executeScript(COUNT_PIXELS.replace("#plot canvas",
+				"#evidence-plot canvas"), 0xdc, 0x26, 0x26, 40)).intValue() > 20);
+
+		Select from = new Select(browser.findElement(By.id("train-from")));
+		assertThat(from.getFirstSelectedOption().getText()).startsWith("measured (search)");
+		assertThat(Double.parseDouble(browser.findElement(By.id("train-lr")).getDomProperty("value"))).isEqualTo(measured);
+		assertThat(new Select(browser.findElement(By.id("train-schedule"))).getFirstSelectedOption().getDomAttribute("value"))
+			.isEqualTo("cosine");
+		assertThat(browser.findElement(By.id("train-iterations")).getDomProperty("value")).isEqualTo("150");
+	}
+
+	/** A number as the dashboard's fmt shows it. */
+	private static String format(double value) {
+		return (String) browser.executeScript("return fmt(arguments[0])", value);
 	}
 
 	@Test

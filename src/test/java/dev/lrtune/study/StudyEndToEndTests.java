@@ -148,7 +148,7 @@ class StudyEndToEndTests {
 	}
 
 	@Test
-	void withoutCandidatesARangeTestRunsFirstAndSizesOneCandidatePerFamilyFromItsRecommendation() {
+	void withoutCandidatesALearningRateSearchRunsFirstAndSizesOneCandidatePerFamilyFromItsMeasuredRate() {
 		ResponseEntity<Map<String, Object>> submitted = post("/studies", """
 				{"dataset": "synthetic:moons?samples=600&noise=0.2&seed=7", "model": {"type": "logistic"},
 				 "seed": 5, "iterations": 900}""");
@@ -157,13 +157,18 @@ class StudyEndToEndTests {
 		assertThat(body.get("rung")).isEqualTo(-1);
 		assertThat(maps(body.get("trials"))).isEmpty();
 		Number rangeTestJobId = (Number) body.get("rangeTestJobId");
-		assertThat(get("/jobs/" + rangeTestJobId)).containsEntry("type", "range_test").containsEntry("studyId", body.get("id"));
+		Map<String, Object> searchJob = get("/jobs/" + rangeTestJobId);
+		assertThat(searchJob).containsEntry("type", "lr_search").containsEntry("studyId", body.get("id"));
+		// the search measures a constant rate for the study's budget, judged as the study judges its trials
+		assertThat(map(map(searchJob.get("request")).get("lrSearch"))).containsEntry("iterations", 900)
+			.containsEntry("family", "constant").containsEntry("objective", "best");
 		assertThat(map(map(body.get("request")).get("strategy"))).containsEntry("eta", 3).containsEntry("minIterations", 100);
 
 		Map<String, Object> study = finished("/studies/" + body.get("id"));
 		assertThat(study.get("status")).isEqualTo("succeeded");
 		assertThat(study.get("rungs")).isEqualTo(List.of(100, 300, 900));
 		Map<String, Object> finder = get("/jobs/" + rangeTestJobId + "/recommendation");
+		assertThat(finder.get("method")).isEqualTo("search");
 		double lr = ((Number) finder.get("recommendedLr")).doubleValue();
 		double maxLr = ((Number) map(finder.get("cyclicBounds")).get("maxLr")).doubleValue();
 		List<Map<String, Object>> trials = maps(study.get("trials"));
