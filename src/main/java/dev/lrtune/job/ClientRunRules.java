@@ -70,6 +70,10 @@ final class ClientRunRules {
 	}
 
 	private static void checkClientBlocks(JobRequest request, BiConsumer<String, String> violations) {
+		if (request.jobType() == JobType.LR_SEARCH) {
+			violations.accept("type", "must be range_test or training for a client-run job: an lr_search trains many "
+					+ "runs of lrtune's own model");
+		}
 		RangeTestRequest test = request.rangeTest();
 		if (test != null && test.repeats() != null) {
 			violations.accept("rangeTest.repeats", "does not apply to a client-run job: run one range test per repeat");

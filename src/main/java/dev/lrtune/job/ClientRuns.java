@@ -200,8 +200,8 @@ class ClientRuns {
 
 	private String stoppedReporting(JobRow job) {
 		return "The client stopped reporting: nothing was posted for " + settings.lease().toString().substring(2)
-				.toLowerCase(Locale.ROOT) + " (lrtune.client-runs.lease) after its last post at "
-				+ job.progressAt() + ". The " + job.iteration() + " points it posted are kept.";
+			.toLowerCase(Locale.ROOT) + " (lrtune.client-runs.lease) since " + job.progressAt() + ". The "
+				+ job.iteration() + " points it posted are kept.";
 	}
 
 	private JobStatus succeed(JobRow job, Instant now) {

@@ -71,6 +71,15 @@ class ClientRunControllerTests {
 	}
 
 	@Test
+	void whenAClientRunIsAnLrSearchOrScalesTheTargetThenThe400NamesIt() throws Exception {
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+				{"type": "lr_search", "runner": "client", "standardizeTarget": false}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItems("type", "standardizeTarget")));
+		then(clientRuns).shouldHaveNoInteractions();
+	}
+
+	@Test
 	void whenAClientTrainingCountsEpochsThenThe400SaysIterations() throws Exception {
 		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
 				{"type": "training", "runner": "client", "training": {"epochs": 3,
