@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.core.data.SplitDataset;
 import dev.lrtune.core.data.Task;
+import dev.lrtune.core.model.Models;
 import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.core.train.TrainingSettings;
 import dev.lrtune.curve.CurveCache;
@@ -318,18 +319,13 @@ public class JobManagement implements CurveOwners {
 	}
 
 	/** The task checks of {@code Models.create}, made at submission so that a mismatch is a 400, not a failed job. */
+	/** The model fits the dataset's task (the rule is the core's); a 400 naming {@code model.type} otherwise. */
 	private static void checkModelFits(ModelRequest model, Task task) {
-		String problem = switch (model.type()) {
-			case "linear" -> task.isClassification()
-					? "linear is a regression model; use logistic or softmax for a classification dataset" : null;
-			case "logistic" -> !task.isClassification() || task.classes() != 2
-					? "logistic needs a classification dataset with 2 classes, the dataset is " + task : null;
-			case "softmax" -> !task.isClassification() ? "softmax needs a classification dataset, the dataset is " + task
-					: null;
-			default -> null;
-		};
-		if (problem != null) {
-			throw new InvalidRequestException("model.type", problem);
+		try {
+			Models.checkFits(model.type(), task);
+		}
+		catch (InvalidParameterException ex) {
+			throw new InvalidRequestException("model." + ex.parameter(), ex.detail());
 		}
 	}
 
