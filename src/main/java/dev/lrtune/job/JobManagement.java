@@ -23,6 +23,7 @@ import dev.lrtune.core.train.TrainingSettings;
 import dev.lrtune.curve.CurveCache;
 import dev.lrtune.curve.CurveOwners;
 import dev.lrtune.web.InvalidRequestException;
+import dev.lrtune.web.Pages;
 
 /**
  * Submitting, reading, cancelling and deleting jobs. A submission resolves every default (the seed
@@ -173,7 +174,7 @@ public class JobManagement implements CurveOwners {
 				name == null || name.isEmpty() ? null : name, tagFilter);
 		long total = jobs.count(filter);
 		var items = jobs.list(filter, page, size).stream().map(row -> view(row, false)).toList();
-		return new JobPage(items, page, size, total, (int) ((total + size - 1) / size));
+		return new JobPage(items, page, size, total, Pages.count(total, size));
 	}
 
 	/** A seed for a request without one, in 0…2³¹−1. */
