@@ -41,6 +41,6 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.resideOutsideOfPackages("dev.lrtune.core..", "java..", "jdk.incubator.vector..")
-		.because("the service depends on the core, never the other way round (the JDK's Vector API is plain Java)");
+		.because("the service depends on the core, never the other way round (the JDK's vector API is part of the platform)");
 
 }

@@ -5,9 +5,12 @@ import java.util.Locale;
 /** What a job runs. */
 public enum JobType {
 
-	RANGE_TEST, TRAINING;
+	RANGE_TEST, TRAINING, LR_SEARCH;
 
-	/** The name in the JSON contract and the database: {@code range_test}, {@code training}. */
+	/** Every name, as a sentence lists them. */
+	static final String NAMES = "range_test, training or lr_search";
+
+	/** The name in the JSON contract and the database: {@code range_test}, {@code training}, {@code lr_search}. */
 	public String jsonName() {
 		return name().toLowerCase(Locale.ROOT);
 	}

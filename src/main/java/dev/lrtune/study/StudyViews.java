@@ -35,7 +35,7 @@ class StudyViews {
 	}
 
 	StudyRequest request(StudyRow row) {
-		return json.readValue(row.request(), StudyRequest.class);
+		return json.readValue(row.request(), StudyRequest.class).withStoredDefaults(row.objective());
 	}
 
 	/** The range test's recommendation the candidates were generated from; {@code null} when they were given. */
@@ -73,7 +73,7 @@ class StudyViews {
 	}
 
 	Study view(StudyRow row) {
-		StudyRequest request = request(row).withObjective(row.objective());
+		StudyRequest request = request(row);
 		// Runs first, jobs last: a rung the coordinator commits meanwhile adds runs and their jobs together, so every
 		// run read here finds its job (read the other way, a new run would look like a trial whose job is gone).
 		Map<Integer, List<RunRow>> runsByCandidate = studies.runs(row.id()).stream()

@@ -10,6 +10,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import dev.lrtune.core.search.SuccessiveHalving;
 import dev.lrtune.job.JobStatus;
 
 class TrialOutcomeTests {

@@ -1,7 +1,5 @@
 package dev.lrtune.core.model;
 
-import java.util.Optional;
-
 /**
  * The dense-layer and dot-product kernels the models call, each taken from one of two implementations
  * chosen once per JVM: {@link VectorKernels} (explicit SIMD with the Vector API, {@code jdk.incubator.vector})
@@ -24,13 +22,26 @@ final class Kernels {
 		if ("scalar".equals(System.getProperty("lrtune.kernels"))) {
 			return false;
 		}
-		Optional<Module> module = ModuleLayer.boot().findModule("jdk.incubator.vector");
-		return module.isPresent() && VectorKernels.lanes() >= 4;
+		return vectorModuleResolved() && VectorKernels.lanes() >= 4;
 	}
 
-	/** The path in use, for the log: which kernels and, for the vector path, how many lanes. */
+	/** The path in use and why, for the log: which kernels and, for the vector path, how wide its vectors are. */
 	static String path() {
-		return VECTOR ? "vector (" + VectorKernels.lanes() * 64 + "-bit lanes)" : "scalar";
+		if (VECTOR) {
+			return "vector (" + VectorKernels.lanes() * 64 + "-bit vectors)";
+		}
+		if ("scalar".equals(System.getProperty("lrtune.kernels"))) {
+			return "scalar (lrtune.kernels=scalar)";
+		}
+		if (!vectorModuleResolved()) {
+			return "scalar (the JVM was started without --add-modules=jdk.incubator.vector; the same results, slower)";
+		}
+		return "scalar (the CPU has no 256-bit vectors)";
+	}
+
+	/** Whether the JVM resolved the Vector API's module (it does only when told to, e.g. by --add-modules). */
+	static boolean vectorModuleResolved() {
+		return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 	}
 
 	/**
@@ -68,23 +79,7 @@ final class Kernels {
 
 	/** {@code Σ_k a[aOffset + k] · b[k]} (four accumulators, see {@link ScalarKernels#dot}). */
 	static double dot(double[] a, int aOffset, double[] b, int length) {
-		return ScalarKernels.dot(a, aOffset, b, length);
-	}
-
-	/** Two rows' {@link #dot dot products} with the same vector: {@code out[at] = a·w}, {@code out[at + 1] = b·w}. */
-	static void dot2(double[] a, double[] b, double[] w, int length, double[] out, int at) {
-		ScalarKernels.dot2(a, b, w, length, out, at);
-	}
-
-	/** {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}, summed left to right, for {@code j < length}. */
-	static void axpy4(double[] c, double a0, double[] b0, double a1, double[] b1, double a2, double[] b2, double a3,
-			double[] b3, int length) {
-		ScalarKernels.axpy4(c, a0, b0, a1, b1, a2, b2, a3, b3, length);
-	}
-
-	/** {@code c[j] += a·b[j]} for {@code j < length}. */
-	static void axpy(double[] c, double a, double[] b, int length) {
-		ScalarKernels.axpy(c, a, b, length);
+		return VECTOR ? VectorKernels.dot(a, aOffset, b, length) : ScalarKernels.dot(a, aOffset, b, length);
 	}
 
 }

@@ -186,4 +186,86 @@ final class VectorKernels {
 		}
 	}
 
+	/**
+	 * Four rows' {@link ScalarKernels#dot dot products} with {@code w}, each row read in place from {@code x}
+	 * at its offset: {@code out[at + r] = x[o_r..o_r+length) · w}. Each row's four accumulators are the four
+	 * lanes of one 256-bit vector (accumulator m takes the terms k ≡ m mod 4, as in the scalar code), combined
+	 * as {@code (s0 + s1) + (s2 + s3)} and then the leftover terms one by one: the scalar bits. Four rows at a
+	 * time keep four independent chains of additions and four streams of loads in flight.
+	 */
+	static void dot4(double[] x, int o0, int o1, int o2, int o3, double[] w, int length, double[] out, int at) {
+		DoubleVector s0 = DoubleVector.zero(FOUR);
+		DoubleVector s1 = s0;
+		DoubleVector s2 = s0;
+		DoubleVector s3 = s0;
+		int k = 0;
+		for (; k + 3 < length; k += 4) {
+			DoubleVector v = DoubleVector.fromArray(FOUR, w, k);
+			s0 = s0.add(DoubleVector.fromArray(FOUR, x, o0 + k).mul(v));
+			s1 = s1.add(DoubleVector.fromArray(FOUR, x, o1 + k).mul(v));
+			s2 = s2.add(DoubleVector.fromArray(FOUR, x, o2 + k).mul(v));
+			s3 = s3.add(DoubleVector.fromArray(FOUR, x, o3 + k).mul(v));
+		}
+		out[at] = finish(s0, x, o0, w, k, length);
+		out[at + 1] = finish(s1, x, o1, w, k, length);
+		out[at + 2] = finish(s2, x, o2, w, k, length);
+		out[at + 3] = finish(s3, x, o3, w, k, length);
+	}
+
+	/** One row's {@link #dot4}. */
+	static double dot(double[] x, int offset, double[] w, int length) {
+		DoubleVector sum = DoubleVector.zero(FOUR);
+		int k = 0;
+		for (; k + 3 < length; k += 4) {
+			sum = sum.add(DoubleVector.fromArray(FOUR, x, offset + k).mul(DoubleVector.fromArray(FOUR, w, k)));
+		}
+		return finish(sum, x, offset, w, k, length);
+	}
+
+	private static double finish(DoubleVector lanes, double[] x, int offset, double[] w, int k, int length) {
+		double sum = (lanes.lane(0) + lanes.lane(1)) + (lanes.lane(2) + lanes.lane(3));
+		for (; k < length; k++) {
+			sum += x[offset + k] * w[k];
+		}
+		return sum;
+	}
+
+	/**
+	 * {@code g[j] += r0·x[o0 + j] + r1·x[o1 + j] + r2·x[o2 + j] + r3·x[o3 + j]}, summed left to right, for
+	 * {@code j < length}: {@link ScalarKernels#axpy4} with the rows read in place.
+	 */
+	static void axpy4(double[] g, double r0, int o0, double r1, int o1, double r2, int o2, double r3, int o3,
+			double[] x, int length) {
+		DoubleVector v0 = DoubleVector.broadcast(S, r0);
+		DoubleVector v1 = DoubleVector.broadcast(S, r1);
+		DoubleVector v2 = DoubleVector.broadcast(S, r2);
+		DoubleVector v3 = DoubleVector.broadcast(S, r3);
+		int vectorEnd = length - length % L;
+		int j = 0;
+		for (; j < vectorEnd; j += L) {
+			DoubleVector.fromArray(S, g, j)
+				.add(DoubleVector.fromArray(S, x, o0 + j).mul(v0)
+					.add(DoubleVector.fromArray(S, x, o1 + j).mul(v1))
+					.add(DoubleVector.fromArray(S, x, o2 + j).mul(v2))
+					.add(DoubleVector.fromArray(S, x, o3 + j).mul(v3)))
+				.intoArray(g, j);
+		}
+		for (; j < length; j++) {
+			g[j] += r0 * x[o0 + j] + r1 * x[o1 + j] + r2 * x[o2 + j] + r3 * x[o3 + j];
+		}
+	}
+
+	/** {@code g[j] += r·x[o + j]} for {@code j < length}. */
+	static void axpy(double[] g, double r, int o, double[] x, int length) {
+		DoubleVector v = DoubleVector.broadcast(S, r);
+		int vectorEnd = length - length % L;
+		int j = 0;
+		for (; j < vectorEnd; j += L) {
+			DoubleVector.fromArray(S, g, j).add(DoubleVector.fromArray(S, x, o + j).mul(v)).intoArray(g, j);
+		}
+		for (; j < length; j++) {
+			g[j] += r * x[o + j];
+		}
+	}
+
 }

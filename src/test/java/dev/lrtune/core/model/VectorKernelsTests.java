@@ -58,6 +58,61 @@ class VectorKernelsTests {
 		assertSameBits(vector, scalar);
 	}
 
+	@ParameterizedTest(name = "length={0}")
+	@CsvSource({ "1", "3", "4", "7", "100", "101" })
+	void dotProductsGiveTheScalarBits(int length) {
+		SplittableRandom random = new SplittableRandom(length);
+		double[] x = uniform(4 * length + 9, random);
+		double[] w = uniform(length, random);
+		int[] offsets = { 9, 2 * length + 9, 1, 3 * length + 9 };
+		double[] dots = new double[5];
+
+		VectorKernels.dot4(x, offsets[0], offsets[1], offsets[2], offsets[3], w, length, dots, 1);
+
+		for (int r = 0; r < 4; r++) {
+			double scalar = ScalarKernels.dot(x, offsets[r], w, length);
+			assertThat(Double.doubleToRawLongBits(dots[r + 1])).isEqualTo(Double.doubleToRawLongBits(scalar));
+			assertThat(Double.doubleToRawLongBits(VectorKernels.dot(x, offsets[r], w, length)))
+				.isEqualTo(Double.doubleToRawLongBits(scalar));
+		}
+	}
+
+	/** The in-place layout of the linear models (vector kernels) against the gathered one (plain Java). */
+	@ParameterizedTest(name = "logistic={0} inputs={1} batch={2}")
+	@CsvSource({ "true,100,32", "true,7,5", "false,13,3", "false,100,1", "true,1,9" })
+	void linearModelsGiveTheSameBitsInPlaceAndGathered(boolean logistic, int inputs, int batch) {
+		SplittableRandom random = new SplittableRandom(inputs * 100 + batch);
+		int rows = 50;
+		double[] x = uniform(rows * inputs, random);
+		double[] y = new double[rows];
+		for (int i = 0; i < rows; i++) {
+			y[i] = logistic ? random.nextInt(2) : random.nextDouble() * 4 - 2;
+		}
+		int[] indices = new int[batch];
+		for (int i = 0; i < batch; i++) {
+			indices[i] = random.nextInt(rows);
+		}
+		LinearPredictor inPlace = new LinearPredictor(inputs, logistic, true);
+		LinearPredictor gathered = new LinearPredictor(inputs, logistic, false);
+		double[] weights = uniform(inputs + 1, random);
+		System.arraycopy(weights, 0, inPlace.parameters(), 0, weights.length);
+		System.arraycopy(weights, 0, gathered.parameters(), 0, weights.length);
+		inPlace.ensureCapacity(batch);
+		gathered.ensureCapacity(batch);
+		double[] inPlaceGradient = new double[inputs + 1];
+		double[] gatheredGradient = new double[inputs + 1];
+
+		double inPlaceLoss = inPlace.lossAndGradient(x, y, indices, batch, inPlaceGradient);
+		double gatheredLoss = gathered.lossAndGradient(x, y, indices, batch, gatheredGradient);
+		assertSameBits(new double[][] { { inPlaceLoss }, inPlaceGradient },
+				new double[][] { { gatheredLoss }, gatheredGradient });
+
+		inPlaceLoss = inPlace.lossAndGradient(x, y, 3, batch, inPlaceGradient);
+		gatheredLoss = gathered.lossAndGradient(x, y, 3, batch, gatheredGradient);
+		assertSameBits(new double[][] { { inPlaceLoss }, inPlaceGradient },
+				new double[][] { { gatheredLoss }, gatheredGradient });
+	}
+
 	@Test
 	void specialValuesKeepTheirBits() {
 		// -0.0 + -0.0 stays -0.0 only when no +0.0 start is added: both paths start from the same init
