@@ -14,15 +14,30 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule coreUsesNoFrameworkOrIo = noClasses().that()
 		.resideInAPackage("dev.lrtune.core..")
+		.and()
+		.doNotHaveSimpleName("package-info")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.springframework..", "jakarta..", "javax..", "org.hibernate..", "tools.jackson..",
 				"com.fasterxml.jackson..", "io.swagger..", "java.io..", "java.nio..", "java.net..", "java.sql..")
 		.because("the core is plain Java: no Spring, JPA, JSON or I/O");
 
+	/** The one Spring type the core may name: Spring Modulith's module declaration, on its package-info. */
+	@ArchTest
+	static final ArchRule corePackageInfoOnlyDeclaresTheModule = noClasses().that()
+		.resideInAPackage("dev.lrtune.core..")
+		.and()
+		.haveSimpleName("package-info")
+		.should()
+		.dependOnClassesThat()
+		.resideOutsideOfPackages("dev.lrtune.core..", "java..", "org.springframework.modulith")
+		.because("a module declaration carries no behaviour; anything else in the core stays plain Java");
+
 	@ArchTest
 	static final ArchRule coreDependsOnNothingElseInLrtune = noClasses().that()
 		.resideInAPackage("dev.lrtune.core..")
+		.and()
+		.doNotHaveSimpleName("package-info")
 		.should()
 		.dependOnClassesThat()
 		.resideOutsideOfPackages("dev.lrtune.core..", "java..", "jdk.incubator.vector..")

@@ -17,11 +17,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.core.data.SplitDataset;
 import dev.lrtune.core.data.Task;
+import dev.lrtune.core.model.Models;
 import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.core.train.TrainingSettings;
 import dev.lrtune.curve.CurveCache;
 import dev.lrtune.curve.CurveOwners;
 import dev.lrtune.web.InvalidRequestException;
+import dev.lrtune.web.Pages;
 
 /**
  * Submitting, reading, cancelling and deleting jobs. A submission resolves every default (the seed
@@ -176,7 +178,7 @@ public class JobManagement implements CurveOwners {
 				name == null || name.isEmpty() ? null : name, tagFilter);
 		long total = jobs.count(filter);
 		var items = jobs.list(filter, page, size).stream().map(row -> view(row, false)).toList();
-		return new JobPage(items, page, size, total, (int) ((total + size - 1) / size));
+		return new JobPage(items, page, size, total, Pages.count(total, size));
 	}
 
 	/** A seed for a request without one, in 0…2³¹−1. */
@@ -343,18 +345,13 @@ public class JobManagement implements CurveOwners {
 	}
 
 	/** The task checks of {@code Models.create}, made at submission so that a mismatch is a 400, not a failed job. */
+	/** The model fits the dataset's task (the rule is the core's); a 400 naming {@code model.type} otherwise. */
 	private static void checkModelFits(ModelRequest model, Task task) {
-		String problem = switch (model.type()) {
-			case "linear" -> task.isClassification()
-					? "linear is a regression model; use logistic or softmax for a classification dataset" : null;
-			case "logistic" -> !task.isClassification() || task.classes() != 2
-					? "logistic needs a classification dataset with 2 classes, the dataset is " + task : null;
-			case "softmax" -> !task.isClassification() ? "softmax needs a classification dataset, the dataset is " + task
-					: null;
-			default -> null;
-		};
-		if (problem != null) {
-			throw new InvalidRequestException("model.type", problem);
+		try {
+			Models.checkFits(model.type(), task);
+		}
+		catch (InvalidParameterException ex) {
+			throw new InvalidRequestException("model." + ex.parameter(), ex.detail());
 		}
 	}
 

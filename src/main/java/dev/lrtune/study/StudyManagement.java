@@ -16,6 +16,7 @@ import dev.lrtune.job.OptimizerRequest;
 import dev.lrtune.study.StudyRows.RunRow;
 import dev.lrtune.study.StudyRows.StudyRow;
 import dev.lrtune.web.InvalidRequestException;
+import dev.lrtune.web.Pages;
 import dev.lrtune.web.Problems;
 
 /**
@@ -71,7 +72,7 @@ class StudyManagement {
 	StudyPage list(int page, int size) {
 		long total = studies.count();
 		List<Study> items = studies.list(page, size).stream().map(views::view).toList();
-		return new StudyPage(items, page, size, total, (int) ((total + size - 1) / size));
+		return new StudyPage(items, page, size, total, Pages.count(total, size));
 	}
 
 	/** Ends a running study and cancels its queued and running trials (they keep their curves). */

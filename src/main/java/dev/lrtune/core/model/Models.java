@@ -46,31 +46,42 @@ public final class Models {
 		if (inputs < 1) {
 			throw new IllegalArgumentException("inputs must be at least 1, got " + inputs);
 		}
+		checkFits(spec.type(), task);
 		switch (spec.type()) {
 			case "linear" -> {
-				if (task.isClassification()) {
-					throw new InvalidParameterException("type",
-							"linear is a regression model; use logistic or softmax for a classification dataset");
-				}
 				return new LinearPredictor(inputs, false);
 			}
 			case "logistic" -> {
-				if (!task.isClassification() || task.classes() != 2) {
-					throw new InvalidParameterException("type",
-							"logistic needs a classification dataset with 2 classes (labels 0/1), got " + task);
-				}
 				return new LinearPredictor(inputs, true);
 			}
 			case "softmax" -> {
-				if (!task.isClassification()) {
-					throw new InvalidParameterException("type", "softmax needs a classification dataset, got " + task);
-				}
 				return network(spec, task, inputs, new int[0], null);
 			}
 			default -> {
 				int[] hidden = spec.hiddenOrDefault().stream().mapToInt(Integer::intValue).toArray();
 				return network(spec, task, inputs, hidden, random);
 			}
+		}
+	}
+
+	/**
+	 * Whether a model of that type can learn the task: linear needs regression, logistic two classes, softmax a
+	 * classification task; an mlp fits either. The one place this rule lives: the job API checks it when a job is
+	 * submitted, and {@link #create} again when the model is built.
+	 * @throws InvalidParameterException naming {@code type} when it does not fit
+	 */
+	public static void checkFits(String type, Task task) {
+		String problem = switch (type) {
+			case "linear" -> task.isClassification()
+					? "linear is a regression model; use logistic or softmax for a classification dataset" : null;
+			case "logistic" -> !task.isClassification() || task.classes() != 2
+					? "logistic needs a classification dataset with 2 classes (labels 0/1), the dataset is " + task : null;
+			case "softmax" -> !task.isClassification()
+					? "softmax needs a classification dataset, the dataset is " + task : null;
+			default -> null;
+		};
+		if (problem != null) {
+			throw new InvalidParameterException("type", problem);
 		}
 	}
 
