@@ -82,6 +82,10 @@ public final class RawHttp {
 		if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
 			body = dechunk(body);
 		}
+		else if (headers.containsKey("content-length")) {
+			// what follows is the answer to bytes the server read as another request
+			body = java.util.Arrays.copyOf(body, Math.min(body.length, Integer.parseInt(headers.get("content-length"))));
+		}
 		return new Answer(status, headers, body);
 	}
 
