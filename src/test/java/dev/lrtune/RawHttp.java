@@ -57,7 +57,8 @@ public final class RawHttp {
 			request.write(body);
 		}
 		try (Socket socket = new Socket("localhost", port)) {
-			socket.setSoTimeout(60_000);
+			// generous: the first /v3/api-docs is built on demand, which takes a minute or more on a loaded machine
+			socket.setSoTimeout(300_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(request.toByteArray());
 			out.flush();
