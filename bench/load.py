@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The load test of issue 6, against an lrtune already started by bench/load.sh (which documents the settings).
+"""The load test, against an lrtune already started by bench/load.sh (which documents the settings).
 
 Phase 1: LOAD_JOBS tiny training jobs posted at once by LOAD_SUBMITTERS client threads; counts 202s and 429s, then
 waits until none is queued or running and reports the time from the first POST and jobs/s.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The load test of issue 6: starts the packaged application with 2 workers and runs bench/load.py against it.
+# The load test: starts the packaged application with 2 workers and runs bench/load.py against it.
 #   1. 10,000 tiny jobs posted at once (32 client threads): 202s and 429s counted, then the time until all ran, jobs/s.
 #   2. Two long training jobs on the 2 workers: their iterations/s alone (15 s), while 64 wrk connections read job
 #      status and curves (30 s; requests/s, p50/p99 per kind), and alone again (15 s); the CPU each thread group took.

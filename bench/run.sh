@@ -1,27 +1,65 @@
 #!/usr/bin/env bash
-# Runs lrtune's JMH benchmarks side by side in one JMH run and prints a summary with the ratios:
-#   logistic regression, 100,000 x 100, batch 32, one epoch: lrtune vs Tribuo 4.3.2, vs a sequential sum
-#   MLP 784-128-10, batch 64, 10,000 rows, one epoch: samples/s and GFLOP/s
+# Runs lrtune's JMH benchmarks and then the same workloads in PyTorch, back to back in one run, and prints a
+# summary with the ratios:
+#   logistic regression, 100,000 x 100, batch 32, one epoch: lrtune vs Tribuo 4.3.2, vs PyTorch (float64 and
+#     float32), vs a sequential sum of the same features (the memory floor)
+#   MLP 784-128-10, batch 64, 10,000 rows, one epoch: lrtune vs PyTorch (float64 and float32), GFLOP/s
 #
-#   bench/run.sh               the benchmarks and the summary (about 5 minutes)
+#   bench/run.sh               the benchmarks and the summary (about 7 minutes)
+#   bench/run.sh --avx2        the same with both runtimes held to AVX2 (-XX:UseAVX=2 for the JVM;
+#                              ATEN_CPU_CAPABILITY=avx2 and OPENBLAS_CORETYPE=Haswell for PyTorch and its BLAS):
+#                              what a CPU without AVX-512 gets, measured on one that has it
 #   bench/run.sh --breakdown   also where an lrtune logistic epoch spends its time
+#   bench/run.sh --no-torch    lrtune and Tribuo only
 #
+# PyTorch is Debian's python3-torch, run by /usr/bin/python3 (PYTHON overrides), one thread (bench/torch_peer.py);
+# its products go to the BLAS Debian's alternatives select: install libopenblas0-pthread, the reference libblas3
+# is several times slower (the BLAS in use is printed).
 # Extra JMH options go in JMH_ARGS (e.g. JMH_ARGS='-f 2'); Maven options in MAVEN_ARGS (e.g. -o).
-# Results: target/jmh.json (JMH's JSON), target/jmh.log (its full output). The machine should be idle:
-# the load average is printed before and after, and figures taken under load are not comparable.
+# Results: target/jmh.json (JMH's JSON), target/jmh.log (its full output), target/torch.json. The machine
+# should be idle: the cores, the CPU's vector extensions and the load average are printed with the figures,
+# and figures taken under load are not comparable across runs (the ratios within one run hold up better).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 benchmarks="LogisticRegressionBenchmark MlpBenchmark"
-if [[ "${1:-}" == "--breakdown" ]]; then
-	benchmarks="$benchmarks LogisticBreakdownBenchmark"
+jvm_args=""
+torch=true
+mode="native"
+for arg in "$@"; do
+	case "$arg" in
+		--breakdown) benchmarks="$benchmarks LogisticBreakdownBenchmark" ;;
+		--avx2)
+			jvm_args="-XX:UseAVX=2"
+			export ATEN_CPU_CAPABILITY=avx2 OPENBLAS_CORETYPE=Haswell
+			mode="AVX2 (-XX:UseAVX=2, ATEN_CPU_CAPABILITY=avx2, OPENBLAS_CORETYPE=Haswell)" ;;
+		--no-torch) torch=false ;;
+		*) echo "unknown option: $arg" >&2; exit 2 ;;
+	esac
+done
+python="${PYTHON:-/usr/bin/python3}"
+if $torch && ! "$python" -c 'import torch' 2>/dev/null; then
+	echo "PyTorch is missing for $python (apt-get install python3-torch), or pass --no-torch" >&2
+	exit 1
 fi
 
-load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo unknown)
-echo "load average before: $load_before ($(nproc) cores)"
-mkdir -p target
-./mvnw -q -Pbench test-compile exec:exec \
-	-Dbench.args="-prof gc -rf json -rff target/jmh.json ${JMH_ARGS:-} $benchmarks" | tee target/jmh.log
-load_after=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo unknown)
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
+flags=$(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx|avx2|fma|avx512f' | tr '\n' ' ' || true)
+cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || echo unknown)
+machine="$(nproc) cores, $cpu, flags: ${flags:-none of avx avx2 fma avx512f}; mode: $mode"
+echo "machine: $machine"
 
-python3 bench/summarize.py target/jmh.json target/jmh.log "$load_before" "$load_after"
+mkdir -p target
+rm -f target/torch.json
+load_before=$(load)
+echo "load average before: $load_before"
+./mvnw -q ${MAVEN_ARGS:-} -Pbench test-compile exec:exec -Dbench.jvmArgs="$jvm_args" \
+	-Dbench.args="-prof gc -rf json -rff target/jmh.json ${JMH_ARGS:-} $benchmarks" | tee target/jmh.log
+load_between=$(load)
+if $torch; then
+	echo "load average before PyTorch: $load_between"
+	"$python" bench/torch_peer.py --json target/torch.json
+fi
+load_after=$(load)
+
+python3 bench/summarize.py target/jmh.json target/jmh.log "$load_before" "$load_after" target/torch.json "$machine"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The service benchmarks of issue 3 (dev.lrtune.bench.ServiceBenchmark): the application started in-process
+# The service benchmarks (dev.lrtune.bench.ServiceBenchmark): the application started in-process
 # on H2 and on PostgreSQL, driven over HTTP. Prints (a) persistence overhead of a 200,000-iteration job,
 # (b) GET /curve?maxPoints=2000 on 1,000,000 vs 10,000 points, (c) POST /jobs -> running on an idle service,
 # (d) jobs/s for 2,000 ten-iteration jobs; each line ends with /proc/loadavg.

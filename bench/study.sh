@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 4's figure (dev.lrtune.bench.StudyBenchmark): the wall time of an 8-candidate study (range test, then
+# The study benchmark (dev.lrtune.bench.StudyBenchmark): the wall time of an 8-candidate study (range test, then
 # successive halving, eta 3) against the same 8 candidates trained to the full budget, on one in-process service
 # (H2 file, 2 workers) over HTTP; with each side's best validation loss and where the study's pick places among
 # the full runs. Each line ends with /proc/loadavg; run it on an otherwise idle machine.

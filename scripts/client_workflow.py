@@ -1,4 +1,4 @@
-"""The whole lrtune workflow through the Python client generated from /v3/api-docs (see README, "Generate a client").
+"""The whole lrtune workflow through the Python client generated from /v3/api-docs (see docs/api.md, "Generate a client").
 
 Uploads a CSV, runs a range test, polls it, reads its recommendation, trains with one_cycle at the recommended
 rate, polls, and reads the curve; then runs a study of four schedules and trains with its winner. Exits non-zero

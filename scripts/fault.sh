@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fault drills of SPEC §5 on two real lrtune processes sharing one PostgreSQL database (a fresh one, dropped at the
+# Fault drills on two real lrtune processes sharing one PostgreSQL database (a fresh one, dropped at the
 # end). Each drill submits seeded training jobs, breaks something while they run, waits until they end, submits the
 # same requests again as uninterrupted reference runs, and compares each curve point for point (iteration, lr,
 # momentum, loss, validation) and each result with its reference. Prints what happened and PASS or FAIL per drill.

@@ -1,4 +1,4 @@
--- Studies (SPEC §4.4): several schedules trained against each other by successive halving. A study's state
+-- Studies: several schedules trained against each other by successive halving. A study's state
 -- lives here, not in memory, so that it survives a restart and any instance may advance it (the one that
 -- locks the study row with SELECT ... FOR UPDATE SKIP LOCKED). Its trials are ordinary jobs (jobs.study_id).
 

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The bad-input corpus of issue 6, over real HTTP on Tomcat with the default limits: every case is a 4xx
+ * The bad-input corpus, over real HTTP on Tomcat with the default limits: every case is a 4xx
  * {@code application/problem+json} with {@code title}, {@code status} and {@code detail}, naming the problem (a field
  * path or a reason), with no stack trace or class name, and the service answers an ordinary request right after.
  *

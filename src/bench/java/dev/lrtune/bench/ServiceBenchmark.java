@@ -36,7 +36,7 @@ import dev.lrtune.core.train.TrainingListener;
 import dev.lrtune.core.train.TrainingSettings;
 
 /**
- * The service benchmarks of issue 3, against the application started in-process on H2 (a file in a temporary
+ * The service benchmarks, against the application started in-process on H2 (a file in a temporary
  * directory) and on PostgreSQL (a fresh schema, dropped afterwards), over real HTTP:
  * <ol>
  * <li>(a) a 200,000-iteration logistic job (curve persisted) against the same training run by the core

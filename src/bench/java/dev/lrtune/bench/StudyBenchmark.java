@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 4's figure: the wall time of an 8-candidate study (range test, then successive halving with eta 3) against
+ * The study benchmark: the wall time of an 8-candidate study (range test, then successive halving with eta 3) against
  * its peer, the 8 candidates each trained to the full budget (what a user without studies would run), on the same
  * service (in-process, H2 file, 2 workers, over HTTP), one after the other. Both sides use the same dataset, model,
  * seed and schedules (the study's generated candidates), so their best validation losses compare directly.

@@ -5,7 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -55,6 +59,143 @@ public class Curves {
 		cache.changed(jobId);
 	}
 
+	/**
+	 * Stores the points of iterations {@code first…first + lr.length − 1} over whatever is stored there, keeping the
+	 * stored points before and after them: a point posted again replaces itself, never adds a second copy. Only the
+	 * chunks the points fall in are rewritten. Call inside a transaction that keeps other writers of the job out.
+	 *
+	 * @param momentum {@code null} when the points carry none (NaN is stored where a chunk has momentum elsewhere)
+	 */
+	public void writeOver(long jobId, long first, double[] lr, double[] loss, double[] momentum) {
+		int n = lr.length;
+		if (n == 0) {
+			return;
+		}
+		long last = first + n - 1;
+		long fromChunk = CurveChunk.start(first);
+		Map<Long, CurveChunk> stored = new HashMap<>();
+		jdbc.query("SELECT first_iteration, point_count, lr, loss, momentum FROM curve_chunks "
+				+ "WHERE job_id = ? AND first_iteration BETWEEN ? AND ?", (ResultSet rs) -> {
+					byte[] moments = rs.getBytes(5);
+					stored.put(rs.getLong(1), new CurveChunk(rs.getLong(1), rs.getInt(2), CurveChunk.decode(rs.getBytes(3)),
+							CurveChunk.decode(rs.getBytes(4)), moments == null ? null : CurveChunk.decode(moments)));
+				}, jobId, fromChunk, CurveChunk.start(last));
+		List<CurveChunk> chunks = new ArrayList<>();
+		for (long start = fromChunk; start <= last; start += CurveChunk.SIZE) {
+			chunks.add(overlay(stored.get(start), start, first, lr, loss, momentum));
+		}
+		jdbc.batchUpdate("DELETE FROM curve_chunks WHERE job_id = ? AND first_iteration = ?", chunks, chunks.size(),
+				(ps, chunk) -> {
+					ps.setLong(1, jobId);
+					ps.setLong(2, chunk.firstIteration());
+				});
+		jdbc.batchUpdate("INSERT INTO curve_chunks (job_id, first_iteration, point_count, lr, loss, momentum, summary) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?)", chunks, chunks.size(), (ps, chunk) -> bindChunk(ps, jobId, chunk));
+		cache.changed(jobId);
+	}
+
+	/** The chunk starting at {@code start}: {@code stored} (or nothing) with the given points written over it. */
+	private static CurveChunk overlay(CurveChunk stored, long start, long first, double[] lr, double[] loss,
+			double[] momentum) {
+		int storedCount = stored == null ? 0 : stored.count();
+		int from = (int) Math.max(0, first - start);
+		int to = (int) Math.min(CurveChunk.SIZE, first + lr.length - start);
+		int count = Math.max(storedCount, to);
+		double[] lrs = new double[count];
+		double[] losses = new double[count];
+		boolean withMomentum = momentum != null || (stored != null && stored.momentum() != null);
+		double[] moments = withMomentum ? new double[count] : null;
+		if (withMomentum) {
+			Arrays.fill(moments, Double.NaN);
+		}
+		if (stored != null) {
+			System.arraycopy(stored.lr(), 0, lrs, 0, storedCount);
+			System.arraycopy(stored.loss(), 0, losses, 0, storedCount);
+			if (stored.momentum() != null) {
+				System.arraycopy(stored.momentum(), 0, moments, 0, storedCount);
+			}
+		}
+		int source = (int) (start + from - first);
+		System.arraycopy(lr, source, lrs, from, to - from);
+		System.arraycopy(loss, source, losses, from, to - from);
+		if (withMomentum) {
+			if (momentum != null) {
+				System.arraycopy(momentum, source, moments, from, to - from);
+			}
+			else {
+				Arrays.fill(moments, from, to, Double.NaN);
+			}
+		}
+		return new CurveChunk(start, count, lrs, losses, moments);
+	}
+
+	/**
+	 * Stores evaluations, each replacing the one stored at its iteration (the others stay). Call inside a
+	 * transaction.
+	 */
+	public void writeOver(long jobId, List<ValidationPoint> validations) {
+		if (validations.isEmpty()) {
+			return;
+		}
+		jdbc.batchUpdate("DELETE FROM curve_validations WHERE job_id = ? AND iteration = ?", validations,
+				validations.size(), (ps, point) -> {
+					ps.setLong(1, jobId);
+					ps.setLong(2, point.iteration());
+				});
+		jdbc.batchUpdate("INSERT INTO curve_validations (job_id, iteration, loss, accuracy) VALUES (?, ?, ?, ?)",
+				validations, validations.size(), (ps, point) -> {
+					ps.setLong(1, jobId);
+					ps.setLong(2, point.iteration());
+					setFiniteOrNull(ps, 3, point.loss());
+					setFiniteOrNull(ps, 4, point.accuracy());
+				});
+		cache.changed(jobId);
+	}
+
+	/** Every evaluation of the job, in iteration order. */
+	public List<ValidationPoint> validations(long jobId) {
+		return validations(jobId, 0, Long.MAX_VALUE);
+	}
+
+	/** The job's last evaluation, if it has one. */
+	public Optional<ValidationPoint> lastValidation(long jobId) {
+		return jdbc.query("SELECT iteration, loss, accuracy FROM curve_validations WHERE job_id = ? "
+				+ "ORDER BY iteration DESC FETCH FIRST 1 ROWS ONLY", (rs, row) -> new ValidationPoint(rs.getLong(1),
+						doubleOrNaN(rs, 2), doubleOrNaN(rs, 3)), jobId).stream().findFirst();
+	}
+
+	/**
+	 * The training losses of a stored curve in brief, read one chunk at a time (a long curve is never held whole).
+	 *
+	 * @param points the stored points
+	 * @param last the loss of the last one (NaN when there is none)
+	 * @param best the lowest finite loss (NaN when there is none)
+	 * @param anyNonFinite whether some loss is NaN or infinite
+	 */
+	public record LossSummary(long points, double last, double best, boolean anyNonFinite) {
+	}
+
+	public LossSummary lossSummary(long jobId) {
+		double[] summary = { 0, Double.NaN, Double.NaN, 0 };
+		jdbc.query("SELECT first_iteration, point_count, loss FROM curve_chunks WHERE job_id = ? ORDER BY first_iteration",
+				(ResultSet rs) -> {
+					int count = rs.getInt(2);
+					double[] loss = CurveChunk.decode(rs.getBytes(3));
+					for (int i = 0; i < count; i++) {
+						double value = loss[i];
+						if (!Double.isFinite(value)) {
+							summary[3] = 1;
+						}
+						else if (Double.isNaN(summary[2]) || value < summary[2]) {
+							summary[2] = value;
+						}
+					}
+					summary[0] = rs.getLong(1) + count;
+					summary[1] = count == 0 ? summary[1] : loss[count - 1];
+				}, jobId);
+		return new LossSummary((long) summary[0], summary[1], summary[2], summary[3] != 0);
+	}
+
 	/** Removes a job's whole curve (a job re-run from the start). */
 	public void deleteAll(long jobId) {
 		jdbc.update("DELETE FROM curve_chunks WHERE job_id = ?", jobId);
@@ -70,7 +211,7 @@ public class Curves {
 	}
 
 	/** The points of iterations {@code from…to} (inclusive; both within {@code 0…pointCount−1}). */
-	RawCurve read(long jobId, long from, long to) {
+	public RawCurve read(long jobId, long from, long to) {
 		int n = Math.toIntExact(to - from + 1);
 		double[] lr = new double[n];
 		double[] loss = new double[n];

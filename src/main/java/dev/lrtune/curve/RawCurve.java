@@ -5,7 +5,7 @@ package dev.lrtune.curve;
  *
  * @param momentum {@code null} when the schedule did not cycle momentum
  */
-record RawCurve(long firstIteration, double[] lr, double[] loss, double[] momentum) {
+public record RawCurve(long firstIteration, double[] lr, double[] loss, double[] momentum) {
 
 	int size() {
 		return lr.length;

@@ -2,8 +2,11 @@ package dev.lrtune.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Service;
@@ -30,6 +33,9 @@ public class JobManagement implements CurveOwners {
 
 	/** The largest seed drawn for a request without one (2³¹−1: exact in every JSON client). */
 	private static final long MAX_RANDOM_SEED = Integer.MAX_VALUE;
+
+	/** The longest {@code params} a job keeps, as JSON text. */
+	static final int MAX_PARAMS_LENGTH = 65_536;
 
 	private final Jobs jobs;
 
@@ -78,6 +84,9 @@ public class JobManagement implements CurveOwners {
 	 */
 	@Transactional
 	public Job submit(JobRequest request, Long studyId) {
+		if (request.jobRunner() == Runner.CLIENT) {
+			throw new IllegalArgumentException("a client-run job is created by ClientRuns, not queued");
+		}
 		JobType type = request.jobType();
 		if (!runner.supports(type)) {
 			throw JobProblems.notAvailable(type.jsonName() + " jobs cannot be run by this version yet.");
@@ -87,7 +96,11 @@ public class JobManagement implements CurveOwners {
 		JobRequest resolved = resolve(request, shape);
 		long total = totalIterations(resolved, shape);
 		if (total > settings.maxIterations()) {
-			throw new InvalidRequestException(type == JobType.TRAINING ? "training.iterations" : "rangeTest.iterations",
+			throw new InvalidRequestException(switch (type) {
+				case TRAINING -> "training.iterations";
+				case RANGE_TEST -> "rangeTest.iterations";
+				case LR_SEARCH -> "lrSearch.iterations";
+			},
 					"the job would run " + total + " iterations, more than " + settings.maxIterations()
 							+ " (lrtune.jobs.max-iterations)");
 		}
@@ -97,8 +110,22 @@ public class JobManagement implements CurveOwners {
 		}
 		long id = jobs.nextId();
 		jobs.insert(id, type, json.write(resolved), resolved.dataset(), total, studyId, Instant.now());
+		label(id, request);
 		wakeWorkersAfterCommit();
 		return load(id); // not cached: the row is not committed yet
+	}
+
+	/** Stores the name, tags and params of the job just inserted as {@code id}, from its request. */
+	void label(long id, JobRequest request) {
+		String params = json.write(request.params());
+		if (params != null && params.length() > MAX_PARAMS_LENGTH) {
+			throw new InvalidRequestException("params", "must be at most " + MAX_PARAMS_LENGTH
+					+ " characters of JSON, got " + params.length());
+		}
+		Map<String, String> tags = request.tags() == null ? Map.of() : request.tags();
+		if (request.name() != null || !tags.isEmpty() || params != null) {
+			jobs.label(id, request.name(), tags.isEmpty() ? null : json.write(tags), params, tags);
+		}
 	}
 
 	public Job get(long id) {
@@ -115,6 +142,15 @@ public class JobManagement implements CurveOwners {
 	}
 
 	JobPage list(String status, String type, Long studyId, int page, int size) {
+		return list(status, type, studyId, null, null, List.of(), page, size);
+	}
+
+	/**
+	 * A page of jobs, newest first, of one status, type, study and runner, with a name containing {@code name} and
+	 * every tag of {@code tags} ({@code key:value}); each filter is optional.
+	 */
+	JobPage list(String status, String type, Long studyId, String runner, String name, List<String> tags, int page,
+			int size) {
 		JobStatus statusFilter = status == null ? null : JobStatus.of(status);
 		if (status != null && statusFilter == null) {
 			throw new InvalidRequestException("status", "must be one of queued, running, succeeded, failed, cancelled, "
@@ -122,10 +158,24 @@ public class JobManagement implements CurveOwners {
 		}
 		JobType typeFilter = type == null ? null : JobType.of(type);
 		if (type != null && typeFilter == null) {
-			throw new InvalidRequestException("type", "must be range_test or training, got '" + type + "'");
+			throw new InvalidRequestException("type", "must be " + JobType.NAMES + ", got '" + type + "'");
 		}
-		long total = jobs.count(statusFilter, typeFilter, studyId);
-		var items = jobs.list(statusFilter, typeFilter, studyId, page, size).stream().map(this::view).toList();
+		Runner runnerFilter = runner == null ? null : Runner.of(runner);
+		if (runner != null && runnerFilter == null) {
+			throw new InvalidRequestException("runner", "must be server or client, got '" + runner + "'");
+		}
+		List<Map.Entry<String, String>> tagFilter = new ArrayList<>();
+		for (String tag : tags == null ? List.<String>of() : tags) {
+			int colon = tag.indexOf(':');
+			if (colon < 1) {
+				throw new InvalidRequestException("tag", "must be key:value, got '" + tag + "'");
+			}
+			tagFilter.add(Map.entry(tag.substring(0, colon), tag.substring(colon + 1)));
+		}
+		JobFilter filter = new JobFilter(statusFilter, typeFilter, studyId, runnerFilter,
+				name == null || name.isEmpty() ? null : name, tagFilter);
+		long total = jobs.count(filter);
+		var items = jobs.list(filter, page, size).stream().map(row -> view(row, false)).toList();
 		return new JobPage(items, page, size, total, (int) ((total + size - 1) / size));
 	}
 
@@ -142,6 +192,11 @@ public class JobManagement implements CurveOwners {
 	/** The most iterations one job may run ({@code lrtune.jobs.max-iterations}). */
 	public long maxIterations() {
 		return settings.maxIterations();
+	}
+
+	/** The studies that have a job still queued or running: only the others can take their next step. */
+	public Set<Long> studiesWithActiveJobs() {
+		return jobs.studiesWithActiveJobs();
 	}
 
 	/** Every job of a study (its range test and trials), oldest first. */
@@ -182,18 +237,32 @@ public class JobManagement implements CurveOwners {
 		curveCache.changed(id); // the curve went with the job
 	}
 
-	/** A range test's suggestions, once it finished; 409 for a training job or an unfinished range test. */
-	Recommendation recommendation(long id) {
+	/**
+	 * A range test's suggestions once it has run, or an lr_search's measured rate once it has succeeded; 409 for a
+	 * training job or one that has not got that far.
+	 * @return a {@link Recommendation} (range_test) or a {@link SearchRecommendation} (lr_search)
+	 */
+	Object recommendation(long id) {
 		Job job = get(id);
-		if (!JobType.RANGE_TEST.jsonName().equals(job.type())) {
-			throw JobProblems.conflict("Job " + id + " is a " + job.type() + " job; recommendations come from range_test jobs.");
+		JobType type = JobType.of(job.type());
+		if (type == JobType.TRAINING) {
+			throw JobProblems.conflict("Job " + id + " is a training job; recommendations come from range_test and "
+					+ "lr_search jobs.");
 		}
-		if (job.result() == null || job.result().recommendation() == null) {
+		JobResult result = job.result();
+		if (type == JobType.LR_SEARCH) {
+			if (!JobStatus.SUCCEEDED.jsonName().equals(job.status()) || result == null || result.search() == null
+					|| result.recommendation() == null) {
+				throw JobProblems.conflict("Job " + id + " is " + job.status() + "; its recommendation exists once the "
+						+ "search has succeeded.");
+			}
+			return SearchRecommendation.of(result.recommendation(), result.search());
+		}
+		if (result == null || result.recommendation() == null) {
 			throw JobProblems.conflict("Job " + id + " is " + job.status() + "; its recommendation exists once it has run.");
 		}
-		return job.result().recommendation();
+		return result.recommendation();
 	}
-
 
 	@Override
 	public boolean exists(long jobId) {
@@ -227,14 +296,17 @@ public class JobManagement implements CurveOwners {
 		OptimizerRequest optimizer = (request.optimizer() == null ? OptimizerRequest.SGD : request.optimizer()).resolved();
 		RangeTestRequest rangeTest = null;
 		TrainingRequest training = null;
-		if (request.jobType() == JobType.RANGE_TEST) {
-			rangeTest = (request.rangeTest() == null ? RangeTestRequest.DEFAULTS : request.rangeTest()).resolved();
-		}
-		else {
+		LrSearchRequest lrSearch = null;
+		if (request.jobType() == JobType.TRAINING) {
 			training = resolve(request.training(), iterationsPerEpoch(shape, fraction, batchSize));
 		}
+		else {
+			rangeTest = (request.rangeTest() == null ? RangeTestRequest.DEFAULTS : request.rangeTest()).resolved();
+			lrSearch = request.lrSearch() == null ? null : request.lrSearch().resolved();
+		}
 		return new JobRequest(request.type(), request.dataset(), request.model().resolved(), optimizer, batchSize, seed,
-				fraction, rangeTest, training);
+				fraction, request.standardizeTarget() == null || request.standardizeTarget(), rangeTest, training,
+				lrSearch);
 	}
 
 	private static TrainingRequest resolve(TrainingRequest training, int iterationsPerEpoch) {
@@ -249,6 +321,10 @@ public class JobManagement implements CurveOwners {
 	}
 
 	private static long totalIterations(JobRequest request, JobDatasets.Shape shape) {
+		if (request.lrSearch() != null) {
+			return (long) request.rangeTest().iterations() * request.rangeTest().repeats()
+					+ LrSearchExecution.raceIterations(request.lrSearch().toSpec());
+		}
 		if (request.rangeTest() != null) {
 			return (long) request.rangeTest().iterations() * request.rangeTest().repeats();
 		}
@@ -283,9 +359,19 @@ public class JobManagement implements CurveOwners {
 	}
 
 	private Job view(JobRow row) {
+		return view(row, true);
+	}
+
+	/** @param withPlan whether a client-run job shows its lr plan (not in lists, where it would dominate the page) */
+	@SuppressWarnings("unchecked")
+	private Job view(JobRow row, boolean withPlan) {
+		JobRequest request = json.readShared(row.request(), JobRequest.class);
+		List<Double> plan = withPlan && row.runner() == Runner.CLIENT ? ClientRunPlan.of(request).rates() : null;
+		Map<String, String> tags = row.tags() == null ? Map.of() : json.readShared(row.tags(), Map.class);
 		return new Job(row.id(), row.type().jsonName(), row.status().jsonName(), row.createdAt(), row.startedAt(),
-				row.finishedAt(), progress(row), json.readShared(row.request(), JobRequest.class),
-				json.readShared(row.result(), JobResult.class), row.error(), row.attempt(), row.worker(), row.studyId());
+				row.finishedAt(), progress(row), request, json.readShared(row.result(), JobResult.class), row.error(),
+				row.attempt(), row.worker(), row.studyId(), row.runner().jsonName(), row.name(), tags,
+				json.readShared(row.params(), Map.class), plan);
 	}
 
 	private static Job.Progress progress(JobRow row) {

@@ -7,9 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -28,7 +31,8 @@ import dev.lrtune.db.PooledIds;
 class Jobs {
 
 	static final String COLUMNS = "id, type, status, request, dataset, total_iterations, iteration, attempt, worker, "
-			+ "lease_until, cancel_requested, created_at, started_at, progress_at, finished_at, result, error, study_id";
+			+ "lease_until, cancel_requested, created_at, started_at, progress_at, finished_at, result, error, study_id, "
+			+ "runner, name, tags, params, stop_reason";
 
 	/** Ids per sequence call; equals the sequence's INCREMENT BY in V2__jobs.sql. */
 	private static final int ID_BLOCK = 50;
@@ -68,13 +72,40 @@ class Jobs {
 				id, type.jsonName(), request, dataset, totalIterations, time(now), studyId);
 	}
 
+	/**
+	 * Gives a job just inserted its name, tags and params ({@code tags} and {@code params} as JSON, {@code tagPairs} the
+	 * same tags again for {@code GET /jobs?tag=}).
+	 */
+	void label(long id, String name, String tags, String params, Map<String, String> tagPairs) {
+		jdbc.update("UPDATE jobs SET name = ?, tags = ?, params = ? WHERE id = ?", name, tags, params, id);
+		if (!tagPairs.isEmpty()) {
+			List<Map.Entry<String, String>> pairs = List.copyOf(tagPairs.entrySet());
+			jdbc.batchUpdate("INSERT INTO job_tags (job_id, tag_key, tag_value) VALUES (?, ?, ?)", pairs, pairs.size(),
+					(ps, pair) -> {
+						ps.setLong(1, id);
+						ps.setString(2, pair.getKey());
+						ps.setString(3, pair.getValue());
+					});
+		}
+	}
+
+	/** The job, its row locked until the transaction ends (concurrent writers to it, on any instance, wait). */
+	Optional<JobRow> lock(long id) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE id = ? FOR UPDATE", ROWS, id).stream().findFirst();
+	}
+
 	Optional<JobRow> find(long id) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE id = ?", ROWS, id).stream().findFirst();
 	}
 
 	/** A page of jobs, newest first, optionally of one status, type and study. */
 	List<JobRow> list(JobStatus status, JobType type, Long studyId, int page, int size) {
-		Filter filter = new Filter(status, type, studyId);
+		return list(JobFilter.of(status, type, studyId), page, size);
+	}
+
+	/** A page of the jobs that pass {@code filters}, newest first. */
+	List<JobRow> list(JobFilter filters, int page, int size) {
+		Filter filter = new Filter(filters);
 		List<Object> args = new ArrayList<>(filter.args);
 		args.add((long) page * size);
 		args.add(size);
@@ -83,7 +114,11 @@ class Jobs {
 	}
 
 	long count(JobStatus status, JobType type, Long studyId) {
-		Filter filter = new Filter(status, type, studyId);
+		return count(JobFilter.of(status, type, studyId));
+	}
+
+	long count(JobFilter filters) {
+		Filter filter = new Filter(filters);
 		return jdbc.queryForObject("SELECT COUNT(*) FROM jobs" + filter.where, Long.class, filter.args.toArray());
 	}
 
@@ -98,6 +133,12 @@ class Jobs {
 	/** Every job of a study, oldest first. */
 	List<JobRow> ofStudy(long studyId) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE study_id = ? ORDER BY id", ROWS, studyId);
+	}
+
+	/** The studies that have a queued or running job. */
+	Set<Long> studiesWithActiveJobs() {
+		return new HashSet<>(jdbc.queryForList("SELECT DISTINCT study_id FROM jobs WHERE study_id IS NOT NULL "
+				+ "AND (status = 'queued' OR status = 'running')", Long.class));
 	}
 
 	/** The queued and running jobs that use this dataset reference, as "job 42 is running", oldest first. */
@@ -187,9 +228,12 @@ class Jobs {
 				jdbc.update("DELETE FROM jobs WHERE id = ? AND status <> 'queued' AND status <> 'running'", id));
 	}
 
-	/** Running jobs whose lease ended before {@code now}, locked for this transaction (others skip them). */
+	/**
+	 * Running server jobs whose lease ended before {@code now}, locked for this transaction (others skip them). A
+	 * client-run job's lease is the client's, see {@code ClientRuns}.
+	 */
 	List<JobRow> lockExpired(Instant now) {
-		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE status = 'running' AND lease_until < ? "
+		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE status = 'running' AND runner = 'server' AND lease_until < ? "
 				+ "ORDER BY id FOR UPDATE SKIP LOCKED", ROWS, time(now));
 	}
 
@@ -228,7 +272,13 @@ class Jobs {
 				rs.getInt("attempt"), rs.getString("worker"), instant(rs, "lease_until"), rs.getBoolean("cancel_requested"),
 				instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "progress_at"),
 				instant(rs, "finished_at"), rs.getString("result"), rs.getString("error"),
-				rs.getObject("study_id", Long.class));
+				rs.getObject("study_id", Long.class), Runner.of(rs.getString("runner")), rs.getString("name"),
+				rs.getString("tags"), rs.getString("params"), rs.getString("stop_reason"));
+	}
+
+	/** {@code text} matched literally by LIKE (with {@code ESCAPE '\\'}). */
+	private static String likeLiteral(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	/** A WHERE clause for the optional filters of {@code GET /jobs}. */
@@ -238,19 +288,32 @@ class Jobs {
 
 		final List<Object> args = new ArrayList<>();
 
-		Filter(JobStatus status, JobType type, Long studyId) {
+		Filter(JobFilter filter) {
 			List<String> conditions = new ArrayList<>();
-			if (status != null) {
+			if (filter.status() != null) {
 				conditions.add("status = ?");
-				args.add(status.jsonName());
+				args.add(filter.status().jsonName());
 			}
-			if (type != null) {
+			if (filter.type() != null) {
 				conditions.add("type = ?");
-				args.add(type.jsonName());
+				args.add(filter.type().jsonName());
 			}
-			if (studyId != null) {
+			if (filter.studyId() != null) {
 				conditions.add("study_id = ?");
-				args.add(studyId);
+				args.add(filter.studyId());
+			}
+			if (filter.runner() != null) {
+				conditions.add("runner = ?");
+				args.add(filter.runner().jsonName());
+			}
+			if (filter.name() != null) {
+				conditions.add("LOWER(name) LIKE ? ESCAPE '\\'");
+				args.add("%" + likeLiteral(filter.name().toLowerCase(Locale.ROOT)) + "%");
+			}
+			for (Map.Entry<String, String> tag : filter.tags()) {
+				conditions.add("EXISTS (SELECT 1 FROM job_tags t WHERE t.job_id = jobs.id AND t.tag_key = ? AND t.tag_value = ?)");
+				args.add(tag.getKey());
+				args.add(tag.getValue());
 			}
 			where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 		}

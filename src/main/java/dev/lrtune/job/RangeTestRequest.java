@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The {@code rangeTest} block of a range-test job (SPEC §3); absent fields take the defaults below, which
+ * The {@code rangeTest} block of a range-test job; absent fields take the defaults below, which
  * are fastai's {@code lr_find} defaults.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -27,16 +27,16 @@ class TrainingExecution implements JobExecution {
 	public Outcome run(JobRequest request, long totalIterations, LocalRun run) {
 		TrainingRequest training = request.training();
 		long seed = request.seed();
-		SplitDataset data = run.dataset().data().split(request.validationFraction(), seed, run.dataset().standardize());
+		SplitDataset data = request.split(run.dataset());
 		int iterationsPerEpoch = (int) TrainingSettings.iterationsPerEpoch(data.train().rows(), request.batchSize());
 		Schedule schedule = schedule(training, iterationsPerEpoch);
 		Model model = Models.create(request.model().toSpec(), data.train().task(), data.train().cols(), seed);
 		Optimizer optimizer = Optimizers.create(request.optimizer().toSpec(), model.parameterCount());
 		TrainingSettings settings = new TrainingSettings(request.batchSize(), totalIterations, training.evaluateEvery(),
 				seed);
-		TrainingResult result = new Trainer(model, optimizer, schedule, settings)
-			.run(data, run.recorder(schedule.cyclesMomentum()), run.stopSignal());
-		return new Outcome(status(result.status()), result(result));
+		LowestValidation lowest = new LowestValidation(run.recorder(schedule.cyclesMomentum()));
+		TrainingResult result = new Trainer(model, optimizer, schedule, settings).run(data, lowest, run.stopSignal());
+		return new Outcome(status(result.status()), result(result, lowest));
 	}
 
 	private static Schedule schedule(TrainingRequest training, int iterationsPerEpoch) {
@@ -56,10 +56,10 @@ class TrainingExecution implements JobExecution {
 		};
 	}
 
-	static JobResult result(TrainingResult result) {
+	static JobResult result(TrainingResult result, LowestValidation lowest) {
 		return new JobResult(result.iterations(), JobResult.finiteOrNull(result.lastLoss()),
 				JobResult.finiteOrNull(result.bestLoss()), JobResult.finiteOrNull(result.validationLoss()),
-				JobResult.finiteOrNull(result.validationAccuracy()), null, null);
+				JobResult.finiteOrNull(result.validationAccuracy()), lowest.loss(), lowest.iteration(), null, null, null);
 	}
 
 }

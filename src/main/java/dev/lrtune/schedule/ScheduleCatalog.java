@@ -61,7 +61,7 @@ public class ScheduleCatalog {
 			describe(SequentialSpec.class,
 					"schedules[i].lr(k − milestones[i − 1]) for milestones[i − 1] <= k < milestones[i]"));
 
-	/** Every schedule type, in the order of SPEC §2. */
+	/** Every schedule type: constant, the decays, the cyclic ones, plateau, piecewise, then the compositions. */
 	public List<ScheduleType> all() {
 		return types;
 	}

@@ -9,8 +9,8 @@ import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.core.schedule.Schedule;
 
 /**
- * A learning-rate schedule as a JSON object whose {@code type} names one of SPEC §2's schedules. Absent optional
- * fields take their SPEC default when the record is built; required ones stay {@code null} and are reported by Bean
+ * A learning-rate schedule as a JSON object whose {@code type} names one of lrtune's schedules. Absent optional
+ * fields take their documented default when the record is built; required ones stay {@code null} and are reported by Bean
  * Validation ({@code @Valid}) or, at the latest, by {@link #toSchedule(int)}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")

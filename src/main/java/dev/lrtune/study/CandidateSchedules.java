@@ -18,8 +18,8 @@ import dev.lrtune.schedule.StepSpec;
  * and the iteration budget B. The README's "Studies" section gives the reasons; in short:
  * <ul>
  * <li>the decaying families start at the finder's {@code recommendedLr} (one decade below divergence, Smith's
- * rule) and end two decades lower, at 1 % of it (Goodfellow et al. 2016, §8.3.1: "ε_τ to roughly 1 % of ε_0");</li>
- * <li>the cyclic families span the finder's {@code cyclicBounds} (Smith 2017, CLR §3.3) and
+ * rule) and end two decades lower, at 1 % of it (Goodfellow et al. 2016, section 8.3.1: "ε_τ to roughly 1 % of ε_0");</li>
+ * <li>the cyclic families span the finder's {@code cyclicBounds} (Smith 2017, CLR section 3.3) and
  * {@code one_cycle} peaks at its {@code maxLr} (Smith 2018, 1cycle), with PyTorch's other defaults;</li>
  * <li>each is sized for the iterations it trains: the candidate for the budget, its trial at an earlier rung for
  * that rung's length, so every rung compares whole schedules (a decay cut off at a ninth of its length would
@@ -43,7 +43,8 @@ final class CandidateSchedules {
 	 *     counts those)
 	 */
 	static List<ScheduleSpec> from(Recommendation finder, long budget, long evaluations) {
-		double lr = finder.recommendedLr();
+		// a curve that defines no recommendation still has a lowest point: start a decade below it
+		double lr = finder.recommendedLr() != null ? finder.recommendedLr() : finder.minLossLr() / 10;
 		double finalLr = lr * FINAL_FRACTION;
 		int steps = (int) Math.min(Integer.MAX_VALUE, budget);
 		return List.of(

@@ -2,6 +2,7 @@ package dev.lrtune.study;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.lrtune.core.search.SuccessiveHalving;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -21,19 +21,21 @@ import dev.lrtune.study.StudyRows.StudyRow;
 @Repository
 class Studies {
 
-	private static final String COLUMNS = "id, status, request, range_test_job_id, recommendation, rung, created_at, "
-			+ "finished_at, error";
+	private static final String COLUMNS = "id, status, request, objective, range_test_job_id, recommendation, rung, "
+			+ "created_at, finished_at, error";
 
 	/** Ids per sequence call; equals the sequence's INCREMENT BY in V6__studies.sql. */
 	private static final int ID_BLOCK = 50;
 
 	private static final RowMapper<StudyRow> STUDIES = (rs, row) -> new StudyRow(rs.getLong("id"),
-			rs.getString("status"), rs.getString("request"), rs.getObject("range_test_job_id", Long.class),
+			rs.getString("status"), rs.getString("request"), Objective.of(rs.getString("objective")),
+			rs.getObject("range_test_job_id", Long.class),
 			rs.getString("recommendation"), rs.getInt("rung"), instant(rs, "created_at"), instant(rs, "finished_at"), rs.getString("error"));
 
 	private static final RowMapper<RunRow> RUNS = (rs, row) -> new RunRow(rs.getInt("candidate"), rs.getInt("rung"),
 			rs.getLong("job_id"), rs.getLong("iterations"), rs.getString("schedule"), rs.getString("outcome"),
-			rs.getObject("validation_loss", Double.class), rs.getObject("reached", Long.class));
+			rs.getObject("validation_loss", Double.class), rs.getObject("best_validation_loss", Double.class),
+			rs.getObject("best_iteration", Long.class), rs.getObject("reached", Long.class));
 
 	private final JdbcTemplate jdbc;
 
@@ -49,9 +51,9 @@ class Studies {
 		return idBlocks.next();
 	}
 
-	void insert(long id, String request, int rung, Instant now) {
-		jdbc.update("INSERT INTO studies (id, status, request, rung, created_at) VALUES (?, 'running', ?, ?, ?)", id,
-				request, rung, time(now));
+	void insert(long id, String request, Objective objective, int rung, Instant now) {
+		jdbc.update("INSERT INTO studies (id, status, request, objective, rung, created_at) "
+				+ "VALUES (?, 'running', ?, ?, ?, ?)", id, request, objective.jsonName(), rung, time(now));
 	}
 
 	void setRecommendation(long id, String recommendation) {
@@ -75,14 +77,9 @@ class Studies {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM studies", Long.class);
 	}
 
-	/**
-	 * The running studies none of whose jobs is queued or running: only those can take a step (their range test or
-	 * current rung has ended, or a rung could not be queued yet). The others wait for their jobs.
-	 */
-	List<Long> ready() {
-		return jdbc.queryForList("SELECT s.id FROM studies s WHERE s.status = 'running' AND NOT EXISTS (SELECT 1 FROM "
-				+ "jobs j WHERE j.study_id = s.id AND (j.status = 'queued' OR j.status = 'running')) ORDER BY s.id",
-				Long.class);
+	/** The running studies, oldest first. */
+	List<Long> running() {
+		return jdbc.queryForList("SELECT id FROM studies WHERE status = 'running' ORDER BY id", Long.class);
 	}
 
 	/**
@@ -126,16 +123,17 @@ class Studies {
 
 	/** Every run of a study, by candidate then rung. */
 	List<RunRow> runs(long studyId) {
-		return jdbc.query("SELECT candidate, rung, job_id, iterations, schedule, outcome, validation_loss, reached "
-				+ "FROM study_runs "
+		return jdbc.query("SELECT candidate, rung, job_id, iterations, schedule, outcome, validation_loss, "
+				+ "best_validation_loss, best_iteration, reached FROM study_runs "
 				+ "WHERE study_id = ? ORDER BY candidate, rung", RUNS, studyId);
 	}
 
 	/** Records how a run's job ended, when its rung is closed. */
-	void closeRun(long studyId, int candidate, int rung, String outcome, Double validationLoss, long reached) {
-		jdbc.update("UPDATE study_runs SET outcome = ?, validation_loss = ?, reached = ? "
-				+ "WHERE study_id = ? AND candidate = ? AND rung = ?", outcome, validationLoss, reached, studyId,
-				candidate, rung);
+	void closeRun(long studyId, TrialOutcome outcome) {
+		jdbc.update("UPDATE study_runs SET outcome = ?, validation_loss = ?, best_validation_loss = ?, best_iteration = ?, "
+				+ "reached = ? WHERE study_id = ? AND candidate = ? AND rung = ?", outcome.status().jsonName(),
+				outcome.validationLoss(), outcome.bestValidationLoss(), outcome.bestIteration(), outcome.reached(), studyId,
+				outcome.candidate(), outcome.rung());
 	}
 
 	private static OffsetDateTime time(Instant instant) {

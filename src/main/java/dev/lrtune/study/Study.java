@@ -23,6 +23,8 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 		@Schema(description = "When it was submitted") Instant createdAt,
 		@Schema(description = "When it ended; null until then") Instant finishedAt,
 		@Schema(description = "The request with every default resolved, the seed included") StudyRequest request,
+		@Schema(description = "What trials are ranked by: best (the lowest validation loss a trial reached) or last "
+				+ "(its validation loss at the end of its run)", allowableValues = { "best", "last" }) String objective,
 		@Schema(description = "The range test run first to size the candidates; null when candidates were given",
 				types = { "integer", "null" }, format = "int64") Long rangeTestJobId,
 		@Schema(description = "The rung being trained, from 0 (or the last reached); -1 while the range test runs")
@@ -39,14 +41,16 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 	 * @param jobId the job of the furthest rung it entered (the curve endpoints show its training)
 	 * @param iterations iterations that job has run
 	 * @param validationLoss that job's last validation loss; {@code null} until measured or when not finite
+	 * @param bestValidationLoss the lowest validation loss that job measured; {@code null} until measured
+	 * @param bestValidationIteration the iteration (from 0) at whose end it was measured
 	 * @param pruned whether successive halving stopped it before the study's current (or last) rung
 	 * @param diverged whether its loss stopped being finite (such trials rank last)
 	 * @param rank 1 for the best; trials further along rank above those pruned earlier
 	 */
 	@Schema(description = "A candidate schedule and the furthest it got.")
 	record Trial(@Schema(description = "The candidate's number, in the order given or generated, from 0") int candidate,
-			@Schema(description = "Its place, 1 the best: further rungs first, then lower validation loss; diverged and "
-					+ "failed last") int rank,
+			@Schema(description = "Its place, 1 the best: further rungs first, then lower validation loss by the "
+					+ "study's objective; diverged and failed last") int rank,
 			@Schema(description = "The schedule, sized for the study's budget") ScheduleSpec schedule,
 			@Schema(description = "The job of the furthest rung it entered") long jobId,
 			@Schema(description = "That job's status", allowableValues = { "queued", "running", "succeeded", "failed",
@@ -55,6 +59,10 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 			@Schema(description = "Iterations that job has run") long iterations,
 			@Schema(description = "That job's last validation loss; null until measured or if not finite",
 					types = { "number", "null" }) Double validationLoss,
+			@Schema(description = "The lowest validation loss that job measured (what the objective best ranks by); "
+					+ "null until measured", types = { "number", "null" }) Double bestValidationLoss,
+			@Schema(description = "The iteration, from 0, at whose end bestValidationLoss was measured",
+					types = { "integer", "null" }, format = "int64") Long bestValidationIteration,
 			@Schema(description = "Stopped by successive halving before the study's current or last rung") boolean pruned,
 			@Schema(description = "Its loss stopped being finite; ranked last") boolean diverged,
 			@Schema(description = "Its job at every rung it entered") List<Run> runs) {
@@ -68,7 +76,11 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 					+ "one as given") ScheduleSpec schedule,
 			@Schema(description = "The job's status") String status,
 			@Schema(description = "Its last validation loss; null until measured or if not finite",
-					types = { "number", "null" }) Double validationLoss) {
+					types = { "number", "null" }) Double validationLoss,
+			@Schema(description = "Its lowest validation loss; null until measured", types = { "number", "null" })
+			Double bestValidationLoss,
+			@Schema(description = "The iteration, from 0, at whose end bestValidationLoss was measured",
+					types = { "integer", "null" }, format = "int64") Long bestValidationIteration) {
 	}
 
 	/**
@@ -80,7 +92,12 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 			@Schema(description = "Ready to paste into training.schedule; with the study's seed and these iterations "
 					+ "it reproduces the job's curve") ScheduleSpec schedule,
 			@Schema(description = "Iterations the job ran") long iterations,
-			@Schema(description = "Its last validation loss") double validationLoss) {
+			@Schema(description = "Its last validation loss") double validationLoss,
+			@Schema(description = "The lowest validation loss it measured; null for a job run before it was recorded",
+					types = { "number", "null" }) Double bestValidationLoss,
+			@Schema(description = "The iteration, from 0, at whose end bestValidationLoss was measured: with the "
+					+ "objective best, training this schedule and stopping there (or keeping that checkpoint) gives "
+					+ "bestValidationLoss", types = { "integer", "null" }, format = "int64") Long bestValidationIteration) {
 	}
 
 }

@@ -52,7 +52,8 @@ class StudyManagement {
 	Study submit(StudyRequest request) {
 		StudyRequest resolved = resolve(request);
 		long id = studies.nextId();
-		studies.insert(id, views.write(resolved), resolved.candidates() == null ? -1 : 0, Instant.now());
+		studies.insert(id, views.write(resolved), Objective.of(resolved.objective()),
+				resolved.candidates() == null ? -1 : 0, Instant.now());
 		if (resolved.candidates() == null) {
 			Job rangeTest = trialJobs.submitRangeTest(id, resolved);
 			studies.setRangeTestJob(id, rangeTest.id());
@@ -118,7 +119,8 @@ class StudyManagement {
 				request.batchSize() == null ? TrainingSettings.DEFAULT_BATCH_SIZE : request.batchSize(), seed,
 				request.validationFraction() == null ? SplitDataset.DEFAULT_VALIDATION_FRACTION
 						: request.validationFraction(),
-				iterations, evaluateEvery, request.candidates(), strategy, request.rangeTest());
+				request.standardizeTarget() == null || request.standardizeTarget(), iterations, evaluateEvery, request.candidates(), strategy, Objective.of(request.objective()).jsonName(),
+				request.rangeTest());
 	}
 
 	private static ErrorResponseException notFound(long id) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.lrtune.core.search.SuccessiveHalving;
 import dev.lrtune.job.JobRequest;
 import dev.lrtune.job.ModelRequest;
 import dev.lrtune.job.OptimizerRequest;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -23,8 +25,10 @@ import jakarta.validation.constraints.Size;
 /**
  * The body of {@code POST /studies}, and the {@code request} a study echoes with every default resolved.
  *
+ * @param standardizeTarget passed to every job; default true; false for a study stored before the option existed
  * @param iterations the budget: what the last rung's trials train, and what {@code best.schedule} is sized for
  * @param candidates the schedules to compare; absent: eight generated from a range test run first
+ * @param objective {@code best} or {@code last}: what trials are ranked by, see {@link Objective}
  * @param rangeTest the range test's settings when there are no candidates (fastai's defaults otherwise)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,6 +45,9 @@ record StudyRequest(
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
 		@Schema(description = "Share of rows held out for validation, in (0, 1): trials are ranked by validation loss",
 				defaultValue = "0.2") Double validationFraction,
+		@Schema(description = "Regression: every trial trains on the target z-scored with the training rows' mean and "
+				+ "deviation; losses are reported in the target's units. Ignored for classification",
+				defaultValue = "true") Boolean standardizeTarget,
 		@NotNull @Positive @Schema(description = "The budget: iterations the last rung trains", example = "3000")
 		Long iterations,
 		@PositiveOrZero @Schema(description = "Measure the validation split every this many iterations (and after "
@@ -50,6 +57,10 @@ record StudyRequest(
 						+ "eight generated from a range test"))
 		List<@NotNull @Valid ScheduleSpec> candidates,
 		@Valid @Schema(description = "How the budget is spent") StrategyRequest strategy,
+		@Pattern(regexp = Objective.NAMES, message = "must be best or last")
+		@Schema(description = "What trials are ranked by: best, the lowest validation loss a trial reached (and the "
+				+ "iteration where); last, its validation loss at the end of its run", defaultValue = "best",
+				allowableValues = { "best", "last" }) String objective,
 		@Valid @Schema(description = "The range test run first when there are no candidates; default fastai's "
 				+ "lr_find settings") RangeTestRequest rangeTest) {
 
@@ -61,6 +72,16 @@ record StudyRequest(
 	}
 
 	static final int GENERATED_CANDIDATES = 8;
+
+	/**
+	 * This request as stored, with the choices a study stored before they existed lacks: its objective (kept beside
+	 * the request) and standardizeTarget false, as its trials trained.
+	 */
+	StudyRequest withStoredDefaults(Objective chosen) {
+		return new StudyRequest(dataset, model, optimizer, batchSize, seed, validationFraction,
+				standardizeTarget == null ? Boolean.FALSE : standardizeTarget, iterations, evaluateEvery, candidates,
+				strategy, chosen.jsonName(), rangeTest);
+	}
 
 	/** The iterations of each rung of a resolved request (its strategy complete), the last one the budget. */
 	List<Long> rungs() {

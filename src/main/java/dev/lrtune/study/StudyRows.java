@@ -9,13 +9,14 @@ final class StudyRows {
 	}
 
 	/** A row of {@code studies}. */
-	record StudyRow(long id, String status, String request, Long rangeTestJobId, String recommendation, int rung,
+	record StudyRow(long id, String status, String request, Objective objective, Long rangeTestJobId,
+			String recommendation, int rung,
 			Instant createdAt, Instant finishedAt, String error) {
 	}
 
 	/** A row of {@code study_runs}: {@code outcome} is null until the rung was closed. */
 	record RunRow(int candidate, int rung, long jobId, long iterations, String schedule, String outcome,
-			Double validationLoss, Long reached) {
+			Double validationLoss, Double bestValidationLoss, Long bestIteration, Long reached) {
 	}
 
 }

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.job.Job;
+import dev.lrtune.job.JobStatus;
 import dev.lrtune.job.JobManagement;
+import dev.lrtune.job.JobResult;
 import dev.lrtune.schedule.ScheduleSpec;
 import dev.lrtune.study.StudyRows.RunRow;
 import dev.lrtune.study.StudyRows.StudyRow;
@@ -33,7 +35,7 @@ class StudyViews {
 	}
 
 	StudyRequest request(StudyRow row) {
-		return json.readValue(row.request(), StudyRequest.class);
+		return json.readValue(row.request(), StudyRequest.class).withStoredDefaults(row.objective());
 	}
 
 	/** The range test's recommendation the candidates were generated from; {@code null} when they were given. */
@@ -57,15 +59,17 @@ class StudyViews {
 	/** How a run stands: as recorded when its rung was closed, else as its job is now. */
 	static TrialOutcome outcome(RunRow run, Map<Long, Job> jobsById) {
 		if (run.outcome() != null) {
-			return new TrialOutcome(run.candidate(), run.rung(), run.outcome(), run.validationLoss(),
-					run.reached() == null ? 0 : run.reached());
+			return new TrialOutcome(run.candidate(), run.rung(), JobStatus.of(run.outcome()), run.validationLoss(),
+					run.bestValidationLoss(), run.bestIteration(), run.reached() == null ? 0 : run.reached());
 		}
 		Job job = jobsById.get(run.jobId());
 		if (job == null) {
-			return new TrialOutcome(run.candidate(), run.rung(), "failed", null, 0);
+			return new TrialOutcome(run.candidate(), run.rung(), JobStatus.FAILED, null, null, null, 0);
 		}
-		Double loss = job.result() == null ? null : job.result().validationLoss();
-		return new TrialOutcome(run.candidate(), run.rung(), job.status(), loss, job.progress().iteration());
+		JobResult result = job.result();
+		return new TrialOutcome(run.candidate(), run.rung(), job.state(), result == null ? null : result.validationLoss(),
+				result == null ? null : result.bestValidationLoss(), result == null ? null : result.bestValidationIteration(),
+				job.progress().iteration());
 	}
 
 	Study view(StudyRow row) {
@@ -84,34 +88,40 @@ class StudyViews {
 				latest.add(outcome(runs.get(runs.size() - 1), jobsById));
 			}
 		}
-		latest.sort(TrialOutcome.BEST_FIRST);
+		latest.sort(TrialOutcome.bestFirst(row.objective()));
 		int rank = 1;
 		for (TrialOutcome outcome : latest) {
 			List<RunRow> runs = runsByCandidate.get(outcome.candidate());
 			RunRow last = runs.get(runs.size() - 1);
 			trials.add(new Study.Trial(outcome.candidate(), rank++, schedules.get(outcome.candidate()), last.jobId(),
-					outcome.status(), outcome.rung(), outcome.reached(), outcome.validationLoss(),
-					outcome.rung() < row.rung(), "diverged".equals(outcome.status()),
+					outcome.status().jsonName(), outcome.rung(), outcome.reached(), outcome.validationLoss(),
+					outcome.bestValidationLoss(), outcome.bestIteration(), outcome.rung() < row.rung(),
+					outcome.status() == JobStatus.DIVERGED,
 					runs.stream().map(run -> run(run, jobsById)).toList()));
 		}
-		return new Study(row.id(), row.status(), row.createdAt(), row.finishedAt(), request, row.rangeTestJobId(),
-				row.rung(), request.rungs(),
-				trials, best(row, trials), row.error());
+		return new Study(row.id(), row.status(), row.createdAt(), row.finishedAt(), request,
+				row.objective().jsonName(), row.rangeTestJobId(), row.rung(), request.rungs(), trials,
+				best(row, trials), row.error());
 	}
 
 	/** The winner, once the study succeeded: the top trial, which trained the whole budget. */
 	private static Study.Best best(StudyRow row, List<Study.Trial> trials) {
-		if (!"succeeded".equals(row.status()) || trials.isEmpty() || trials.get(0).validationLoss() == null) {
+		if (!"succeeded".equals(row.status()) || trials.isEmpty()) {
 			return null;
 		}
 		Study.Trial top = trials.get(0);
-		return new Study.Best(top.jobId(), top.schedule(), top.iterations(), top.validationLoss());
+		Double loss = row.objective() == Objective.BEST ? top.bestValidationLoss() : top.validationLoss();
+		if (loss == null || top.validationLoss() == null) {
+			return null;
+		}
+		return new Study.Best(top.jobId(), top.schedule(), top.iterations(), top.validationLoss(),
+				top.bestValidationLoss(), top.bestValidationIteration());
 	}
 
 	private Study.Run run(RunRow run, Map<Long, Job> jobsById) {
 		TrialOutcome outcome = outcome(run, jobsById);
 		return new Study.Run(run.rung(), run.jobId(), run.iterations(), json.readValue(run.schedule(), ScheduleSpec.class),
-				outcome.status(), outcome.validationLoss());
+				outcome.status().jsonName(), outcome.validationLoss(), outcome.bestValidationLoss(), outcome.bestIteration());
 	}
 
 }

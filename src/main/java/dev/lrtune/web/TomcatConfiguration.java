@@ -34,7 +34,7 @@ class TomcatConfiguration {
 		FilterRegistrationBean<RequestSyntaxFilter> registration = new FilterRegistrationBean<>(
 				new RequestSyntaxFilter(maxParameters));
 		registration.setName("requestSyntaxFilter");
-		registration.setOrder(ApiKeyConfiguration.ORDER - 10);
+		registration.setOrder(ApiKeyConfiguration.FILTER_ORDER - 10);
 		registration.addUrlPatterns("/*");
 		return registration;
 	}

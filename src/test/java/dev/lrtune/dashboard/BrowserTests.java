@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -14,6 +15,7 @@ import org.springframework.core.ParameterizedTypeReference;
  * What the browser tests share: one headless Chromium per test class (skipped with a message without Chromium),
  * the application's address, and typing into a form field.
  */
+@ExtendWith(Chromium.Installed.class)
 abstract class BrowserTests {
 
 	static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -26,7 +28,7 @@ abstract class BrowserTests {
 
 	@BeforeAll
 	static void startBrowser() {
-		browser = Chromium.startOrSkip();
+		browser = Chromium.start();
 	}
 
 	@AfterAll

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,10 +24,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium driven by Selenium, from the Debian packages {@code chromium} and {@code chromium-driver} (which
- * {@code .ci/run} installs). Both paths are given explicitly, so Selenium Manager never looks anything up on the
- * network. Without them the calling test class is skipped with a message saying what to install.
+ * {@code .ci/run} installs), or the executables named by {@code LRTUNE_CHROMIUM} and {@code LRTUNE_CHROMEDRIVER}
+ * when those are set. Both paths are given explicitly, so Selenium Manager never looks anything up on the network.
+ * Without them, {@link Installed} reports the tests of the class it is on as skipped, with a message saying what to
+ * install, before their application is started.
  */
 final class Chromium {
+
+	/** Skips a test class, every test reported as skipped with the reason, when Chromium is not installed. */
+	static final class Installed implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			return installed() ? ConditionEvaluationResult.enabled("headless Chromium found")
+					: ConditionEvaluationResult.disabled(MISSING);
+		}
+
+	}
+
+	private static final String MISSING = "Dashboard browser tests skipped: no headless Chromium (install the Debian "
+			+ "packages chromium and chromium-driver, or set LRTUNE_CHROMIUM and LRTUNE_CHROMEDRIVER)";
 
 	private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
 
@@ -34,12 +53,16 @@ final class Chromium {
 	private Chromium() {
 	}
 
-	/** Starts a headless browser, or skips the tests when Chromium or its driver is not installed. */
-	static ChromeDriver startOrSkip() {
-		Optional<String> driver = firstExecutable("LRTUNE_CHROMEDRIVER", DRIVERS);
-		Optional<String> browser = firstExecutable("LRTUNE_CHROMIUM", BROWSERS);
-		assumeTrue(driver.isPresent() && browser.isPresent(), "Dashboard browser tests skipped: no headless Chromium "
-				+ "(install the Debian packages chromium and chromium-driver, or set LRTUNE_CHROMIUM and LRTUNE_CHROMEDRIVER)");
+	static boolean installed() {
+		return executable("LRTUNE_CHROMEDRIVER", DRIVERS).isPresent()
+				&& executable("LRTUNE_CHROMIUM", BROWSERS).isPresent();
+	}
+
+	/** Starts a headless browser; the test is skipped when Chromium or its driver is not installed. */
+	static ChromeDriver start() {
+		Optional<String> driver = executable("LRTUNE_CHROMEDRIVER", DRIVERS);
+		Optional<String> browser = executable("LRTUNE_CHROMIUM", BROWSERS);
+		assumeTrue(driver.isPresent() && browser.isPresent(), MISSING);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver.get()))
 			.usingAnyFreePort()
 			.build();
@@ -64,10 +87,11 @@ final class Chromium {
 		return target;
 	}
 
-	private static Optional<String> firstExecutable(String variable, List<String> candidates) {
-		return Stream.concat(Stream.ofNullable(System.getenv(variable)), candidates.stream())
-			.filter(path -> Files.isExecutable(Path.of(path)))
-			.findFirst();
+	/** The executable the variable names when it is set, else the first of the candidates that exists. */
+	private static Optional<String> executable(String variable, List<String> candidates) {
+		String named = System.getenv(variable);
+		Stream<String> paths = named == null || named.isBlank() ? candidates.stream() : Stream.of(named);
+		return paths.filter(path -> Files.isExecutable(Path.of(path))).findFirst();
 	}
 
 }

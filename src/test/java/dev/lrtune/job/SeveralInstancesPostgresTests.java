@@ -36,7 +36,7 @@ import dev.lrtune.ServerSentEvents;
 import dev.lrtune.ServerSentEvents.Event;
 
 /**
- * SPEC §5, several instances on one PostgreSQL: two whole applications (each with its own port, worker pool of
+ * Several instances on one PostgreSQL: two whole applications (each with its own port, worker pool of
  * two threads and {@code lrtune.instance-id}) share a schema of their own and are driven over HTTP. Each job runs
  * exactly once, on one of them, and either instance serves any job: its curve, its stream and its cancel.
  */

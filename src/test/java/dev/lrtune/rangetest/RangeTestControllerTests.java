@@ -2,6 +2,8 @@ package dev.lrtune.rangetest;
 
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -82,6 +84,43 @@ class RangeTestControllerTests {
 					{"lr":[1e-4,1e-3,1e-2,1e-1,1,10],"loss":[3,2,1,2,5,null],"smoothing":0}"""))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.minLossLr").value(1e-2));
+	}
+
+	@Test
+	void whenTheLossNeverRisesThenDivergenceIsNullAndAWarningSaysToWidenTheRange() throws Exception {
+		// falls all the way: the limit lies beyond endLr, so no divergence is claimed
+		mvc.perform(post("/api/v1/range-tests/analyze").contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"lr":[1e-5,1e-4,1e-3,1e-2,1e-1,1],"loss":[3,2.9,2.5,1.8,1.2,1.0],"smoothing":0}"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.suggestions.divergence").value(nullValue()))
+			.andExpect(jsonPath("$.divergenceLr").value(nullValue()))
+			.andExpect(jsonPath("$.indices.divergence").value(nullValue()))
+			.andExpect(jsonPath("$.warnings[*].code", hasItem("no_divergence")))
+			.andExpect(jsonPath("$.warnings[?(@.code == 'no_divergence')].message",
+					hasItem(containsString("raise endLr"))));
+	}
+
+	@Test
+	void whenTheLossIsFlatThenNothingIsRecommendedAndTheWarningSaysWhy() throws Exception {
+		mvc.perform(post("/api/v1/range-tests/analyze").contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"lr":[1e-7,1e-6,1e-5,1e-4,1e-3,1e-2],"loss":[29000,29000,29000,29000,29000,29000],"smoothing":0}"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.recommendedLr").value(nullValue()))
+			.andExpect(jsonPath("$.method").value(nullValue()))
+			.andExpect(jsonPath("$.suggestions.minimum").value(nullValue()))
+			.andExpect(jsonPath("$.warnings[*].code", hasItem("flat")));
+	}
+
+	@Test
+	void aCurveThatFallsAndDivergesCarriesNoWarnings() throws Exception {
+		double[][] curve = bowl(101);
+		mvc.perform(post("/api/v1/range-tests/analyze").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"lr\":" + json(curve[0]) + ",\"loss\":" + json(curve[1]) + ",\"smoothing\":0}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings").isArray())
+			.andExpect(jsonPath("$.warnings").isEmpty());
 	}
 
 	@Test

@@ -29,7 +29,7 @@ class CandidateSchedulesTests {
 
 	private static final Offset<Double> CLOSE = within(1e-12);
 
-	private static final Recommendation FINDER = new Recommendation(0.1, Recommendation.DIVERGENCE, null, 0.2, 1.0,
+	private static final Recommendation FINDER = new Recommendation(0.1, Recommendation.MINIMUM, null, List.of(), 0.2, 1.0,
 			new CyclicBounds(0.05, 0.2), null, null);
 
 	private final List<ScheduleSpec> candidates = CandidateSchedules.from(FINDER, 2800, 100);

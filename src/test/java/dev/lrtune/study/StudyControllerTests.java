@@ -37,8 +37,8 @@ class StudyControllerTests {
 
 	private static Study running(long id) {
 		StudyRequest request = new StudyRequest("synthetic:moons", new ModelRequest("logistic", null, null), null, 32, 5L,
-				0.2, 900L, 9, null, new StrategyRequest("successive_halving", 3, 100L), null);
-		return new Study(id, "running", Instant.parse("2026-01-01T00:00:00Z"), null, request, 12L, -1,
+				0.2, true, 900L, 9, null, new StrategyRequest("successive_halving", 3, 100L), "best", null);
+		return new Study(id, "running", Instant.parse("2026-01-01T00:00:00Z"), null, request, "best", 12L, -1,
 				List.of(100L, 300L, 900L), List.of(), null, null);
 	}
 
@@ -52,7 +52,9 @@ class StudyControllerTests {
 			.andExpect(jsonPath("$.rangeTestJobId").value(12))
 			.andExpect(jsonPath("$.rung").value(-1))
 			.andExpect(jsonPath("$.rungs[2]").value(900))
-			.andExpect(jsonPath("$.request.strategy.eta").value(3));
+			.andExpect(jsonPath("$.request.strategy.eta").value(3))
+			.andExpect(jsonPath("$.objective").value("best"))
+			.andExpect(jsonPath("$.request.objective").value("best"));
 	}
 
 	@Test
@@ -60,12 +62,12 @@ class StudyControllerTests {
 		mvc.perform(post("/api/v1/studies").contentType(MediaType.APPLICATION_JSON).content("""
 				{"dataset": "", "model": {"type": "logistic"}, "batchSize": 0, "validationFraction": 0,
 				 "candidates": [{"type": "cyclic", "baseLr": 0.1}, null],
-				 "strategy": {"type": "hyperband", "eta": 1, "minIterations": 0}}"""))
+				 "strategy": {"type": "hyperband", "eta": 1, "minIterations": 0}, "objective": "mean"}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("dataset", "batchSize", "validationFraction",
 					"iterations", "candidates[0].maxLr", "candidates[1]", "strategy.type", "strategy.eta",
-					"strategy.minIterations")));
+					"strategy.minIterations", "objective")));
 	}
 
 	@Test
@@ -113,9 +115,9 @@ class StudyControllerTests {
 	void theSchedulesOfTheRequestAreEchoedWithTheirType() throws Exception {
 		Study study = running(2);
 		StudyRequest request = study.request();
-		StudyRequest withCandidates = new StudyRequest(request.dataset(), request.model(), null, 32, 5L, 0.2, 900L, 9,
-				List.of(new ConstantSpec(0.1, null)), request.strategy(), null);
-		given(management.get(2)).willReturn(new Study(2, "running", study.createdAt(), null, withCandidates, null, 0,
+		StudyRequest withCandidates = new StudyRequest(request.dataset(), request.model(), null, 32, 5L, 0.2, true, 900L, 9,
+				List.of(new ConstantSpec(0.1, null)), request.strategy(), "last", null);
+		given(management.get(2)).willReturn(new Study(2, "running", study.createdAt(), null, withCandidates, "last", null, 0,
 				study.rungs(), List.of(), null, null));
 		mvc.perform(get("/api/v1/studies/2"))
 			.andExpect(status().isOk())

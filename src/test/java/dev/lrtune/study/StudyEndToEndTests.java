@@ -23,7 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /**
- * Studies over real HTTP (SPEC §4.4), from the request to the winner's schedule re-run as a plain training job.
+ * Studies over real HTTP, from the request to the winner's schedule re-run as a plain training job.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"lrtune.workers.threads=2", "lrtune.curves.flush-interval=50ms", "lrtune.studies.poll-interval=50ms" })
@@ -69,6 +69,8 @@ class StudyEndToEndTests {
 		Map<String, Object> study = finished(location.getPath().replace("/api/v1", ""));
 
 		assertThat(study.get("status")).isEqualTo("succeeded");
+		assertThat(study.get("objective")).isEqualTo("best");
+		assertThat(map(study.get("request"))).containsEntry("objective", "best");
 		assertThat(study.get("rungs")).isEqualTo(List.of(500, 1000, 2000));
 		assertThat(study.get("rangeTestJobId")).isNull();
 		List<Map<String, Object>> trials = maps(study.get("trials"));
@@ -80,12 +82,14 @@ class StudyEndToEndTests {
 		assertThat(trials).extracting(t -> t.get("diverged")).containsExactly(false, false, false, true);
 		assertThat(trials).extracting(t -> t.get("status")).containsExactly("succeeded", "succeeded", "succeeded", "diverged");
 
-		// every trial's validation loss is its job's, and each rung kept the lowest validation losses
+		// every trial's validation losses are its job's: the last, and the lowest of its curve with where it was
+		// measured; each rung kept the lowest of those lowest losses (the objective best)
 		for (Map<String, Object> trial : trials) {
 			Map<String, Object> job = get("/jobs/" + trial.get("jobId"));
 			assertThat(job.get("studyId")).isEqualTo(study.get("id"));
 			if (!"diverged".equals(trial.get("status"))) {
 				assertThat(trial.get("validationLoss")).isEqualTo(map(job.get("result")).get("validationLoss"));
+				assertLowestOfTheCurve(trial);
 			}
 		}
 		Map<Integer, List<Map<String, Object>>> runsByRung = trials.stream()
@@ -111,6 +115,8 @@ class StudyEndToEndTests {
 		Map<String, Object> best = map(study.get("best"));
 		assertThat(best.get("jobId")).isEqualTo(trials.get(0).get("jobId"));
 		assertThat(best.get("validationLoss")).isEqualTo(trials.get(0).get("validationLoss"));
+		assertThat(best.get("bestValidationLoss")).isEqualTo(trials.get(0).get("bestValidationLoss"));
+		assertThat(best.get("bestValidationIteration")).isEqualTo(trials.get(0).get("bestValidationIteration"));
 		assertThat(best.get("iterations")).isEqualTo(2000);
 		assertThat(map(best.get("schedule"))).containsEntry("type", "exponential").containsEntry("lr", 0.3);
 		assertBestScheduleReproducesTheWinnersCurve(study, best);
@@ -190,6 +196,38 @@ class StudyEndToEndTests {
 	}
 
 	@Test
+	void withTheObjectiveLastTrialsAreRankedAndPrunedByTheirFinalValidationLoss() {
+		ResponseEntity<Map<String, Object>> submitted = post("/studies", """
+				{"dataset": "synthetic:linear?samples=400&features=5&noise=1.0&seed=3", "model": {"type": "linear"},
+				 "batchSize": 8, "seed": 2, "iterations": 400, "evaluateEvery": 20, "objective": "last",
+				 "candidates": [{"type": "constant", "lr": 0.5}, {"type": "constant", "lr": 0.1},
+				                {"type": "constant", "lr": 0.02}, {"type": "constant", "lr": 0.004}],
+				 "strategy": {"eta": 2, "minIterations": 100}}""");
+		assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		Map<String, Object> study = finished("/studies/" + submitted.getBody().get("id"));
+		assertThat(study.get("status")).isEqualTo("succeeded");
+		assertThat(study.get("objective")).isEqualTo("last");
+		List<Map<String, Object>> trials = maps(study.get("trials"));
+		Map<Integer, List<Map<String, Object>>> runsByRung = trials.stream()
+			.flatMap(t -> maps(t.get("runs")).stream().map(run -> Map.of("candidate", t.get("candidate"), "run", run)))
+			.collect(Collectors.groupingBy(entry -> (Integer) map(entry.get("run")).get("rung")));
+		assertThat(candidates(runsByRung.get(1))).containsExactlyInAnyOrderElementsOf(
+				bestTwo(runsByRung.get(0), "validationLoss"));
+		assertThat(candidates(runsByRung.get(2))).containsExactlyElementsOf(
+				bestTwo(runsByRung.get(1), "validationLoss").subList(0, 1));
+		// within a rung, trials stand by their last validation loss
+		for (int i = 1; i < trials.size(); i++) {
+			Map<String, Object> above = trials.get(i - 1);
+			Map<String, Object> below = trials.get(i);
+			if (above.get("rung").equals(below.get("rung")) && "succeeded".equals(below.get("status"))) {
+				assertThat(((Number) above.get("validationLoss")).doubleValue())
+					.isLessThanOrEqualTo(((Number) below.get("validationLoss")).doubleValue());
+			}
+		}
+		assertThat(map(study.get("best")).get("validationLoss")).isEqualTo(trials.get(0).get("validationLoss"));
+	}
+
+	@Test
 	void cancellingAStudyStopsEveryTrialAndNothingMoreIsQueued() {
 		ResponseEntity<Map<String, Object>> submitted = post("/studies", """
 				{"dataset": "synthetic:moons?samples=2000&seed=7", "model": {"type": "mlp", "hidden": [64, 64]},
@@ -254,11 +292,32 @@ class StudyEndToEndTests {
 		return entries.stream().map(e -> e.get("candidate")).toList();
 	}
 
-	/** The two candidates with the lowest validation loss of a rung's succeeded runs, best first. */
+	/** A trial's lowest validation loss and its iteration are the minimum of its job's validation curve. */
+	private void assertLowestOfTheCurve(Map<String, Object> trial) {
+		Map<String, Object> validation = map(get("/jobs/" + trial.get("jobId") + "/curve").get("validation"));
+		List<?> losses = (List<?>) validation.get("loss");
+		int lowest = 0;
+		for (int i = 1; i < losses.size(); i++) {
+			if (((Number) losses.get(i)).doubleValue() < ((Number) losses.get(lowest)).doubleValue()) {
+				lowest = i;
+			}
+		}
+		assertThat(trial.get("bestValidationLoss")).isEqualTo(losses.get(lowest));
+		assertThat(((Number) trial.get("bestValidationIteration")).longValue())
+			.isEqualTo(((Number) ((List<?>) validation.get("iteration")).get(lowest)).longValue());
+		assertThat(((Number) trial.get("bestValidationLoss")).doubleValue())
+			.isLessThanOrEqualTo(((Number) trial.get("validationLoss")).doubleValue());
+	}
+
+	/** The two candidates with the lowest (lowest reached) validation loss of a rung's succeeded runs, best first. */
 	private static List<Object> bestTwo(List<Map<String, Object>> entries) {
+		return bestTwo(entries, "bestValidationLoss");
+	}
+
+	private static List<Object> bestTwo(List<Map<String, Object>> entries, String loss) {
 		return entries.stream()
 			.filter(e -> "succeeded".equals(map(e.get("run")).get("status")))
-			.sorted(Comparator.comparingDouble(e -> ((Number) map(e.get("run")).get("validationLoss")).doubleValue()))
+			.sorted(Comparator.comparingDouble(e -> ((Number) map(e.get("run")).get(loss)).doubleValue()))
 			.limit(2)
 			.map(e -> e.get("candidate"))
 			.toList();

@@ -106,13 +106,23 @@ public final class Dataset {
 	}
 
 	/**
+	 * {@link #split(double, long, boolean, boolean)} with the target standardised (the default): a regression
+	 * target is z-scored for training, losses are still reported in its units.
+	 */
+	public SplitDataset split(double validationFraction, long seed, boolean standardize) {
+		return split(validationFraction, seed, standardize, true);
+	}
+
+	/**
 	 * Splits off a seeded random validation set and standardises both parts with statistics of the
 	 * training part only.
 	 * @param validationFraction share of rows held out, in [0, 1); 0 leaves the validation set empty
 	 * @param seed the job seed; the rows are chosen from {@link RandomStreams#split(long)}
 	 * @param standardize whether to z-score the features
+	 * @param standardizeTarget whether to z-score a regression target ({@link TargetScaling}); classification
+	 *        targets are never scaled
 	 */
-	public SplitDataset split(double validationFraction, long seed, boolean standardize) {
+	public SplitDataset split(double validationFraction, long seed, boolean standardize, boolean standardizeTarget) {
 		int validationRows = validationRows(validationFraction);
 		int[] order = new int[rows];
 		for (int i = 0; i < rows; i++) {
@@ -127,7 +137,8 @@ public final class Dataset {
 		Dataset train = subset(validation, false, rows - validationRows);
 		Dataset held = subset(validation, true, validationRows);
 		Standardization scaling = standardize ? Standardization.fit(train) : Standardization.none(cols);
-		return new SplitDataset(scaling.apply(train), scaling.apply(held), scaling);
+		TargetScaling target = standardizeTarget ? TargetScaling.fit(train) : TargetScaling.none();
+		return new SplitDataset(target.apply(scaling.apply(train)), target.apply(scaling.apply(held)), scaling, target);
 	}
 
 	/** {@link #split(double, long, boolean)} with the defaults: 20 % validation, standardised. */

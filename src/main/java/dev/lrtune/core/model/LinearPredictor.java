@@ -7,13 +7,18 @@ import java.util.Arrays;
  * (z = w·x + b, binary cross-entropy on labels 0/1 as {@code BCEWithLogitsLoss}). Parameters: the weights
  * {@code w[0..inputs)}, then the bias. Both start at zero.
  *
- * <p>One output per row, so the forward pass is a dot product per row rather than the layer kernels. A step
- * first copies the batch's rows out of the dataset into one array per row (one {@link System#arraycopy}
- * each, straight from the shuffled row indices); then the forward pass takes two rows per
- * {@link Kernels#dot2} and the weight gradient Σ rᵢ·xᵢ four rows per {@link Kernels#axpy4}, which C2
- * vectorises because every operand is a whole array indexed alike (see {@link Kernels}). The arithmetic,
- * and so every bit, is that of one four-accumulator dot product per row and a gradient summed four rows at
- * a time in row order.
+ * <p>One output per row, so the forward pass is a dot product per row rather than the layer kernels. The
+ * arithmetic, and so every bit, is that of one four-accumulator dot product per row and a gradient summed
+ * four rows at a time in row order; two layouts compute it:
+ * <ul>
+ * <li>with the vector kernels ({@link Kernels#VECTOR}), in place: one pass of independent loads first
+ * brings all the batch's rows in from memory at once ({@link #touch}); then four rows at a time are read
+ * straight from the dataset at their offsets, their dot products, losses and residuals computed, and their
+ * terms added to the gradient while the rows are still in L1. No row is copied;</li>
+ * <li>otherwise, gathered: the batch's rows are first copied into one array per row (one
+ * {@link System#arraycopy} each), because C2's auto-vectoriser only handles whole arrays indexed alike;
+ * then two rows per {@link ScalarKernels#dot2} and four rows per {@link ScalarKernels#axpy4}.</li>
+ * </ul>
  */
 final class LinearPredictor implements Model {
 
@@ -32,10 +37,25 @@ final class LinearPredictor implements Model {
 
 	private double[] residuals = new double[0];
 
+	/** Row offsets ({@code row · inputs}) of the current batch, for the in-place layout. */
+	private int[] offsets = new int[0];
+
+	private final boolean inPlace;
+
+	/** What {@link #touch} read; never used, held only so that its loads stay. */
+	@SuppressWarnings("unused")
+	private double touched;
+
 	LinearPredictor(int inputs, boolean logistic) {
+		this(inputs, logistic, Kernels.VECTOR);
+	}
+
+	/** @param inPlace the in-place layout, which needs the vector kernels (tests compare the two) */
+	LinearPredictor(int inputs, boolean logistic, boolean inPlace) {
 		this.inputs = inputs;
 		this.logistic = logistic;
 		this.parameters = new double[inputs + 1];
+		this.inPlace = inPlace;
 	}
 
 	@Override
@@ -71,7 +91,8 @@ final class LinearPredictor implements Model {
 	@Override
 	public void ensureCapacity(int capacity) {
 		if (capacity > residuals.length) {
-			rows = new double[capacity][inputs];
+			rows = inPlace ? new double[0][] : new double[capacity][inputs];
+			offsets = new int[capacity];
 			targets = new double[capacity];
 			dots = new double[capacity];
 			residuals = new double[capacity];
@@ -80,6 +101,13 @@ final class LinearPredictor implements Model {
 
 	@Override
 	public double lossAndGradient(double[] x, double[] y, int from, int n, double[] gradient) {
+		if (inPlace) {
+			for (int i = 0; i < n; i++) {
+				offsets[i] = (from + i) * inputs;
+				targets[i] = y[from + i];
+			}
+			return lossAndGradientInPlace(x, n, gradient);
+		}
 		for (int i = 0; i < n; i++) {
 			System.arraycopy(x, (from + i) * inputs, rows[i], 0, inputs);
 			targets[i] = y[from + i];
@@ -89,6 +117,14 @@ final class LinearPredictor implements Model {
 
 	@Override
 	public double lossAndGradient(double[] x, double[] y, int[] rowIndices, int n, double[] gradient) {
+		if (inPlace) {
+			for (int i = 0; i < n; i++) {
+				int row = rowIndices[i];
+				offsets[i] = row * inputs;
+				targets[i] = y[row];
+			}
+			return lossAndGradientInPlace(x, n, gradient);
+		}
 		for (int i = 0; i < n; i++) {
 			int row = rowIndices[i];
 			System.arraycopy(x, row * inputs, rows[i], 0, inputs);
@@ -97,30 +133,87 @@ final class LinearPredictor implements Model {
 		return lossAndGradientOfBatch(n, gradient);
 	}
 
+	/** The rows at {@code offsets[0..n)} of x, four at a time, read in place (see the class comment). */
+	private double lossAndGradientInPlace(double[] x, int n, double[] gradient) {
+		Arrays.fill(gradient, 0, inputs, 0.0);
+		double[] w = parameters;
+		double bias = w[inputs];
+		double loss = 0;
+		double biasGradient = 0;
+		touched = touch(x, n);
+		int i = 0;
+		for (; i + 3 < n; i += 4) {
+			int o0 = offsets[i];
+			int o1 = offsets[i + 1];
+			int o2 = offsets[i + 2];
+			int o3 = offsets[i + 3];
+			VectorKernels.dot4(x, o0, o1, o2, o3, w, inputs, dots, i);
+			for (int r = i; r < i + 4; r++) {
+				loss += lossAndResidual(r, bias, n);
+			}
+			double r0 = residuals[i];
+			double r1 = residuals[i + 1];
+			double r2 = residuals[i + 2];
+			double r3 = residuals[i + 3];
+			VectorKernels.axpy4(gradient, r0, o0, r1, o1, r2, o2, r3, o3, x, inputs);
+			biasGradient += r0 + r1 + r2 + r3;
+		}
+		for (; i < n; i++) {
+			dots[i] = VectorKernels.dot(x, offsets[i], w, inputs);
+			loss += lossAndResidual(i, bias, n);
+			VectorKernels.axpy(gradient, residuals[i], offsets[i], x, inputs);
+			biasGradient += residuals[i];
+		}
+		gradient[inputs] = biasGradient;
+		return loss / n;
+	}
+
+	/**
+	 * Loads one double per cache line of each of the batch's rows, all independent, so that the memory
+	 * system fetches many lines at once (as many as the core allows in flight) instead of the few that the
+	 * arithmetic's own loads keep outstanding; the arithmetic then finds the rows in L1/L2. Measured on a
+	 * shuffled 100,000 × 100 epoch, batch 32: about 30 % less time than without it. The sum is kept in a
+	 * field so that the loads cannot be dropped as dead.
+	 */
+	private double touch(double[] x, int n) {
+		double sum = 0;
+		for (int r = 0; r < n; r++) {
+			int o = offsets[r];
+			for (int k = 0; k < inputs; k += 8) {
+				sum += x[o + k];
+			}
+			sum += x[o + inputs - 1];
+		}
+		return sum;
+	}
+
+	/** Row i's loss from its dot product, and its dLoss/dz (over the batch) into {@code residuals[i]}. */
+	private double lossAndResidual(int i, double bias, int n) {
+		double z = dots[i] + bias;
+		double target = targets[i];
+		if (logistic) {
+			// binaryCrossEntropy(z, y) inlined so that σ(z) reuses e = exp(−|z|), which never overflows
+			double e = StrictMath.exp(-Math.abs(z));
+			residuals[i] = ((z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e)) - target) / n;
+			return Math.max(z, 0.0) + StrictMath.log1p(e) - target * z;
+		}
+		double error = z - target;
+		residuals[i] = 2 * error / n;
+		return error * error;
+	}
+
 	private double lossAndGradientOfBatch(int n, double[] gradient) {
 		int i = 0;
 		for (; i + 1 < n; i += 2) {
-			Kernels.dot2(rows[i], rows[i + 1], parameters, inputs, dots, i);
+			ScalarKernels.dot2(rows[i], rows[i + 1], parameters, inputs, dots, i);
 		}
 		if (i < n) {
-			dots[i] = Kernels.dot(rows[i], 0, parameters, inputs);
+			dots[i] = ScalarKernels.dot(rows[i], 0, parameters, inputs);
 		}
 		double bias = parameters[inputs];
 		double loss = 0;
 		for (i = 0; i < n; i++) {
-			double z = dots[i] + bias;
-			double target = targets[i];
-			if (logistic) {
-				// binaryCrossEntropy(z, y) inlined so that σ(z) reuses e = exp(−|z|), which never overflows
-				double e = StrictMath.exp(-Math.abs(z));
-				loss += Math.max(z, 0.0) + StrictMath.log1p(e) - target * z;
-				residuals[i] = ((z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e)) - target) / n;
-			}
-			else {
-				double error = z - target;
-				loss += error * error;
-				residuals[i] = 2 * error / n;
-			}
+			loss += lossAndResidual(i, bias, n);
 		}
 		accumulateGradient(n, gradient);
 		return loss / n;
@@ -136,11 +229,11 @@ final class LinearPredictor implements Model {
 			double r1 = residuals[i + 1];
 			double r2 = residuals[i + 2];
 			double r3 = residuals[i + 3];
-			Kernels.axpy4(gradient, r0, rows[i], r1, rows[i + 1], r2, rows[i + 2], r3, rows[i + 3], inputs);
+			ScalarKernels.axpy4(gradient, r0, rows[i], r1, rows[i + 1], r2, rows[i + 2], r3, rows[i + 3], inputs);
 			biasGradient += r0 + r1 + r2 + r3;
 		}
 		for (; i < n; i++) {
-			Kernels.axpy(gradient, residuals[i], rows[i], inputs);
+			ScalarKernels.axpy(gradient, residuals[i], rows[i], inputs);
 			biasGradient += residuals[i];
 		}
 		gradient[inputs] = biasGradient;

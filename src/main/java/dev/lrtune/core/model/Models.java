@@ -15,6 +15,20 @@ public final class Models {
 	private Models() {
 	}
 
+	/**
+	 * Which kernels train the models in this JVM, and why: {@code vector (256-bit vectors)} with the Vector
+	 * API, otherwise {@code scalar (reason)}. Either way the results are the same bits; only the speed differs.
+	 */
+	public static String kernels() {
+		return Kernels.path();
+	}
+
+	/** True when the models run the plain-Java kernels only because the Vector API's module was not resolved. */
+	public static boolean vectorKernelsNeedTheModule() {
+		return !Kernels.VECTOR && !Kernels.vectorModuleResolved()
+				&& !"scalar".equals(System.getProperty("lrtune.kernels"));
+	}
+
 	/** A model initialised from the job seed's {@link RandomStreams#init(long) init stream}. */
 	public static Model create(ModelSpec spec, Task task, int inputs, long seed) {
 		return create(spec, task, inputs, RandomStreams.init(seed));

@@ -22,7 +22,7 @@ import dev.lrtune.core.train.TrainingSettings;
 import dev.lrtune.core.train.TrainingStatus;
 
 /**
- * The learning-rate range test (SPEC §3; Smith 2015, §3.3; fastai's {@code lr_find}): trains from fresh
+ * The learning-rate range test (Smith 2015, section 3.3; fastai's {@code lr_find}): trains from fresh
  * weights while the rate grows along an {@link LrRamp}, records the (lr, loss) of every step, stops once
  * the {@link SmoothedLoss} diverges, and analyses the curve.
  *

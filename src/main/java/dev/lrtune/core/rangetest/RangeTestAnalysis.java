@@ -1,6 +1,8 @@
 package dev.lrtune.core.rangetest;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalInt;
 
 import dev.lrtune.core.InvalidParameterException;
@@ -29,26 +31,35 @@ import dev.lrtune.core.rangetest.Recommendation.Suggestions;
  *
  * <p>On that window of the smoothed loss s and its lrs:
  * <ul>
- * <li>{@code minimum} = lr[argmin s] / 10 — fastai {@code minimum};</li>
+ * <li>{@code minimum} = lr[argmin s] / 10 — fastai {@code minimum}; undefined when the minimum is the first
+ * analysed point (every rate tried was already too high, or nothing trained: a tenth of the lowest rate tried
+ * would be a guess, not a reading);</li>
  * <li>{@code steepest} = lr[argmin ds/dlog(lr)] — fastai {@code steep} and pytorch-lr-finder's
  * suggestion, with the gradient taken like {@code numpy.gradient(s, log(lr))} ({@link LogGradient});
  * undefined when s never falls;</li>
  * <li>{@code valley} = fastai {@code valley} ({@link Valley}); undefined when s never falls or the
  * longest decrease is too short for fastai's formula;</li>
- * <li>{@code divergence} = divergenceLr / 10, where divergenceLr is the first lr after the minimum at
- * which s rises above its value at the start of the window — from there on, training is worse than not
- * training at all; when s never does, the lr of the last analysed point, where the test stopped (or
- * where the analysed part ends).</li>
+ * <li>{@code divergence} = divergenceLr / 10, where divergenceLr is the lr of the first point from which s
+ * stays above {@value #RISE_FACTOR} × its running minimum (the lowest s so far) until the last finite point:
+ * the loss has risen for good. It is judged on the window <em>and the {@code skipEnd} points after it</em>: those
+ * are left out of the other suggestions because the loss explodes there, and the explosion is what this one looks
+ * for (a test stopped at 4 × its minimum would otherwise never show it). Undefined when the loss is back near its
+ * best by the end; never a fixed fraction of the last rate.</li>
  * </ul>
- * Ties go to the first index, as {@code numpy.argmin}.
+ * Ties go to the first index, as {@code numpy.argmin}. When s is <b>flat</b> (its range is under
+ * {@value #FLAT_RANGE} of its largest value) no suggestion is defined: the differences are noise.
  *
- * <p>{@code recommendedLr} is {@code divergence}: one order of magnitude below where the loss starts rising for
- * good, the rule of thumb of Smith's range test ("where the loss stops falling and starts rising is too high;
- * pick an order of magnitude lower"). It is always defined. lrtune does not recommend fastai's {@code valley}
- * (fastai's default since v2.5): on plain-SGD problems its smoothed loss falls over many decades and the valley,
- * halfway down that fall, lands two to three decades below the best constant rate (measured in
- * {@code RecommendedLrTrainingTest}); it stays available among the suggestions. The
- * cyclic bounds follow Smith 2015, see {@link CyclicBounds}.
+ * <p>{@link AnalysisWarning Warnings}: {@code no_divergence} when divergence is undefined, {@code flat} as
+ * above, {@code min_at_start} when the lowest point is the first analysed one, and {@code noisy} when the
+ * minimum moves by more than a decade if the raw losses are smoothed with β² instead of β (half the averaging
+ * window): then the minimum and the suggestions read off near it are artefacts of the noise.
+ *
+ * <p>{@code recommendedLr} is the geometric mean of {@code minimum} and {@code valley} (method
+ * {@value Recommendation#MINIMUM_VALLEY}), or {@code minimum} alone when the curve has no valley, or
+ * {@code null}. The quality benchmark ({@code bench/quality.sh}, docs/quality.md) chose it: over real and
+ * synthetic problems it hits more of the best constant rates than any single suggestion, because {@code minimum}
+ * tends to land a little high and {@code valley} a little low. The cyclic bounds follow Smith 2015, see
+ * {@link CyclicBounds}.
  */
 public final class RangeTestAnalysis {
 
@@ -57,6 +68,12 @@ public final class RangeTestAnalysis {
 
 	/** {@code skipStart}/{@code skipEnd} apply only if at least this many points remain after them. */
 	public static final int MIN_POINTS_AFTER_SKIP = 10;
+
+	/** The loss has risen for good once it stays above this multiple of its running minimum. */
+	public static final double RISE_FACTOR = 1.25;
+
+	/** A smoothed loss whose range is under this fraction of its largest value is flat. */
+	public static final double FLAT_RANGE = 0.05;
 
 	private RangeTestAnalysis() {
 	}
@@ -85,34 +102,72 @@ public final class RangeTestAnalysis {
 			from = settings.skipStart();
 			to = finite - settings.skipEnd();
 		}
-		return recommend(Arrays.copyOfRange(lr, from, to), Arrays.copyOfRange(smoothed, from, to), from);
+		double[] lightlySmoothed = SmoothedLoss.smooth(loss, settings.smoothing() * settings.smoothing());
+		return recommend(Arrays.copyOfRange(lr, from, to), Arrays.copyOfRange(smoothed, from, to),
+				Arrays.copyOfRange(lightlySmoothed, from, to), from, Arrays.copyOfRange(lr, from, finite),
+				Arrays.copyOfRange(smoothed, from, finite));
 	}
 
-	private static Recommendation recommend(double[] lr, double[] smoothed, int offset) {
+	/** The suggestions on the window; {@code withEndLr}/{@code withEnd} go on past it to the last finite point. */
+	private static Recommendation recommend(double[] lr, double[] smoothed, double[] lightlySmoothed, int offset,
+			double[] withEndLr, double[] withEnd) {
 		int minimum = argmin(smoothed);
+		boolean flat = flat(smoothed);
 		double[] gradient = LogGradient.of(smoothed, lr);
 		int steepest = argmin(gradient);
-		OptionalInt steepestIndex = gradient[steepest] < 0 ? OptionalInt.of(steepest) : OptionalInt.empty();
-		OptionalInt valleyIndex = Valley.index(smoothed);
-		int divergence = divergence(smoothed, minimum);
+		OptionalInt steepestIndex = gradient[steepest] < 0 && !flat ? OptionalInt.of(steepest) : OptionalInt.empty();
+		OptionalInt valleyIndex = flat ? OptionalInt.empty() : Valley.index(smoothed);
+		OptionalInt divergence = risesForGood(withEnd);
+		boolean minAtStart = minimum == 0;
 
-		Suggestions suggestions = new Suggestions(lr[minimum] / 10, lrAt(lr, steepestIndex), lrAt(lr, valleyIndex),
-				lr[divergence] / 10);
-		String method = Recommendation.DIVERGENCE;
+		List<Recommendation.Warning> warnings = new ArrayList<>();
+		if (divergence.isEmpty()) {
+			warnings.add(AnalysisWarning.NO_DIVERGENCE.toWarning());
+		}
+		if (flat) {
+			warnings.add(AnalysisWarning.FLAT.toWarning());
+		}
+		if (!flat && Math.abs(Math.log10(lr[argmin(lightlySmoothed)] / lr[minimum])) > 1) {
+			warnings.add(AnalysisWarning.NOISY.toWarning());
+		}
+		if (minAtStart) {
+			warnings.add(AnalysisWarning.MIN_AT_START.toWarning());
+		}
+
+		Double minimumLr = minAtStart || flat ? null : lr[minimum] / 10;
+		Double divergenceLr = lrAt(withEndLr, divergence);
+		Suggestions suggestions = new Suggestions(minimumLr, lrAt(lr, steepestIndex), lrAt(lr, valleyIndex),
+				divergenceLr == null ? null : divergenceLr / 10);
+		String method = suggestions.method();
 		Indices indices = new Indices(offset, offset + lr.length - 1, offset + minimum, shift(steepestIndex, offset),
-				shift(valleyIndex, offset), offset + divergence);
-		return new Recommendation(suggestions.get(method), method, suggestions, lr[minimum], lr[divergence],
-				CyclicBounds.fromMaxLr(lr[minimum]), indices, null);
+				shift(valleyIndex, offset), shift(divergence, offset));
+		return new Recommendation(method == null ? null : suggestions.get(method), method, suggestions, warnings,
+				lr[minimum], divergenceLr, CyclicBounds.fromMaxLr(lr[minimum]), indices, null);
 	}
 
-	/** The first index after the minimum where s exceeds s[0], else the last index. */
-	private static int divergence(double[] smoothed, int minimum) {
-		for (int i = minimum + 1; i < smoothed.length; i++) {
-			if (smoothed[i] > smoothed[0]) {
-				return i;
-			}
+	/**
+	 * The first index from which every s[j] exceeds {@value #RISE_FACTOR} × min(s[0..j]), up to the last;
+	 * empty when the last point itself does not.
+	 */
+	static OptionalInt risesForGood(double[] smoothed) {
+		double[] runningMinimum = new double[smoothed.length];
+		double lowest = Double.POSITIVE_INFINITY;
+		for (int i = 0; i < smoothed.length; i++) {
+			lowest = Math.min(lowest, smoothed[i]);
+			runningMinimum[i] = lowest;
 		}
-		return smoothed.length - 1;
+		int first = smoothed.length;
+		for (int j = smoothed.length - 1; j >= 0 && smoothed[j] > RISE_FACTOR * runningMinimum[j]; j--) {
+			first = j;
+		}
+		return first < smoothed.length ? OptionalInt.of(first) : OptionalInt.empty();
+	}
+
+	/** Whether max s − min s is under {@value #FLAT_RANGE} of max s. */
+	static boolean flat(double[] smoothed) {
+		double max = Arrays.stream(smoothed).max().orElseThrow();
+		double min = Arrays.stream(smoothed).min().orElseThrow();
+		return max - min < FLAT_RANGE * Math.abs(max);
 	}
 
 	private static void validate(double[] lr, double[] loss) {

@@ -6,7 +6,7 @@ import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.core.rangetest.LrRamp.Mode;
 
 /**
- * The {@code rangeTest} part of a range-test job (SPEC §3), validated. The defaults are fastai's
+ * The {@code rangeTest} part of a range-test job, validated. The defaults are fastai's
  * {@code lr_find} ({@code start_lr=1e-7, end_lr=10, num_it=100}, β 0.98, stop at 4 × the best loss) and
  * pytorch-lr-finder's skips (10 at the start, 5 at the end).
  *

@@ -4,33 +4,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import dev.lrtune.core.rangetest.Recommendation.CyclicBounds;
 import dev.lrtune.core.rangetest.Recommendation.Spread;
 import dev.lrtune.core.rangetest.Recommendation.Spreads;
 import dev.lrtune.core.rangetest.Recommendation.Suggestions;
+import dev.lrtune.core.rangetest.Recommendation.Warning;
 
 /**
- * Aggregates the recommendations of a range test repeated with different seeds (SPEC §3: "the
- * recommendation carries the median and the spread of each suggestion").
+ * Aggregates the recommendations of a range test repeated with different seeds: the
+ * recommendation carries the median and the spread of each suggestion.
  *
  * <ul>
  * <li>Every learning rate (suggestions, {@code minLossLr}, {@code divergenceLr}, cyclic bounds) is the
  * median over the runs. Learning rates live on a log scale, so the median of an even count is the
  * <em>geometric</em> mean of the two middle values: the median of 1e-3 and 1e-1 is 1e-2.</li>
- * <li>{@code steepest} and {@code valley} are medians over the runs that define them; {@code null} when
- * none does.</li>
- * <li>{@code method} is the method most runs chose (ties go to divergence, then valley, steepest and minimum), and
- * {@code recommendedLr} is the aggregated suggestion of that method, so it is again one of the
- * suggestions.</li>
+ * <li>Each suggestion is the median over the runs that define it; {@code null} when none does.</li>
+ * <li>{@code method} is the method most runs chose (ties go to minimum_valley, then minimum), and
+ * {@code recommendedLr} is that rule applied to the aggregated suggestions; both {@code null} when most runs
+ * recommended nothing.</li>
+ * <li>{@code warnings} are every warning some run gave, plus {@code noisy} when a suggestion's runs span more
+ * than a decade (max / min &gt; 10).</li>
  * <li>{@code indices} is {@code null} (the runs are different curves); {@code spread} holds, per
  * suggestion, median, min, max and the per-run values.</li>
  * </ul>
  */
 final class Repeats {
 
-	private static final List<String> PREFERENCE = List.of(Recommendation.DIVERGENCE, Recommendation.VALLEY,
-			Recommendation.STEEPEST, Recommendation.MINIMUM);
+	private static final List<String> PREFERENCE = List.of(Recommendation.MINIMUM_VALLEY, Recommendation.MINIMUM);
 
 	private Repeats() {
 	}
@@ -48,13 +50,27 @@ final class Repeats {
 		Spreads spreads = new Spreads(spread(runs, run -> run.suggestions().minimum()),
 				spread(runs, run -> run.suggestions().steepest()), spread(runs, run -> run.suggestions().valley()),
 				spread(runs, run -> run.suggestions().divergence()));
-		Suggestions suggestions = new Suggestions(spreads.minimum().median(), medianOrNull(spreads.steepest()),
-				medianOrNull(spreads.valley()), spreads.divergence().median());
+		Suggestions suggestions = new Suggestions(medianOrNull(spreads.minimum()), medianOrNull(spreads.steepest()),
+				medianOrNull(spreads.valley()), medianOrNull(spreads.divergence()));
 		String method = mostFrequentMethod(runs);
+		Double recommended = method == null ? null : suggestions.get(method);
 		CyclicBounds bounds = new CyclicBounds(median(runs, run -> run.cyclicBounds().baseLr()),
 				median(runs, run -> run.cyclicBounds().maxLr()));
-		return new Recommendation(suggestions.get(method), method, suggestions, median(runs, Recommendation::minLossLr),
-				median(runs, Recommendation::divergenceLr), bounds, null, spreads);
+		Spread divergenceLr = spread(runs, Recommendation::divergenceLr);
+		return new Recommendation(recommended, method, suggestions, warnings(runs, spreads),
+				median(runs, Recommendation::minLossLr), medianOrNull(divergenceLr), bounds, null, spreads);
+	}
+
+	private static List<Warning> warnings(List<Recommendation> runs, Spreads spreads) {
+		boolean disagree = Stream.of(spreads.minimum(), spreads.steepest(), spreads.valley(), spreads.divergence())
+			.anyMatch(spread -> spread != null && spread.max() > 10 * spread.min());
+		List<Warning> warnings = new ArrayList<>();
+		for (AnalysisWarning warning : AnalysisWarning.values()) {
+			if (runs.stream().anyMatch(run -> run.warns(warning)) || (warning == AnalysisWarning.NOISY && disagree)) {
+				warnings.add(warning.toWarning());
+			}
+		}
+		return warnings;
 	}
 
 	/** The median of sorted values; the geometric mean of the middle two for an even count. */
@@ -87,6 +103,7 @@ final class Repeats {
 		return spread != null ? spread.median() : null;
 	}
 
+	/** The method most runs chose; {@code null} when more runs recommended nothing than chose any one method. */
 	private static String mostFrequentMethod(List<Recommendation> runs) {
 		String best = null;
 		long bestCount = 0;
@@ -97,10 +114,8 @@ final class Repeats {
 				bestCount = count;
 			}
 		}
-		if (best == null) {
-			throw new IllegalArgumentException("no run names a method among " + PREFERENCE);
-		}
-		return best;
+		long none = runs.stream().filter(run -> run.method() == null).count();
+		return none > bestCount ? null : best;
 	}
 
 }

@@ -16,7 +16,7 @@
  * <p>References: fastai's {@code Learner.lr_find} and its suggestion functions {@code minimum},
  * {@code steep} and {@code valley} (fastai/callback/schedule.py, v2.5+); pytorch-lr-finder
  * (davidtvs/pytorch-lr-finder, after the Kaggle/fastai v0.7 finder); L. N. Smith, "Cyclical Learning
- * Rates for Training Neural Networks", 2015 (arXiv:1506.01186), §3.3 for the range test itself.
+ * Rates for Training Neural Networks", 2015 (arXiv:1506.01186), section 3.3 for the range test itself.
  *
  * <p>Plain Java: no Spring, JPA, Jackson or I/O.
  */

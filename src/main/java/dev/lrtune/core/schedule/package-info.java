@@ -1,5 +1,5 @@
 /**
- * Every learning-rate schedule of SPEC §2 as a small, constructor-validated {@link dev.lrtune.core.schedule.Schedule}.
+ * Every learning-rate schedule lrtune offers, as a small, constructor-validated {@link dev.lrtune.core.schedule.Schedule}.
  *
  * <p>Each class is the closed form of its PyTorch ({@code torch.optim.lr_scheduler}) or Keras
  * ({@code keras.optimizers.schedules}) namesake, evaluated at step {@code k} counting from 0. Parameters out of range

@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import dev.lrtune.core.data.Dataset;
 import dev.lrtune.core.data.RandomStreams;
 import dev.lrtune.core.data.SplitDataset;
+import dev.lrtune.core.data.TargetScaling;
 import dev.lrtune.core.model.MetricSums;
 import dev.lrtune.core.model.Model;
 import dev.lrtune.core.optim.Optimizer;
@@ -23,6 +24,10 @@ import dev.lrtune.core.schedule.Schedule;
  * non-finite validation loss also diverges. Finally the listener's {@link TrainingListener#stopRequested()}
  * is polled. After the last iteration (or a stop the listener requested) the validation split is measured
  * once more unless iteration k was just measured; a cancelled run skips that to return at once.
+ *
+ * <p>Every loss (reported, returned, observed by the schedule) is in the target's own units: the model trains on
+ * the split's scaled target, and {@link dev.lrtune.core.data.TargetScaling#toTargetUnits(double)} undoes the
+ * scaling.
  *
  * <p>The loop allocates nothing: batch, gradient and model workspaces are sized before the first iteration.
  * A trainer is single-use per model/optimizer/schedule state; build fresh ones for each run.
@@ -62,7 +67,7 @@ public final class Trainer {
 		}
 		Minibatches batches = new Minibatches(train, settings.batchSize(), RandomStreams.shuffle(settings.seed()));
 		model.ensureCapacity(Math.max(batches.batchSize(), Math.min(validation.rows(), Model.EVALUATION_ROWS)));
-		return new Run(batches, train, validation, listener, cancelled).execute();
+		return new Run(batches, train, validation, data.targetScaling(), listener, cancelled).execute();
 	}
 
 	/** The state of one run, so that the loop reads as the steps above. */
@@ -73,6 +78,8 @@ public final class Trainer {
 		private final Dataset train;
 
 		private final Dataset validation;
+
+		private final TargetScaling targetScaling;
 
 		private final TrainingListener listener;
 
@@ -96,11 +103,12 @@ public final class Trainer {
 
 		private long lastValidated = -1;
 
-		Run(Minibatches batches, Dataset train, Dataset validation, TrainingListener listener,
-				BooleanSupplier cancelled) {
+		Run(Minibatches batches, Dataset train, Dataset validation, TargetScaling targetScaling,
+				TrainingListener listener, BooleanSupplier cancelled) {
 			this.batches = batches;
 			this.train = train;
 			this.validation = validation;
+			this.targetScaling = targetScaling;
 			this.listener = listener;
 			this.cancelled = cancelled;
 		}
@@ -120,7 +128,8 @@ public final class Trainer {
 				double lr = schedule.lr(k);
 				double momentum = cyclesMomentum ? schedule.momentum(k) : Double.NaN;
 				int n = batches.next();
-				double loss = model.lossAndGradient(train.features(), train.targets(), batches.rows(), n, gradient);
+				double loss = targetScaling.toTargetUnits(
+						model.lossAndGradient(train.features(), train.targets(), batches.rows(), n, gradient));
 				boolean finite = Double.isFinite(loss);
 				if (finite) {
 					optimizer.step(parameters, gradient, lr, momentum);
@@ -154,7 +163,7 @@ public final class Trainer {
 				return true;
 			}
 			model.evaluate(validation, sums);
-			validationLoss = sums.meanLoss();
+			validationLoss = targetScaling.toTargetUnits(sums.meanLoss());
 			validationAccuracy = model.isClassifier() ? sums.accuracy() : Double.NaN;
 			lastValidated = k;
 			listener.onValidation(k, validationLoss, validationAccuracy);

@@ -1,0 +1,45 @@
+package dev.lrtune.core.model;
+
+import java.util.SplittableRandom;
+
+import dev.lrtune.core.data.Task;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A minibatch handed over as row indices (the trainer's shuffled batches) gives the same bits as the same
+ * rows gathered into a contiguous range: the gather is the model's business and must not change the sums.
+ * Seven rows in a scrambled order with a repeat, so the two-row and four-row kernels run their remainders.
+ */
+class RowIndexedBatchTests {
+
+	private static final int[] ROWS = { 8, 0, 5, 5, 2, 7, 3 };
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("dev.lrtune.core.model.GradientCheckTests#models")
+	void aBatchOfRowIndicesGivesTheBitsOfTheSameRowsGathered(String name, ModelSpec spec, Task task) {
+		int inputs = GradientCheckTests.INPUTS;
+		Model model = Models.create(spec, task, inputs, 3L);
+		GradientCheckTests.randomise(model.parameters(), new SplittableRandom(5));
+		double[] x = GradientCheckTests.features(9, new SplittableRandom(6));
+		double[] y = GradientCheckTests.targets(9, task, new SplittableRandom(7));
+		double[] gatheredX = new double[ROWS.length * inputs];
+		double[] gatheredY = new double[ROWS.length];
+		for (int i = 0; i < ROWS.length; i++) {
+			System.arraycopy(x, ROWS[i] * inputs, gatheredX, i * inputs, inputs);
+			gatheredY[i] = y[ROWS[i]];
+		}
+		model.ensureCapacity(ROWS.length);
+		double[] indexed = new double[model.parameterCount()];
+		double[] gathered = new double[model.parameterCount()];
+
+		double indexedLoss = model.lossAndGradient(x, y, ROWS, ROWS.length, indexed);
+		double gatheredLoss = model.lossAndGradient(gatheredX, gatheredY, 0, ROWS.length, gathered);
+
+		assertThat(Double.doubleToRawLongBits(indexedLoss)).isEqualTo(Double.doubleToRawLongBits(gatheredLoss));
+		assertThat(indexed).isEqualTo(gathered);
+	}
+
+}
