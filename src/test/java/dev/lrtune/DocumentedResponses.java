@@ -107,12 +107,15 @@ public final class DocumentedResponses {
 	public List<String> problems(String method, String pathAndQuery, int status, String contentType, byte[] body) {
 		String path = pathAndQuery.split("\\?", 2)[0];
 		Optional<Template> template = templates.stream().filter(t -> t.pattern().matcher(path).matches()).findFirst();
-		if (template.isEmpty() || !path.startsWith("/api/")) {
+		if (template.isEmpty() || !path.startsWith("/api/") || method.equals("HEAD") || method.equals("OPTIONS")) {
+			// HEAD and OPTIONS are HTTP's own, answered for every operation; a document lists neither
 			return List.of();
 		}
 		JsonNode operation = document.get("paths").get(template.get().path()).get(method.toLowerCase(Locale.ROOT));
 		if (operation == null) {
-			return status == 405 ? List.of() : List.of("no " + method + " operation at " + template.get().path());
+			// no operation: the container refuses a malformed request, the dispatcher an unmapped one
+			return List.of(400, 404, 405).contains(status) ? List.of()
+					: List.of("no " + method + " operation at " + template.get().path());
 		}
 		JsonNode responses = operation.get("responses");
 		JsonNode response = responses.get(String.valueOf(status));

@@ -90,6 +90,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler implements Resp
 				+ "parameter in Content-Type, CRLF line breaks, and a closing boundary line")));
 	}
 
+	/**
+	 * Tomcat could not decode the parameters of a form body ({@code application/x-www-form-urlencoded}): a malformed
+	 * percent-escape or bytes that are not UTF-8. A query string never gets here; {@link RequestSyntaxFilter} refuses it
+	 * first.
+	 */
+	@ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+	ProblemDetail undecodableParameters(org.apache.tomcat.util.http.InvalidParameterException ex) {
+		return badRequest(List.of(new FieldError("", "the form parameters hold a malformed percent-escape or text that is "
+				+ "not UTF-8 once decoded")));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex) {
 		log.error("Unhandled error", ex);

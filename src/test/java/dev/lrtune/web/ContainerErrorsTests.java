@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,28 @@ class ContainerErrorsTests {
 		JsonNode problem = problem(answer, 413);
 		assertThat(problem.get("maxBytes").asLong()).isEqualTo(4096);
 		assertThat(problem.get("detail").asString()).contains("headers").doesNotContain("52428800");
+	}
+
+	@Test
+	void whatAColumnCannotHoldIsA400NamingTheFieldNotA500() throws IOException {
+		String reference = "synthetic:blobs?samples=200&seed=" + "0".repeat(1000) + "1";
+		for (String path : List.of("/api/v1/jobs", "/api/v1/studies")) {
+			String body = path.endsWith("jobs")
+					? "{\"type\": \"training\", \"dataset\": \"" + reference + "\", \"model\": {\"type\": \"logistic\"}, "
+							+ "\"training\": {\"iterations\": 10, \"schedule\": {\"type\": \"constant\", \"lr\": 0.1}}}"
+					: "{\"dataset\": \"" + reference + "\", \"model\": {\"type\": \"logistic\"}, \"iterations\": 90, "
+							+ "\"candidates\": [{\"type\": \"constant\", \"lr\": 0.1}, {\"type\": \"constant\", \"lr\": 0.01}]}";
+			JsonNode problem = problem(RawHttp.send(port, "POST", path, Map.of("X-API-Key", KEY, "Content-Type",
+					"application/json"), body.getBytes(StandardCharsets.UTF_8)), 400);
+			assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString())).as(path).contains("dataset");
+		}
+		String longName = "c".repeat(1001);
+		JsonNode target = problem(RawHttp.send(port, "POST", "/api/v1/datasets?target=" + longName,
+				Map.of("X-API-Key", KEY, "Content-Type", "text/csv"), "a,b\n1,2\n3,4\n".getBytes(StandardCharsets.UTF_8)), 400);
+		assertThat(target.get("errors").get(0).get("field").asString()).isEqualTo("target");
+		JsonNode header = problem(RawHttp.send(port, "POST", "/api/v1/datasets", Map.of("X-API-Key", KEY, "Content-Type",
+				"text/csv"), ("a," + longName + "\n1,2\n3,4\n").getBytes(StandardCharsets.UTF_8)), 400);
+		assertThat(header.get("line").asInt()).isEqualTo(1);
 	}
 
 	@Test
