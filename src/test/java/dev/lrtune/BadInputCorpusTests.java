@@ -190,7 +190,7 @@ class BadInputCorpusTests {
 				get("job: malformed id", "/api/v1/jobs/abc", 400, "id"),
 				get("job: id past long range", "/api/v1/jobs/99999999999999999999", 400, "id"),
 				get("job: id that does not exist", "/api/v1/jobs/987654", 404, "987654"),
-				get("job: negative id", "/api/v1/jobs/-1", 404, "-1"),
+				get("job: negative id", "/api/v1/jobs/-1", 400, "id"),
 				new Case("job: cancel of a job that does not exist", "POST", "/api/v1/jobs/987654/cancel", NONE, BodyPublishers::noBody, 404, "987654"),
 				new Case("job: cancel of a finished job", "POST", "/api/v1/jobs/{finished}/cancel", NONE, BodyPublishers::noBody, 409, "is cancelled"),
 				new Case("job: delete of a queued job", "DELETE", "/api/v1/jobs/{queued}", NONE, BodyPublishers::noBody, 409, "is queued"),
@@ -356,7 +356,10 @@ class BadInputCorpusTests {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
-		return http.send(request.build(), BodyHandlers.ofString());
+		HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
+		DocumentedResponses.of(port).check(method, path, response.statusCode(),
+				response.headers().firstValue("Content-Type").orElse(null), response.body().getBytes(StandardCharsets.UTF_8));
+		return response;
 	}
 
 }

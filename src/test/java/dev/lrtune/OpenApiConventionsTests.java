@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * a tag that the document describes;
  * <li>a {@code description} on every parameter, every schema and every property of a schema;
  * <li>its success response described, with a concrete media type (not {@code *}{@code /*});
- * <li>the error responses that apply: 401 and 503 always (API keys, an unreachable database), 400 when it takes a parameter or a body, 404 when the path
- * names something by id, 415 when it takes a body; every 4xx/5xx as {@code application/problem+json} with the
+ * <li>the error responses that apply: 400, 401, 406 and 503 always (a malformed query or header, API keys, an
+ * unsatisfiable Accept, an unreachable database), 404 when the path names something by id, 413 and 415 when it takes
+ * a body; every 4xx/5xx as {@code application/problem+json} with the
  * {@code ProblemDetail} schema ({@code BadRequestProblem} for a 400);
  * <li>a JSON or CSV request body with named examples, each of which, posted as it is, gets the operation's documented
  * success status (checked for operations whose path has no parameter).
@@ -106,14 +107,12 @@ class OpenApiConventionsTests {
 			}
 			boolean hasBody = operation.node.has("requestBody");
 			boolean pathParameter = operation.parameters().stream().anyMatch(p -> "path".equals(p.path("in").asString()));
-			List<String> expected = new ArrayList<>(List.of("401", "503"));
-			if (hasBody || !operation.parameters().isEmpty()) {
-				expected.add("400");
-			}
+			List<String> expected = new ArrayList<>(List.of("400", "401", "406", "503"));
 			if (pathParameter) {
 				expected.add("404");
 			}
 			if (hasBody) {
+				expected.add("413");
 				expected.add("415");
 			}
 			for (String code : expected) {

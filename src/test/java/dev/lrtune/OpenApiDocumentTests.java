@@ -6,6 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +70,15 @@ class OpenApiDocumentTests {
 		assertThat(result.getMessages()).isEmpty();
 		assertThat(result.getOpenAPI().getSpecVersion()).isEqualTo(SpecVersion.V31);
 		assertThat(result.getOpenAPI().getPaths()).containsKeys("/api/v1/schedules", PREVIEW);
+	}
+
+	/** The served document, saved where the CI's Spectral lint reads it (.ci/run). */
+	@Test
+	void theServedDocumentIsSavedForTheLinter() throws Exception {
+		Path saved = Path.of("target", "openapi.json");
+		Files.createDirectories(saved.getParent());
+		Files.writeString(saved, document, StandardCharsets.UTF_8);
+		assertThat(JSON.readTree(Files.readString(saved, StandardCharsets.UTF_8))).isEqualTo(JSON.readTree(document));
 	}
 
 	@Test

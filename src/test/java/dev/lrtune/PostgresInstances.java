@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -36,12 +37,22 @@ public final class PostgresInstances implements AutoCloseable {
 
 	/** Starts an instance on a random port, with these arguments besides the database's. */
 	public ConfigurableApplicationContext start(String instanceId, String... arguments) {
+		return start(instanceId, context -> {
+		}, arguments);
+	}
+
+	/**
+	 * Starts an instance as {@link #start(String, String...)}, letting {@code initializer} prepare its context first (to
+	 * register a bean of the test's own, such as a clock it moves).
+	 */
+	public ConfigurableApplicationContext start(String instanceId,
+			ApplicationContextInitializer<ConfigurableApplicationContext> initializer, String... arguments) {
 		// arguments, not builder properties: those are defaults that application.properties overrides
 		List<String> all = new ArrayList<>();
 		database.forEach((name, value) -> all.add("--" + name + "=" + value));
 		all.addAll(List.of("--server.port=0", "--lrtune.instance-id=" + instanceId, "--spring.main.banner-mode=off"));
 		all.addAll(List.of(arguments));
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(LrtuneApplication.class)
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(LrtuneApplication.class).initializers(initializer)
 			.run(all.toArray(String[]::new));
 		started.add(app);
 		return app;

@@ -31,6 +31,7 @@ class ScheduleApiEndToEndTests {
 		// answer 4xx and 5xx as responses to look at, not exceptions
 		http = RestClient.builder()
 			.baseUrl("http://localhost:" + port + "/api/v1")
+			.requestInterceptor(DocumentedResponses.of(port).interceptor())
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 			})
 			.build();

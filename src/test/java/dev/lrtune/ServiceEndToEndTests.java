@@ -51,7 +51,9 @@ class ServiceEndToEndTests {
 
 	@BeforeEach
 	void connect() {
-		http = RestClient.create("http://localhost:" + port + "/api/v1");
+		http = RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1")
+			.requestInterceptor(DocumentedResponses.of(port).interceptor())
+			.build();
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.lrtune.web.ReadCache;
 import dev.lrtune.web.ReadCacheSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Downsampled curves ({@code maxPoints} given) as {@code GET /curve} answers them, serialised, so that clients
@@ -21,8 +22,8 @@ public class CurveCache {
 
 	private final long maxBytes;
 
-	CurveCache(ReadCacheSettings settings) {
-		this.cache = settings.cache(settings.maxEntries() / 100, Key::jobId);
+	CurveCache(ReadCacheSettings settings, MeterRegistry registry) {
+		this.cache = settings.cache("curves", settings.maxEntries() / 100, Key::jobId, registry);
 		this.maxBytes = settings.maxCurveSize().toBytes();
 	}
 

@@ -3,8 +3,10 @@ package dev.lrtune.dataset;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.util.unit.DataSize;
 
 import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -69,9 +72,18 @@ class DatasetController {
 
 	private final DatasetSettings settings;
 
-	DatasetController(DatasetCatalog catalog, DatasetSettings settings) {
+	/** Tomcat's caps on one part's headers (its file name) and on the number of parts, as Tomcat reads them. */
+	private final DataSize maxPartHeaderSize;
+
+	private final int maxPartCount;
+
+	DatasetController(DatasetCatalog catalog, DatasetSettings settings,
+			@Value("${server.tomcat.max-part-header-size:512B}") DataSize maxPartHeaderSize,
+			@Value("${server.tomcat.max-part-count:50}") int maxPartCount) {
 		this.catalog = catalog;
 		this.settings = settings;
+		this.maxPartHeaderSize = maxPartHeaderSize;
+		this.maxPartCount = maxPartCount;
 	}
 
 	@PostMapping(consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
@@ -131,11 +143,31 @@ class DatasetController {
 		catalog.delete(id);
 	}
 
-	/** Spring's multipart limit, met while the request is read: the same 413 as lrtune's own limit. */
+	/**
+	 * A limit met while the multipart body is read, answered with the limit that was met: the file's or the request's
+	 * size (Spring knows which, and its size), or Tomcat's cap on one part's headers or on the number of parts, which
+	 * Spring reports without a size and which no file size can explain.
+	 */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException ex) {
-		long limit = ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() : settings.maxBytes().toBytes();
-		DatasetProblem problem = DatasetProblem.tooLarge(limit);
+		String cause = ex.getCause() == null ? "" : String.valueOf(ex.getCause().getMessage()).toLowerCase(Locale.ROOT);
+		DatasetProblem problem;
+		if (ex.getMaxUploadSize() <= 0 && cause.contains("header")) {
+			long limit = maxPartHeaderSize.toBytes();
+			problem = DatasetProblem.tooLarge("Multipart headers too large", "A part's headers (its field name and file "
+					+ "name) are longer than the " + limit + " bytes this service accepts.", limit,
+					"Send the file with a shorter file name (the dataset's name can be set with the name field).");
+		}
+		else if (ex.getMaxUploadSize() <= 0 && (cause.contains("count") || cause.contains("number of"))) {
+			long limit = maxPartCount;
+			problem = DatasetProblem.tooLarge("Too many parts", "The multipart body has more than the " + limit
+					+ " parts this service accepts.", null, "Send the file as the single part named file, and the options "
+							+ "as a few form fields or query parameters.")
+				.with("maxParts", limit);
+		}
+		else {
+			problem = DatasetProblem.tooLarge(ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() : settings.maxBytes().toBytes());
+		}
 		return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
 	}
 

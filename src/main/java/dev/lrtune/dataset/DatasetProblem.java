@@ -40,6 +40,12 @@ final class DatasetProblem extends ErrorResponseException {
 			.fix("Upload a smaller file (drop unused columns or rows), or raise lrtune.datasets.max-bytes.");
 	}
 
+	/** A limit other than the file's size, such as one part's headers; {@code maxBytes} when it is a byte count. */
+	static DatasetProblem tooLarge(String title, String detail, Long maxBytes, String fix) {
+		DatasetProblem problem = new DatasetProblem(HttpStatus.CONTENT_TOO_LARGE, title, detail).fix(fix);
+		return maxBytes == null ? problem : problem.with("maxBytes", maxBytes);
+	}
+
 	DatasetProblem line(long line) {
 		return with("line", line);
 	}

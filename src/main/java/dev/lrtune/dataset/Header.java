@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The first record: the column names, trimmed, a blank one named {@code column<N>} (1-based). Refused
  * when it is missing, when it is data (every cell a number), when it is one cell that holds semicolons
- * or tabs (another separator), and when two columns share a name, since names are how the target and
- * the excluded columns are chosen.
+ * or tabs (another separator), when two columns share a name, since names are how the target and
+ * the excluded columns are chosen, and when a name is longer than a dataset's target can be.
  */
 record Header(List<String> names) {
 
@@ -50,6 +50,15 @@ record Header(List<String> names) {
 							+ separator + " rather than commas.")
 				.line(1)
 				.fix("Save the file with commas as the separator (CSV).");
+		}
+		for (int i = 0; i < names.size(); i++) {
+			if (names.get(i).length() > UploadParameters.MAX_COLUMN_NAME_LENGTH) {
+				throw DatasetProblem.badRequest("Column name too long", "Column " + (i + 1) + "'s name is "
+						+ names.get(i).length() + " characters long; at most " + UploadParameters.MAX_COLUMN_NAME_LENGTH
+						+ " are kept.")
+					.line(1)
+					.fix("Shorten the header's name for column " + (i + 1) + ".");
+			}
 		}
 		Map<String, Integer> seen = new HashMap<>();
 		for (int i = 0; i < names.size(); i++) {

@@ -20,7 +20,13 @@ record UploadParameters(
 
 	static final int MAX_NAME_LENGTH = 200;
 
+	/** The longest column name, as a target or excluded column: what the {@code datasets.target} column holds. */
+	static final int MAX_COLUMN_NAME_LENGTH = 1000;
+
 	UploadOptions toOptions(String fileName) {
+		if (target != null && target.trim().length() > MAX_COLUMN_NAME_LENGTH) {
+			throw new InvalidRequestException("target", "must be at most " + MAX_COLUMN_NAME_LENGTH + " characters");
+		}
 		return new UploadOptions(name(fileName), blankToNull(target), task == null ? null : Task.parse("task", task),
 				missing == null ? MissingValues.ERROR : MissingValues.parse("missing", missing),
 				!Boolean.FALSE.equals(standardize), exclude == null ? List.of()

@@ -4,12 +4,17 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.lrtune.security.ApiKeyConfiguration;
+
 /** Registers {@link CachedJobReads} on the job paths. */
 @Configuration(proxyBeanMethods = false)
 class CachedJobReadsConfiguration {
 
-	/** After the API-key filter (-100), so that a key is still required; after the observation, so it is measured. */
-	static final int ORDER = -99;
+	/**
+	 * Right after the API-key filter, so that a key is still required (and, like that filter, after the observation,
+	 * so that a read answered here is measured).
+	 */
+	static final int ORDER = ApiKeyConfiguration.FILTER_ORDER + 1;
 
 	@Bean
 	FilterRegistrationBean<CachedJobReads> cachedJobReads(JobViews views) {

@@ -45,6 +45,9 @@ final class ClientRunRules {
 					violations.accept(field, NOT_FOR_CLIENT);
 				}
 			});
+			if (request.jobType() == JobType.LR_SEARCH) {
+				violations.accept("type", "a client-run job is a range_test or a training; an lr_search runs on lrtune's workers");
+			}
 			checkClientBlocks(request, violations);
 		}
 		checkTags(request.tags(), violations);
@@ -61,6 +64,8 @@ final class ClientRunRules {
 		fields.put("batchSize", request.batchSize() != null);
 		fields.put("validationFraction", request.validationFraction() != null);
 		fields.put("seed", request.seed() != null);
+		fields.put("standardizeTarget", request.standardizeTarget() != null);
+		fields.put("lrSearch", request.lrSearch() != null);
 		return fields;
 	}
 

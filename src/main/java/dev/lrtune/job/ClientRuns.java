@@ -273,7 +273,7 @@ class ClientRuns {
 		return new JobResult(stored, JobResult.finiteOrNull(losses.last()), JobResult.finiteOrNull(losses.best()),
 				validation == null ? null : JobResult.finiteOrNull(validation.loss()),
 				validation == null ? null : JobResult.finiteOrNull(validation.accuracy()),
-				best == null ? null : best.loss(), best == null ? null : best.iteration(), recommendation, null);
+				best == null ? null : best.loss(), best == null ? null : best.iteration(), recommendation, null, null);
 	}
 
 	private JobStatus end(JobRow job, JobStatus status, JobResult result, String error, Instant now) {
@@ -331,7 +331,7 @@ class ClientRuns {
 				throw ex.under("training.schedule");
 			}
 		}
-		return new JobRequest(request.type(), null, null, null, null, null, null, rangeTest, training,
+		return new JobRequest(request.type(), null, null, null, null, null, null, null, rangeTest, training, null,
 				Runner.CLIENT.jsonName(), null, null, null);
 	}
 

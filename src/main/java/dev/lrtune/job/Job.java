@@ -19,9 +19,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param lrPlan a client-run job's rate for every iteration, when known in advance and short enough; {@code null}
  *     otherwise
  */
-@Schema(description = "A training or range-test job.")
+@Schema(description = "A training, range-test or learning-rate search job.")
 public record Job(@Schema(description = "The job's id", example = "1") long id,
-		@Schema(description = "The job's type", allowableValues = { "range_test", "training" }) String type,
+		@Schema(description = "The job's type", allowableValues = { "range_test", "training", "lr_search" }) String type,
 		@Schema(description = "Where the job is: queued → running → succeeded, failed, cancelled or diverged",
 				allowableValues = { "queued", "running", "succeeded", "failed", "cancelled", "diverged" }) String status,
 		@Schema(description = "When it was queued") Instant createdAt,
@@ -56,6 +56,11 @@ public record Job(@Schema(description = "The job's id", example = "1") long id,
 	}
 
 	/** This job without its plan (as lists show it). */
+	/** {@link #status()} as a {@link JobStatus}, for code that decides by it (the JSON keeps the name). */
+	public JobStatus state() {
+		return JobStatus.of(status);
+	}
+
 	Job withoutPlan() {
 		return lrPlan == null ? this : new Job(id, type, status, createdAt, startedAt, finishedAt, progress, request,
 				result, error, attempt, worker, studyId, runner, name, tags, params, null);
@@ -67,7 +72,8 @@ public record Job(@Schema(description = "The job's id", example = "1") long id,
 	 */
 	@Schema(description = "How far a job has got, as of its last curve flush (about every second while it runs).")
 	public record Progress(@Schema(description = "Iterations done (a range test counts every repeat's iterations)") long iteration,
-			@Schema(description = "Iterations the job will run: training iterations, or range-test iterations × repeats") long totalIterations,
+			@Schema(description = "Iterations the job will run: training iterations; range-test iterations × repeats; for an lr_search, those "
+					+ "and the race's iterations should no trial diverge") long totalIterations,
 			@Schema(description = "iteration / totalIterations, in [0, 1]") double fraction,
 			@Schema(description = "Estimated seconds left, from the rate so far; null unless running with progress",
 					types = { "number", "null" }) Double etaSeconds) {

@@ -31,7 +31,8 @@ import jakarta.validation.constraints.Min;
 
 @RestController
 @RequestMapping("/api/v1/jobs")
-@Tag(name = "Jobs", description = "Training and range-test jobs, their curves and recommendations.")
+@Tag(name = "Jobs", description = "Training, range-test and learning-rate search jobs, their curves and "
+		+ "recommendations.")
 class JobController {
 
 	static final int MAX_PAGE_SIZE = 1000;
@@ -48,7 +49,7 @@ class JobController {
 	}
 
 	@PostMapping
-	@Operation(operationId = "submitJob", summary = "Queue a training or range-test job, or create one the client runs",
+	@Operation(operationId = "submitJob", summary = "Queue a training, range-test or learning-rate search job, or create one the client runs",
 			description = "Answers 202 with the job (every default resolved, the seed included) and its URL in "
 					+ "Location; poll GET /api/v1/jobs/{id} for status and progress. With \"runner\": \"client\" the "
 					+ "client trains its own model: the job is created running (201) with its lrPlan, and the client "
@@ -69,7 +70,9 @@ class JobController {
 									@ExampleObject(name = "client_range_test", summary = "client-run range_test: the client's own model, 1e-7 to 10 over 100 steps",
 											value = JobExamples.CLIENT_RANGE_TEST),
 									@ExampleObject(name = "client_training", summary = "client-run training: 5000 iterations under reduce-on-plateau, tagged",
-											value = JobExamples.CLIENT_TRAINING) })))
+											value = JobExamples.CLIENT_TRAINING),
+									@ExampleObject(name = "lr_search", summary = "lr_search: the constant rate for 1000 iterations of an MLP on moons, SGD with momentum",
+											value = JobExamples.LR_SEARCH) })))
 	@ApiResponse(responseCode = "201", description = "A client-run job, created running; its URL in Location",
 			headers = @Header(name = "Location", description = "/api/v1/jobs/{id}", schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "202", description = "Queued; the job's URL in Location",
@@ -92,7 +95,7 @@ class JobController {
 			@Parameter(description = "Only jobs with this status", schema = @Schema(allowableValues = { "queued",
 					"running", "succeeded", "failed", "cancelled", "diverged" })) @RequestParam(required = false) String status,
 			@Parameter(description = "Only jobs of this type", schema = @Schema(allowableValues = { "range_test",
-					"training" })) @RequestParam(required = false) String type,
+					"training", "lr_search" })) @RequestParam(required = false) String type,
 			@Parameter(description = "Only the jobs of this study (its range test and trials)") @RequestParam(required = false) Long studyId,
 			@Parameter(description = "Only the jobs of this runner", schema = @Schema(allowableValues = { "server",
 					"client" })) @RequestParam(required = false) String runner,
@@ -124,10 +127,15 @@ class JobController {
 	}
 
 	@GetMapping("/{id}/recommendation")
-	@Operation(operationId = "getRecommendation", summary = "A finished range test's suggested learning rates")
-	@ApiResponse(responseCode = "200", description = "The aggregate suggestions over the test's repeats")
-	@ApiResponse(responseCode = "409", description = "A training job, or a range test that has not succeeded")
-	Recommendation recommendation(@Parameter(description = JOB_ID) @PathVariable long id) {
+	@Operation(operationId = "getRecommendation", summary = "A finished range test's suggested learning rates, or an "
+			+ "lr_search's measured rate with its evidence")
+	@ApiResponse(responseCode = "200", description = "range_test: the aggregate suggestions over the test's repeats; "
+			+ "lr_search: the measured rate (method search), the race's evidence and the range test's suggestions",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(
+					oneOf = { Recommendation.class, SearchRecommendation.class })))
+	@ApiResponse(responseCode = "409", description = "A training job, a range test that has not run, or an lr_search "
+			+ "that has not succeeded")
+	Object recommendation(@Parameter(description = JOB_ID) @PathVariable long id) {
 		return management.recommendation(id);
 	}
 

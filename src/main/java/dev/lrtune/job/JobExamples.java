@@ -52,6 +52,11 @@ final class JobExamples {
 			{"iteration": [498, 499], "lr": [0.1, 0.1], "loss": [0.52, 0.49],
 			 "validation": {"iteration": [499], "loss": [0.61], "accuracy": [0.81]}}""";
 
+	static final String LR_SEARCH = """
+			{"type": "lr_search", "dataset": "synthetic:moons?samples=1000&noise=0.2&seed=7",
+			 "model": {"type": "mlp", "hidden": [32]}, "optimizer": {"type": "sgd", "momentum": 0.9}, "seed": 42,
+			 "lrSearch": {"iterations": 1000}}""";
+
 	private JobExamples() {
 	}
 

@@ -1,25 +1,28 @@
 package dev.lrtune.job;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON stored in {@code jobs.request} and {@code jobs.result}, written by the API's own mapper. */
 @Component
 class JobJson {
 
-	/** Parsed texts kept for {@link #readShared}; past this many the cache starts over. */
+	/** Parsed texts kept for {@link #readShared}: about the jobs a busy dashboard polls at once. */
 	static final int SHARED_CAPACITY = 4096;
 
 	private final JsonMapper mapper;
 
-	private final Map<Key, Object> shared = new ConcurrentHashMap<>();
+	private final Cache<Key, Object> shared;
 
-	JobJson(JsonMapper mapper) {
+	JobJson(JsonMapper mapper, MeterRegistry registry) {
 		this.mapper = mapper;
+		this.shared = Caffeine.newBuilder().maximumSize(SHARED_CAPACITY).executor(Runnable::run).recordStats().build();
+		CaffeineCacheMetrics.monitor(registry, shared, "job-json");
 	}
 
 	String write(Object value) {
@@ -39,17 +42,7 @@ class JobJson {
 		if (json == null) {
 			return null;
 		}
-		Key key = new Key(type, json);
-		Object cached = shared.get(key);
-		if (cached != null) {
-			return type.cast(cached);
-		}
-		T value = read(json, type);
-		if (shared.size() >= SHARED_CAPACITY) {
-			shared.clear();
-		}
-		shared.put(key, value);
-		return value;
+		return type.cast(shared.get(new Key(type, json), key -> read(json, type)));
 	}
 
 	private record Key(Class<?> type, String json) {

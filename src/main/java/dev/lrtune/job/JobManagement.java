@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Service;
@@ -95,7 +96,11 @@ public class JobManagement implements CurveOwners {
 		JobRequest resolved = resolve(request, shape);
 		long total = totalIterations(resolved, shape);
 		if (total > settings.maxIterations()) {
-			throw new InvalidRequestException(type == JobType.TRAINING ? "training.iterations" : "rangeTest.iterations",
+			throw new InvalidRequestException(switch (type) {
+				case TRAINING -> "training.iterations";
+				case RANGE_TEST -> "rangeTest.iterations";
+				case LR_SEARCH -> "lrSearch.iterations";
+			},
 					"the job would run " + total + " iterations, more than " + settings.maxIterations()
 							+ " (lrtune.jobs.max-iterations)");
 		}
@@ -153,7 +158,7 @@ public class JobManagement implements CurveOwners {
 		}
 		JobType typeFilter = type == null ? null : JobType.of(type);
 		if (type != null && typeFilter == null) {
-			throw new InvalidRequestException("type", "must be range_test or training, got '" + type + "'");
+			throw new InvalidRequestException("type", "must be " + JobType.NAMES + ", got '" + type + "'");
 		}
 		Runner runnerFilter = runner == null ? null : Runner.of(runner);
 		if (runner != null && runnerFilter == null) {
@@ -187,6 +192,11 @@ public class JobManagement implements CurveOwners {
 	/** The most iterations one job may run ({@code lrtune.jobs.max-iterations}). */
 	public long maxIterations() {
 		return settings.maxIterations();
+	}
+
+	/** The studies that have a job still queued or running: only the others can take their next step. */
+	public Set<Long> studiesWithActiveJobs() {
+		return jobs.studiesWithActiveJobs();
 	}
 
 	/** Every job of a study (its range test and trials), oldest first. */
@@ -227,18 +237,32 @@ public class JobManagement implements CurveOwners {
 		curveCache.changed(id); // the curve went with the job
 	}
 
-	/** A range test's suggestions, once it finished; 409 for a training job or an unfinished range test. */
-	Recommendation recommendation(long id) {
+	/**
+	 * A range test's suggestions once it has run, or an lr_search's measured rate once it has succeeded; 409 for a
+	 * training job or one that has not got that far.
+	 * @return a {@link Recommendation} (range_test) or a {@link SearchRecommendation} (lr_search)
+	 */
+	Object recommendation(long id) {
 		Job job = get(id);
-		if (!JobType.RANGE_TEST.jsonName().equals(job.type())) {
-			throw JobProblems.conflict("Job " + id + " is a " + job.type() + " job; recommendations come from range_test jobs.");
+		JobType type = JobType.of(job.type());
+		if (type == JobType.TRAINING) {
+			throw JobProblems.conflict("Job " + id + " is a training job; recommendations come from range_test and "
+					+ "lr_search jobs.");
 		}
-		if (job.result() == null || job.result().recommendation() == null) {
+		JobResult result = job.result();
+		if (type == JobType.LR_SEARCH) {
+			if (!JobStatus.SUCCEEDED.jsonName().equals(job.status()) || result == null || result.search() == null
+					|| result.recommendation() == null) {
+				throw JobProblems.conflict("Job " + id + " is " + job.status() + "; its recommendation exists once the "
+						+ "search has succeeded.");
+			}
+			return SearchRecommendation.of(result.recommendation(), result.search());
+		}
+		if (result == null || result.recommendation() == null) {
 			throw JobProblems.conflict("Job " + id + " is " + job.status() + "; its recommendation exists once it has run.");
 		}
-		return job.result().recommendation();
+		return result.recommendation();
 	}
-
 
 	@Override
 	public boolean exists(long jobId) {
@@ -272,14 +296,17 @@ public class JobManagement implements CurveOwners {
 		OptimizerRequest optimizer = (request.optimizer() == null ? OptimizerRequest.SGD : request.optimizer()).resolved();
 		RangeTestRequest rangeTest = null;
 		TrainingRequest training = null;
-		if (request.jobType() == JobType.RANGE_TEST) {
-			rangeTest = (request.rangeTest() == null ? RangeTestRequest.DEFAULTS : request.rangeTest()).resolved();
-		}
-		else {
+		LrSearchRequest lrSearch = null;
+		if (request.jobType() == JobType.TRAINING) {
 			training = resolve(request.training(), iterationsPerEpoch(shape, fraction, batchSize));
 		}
+		else {
+			rangeTest = (request.rangeTest() == null ? RangeTestRequest.DEFAULTS : request.rangeTest()).resolved();
+			lrSearch = request.lrSearch() == null ? null : request.lrSearch().resolved();
+		}
 		return new JobRequest(request.type(), request.dataset(), request.model().resolved(), optimizer, batchSize, seed,
-				fraction, rangeTest, training);
+				fraction, request.standardizeTarget() == null || request.standardizeTarget(), rangeTest, training,
+				lrSearch);
 	}
 
 	private static TrainingRequest resolve(TrainingRequest training, int iterationsPerEpoch) {
@@ -294,6 +321,10 @@ public class JobManagement implements CurveOwners {
 	}
 
 	private static long totalIterations(JobRequest request, JobDatasets.Shape shape) {
+		if (request.lrSearch() != null) {
+			return (long) request.rangeTest().iterations() * request.rangeTest().repeats()
+					+ LrSearchExecution.raceIterations(request.lrSearch().toSpec());
+		}
 		if (request.rangeTest() != null) {
 			return (long) request.rangeTest().iterations() * request.rangeTest().repeats();
 		}

@@ -7,10 +7,13 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dev.lrtune.curve.CurveBatch;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
  * The job metrics on {@code /actuator/prometheus}. Job counts come from the database, one {@code GROUP BY}
@@ -20,9 +23,8 @@ import io.micrometer.core.instrument.Timer;
 @Component
 class JobMetrics {
 
-	private static final long COUNTS_MAX_AGE_NANOS = Duration.ofSeconds(1).toNanos();
-
-	private final Jobs jobs;
+	/** How long one count of the jobs by status is reused. */
+	private static final Duration COUNTS_MAX_AGE = Duration.ofSeconds(1);
 
 	private final MeterRegistry registry;
 
@@ -32,15 +34,17 @@ class JobMetrics {
 
 	private final Timer writeLag;
 
-	private Map<JobStatus, Long> counts = Map.of();
-
-	private long countedAt;
-
-	private boolean counted;
+	/** The one count by status (under the key {@code true}), at most {@link #COUNTS_MAX_AGE} old. */
+	private final LoadingCache<Boolean, Map<JobStatus, Long>> counts;
 
 	JobMetrics(Jobs jobs, MeterRegistry registry) {
-		this.jobs = jobs;
 		this.registry = registry;
+		this.counts = Caffeine.newBuilder()
+			.expireAfterWrite(COUNTS_MAX_AGE)
+			.executor(Runnable::run)
+			.recordStats()
+			.build(all -> jobs.countByStatus());
+		CaffeineCacheMetrics.monitor(registry, counts, "job-counts");
 		this.iterations = Counter.builder("lrtune.iterations")
 			.description("Training iterations run by this instance's workers (counted per curve flush)")
 			.register(registry);
@@ -67,14 +71,8 @@ class JobMetrics {
 	}
 
 	/** Jobs of {@code status} in the database, at most a second old. */
-	synchronized long count(JobStatus status) {
-		long now = System.nanoTime();
-		if (!counted || now - countedAt > COUNTS_MAX_AGE_NANOS) {
-			counts = jobs.countByStatus();
-			countedAt = now;
-			counted = true;
-		}
-		return counts.getOrDefault(status, 0L);
+	long count(JobStatus status) {
+		return counts.get(true).getOrDefault(status, 0L);
 	}
 
 	/** Starts measuring one run's curve writes; call when the run starts recording. */

@@ -2,7 +2,6 @@ package dev.lrtune.job;
 
 import java.time.Duration;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -22,11 +21,8 @@ final class JobProblems {
 		return Problems.of(HttpStatus.CONFLICT, "Conflict with the job's status", detail);
 	}
 
-	static ErrorResponseException queueFull(int maxQueued, Duration retryAfter) {
-		ErrorResponseException ex = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Queue full", "The queue already holds "
-				+ maxQueued + " jobs (lrtune.queue.max-queued); retry after " + retryAfter.toSeconds() + " s.");
-		ex.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
-		return ex;
+	static JobQueueFullException queueFull(int maxQueued, Duration retryAfter) {
+		return new JobQueueFullException(maxQueued, retryAfter);
 	}
 
 	static ErrorResponseException notAvailable(String detail) {

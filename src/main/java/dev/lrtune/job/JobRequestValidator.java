@@ -28,7 +28,7 @@ class JobRequestValidator implements ConstraintValidator<ValidJobRequest, JobReq
 		Violations violations = new Violations(context);
 		JobType type = request.jobType();
 		if (request.type() != null && type == null) {
-			violations.add("type", "must be range_test or training, got '" + request.type() + "'");
+			violations.add("type", "must be " + JobType.NAMES + ", got '" + request.type() + "'");
 		}
 		ClientRunRules.check(request, violations::add);
 		if (request.model() != null) {
@@ -41,7 +41,16 @@ class JobRequestValidator implements ConstraintValidator<ValidJobRequest, JobReq
 			checkTraining(request, violations);
 		}
 		else if (type == JobType.RANGE_TEST) {
+			if (request.training() != null) {
+				violations.add("training", "applies to training jobs only; a range test takes 'rangeTest'");
+			}
 			checkRangeTest(request, violations);
+		}
+		else if (type == JobType.LR_SEARCH) {
+			checkLrSearch(request, violations);
+		}
+		if (type != JobType.LR_SEARCH && request.lrSearch() != null) {
+			violations.add("lrSearch", "applies to lr_search jobs only");
 		}
 		return violations.none();
 	}
@@ -60,10 +69,23 @@ class JobRequestValidator implements ConstraintValidator<ValidJobRequest, JobReq
 		}
 	}
 
-	private static void checkRangeTest(JobRequest request, Violations violations) {
+	private static void checkLrSearch(JobRequest request, Violations violations) {
 		if (request.training() != null) {
-			violations.add("training", "applies to training jobs only; a range test takes 'rangeTest'");
+			violations.add("training", "applies to training jobs only; an lr_search takes 'lrSearch' and 'rangeTest'");
 		}
+		if (request.lrSearch() == null) {
+			violations.add("lrSearch", "is required for an lr_search job: {iterations, family, rates, eta}");
+		}
+		else if (request.lrSearch().iterations() != null) {
+			violations.check("lrSearch", () -> request.lrSearch().toSpec());
+		}
+		if (Double.valueOf(0).equals(request.validationFraction())) {
+			violations.add("validationFraction", "an lr_search judges rates on the validation split; it must be > 0");
+		}
+		checkRangeTest(request, violations);
+	}
+
+	private static void checkRangeTest(JobRequest request, Violations violations) {
 		RangeTestRequest test = (request.rangeTest() == null ? RangeTestRequest.DEFAULTS : request.rangeTest()).resolved();
 		if (!(test.startLr() > 0 && Double.isFinite(test.startLr()))) {
 			violations.add("rangeTest.startLr", "must be a finite number > 0, got " + test.startLr());

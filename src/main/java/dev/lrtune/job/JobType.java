@@ -3,17 +3,20 @@ package dev.lrtune.job;
 import java.util.Locale;
 
 /** What a job runs. */
-enum JobType {
+public enum JobType {
 
-	RANGE_TEST, TRAINING;
+	RANGE_TEST, TRAINING, LR_SEARCH;
 
-	/** The name in the JSON contract and the database: {@code range_test}, {@code training}. */
-	String jsonName() {
+	/** Every name, as a sentence lists them. */
+	static final String NAMES = "range_test, training or lr_search";
+
+	/** The name in the JSON contract and the database: {@code range_test}, {@code training}, {@code lr_search}. */
+	public String jsonName() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/** The type called {@code name}, or {@code null}. */
-	static JobType of(String name) {
+	public static JobType of(String name) {
 		for (JobType type : values()) {
 			if (type.jsonName().equals(name)) {
 				return type;

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.lrtune.web.ReadCache;
 import dev.lrtune.web.ReadCacheSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,8 +22,8 @@ class JobViews {
 
 	private final JsonMapper json;
 
-	JobViews(ReadCacheSettings settings, JsonMapper json) {
-		this.cache = settings.cache(settings.maxEntries(), id -> id);
+	JobViews(ReadCacheSettings settings, JsonMapper json, MeterRegistry registry) {
+		this.cache = settings.cache("job-views", settings.maxEntries(), id -> id, registry);
 		this.json = json;
 	}
 

@@ -7,10 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -131,6 +133,12 @@ class Jobs {
 	/** Every job of a study, oldest first. */
 	List<JobRow> ofStudy(long studyId) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE study_id = ? ORDER BY id", ROWS, studyId);
+	}
+
+	/** The studies that have a queued or running job. */
+	Set<Long> studiesWithActiveJobs() {
+		return new HashSet<>(jdbc.queryForList("SELECT DISTINCT study_id FROM jobs WHERE study_id IS NOT NULL "
+				+ "AND (status = 'queued' OR status = 'running')", Long.class));
 	}
 
 	/** The queued and running jobs that use this dataset reference, as "job 42 is running", oldest first. */

@@ -33,7 +33,7 @@ class RangeTestExecution implements JobExecution {
 	@Override
 	public Outcome run(JobRequest request, long totalIterations, LocalRun run) {
 		long seed = request.seed();
-		SplitDataset data = run.dataset().data().split(request.validationFraction(), seed, run.dataset().standardize());
+		SplitDataset data = request.split(run.dataset());
 		CurveRecorder recorder = run.recorder(false);
 		RangeTestResult result;
 		try {
@@ -74,7 +74,7 @@ class RangeTestExecution implements JobExecution {
 		}
 		double finalLoss = lastLoss(result.curves());
 		return new JobResult(first, JobResult.finiteOrNull(finalLoss), JobResult.finiteOrNull(bestLoss), null, null,
-				null, null, result.recommendation(), runs);
+				null, null, result.recommendation(), runs, null);
 	}
 
 	private static double lastLoss(List<Curve> curves) {

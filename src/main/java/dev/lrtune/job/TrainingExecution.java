@@ -27,7 +27,7 @@ class TrainingExecution implements JobExecution {
 	public Outcome run(JobRequest request, long totalIterations, LocalRun run) {
 		TrainingRequest training = request.training();
 		long seed = request.seed();
-		SplitDataset data = run.dataset().data().split(request.validationFraction(), seed, run.dataset().standardize());
+		SplitDataset data = request.split(run.dataset());
 		int iterationsPerEpoch = (int) TrainingSettings.iterationsPerEpoch(data.train().rows(), request.batchSize());
 		Schedule schedule = schedule(training, iterationsPerEpoch);
 		Model model = Models.create(request.model().toSpec(), data.train().task(), data.train().cols(), seed);
@@ -59,7 +59,7 @@ class TrainingExecution implements JobExecution {
 	static JobResult result(TrainingResult result, LowestValidation lowest) {
 		return new JobResult(result.iterations(), JobResult.finiteOrNull(result.lastLoss()),
 				JobResult.finiteOrNull(result.bestLoss()), JobResult.finiteOrNull(result.validationLoss()),
-				JobResult.finiteOrNull(result.validationAccuracy()), lowest.loss(), lowest.iteration(), null, null);
+				JobResult.finiteOrNull(result.validationAccuracy()), lowest.loss(), lowest.iteration(), null, null, null);
 	}
 
 }

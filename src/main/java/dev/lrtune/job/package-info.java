@@ -6,5 +6,9 @@
  * {@link dev.lrtune.job.JobExecution}s turn a request into a run of the core trainer; datasets come
  * through {@link dev.lrtune.job.JobDatasets}. {@link dev.lrtune.job.JobMetrics} and
  * {@link dev.lrtune.job.WorkersHealthIndicator} report the pool and the queue to the actuator.
+ *
+ * <p>A client-run job ({@code runner: client}) has no worker here: the client trains its own model and posts its
+ * points, which {@link dev.lrtune.job.ClientRuns} stores in the same curve store, answering whether to stop and the
+ * next rate; its lease is renewed by the posts and checked by {@link dev.lrtune.job.ClientRunLeases}.
  */
 package dev.lrtune.job;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 
 /**
- * Descriptions for the schemas of {@code dev.lrtune.core.rangetest.Recommendation} and its parts, which the core cannot
+ * Descriptions for the schemas of {@code dev.lrtune.core.rangetest.Recommendation} and its parts (and of an lr_search's
+ * {@code dev.lrtune.core.search.Evidence}), which the core cannot
  * annotate (it stays free of swagger, see {@code ArchitectureTests}); the words are those of the records' javadoc.
  * The suggestions that can be undefined are typed {@code number | null}.
  */
@@ -28,7 +30,8 @@ class RecommendationSchemas implements OpenApiCustomizer {
 			"Indices", "Where on the submitted curve the suggestions lie (point indices), for plots.",
 			"Spreads", "With repeats: each suggestion's median, range and per-run values.",
 			"Spread", "One suggestion over the repeats.",
-			"Warning", "A reason not to trust the answer as it is, with what to do about it.");
+			"Warning", "A reason not to trust the answer as it is, with what to do about it.",
+			"Evidence", "What an lr_search's race measured of one rate, at the furthest rung it reached.");
 
 	private static final Map<String, Map<String, String>> PROPERTIES = Map.of(
 			"Recommendation", Map.of(
@@ -57,7 +60,13 @@ class RecommendationSchemas implements OpenApiCustomizer {
 					"valley", "Point of the valley; null when undefined", "divergence", "Point from which the loss stays risen for good; null when it never does"),
 			"Spreads", Map.of("minimum", "Spread of minimum", "steepest", "Spread of steepest; absent when undefined",
 					"valley", "Spread of valley; absent when undefined", "divergence", "Spread of divergence"),
-			"Warning", Map.of("code", "no_divergence, flat, noisy or min_at_start",
+			"Evidence", Map.of("lr", "The rate (a schedule family's peak rate)",
+					"validationLoss", "The objective's validation loss there; null when the run diverged",
+					"lossIteration", "The iteration of that run, from 0, where that loss was measured; null when it diverged",
+					"rung", "The furthest rung it trained, from 0", "iterations", "Iterations it trained at that rung",
+					"pruned", "Successive halving stopped it before the last rung"),
+			"Warning", Map.of("code", "no_divergence, flat, noisy or min_at_start; all_diverged for an lr_search whose "
+					+ "race measured no rate",
 					"message", "What it means and what to do about it"),
 			"Spread", Map.of("median", "Median over the runs (geometric mean of the middle two for an even count)",
 					"min", "Smallest over the runs", "max", "Largest over the runs", "values", "Each run's value, in seed order"));
@@ -65,10 +74,12 @@ class RecommendationSchemas implements OpenApiCustomizer {
 	private static final Map<String, Set<String>> NULLABLE = Map.of(
 			"Recommendation", Set.of("recommendedLr", "method", "divergenceLr"),
 			"Suggestions", Set.of("minimum", "steepest", "valley", "divergence"),
-			"Indices", Set.of("steepest", "valley", "divergence"));
+			"Indices", Set.of("steepest", "valley", "divergence"),
+			"Evidence", Set.of("validationLoss", "lossIteration"));
 
-	private static final List<String> WARNING_CODES = Arrays.stream(AnalysisWarning.values())
-		.map(AnalysisWarning::code)
+	/** The range test's warnings, and the one an lr_search adds when its race measured no rate. */
+	private static final List<String> WARNING_CODES = Stream.concat(
+			Arrays.stream(AnalysisWarning.values()).map(AnalysisWarning::code), Stream.of("all_diverged"))
 		.toList();
 
 	@Override

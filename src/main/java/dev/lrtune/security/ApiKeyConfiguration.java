@@ -13,14 +13,17 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(SecuritySettings.class)
 public class ApiKeyConfiguration {
 
-	/** Where Spring Security would sit: after character encoding and observation, before everything else. */
-	static final int ORDER = -100;
+	/**
+	 * The API-key filter's place, where Spring Security would sit: after character encoding and observation, before
+	 * everything else. Filters that must only see requests whose key was checked are ordered after it.
+	 */
+	public static final int FILTER_ORDER = -100;
 
 	@Bean
 	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(SecuritySettings settings) {
 		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(settings.apiKeys()));
 		registration.setName("apiKeyFilter");
-		registration.setOrder(ORDER);
+		registration.setOrder(FILTER_ORDER);
 		registration.addUrlPatterns("/*");
 		registration.setEnabled(settings.apiKeysRequired());
 		return registration;

@@ -77,14 +77,9 @@ class Studies {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM studies", Long.class);
 	}
 
-	/**
-	 * The running studies none of whose jobs is queued or running: only those can take a step (their range test or
-	 * current rung has ended, or a rung could not be queued yet). The others wait for their jobs.
-	 */
-	List<Long> ready() {
-		return jdbc.queryForList("SELECT s.id FROM studies s WHERE s.status = 'running' AND NOT EXISTS (SELECT 1 FROM "
-				+ "jobs j WHERE j.study_id = s.id AND (j.status = 'queued' OR j.status = 'running')) ORDER BY s.id",
-				Long.class);
+	/** The running studies, oldest first. */
+	List<Long> running() {
+		return jdbc.queryForList("SELECT id FROM studies WHERE status = 'running' ORDER BY id", Long.class);
 	}
 
 	/**
@@ -136,7 +131,7 @@ class Studies {
 	/** Records how a run's job ended, when its rung is closed. */
 	void closeRun(long studyId, TrialOutcome outcome) {
 		jdbc.update("UPDATE study_runs SET outcome = ?, validation_loss = ?, best_validation_loss = ?, best_iteration = ?, "
-				+ "reached = ? WHERE study_id = ? AND candidate = ? AND rung = ?", outcome.status(),
+				+ "reached = ? WHERE study_id = ? AND candidate = ? AND rung = ?", outcome.status().jsonName(),
 				outcome.validationLoss(), outcome.bestValidationLoss(), outcome.bestIteration(), outcome.reached(), studyId,
 				outcome.candidate(), outcome.rung());
 	}

@@ -3,6 +3,7 @@ package dev.lrtune.study;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
@@ -21,6 +21,9 @@ import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.core.search.SuccessiveHalving;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobFinished;
+import dev.lrtune.job.JobManagement;
+import dev.lrtune.job.JobQueueFullException;
+import dev.lrtune.job.JobStatus;
 import dev.lrtune.schedule.ScheduleSpec;
 import dev.lrtune.study.StudyRows.RunRow;
 import dev.lrtune.study.StudyRows.StudyRow;
@@ -43,17 +46,20 @@ class StudyCoordinator implements SmartLifecycle {
 
 	private final TrialJobs trialJobs;
 
+	private final JobManagement jobs;
+
 	private final TransactionTemplate transactions;
 
 	private final StudySettings settings;
 
 	private ScheduledExecutorService executor;
 
-	StudyCoordinator(Studies studies, StudyViews views, TrialJobs trialJobs, TransactionTemplate transactions,
-			StudySettings settings) {
+	StudyCoordinator(Studies studies, StudyViews views, TrialJobs trialJobs, JobManagement jobs,
+			TransactionTemplate transactions, StudySettings settings) {
 		this.studies = studies;
 		this.views = views;
 		this.trialJobs = trialJobs;
+		this.jobs = jobs;
 		this.transactions = transactions;
 		this.settings = settings;
 	}
@@ -86,8 +92,13 @@ class StudyCoordinator implements SmartLifecycle {
 	/** Takes every running study one step further where it can; a failure with one study does not stop the rest. */
 	void advanceAll() {
 		try {
-			for (long id : studies.ready()) {
-				advanceOne(id);
+			// only studies none of whose jobs is queued or running can take a step (their range test or current rung
+			// has ended, or a rung could not be queued yet); the others wait for their jobs
+			Set<Long> waiting = jobs.studiesWithActiveJobs();
+			for (long id : studies.running()) {
+				if (!waiting.contains(id)) {
+					advanceOne(id);
+				}
 			}
 		}
 		catch (RuntimeException ex) {
@@ -102,11 +113,11 @@ class StudyCoordinator implements SmartLifecycle {
 		catch (InvalidRequestException ex) {
 			fail(id, ex.getMessage());
 		}
-		catch (ErrorResponseException ex) {
+		catch (JobQueueFullException ex) {
 			// a full queue is not the study's fault: the rung is queued on a later look
-			if (ex.getStatusCode() != HttpStatus.TOO_MANY_REQUESTS) {
-				fail(id, ex.getBody().getDetail());
-			}
+		}
+		catch (ErrorResponseException ex) {
+			fail(id, ex.getBody().getDetail());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Study {} could not be advanced: {}", id, ex.toString());
@@ -131,11 +142,11 @@ class StudyCoordinator implements SmartLifecycle {
 	private void afterRangeTest(StudyRow study) {
 		Map<Long, Job> jobs = views.jobsOf(study.id());
 		Job rangeTest = jobs.get(study.rangeTestJobId());
-		if (rangeTest != null && !TrialOutcome.finished(rangeTest.status())) {
+		if (rangeTest != null && !rangeTest.state().isTerminal()) {
 			return;
 		}
 		Recommendation finder = rangeTest == null || rangeTest.result() == null ? null : rangeTest.result().recommendation();
-		if (!"succeeded".equals(rangeTest == null ? null : rangeTest.status()) || finder == null) {
+		if (rangeTest == null || rangeTest.state() != JobStatus.SUCCEEDED || finder == null) {
 			String ended = rangeTest == null ? "was deleted" : "ended " + rangeTest.status()
 					+ (rangeTest.error() == null ? "" : ": " + rangeTest.error());
 			studies.finish(study.id(), "failed", "The range test (job " + study.rangeTestJobId() + ") " + ended

@@ -119,7 +119,7 @@ class StudyManagement {
 				request.batchSize() == null ? TrainingSettings.DEFAULT_BATCH_SIZE : request.batchSize(), seed,
 				request.validationFraction() == null ? SplitDataset.DEFAULT_VALIDATION_FRACTION
 						: request.validationFraction(),
-				iterations, evaluateEvery, request.candidates(), strategy, Objective.of(request.objective()).jsonName(),
+				request.standardizeTarget() == null || request.standardizeTarget(), iterations, evaluateEvery, request.candidates(), strategy, Objective.of(request.objective()).jsonName(),
 				request.rangeTest());
 	}
 

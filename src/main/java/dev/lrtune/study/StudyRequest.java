@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.lrtune.core.search.SuccessiveHalving;
+import dev.lrtune.job.JobRequest;
 import dev.lrtune.job.ModelRequest;
 import dev.lrtune.job.OptimizerRequest;
 import dev.lrtune.job.RangeTestRequest;
@@ -24,6 +25,7 @@ import jakarta.validation.constraints.Size;
 /**
  * The body of {@code POST /studies}, and the {@code request} a study echoes with every default resolved.
  *
+ * @param standardizeTarget passed to every job; default true; false for a study stored before the option existed
  * @param iterations the budget: what the last rung's trials train, and what {@code best.schedule} is sized for
  * @param candidates the schedules to compare; absent: eight generated from a range test run first
  * @param objective {@code best} or {@code last}: what trials are ranked by, see {@link Objective}
@@ -33,7 +35,8 @@ import jakarta.validation.constraints.Size;
 @Schema(description = "A study: candidate schedules trained against each other by successive halving on one "
 		+ "dataset, model and seed.", example = StudyExamples.GENERATED)
 record StudyRequest(
-		@NotBlank @Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…") String dataset,
+		@NotBlank @Size(max = JobRequest.MAX_DATASET_LENGTH, message = "must be at most {max} characters")
+		@Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…") String dataset,
 		@NotNull @Valid @Schema(description = "The model every trial trains") ModelRequest model,
 		@Valid @Schema(description = "Default: plain sgd") OptimizerRequest optimizer,
 		@Positive @Schema(description = "Rows per minibatch", defaultValue = "32") Integer batchSize,
@@ -42,6 +45,9 @@ record StudyRequest(
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
 		@Schema(description = "Share of rows held out for validation, in (0, 1): trials are ranked by validation loss",
 				defaultValue = "0.2") Double validationFraction,
+		@Schema(description = "Regression: every trial trains on the target z-scored with the training rows' mean and "
+				+ "deviation; losses are reported in the target's units. Ignored for classification",
+				defaultValue = "true") Boolean standardizeTarget,
 		@NotNull @Positive @Schema(description = "The budget: iterations the last rung trains", example = "3000")
 		Long iterations,
 		@PositiveOrZero @Schema(description = "Measure the validation split every this many iterations (and after "
@@ -67,10 +73,14 @@ record StudyRequest(
 
 	static final int GENERATED_CANDIDATES = 8;
 
-	/** This request with that objective (a study stored before the choice existed has none in its request). */
-	StudyRequest withObjective(Objective chosen) {
-		return new StudyRequest(dataset, model, optimizer, batchSize, seed, validationFraction, iterations, evaluateEvery,
-				candidates, strategy, chosen.jsonName(), rangeTest);
+	/**
+	 * This request as stored, with the choices a study stored before they existed lacks: its objective (kept beside
+	 * the request) and standardizeTarget false, as its trials trained.
+	 */
+	StudyRequest withStoredDefaults(Objective chosen) {
+		return new StudyRequest(dataset, model, optimizer, batchSize, seed, validationFraction,
+				standardizeTarget == null ? Boolean.FALSE : standardizeTarget, iterations, evaluateEvery, candidates,
+				strategy, chosen.jsonName(), rangeTest);
 	}
 
 	/** The iterations of each rung of a resolved request (its strategy complete), the last one the budget. */

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.job.Job;
+import dev.lrtune.job.JobStatus;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobResult;
 import dev.lrtune.schedule.ScheduleSpec;
@@ -34,7 +35,7 @@ class StudyViews {
 	}
 
 	StudyRequest request(StudyRow row) {
-		return json.readValue(row.request(), StudyRequest.class);
+		return json.readValue(row.request(), StudyRequest.class).withStoredDefaults(row.objective());
 	}
 
 	/** The range test's recommendation the candidates were generated from; {@code null} when they were given. */
@@ -58,21 +59,21 @@ class StudyViews {
 	/** How a run stands: as recorded when its rung was closed, else as its job is now. */
 	static TrialOutcome outcome(RunRow run, Map<Long, Job> jobsById) {
 		if (run.outcome() != null) {
-			return new TrialOutcome(run.candidate(), run.rung(), run.outcome(), run.validationLoss(),
+			return new TrialOutcome(run.candidate(), run.rung(), JobStatus.of(run.outcome()), run.validationLoss(),
 					run.bestValidationLoss(), run.bestIteration(), run.reached() == null ? 0 : run.reached());
 		}
 		Job job = jobsById.get(run.jobId());
 		if (job == null) {
-			return new TrialOutcome(run.candidate(), run.rung(), "failed", null, null, null, 0);
+			return new TrialOutcome(run.candidate(), run.rung(), JobStatus.FAILED, null, null, null, 0);
 		}
 		JobResult result = job.result();
-		return new TrialOutcome(run.candidate(), run.rung(), job.status(), result == null ? null : result.validationLoss(),
+		return new TrialOutcome(run.candidate(), run.rung(), job.state(), result == null ? null : result.validationLoss(),
 				result == null ? null : result.bestValidationLoss(), result == null ? null : result.bestValidationIteration(),
 				job.progress().iteration());
 	}
 
 	Study view(StudyRow row) {
-		StudyRequest request = request(row).withObjective(row.objective());
+		StudyRequest request = request(row);
 		// Runs first, jobs last: a rung the coordinator commits meanwhile adds runs and their jobs together, so every
 		// run read here finds its job (read the other way, a new run would look like a trial whose job is gone).
 		Map<Integer, List<RunRow>> runsByCandidate = studies.runs(row.id()).stream()
@@ -93,9 +94,9 @@ class StudyViews {
 			List<RunRow> runs = runsByCandidate.get(outcome.candidate());
 			RunRow last = runs.get(runs.size() - 1);
 			trials.add(new Study.Trial(outcome.candidate(), rank++, schedules.get(outcome.candidate()), last.jobId(),
-					outcome.status(), outcome.rung(), outcome.reached(), outcome.validationLoss(),
+					outcome.status().jsonName(), outcome.rung(), outcome.reached(), outcome.validationLoss(),
 					outcome.bestValidationLoss(), outcome.bestIteration(), outcome.rung() < row.rung(),
-					"diverged".equals(outcome.status()),
+					outcome.status() == JobStatus.DIVERGED,
 					runs.stream().map(run -> run(run, jobsById)).toList()));
 		}
 		return new Study(row.id(), row.status(), row.createdAt(), row.finishedAt(), request,
@@ -120,7 +121,7 @@ class StudyViews {
 	private Study.Run run(RunRow run, Map<Long, Job> jobsById) {
 		TrialOutcome outcome = outcome(run, jobsById);
 		return new Study.Run(run.rung(), run.jobId(), run.iterations(), json.readValue(run.schedule(), ScheduleSpec.class),
-				outcome.status(), outcome.validationLoss(), outcome.bestValidationLoss(), outcome.bestIteration());
+				outcome.status().jsonName(), outcome.validationLoss(), outcome.bestValidationLoss(), outcome.bestIteration());
 	}
 
 }

@@ -36,15 +36,15 @@ class TrialJobs {
 	/** Queues the range test that sizes the generated candidates. */
 	Job submitRangeTest(long studyId, StudyRequest study) {
 		JobRequest request = new JobRequest("range_test", study.dataset(), study.model(), study.optimizer(),
-				study.batchSize(), study.seed(), study.validationFraction(), study.rangeTest(), null);
+				study.batchSize(), study.seed(), study.validationFraction(), study.standardizeTarget(), study.rangeTest(), null, null);
 		return submit(studyId, request, null);
 	}
 
 	/** Queues a candidate's trial at a rung of that many iterations. */
 	Job submitTrial(long studyId, StudyRequest study, int candidate, ScheduleSpec schedule, long iterations) {
 		JobRequest request = new JobRequest("training", study.dataset(), study.model(), study.optimizer(),
-				study.batchSize(), study.seed(), study.validationFraction(), null,
-				new TrainingRequest(iterations, null, schedule, study.evaluateEvery()));
+				study.batchSize(), study.seed(), study.validationFraction(), study.standardizeTarget(), null,
+				new TrainingRequest(iterations, null, schedule, study.evaluateEvery()), null);
 		return submit(studyId, request, candidate);
 	}
 

@@ -2,6 +2,8 @@ package dev.lrtune.study;
 
 import java.util.Comparator;
 
+import dev.lrtune.job.JobStatus;
+
 /**
  * How a trial's job at one rung ended (or stands).
  *
@@ -11,7 +13,7 @@ import java.util.Comparator;
  * @param bestIteration the iteration (from 0) at whose end that lowest loss was measured
  * @param reached iterations it ran
  */
-record TrialOutcome(int candidate, int rung, String status, Double validationLoss, Double bestValidationLoss,
+record TrialOutcome(int candidate, int rung, JobStatus status, Double validationLoss, Double bestValidationLoss,
 		Long bestIteration, long reached) {
 
 	/**
@@ -29,16 +31,11 @@ record TrialOutcome(int candidate, int rung, String status, Double validationLos
 	/** Finished and ranked by the objective's validation loss. */
 	boolean ranked(Objective objective) {
 		Double loss = objective.loss(this);
-		return "succeeded".equals(status) && loss != null && Double.isFinite(loss);
+		return status == JobStatus.SUCCEEDED && loss != null && Double.isFinite(loss);
 	}
 
 	boolean finished() {
-		return finished(status);
-	}
-
-	/** Whether a job with that status has ended. */
-	static boolean finished(String status) {
-		return !"queued".equals(status) && !"running".equals(status);
+		return status.isTerminal();
 	}
 
 	/** Finished without a validation loss to rank by: diverged, failed, cancelled. */

@@ -7,13 +7,18 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -22,6 +27,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.lrtune.core.InvalidParameterException;
@@ -34,7 +42,10 @@ import tools.jackson.core.JacksonException;
  * reading only {@code detail} still learns what to fix. Nothing here leaks class names or stack traces.
  */
 @RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+class ApiExceptionHandler extends ResponseEntityExceptionHandler implements ResponseBodyAdvice<Object> {
+
+	/** The most rejected fields one 400 names; a body with thousands of bad entries is answered with the first. */
+	static final int MAX_ERRORS = 100;
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -68,6 +79,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.body(problem);
 	}
 
+	/**
+	 * A multipart body that cannot be parsed (no boundary, cut before its closing boundary, bare LF line breaks). A
+	 * size limit met while parsing is a 413 ({@link MaxUploadSizeExceededException}), answered by the dataset
+	 * controller with the limit that applies.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ProblemDetail malformedMultipart(MultipartException ex) {
+		return badRequest(List.of(new FieldError("", "the multipart/form-data body is malformed: it needs a boundary "
+				+ "parameter in Content-Type, CRLF line breaks, and a closing boundary line")));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex) {
 		log.error("Unhandled error", ex);
@@ -83,7 +105,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		List<FieldError> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(e -> new FieldError(e.getField(), message(e)))
+			.map(e -> new FieldError(e.getField(), message(e, ex.getBindingResult().getFieldType(e.getField()))))
 			.sorted(Comparator.comparing(FieldError::field))
 			.toList();
 		return ResponseEntity.badRequest().body(badRequest(errors));
@@ -110,7 +132,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		Class<?> type = ex.getRequiredType();
 		String expected = type == null ? "of another type" : JsonErrors.describeType(type) + JsonErrors.range(type);
 		return ResponseEntity.badRequest()
-			.body(badRequest(List.of(new FieldError(name, "must be " + expected + ", got '" + ex.getValue() + "'"))));
+			.body(badRequest(List.of(new FieldError(name, "must be " + expected + ", got '" + Echo.value(ex.getValue()) + "'"))));
 	}
 
 	@Override
@@ -140,20 +162,53 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return new FieldError("", "the request body is missing or is not JSON");
 	}
 
-	/** Bean Validation's "must not be null" in the words the core uses for the same thing. */
-	private static String message(org.springframework.validation.FieldError error) {
+	/**
+	 * Bean Validation's "must not be null" in the words the core uses for the same thing; a query or form value of
+	 * the wrong type ({@code ?standardize=maybe}) by the type a client knows, not Spring's conversion message.
+	 */
+	private static String message(org.springframework.validation.FieldError error, Class<?> type) {
+		if (error.isBindingFailure() && type != null) {
+			Object value = error.getRejectedValue() instanceof String[] values && values.length == 1 ? values[0]
+					: error.getRejectedValue();
+			return "must be " + JsonErrors.describeType(type) + JsonErrors.range(type) + ", got '" + Echo.value(value) + "'";
+		}
 		return "NotNull".equals(error.getCode()) ? "is required" : error.getDefaultMessage();
 	}
 
 	static ProblemDetail badRequest(List<FieldError> errors) {
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
 		problem.setTitle("Invalid request");
-		problem.setDetail(errors.isEmpty() ? "The request is invalid."
-				: errors.stream().map(e -> e.field().isEmpty() ? e.message() : e.field() + ": " + e.message())
+		List<FieldError> named = errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors;
+		problem.setDetail(named.isEmpty() ? "The request is invalid."
+				: Echo.message(named.stream().map(e -> e.field().isEmpty() ? e.message() : e.field() + ": " + e.message())
 					.reduce((a, b) -> a + "; " + b)
-					.orElseThrow());
-		problem.setProperty("errors", errors);
+					.orElseThrow() + (named.size() < errors.size() ? "; and " + (errors.size() - named.size()) + " more" : "")));
+		problem.setProperty("errors", List.copyOf(named));
 		return problem;
+	}
+
+	/**
+	 * The last word on every problem this advice or a controller answers: its detail and any text member (a CSV
+	 * column name, a fix) at most {@link Echo#MAX_MESSAGE} characters, so that no client value, however long, is
+	 * repeated whole.
+	 */
+	@Override
+	public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+		return true;
+	}
+
+	@Override
+	public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType selectedContentType,
+			Class<? extends HttpMessageConverter<?>> selectedConverterType, ServerHttpRequest request,
+			ServerHttpResponse response) {
+		if (body instanceof ProblemDetail problem) {
+			problem.setDetail(Echo.message(problem.getDetail()));
+			problem.setTitle(Echo.message(problem.getTitle()));
+			if (problem.getProperties() != null) {
+				problem.getProperties().replaceAll((name, value) -> value instanceof String text ? Echo.message(text) : value);
+			}
+		}
+		return body;
 	}
 
 }

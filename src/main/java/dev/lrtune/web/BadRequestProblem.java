@@ -16,6 +16,6 @@ public record BadRequestProblem(
 		@Schema(description = "The HTTP status.", example = "400") int status,
 		@Schema(description = "Every rejected field with its message, in one sentence.",
 				example = "schedule.maxLr: must be at least baseLr (0.1), was 0.01") String detail,
-		@Schema(description = "The request path.", example = "/api/v1/schedules/preview") URI instance,
+		@Schema(description = "The request path, relative to the server.", format = "uri-reference", example = "/api/v1/schedules/preview") URI instance,
 		@Schema(description = "Each rejected field, by its path in the request body.") List<FieldError> errors) {
 }

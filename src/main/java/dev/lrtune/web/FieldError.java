@@ -9,4 +9,11 @@ public record FieldError(
 				example = "schedule.maxLr") String field,
 		@Schema(description = "What is wrong, in plain words.", example = "must be at least baseLr (0.1), was 0.01")
 		String message) {
+
+	/** A field path or message built from a client's input stays short however long that input was. */
+	public FieldError {
+		field = field == null ? "" : Echo.bound(field, Echo.MAX_VALUE);
+		message = Echo.message(message);
+	}
+
 }

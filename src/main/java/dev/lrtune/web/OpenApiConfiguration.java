@@ -33,6 +33,11 @@ class OpenApiConfiguration {
 	}
 
 	@Bean
+	OpenApiCustomizer nullableProperties() {
+		return NullableProperties::apply;
+	}
+
+	@Bean
 	OpenApiCustomizer problemResponses() {
 		return ProblemResponses::apply;
 	}

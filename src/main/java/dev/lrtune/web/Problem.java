@@ -19,5 +19,5 @@ public record Problem(
 		@Schema(description = "A short summary of the kind of problem.", example = "Job not found") String title,
 		@Schema(description = "The HTTP status.", example = "404") int status,
 		@Schema(description = "What went wrong in this case, in plain words.", example = "There is no job 42.") String detail,
-		@Schema(description = "The request path.", example = "/api/v1/jobs/42") URI instance) {
+		@Schema(description = "The request path, relative to the server.", format = "uri-reference", example = "/api/v1/jobs/42") URI instance) {
 }

@@ -18,11 +18,12 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
  * The error responses every operation under {@code /api/} shares, added to the document so that controllers declare
  * only the errors particular to them (409, 413, 422, 429, …) and only with a description:
  * <ul>
- * <li>400 ({@code BadRequestProblem}) when the operation takes a parameter or a body: a rejected field, or a path or
- * query value of the wrong type;
+ * <li>400 ({@code BadRequestProblem}) always: a rejected field, a path or query value of the wrong type, or a malformed
+ * query string or {@code Accept} header, which any operation may meet;
  * <li>401 always: the API-key filter answers it when {@code lrtune.security.api-keys} is set;
  * <li>404 when the path names a resource by id;
- * <li>415 when the operation takes a body;
+ * <li>406 always: the {@code Accept} header names nothing the operation answers with;
+ * <li>413 and 415 when the operation takes a body: too large, or not a type it reads;
  * <li>503 always: the database cannot be reached ({@link ApiExceptionHandler} answers it with {@code Retry-After}).
  * </ul>
  * Every 4xx/5xx response, declared or added, then has only {@code application/problem+json} content, with the
@@ -65,18 +66,23 @@ final class ProblemResponses {
 			.toList();
 		boolean hasBody = operation.getRequestBody() != null;
 		var responses = operation.getResponses();
-		if (hasBody || !parameters.isEmpty()) {
-			responses.putIfAbsent("400", new ApiResponse()
-				.description("A parameter or field is missing, malformed or out of range; errors names each one."));
-		}
+		// any request may be refused for a malformed query string or Accept header, besides its own parameters
+		responses.putIfAbsent("400", new ApiResponse()
+			.description("A parameter or field is missing, malformed or out of range, or the query string or a header is "
+					+ "malformed; errors names each one."));
 		responses.putIfAbsent("401", new ApiResponse().description(
 				"Missing or invalid X-API-Key (only when the server sets lrtune.security.api-keys)."));
 		if (parameters.stream().anyMatch(parameter -> "path".equals(parameter.getIn()))) {
 			responses.putIfAbsent("404", new ApiResponse().description("Nothing with that id exists."));
 		}
+		responses.putIfAbsent("406", new ApiResponse()
+			.description("The Accept header names no media type this operation answers with."));
 		if (hasBody) {
+			responses.putIfAbsent("413", new ApiResponse()
+				.description("The body is larger than this operation accepts (lrtune.requests.max-json-size for JSON); "
+						+ "maxBytes gives the limit."));
 			responses.putIfAbsent("415", new ApiResponse()
-				.description("The Content-Type is not one this operation accepts."));
+				.description("The Content-Type is not one this operation accepts (a wildcard such as */* names none)."));
 		}
 		responses.putIfAbsent("503", new ApiResponse().description(
 				"The database cannot be reached (down or restarting); retry after the Retry-After header's seconds."));

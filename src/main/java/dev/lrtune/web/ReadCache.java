@@ -10,12 +10,23 @@ import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Answers of hot reads (a polled job, a polled curve) kept for a short time, so that many clients asking for the same
- * thing cost one database read and one serialisation instead of one each.
+ * thing cost one database read and one serialisation instead of one each. The values live in a Caffeine cache
+ * (bounded, expiring on the given clock, with hit, miss and load statistics for {@link #bindTo metrics}); this class
+ * adds what Caffeine cannot know, the rules below.
  *
  * <p>Two rules bound what it serves:
  * <ul>
@@ -26,7 +37,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * write has committed, values of that group loaded before are never served again. A value whose load started before
  * the invalidation is refused even when it is installed after it, so a client that wrote here reads its write here.
  * </ul>
- * A {@code ttl} of zero turns caching off (every read loads).
+ * Readers that miss while the same value is being loaded wait for that load rather than repeating it, unless it
+ * started before this instance's last change of the group (then they load for themselves): Caffeine's own
+ * compute-if-absent would make them wait for a load that can no longer be served. A {@code ttl} of zero turns caching
+ * off (every read loads).
  *
  * @param <K> what a value is looked up by
  * @param <V> the value
@@ -35,23 +49,24 @@ public final class ReadCache<K, V> {
 
 	private final long ttlNanos;
 
-	private final int maxEntries;
-
 	private final Function<K, Object> group;
 
-	private final LongSupplier clock;
+	private final Ticker ticker;
 
-	private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+	private final StatsCounter stats = new ConcurrentStatsCounter();
+
+	/** The values, each with the clock when its load started; Caffeine evicts past the size and after the ttl. */
+	private final Cache<K, Entry<V>> entries;
 
 	/** Loads under way: a reader that misses while one runs waits for it instead of loading the same thing again. */
 	private final Map<K, Load<V>> loads = new ConcurrentHashMap<>();
 
 	/** Group → the clock when this instance last changed it; kept one {@code ttl}, after which it no longer matters. */
-	private final Map<Object, Long> changes = new ConcurrentHashMap<>();
+	private final Cache<Object, Long> changes;
 
 	/**
 	 * @param ttl how long a value may be served
-	 * @param maxEntries the values kept at most; past it expired values go, then all (only a cost, never a wrong answer)
+	 * @param maxEntries the values kept at most (only a cost when exceeded, never a wrong answer)
 	 * @param group the group of a key: {@link #changed} invalidates every key of a group
 	 * @param clock nanoseconds, monotonic ({@link System#nanoTime} outside tests)
 	 */
@@ -63,9 +78,30 @@ public final class ReadCache<K, V> {
 			throw new IllegalArgumentException("maxEntries must be at least 1, got " + maxEntries);
 		}
 		this.ttlNanos = ttl.toNanos();
-		this.maxEntries = maxEntries;
 		this.group = group;
-		this.clock = clock;
+		this.ticker = clock::getAsLong;
+		// maintenance (eviction, expiry) runs on the calling thread: it is small, and needs no pool of its own
+		this.entries = Caffeine.newBuilder()
+			.maximumSize(maxEntries)
+			.expireAfter(Expiry.<K, Entry<V>>writing((key, entry) -> remaining(entry)))
+			.ticker(ticker)
+			.executor(Runnable::run)
+			.recordStats(() -> stats)
+			.build();
+		this.changes = Caffeine.newBuilder()
+			.expireAfterWrite(Duration.ofNanos(Math.max(1, ttlNanos)))
+			.ticker(ticker)
+			.executor(Runnable::run)
+			.build();
+	}
+
+	/**
+	 * Publishes this cache's size, hits, misses, loads and evictions as Micrometer's {@code cache.*} meters tagged
+	 * {@code cache=name} ({@code cache_gets_total{cache="job-views",result="hit"}} on Prometheus).
+	 */
+	public ReadCache<K, V> bindTo(MeterRegistry registry, String name) {
+		CaffeineCacheMetrics.monitor(registry, entries, name);
+		return this;
 	}
 
 	/**
@@ -79,12 +115,14 @@ public final class ReadCache<K, V> {
 		}
 		// the change is read before the clock: a change record dropped meanwhile is older than ttl, and so is any
 		// value it would have refused
-		Long changed = changes.get(group.apply(key));
-		long now = clock.getAsLong();
-		Entry<V> entry = entries.get(key);
+		Long changed = changes.getIfPresent(group.apply(key));
+		long now = ticker.read();
+		Entry<V> entry = entries.policy().getIfPresentQuietly(key);
 		if (fresh(entry, changed, now)) {
+			stats.recordHits(1);
 			return entry.value;
 		}
+		stats.recordMisses(1);
 		Load<V> running = loads.get(key);
 		if (running != null && (changed == null || running.startedAt - changed > 0)) {
 			try {
@@ -102,16 +140,17 @@ public final class ReadCache<K, V> {
 		try {
 			V value = loader.get();
 			if (value != null && keep.test(value)) {
-				makeRoom(now);
 				// stamped with a time before the load started; a slower load that started earlier does not replace a
 				// newer value
-				entries.merge(key, new Entry<>(value, now),
+				entries.asMap().merge(key, new Entry<>(value, now),
 						(old, fresh) -> fresh.loadedAt - old.loadedAt >= 0 ? fresh : old);
 			}
+			stats.recordLoadSuccess(ticker.read() - now);
 			load.complete(value);
 			return value;
 		}
 		catch (RuntimeException | Error ex) {
+			stats.recordLoadFailure(ticker.read() - now);
 			load.completeExceptionally(ex);
 			throw ex;
 		}
@@ -125,10 +164,14 @@ public final class ReadCache<K, V> {
 		if (ttlNanos == 0) {
 			return null;
 		}
-		Long changed = changes.get(group.apply(key));
-		long now = clock.getAsLong();
-		Entry<V> entry = entries.get(key);
-		return fresh(entry, changed, now) ? entry.value : null;
+		Long changed = changes.getIfPresent(group.apply(key));
+		long now = ticker.read();
+		Entry<V> entry = entries.policy().getIfPresentQuietly(key);
+		if (!fresh(entry, changed, now)) {
+			return null; // a miss only once get() runs, so that a read is never counted twice
+		}
+		stats.recordHits(1);
+		return entry.value;
 	}
 
 	/** {@link #get(Object, Supplier, Predicate)} keeping every value. */
@@ -159,16 +202,13 @@ public final class ReadCache<K, V> {
 		if (ttlNanos == 0) {
 			return;
 		}
-		long now = clock.getAsLong();
-		if (changes.size() >= maxEntries) {
-			changes.values().removeIf(at -> now - at >= ttlNanos);
-		}
-		changes.put(group, now);
+		changes.put(group, ticker.read());
 	}
 
 	/** Values kept now (for tests). */
 	int size() {
-		return entries.size();
+		entries.cleanUp();
+		return Math.toIntExact(entries.estimatedSize());
 	}
 
 	/** Younger than the ttl and loaded after the last change of its group here. */
@@ -176,14 +216,9 @@ public final class ReadCache<K, V> {
 		return entry != null && now - entry.loadedAt < ttlNanos && (changed == null || entry.loadedAt - changed > 0);
 	}
 
-	private void makeRoom(long now) {
-		if (entries.size() < maxEntries) {
-			return;
-		}
-		entries.values().removeIf(entry -> now - entry.loadedAt >= ttlNanos);
-		if (entries.size() >= maxEntries) {
-			entries.clear();
-		}
+	/** What is left of an entry's ttl, counted from when its load started. */
+	private Duration remaining(Entry<V> entry) {
+		return Duration.ofNanos(Math.max(0, ttlNanos - (ticker.read() - entry.loadedAt)));
 	}
 
 	private record Entry<V>(V value, long loadedAt) {

@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * {@code lrtune.read-cache.*}: how long polled answers ({@code GET /jobs/{id}}, downsampled curves) may be served from
  * memory, see {@link ReadCache}.
@@ -29,9 +31,12 @@ public record ReadCacheSettings(@DefaultValue("500ms") Duration ttl, @DefaultVal
 		}
 	}
 
-	/** A cache with these settings, invalidated by the groups {@code group} gives its keys. */
-	public <K, V> ReadCache<K, V> cache(int entries, Function<K, Object> group) {
-		return new ReadCache<>(ttl, entries, group, System::nanoTime);
+	/**
+	 * A cache with these settings, invalidated by the groups {@code group} gives its keys, its statistics published
+	 * as Micrometer's {@code cache.*} meters tagged {@code cache=name}.
+	 */
+	public <K, V> ReadCache<K, V> cache(String name, int entries, Function<K, Object> group, MeterRegistry registry) {
+		return new ReadCache<K, V>(ttl, entries, group, System::nanoTime).bindTo(registry, name);
 	}
 
 }

@@ -8,6 +8,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ClientRunScenarios.Time.class)
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:client-runs;DB_CLOSE_DELAY=-1",
-		"lrtune.workers.threads=1", "lrtune.client-runs.lease-check-interval=100ms" })
+		"lrtune.workers.threads=1", "lrtune.client-runs.lease-check-interval=100ms",
+		"lrtune.curves.stream.poll-interval=100ms" })
 class ClientRunH2Tests extends ClientRunScenarios {
 }

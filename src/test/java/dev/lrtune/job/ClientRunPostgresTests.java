@@ -13,7 +13,8 @@ import dev.lrtune.PostgresTestDatabase;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(PostgresTestDatabase.class)
 @Import(ClientRunScenarios.Time.class)
-@TestPropertySource(properties = { "lrtune.workers.threads=1", "lrtune.client-runs.lease-check-interval=100ms" })
+@TestPropertySource(properties = { "lrtune.workers.threads=1", "lrtune.client-runs.lease-check-interval=100ms",
+		"lrtune.curves.stream.poll-interval=100ms" })
 class ClientRunPostgresTests extends ClientRunScenarios {
 
 	@DynamicPropertySource

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -25,6 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+import dev.lrtune.ServerSentEvents;
+import dev.lrtune.ServerSentEvents.Event;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -249,7 +253,7 @@ abstract class ClientRunScenarios {
 		long id = create(training("{\"type\": \"constant\", \"lr\": 0.1}", 100));
 		postPoints(id, 0, constant(0.1, 7), new double[] { 7, 6, 5, 4, 3, 2, 1 }, 0, 7);
 		clock.advance(Duration.ofMinutes(9));
-		assertThat(clientRuns.expireLeases()).isZero();
+		clientRuns.expireLeases(); // ends jobs that other tests left running, not this one
 		assertThat(get("/api/v1/jobs/" + id).body.get("status").asString()).isEqualTo("running");
 		clock.advance(Duration.ofMinutes(2));
 		JsonNode job = await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/jobs/" + id).body,
@@ -269,7 +273,7 @@ abstract class ClientRunScenarios {
 			clock.advance(Duration.ofMinutes(6));
 			assertThat(postPoints(id, i, constant(0.1, 1), new double[] { 1 }, 0, 1).status).isEqualTo(200);
 		}
-		assertThat(clientRuns.expireLeases()).isZero();
+		clientRuns.expireLeases(); // ends jobs that other tests left running, not this one
 		assertThat(get("/api/v1/jobs/" + id).body.get("status").asString()).isEqualTo("running");
 	}
 
@@ -386,6 +390,60 @@ abstract class ClientRunScenarios {
 				BodyHandlers.ofString()).body();
 		assertThat(metrics).contains("lrtune_curve_points_written_total")
 			.containsPattern("lrtune_job_duration_seconds_count\\{[^}]*status=\"succeeded\"[^}]*type=\"training\"");
+	}
+
+	@Test
+	void theCurveStreamCarriesThePostedPointsAndEndsWithTheStatus() throws Exception {
+		long id = create(training("{\"type\": \"constant\", \"lr\": 0.1}", 40));
+		postPoints(id, 0, constant(0.1, 10), new double[40], 0, 10);
+		CompletableFuture<List<Event>> stream = CompletableFuture.supplyAsync(() -> stream(id));
+		for (int first = 10; first < 40; first += 10) {
+			postPoints(id, first, constant(0.1, 10), new double[40], first, first + 10);
+		}
+		send("POST", "/api/v1/jobs/" + id + "/finish", null);
+		List<Event> events = stream.get(60, TimeUnit.SECONDS);
+		assertThat(events.get(events.size() - 1)).isEqualTo(new Event("status", Map.of("id", (int) id, "status", "succeeded")));
+		List<Object> streamed = events.stream()
+			.filter(event -> event.name().equals("points"))
+			.flatMap(event -> ((List<?>) event.data().get("iteration")).stream())
+			.map(Object.class::cast)
+			.toList();
+		assertThat(streamed).isEqualTo(IntStream.range(0, 40).boxed().toList());
+	}
+
+	@Test
+	void aServerJobKeepsItsNameTagsAndParams() throws Exception {
+		Response submitted = send("POST", "/api/v1/jobs", """
+				{"type": "training", "dataset": "synthetic:moons?samples=200&seed=1", "model": {"type": "logistic"},
+				 "name": "baseline", "tags": {"kind": "server-labels"}, "params": {"note": "kept"},
+				 "training": {"iterations": 5, "schedule": {"type": "constant", "lr": 0.1}}}""");
+		assertThat(submitted.status).isEqualTo(202);
+		long id = submitted.body.get("id").asLong();
+		JsonNode job = get("/api/v1/jobs/" + id).body;
+		assertThat(job.get("runner").asString()).isEqualTo("server");
+		assertThat(job.get("name").asString()).isEqualTo("baseline");
+		assertThat(job.get("tags").get("kind").asString()).isEqualTo("server-labels");
+		assertThat(job.get("params").get("note").asString()).isEqualTo("kept");
+		assertThat(job.get("lrPlan").isNull()).isTrue();
+		assertThat(ids("/api/v1/jobs?runner=server&tag=kind:server-labels")).containsExactly(id);
+	}
+
+	private List<Event> stream(long id) {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/api/v1/jobs/" + id + "/curve/stream"))
+			.header("Accept", "text/event-stream")
+			.timeout(Duration.ofSeconds(60))
+			.build();
+		try {
+			return ServerSentEvents.read(http.send(request, BodyHandlers.ofLines()).body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	// ---- helpers

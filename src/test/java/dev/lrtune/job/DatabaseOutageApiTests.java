@@ -40,6 +40,9 @@ class DatabaseOutageApiTests {
 	@MockitoBean
 	private JobManagement management;
 
+	@MockitoBean
+	private ClientRuns clientRuns;
+
 	@Test
 	void whenNoConnectionCanBeHadForATransactionThenASubmissionIsA503WithRetryAfter() throws Exception {
 		given(management.submit(any())).willThrow(new CannotCreateTransactionException(

@@ -79,6 +79,11 @@ class HealthAndMetricsTests {
 		assertThat(value(metrics,
 				"lrtune_job_duration_seconds_count\\{status=\"succeeded\",type=\"training\"\\}"))
 			.isGreaterThanOrEqualTo(1);
+		// the caches: the job was polled until it finished, so its view was loaded at least once
+		assertThat(metrics).contains("cache_gets_total{cache=\"job-views\",result=\"hit\"}",
+				"cache_gets_total{cache=\"curves\",result=\"miss\"}", "cache_gets_total{cache=\"job-json\",result=\"hit\"}",
+				"cache_gets_total{cache=\"job-counts\",result=\"miss\"}");
+		assertThat(value(metrics, "cache_gets_total\\{cache=\"job-views\",result=\"miss\"\\}")).isGreaterThanOrEqualTo(1);
 	}
 
 	private void runTrainingJob() {

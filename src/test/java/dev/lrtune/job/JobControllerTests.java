@@ -2,6 +2,7 @@ package dev.lrtune.job;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
@@ -15,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+
+import dev.lrtune.core.rangetest.AnalysisSettings;
+import dev.lrtune.core.rangetest.RangeTestAnalysis;
+import dev.lrtune.core.rangetest.Recommendation;
+import dev.lrtune.core.search.Evidence;
 
 @WebMvcTest(JobController.class)
 class JobControllerTests {
@@ -83,6 +90,74 @@ class JobControllerTests {
 	}
 
 	@Test
+	void whenAnLrSearchHasNoLrSearchBlockOrBadFieldsThenThe400NamesEach() throws Exception {
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+				{"type": "lr_search", "dataset": "synthetic:moons", "model": {"type": "logistic"}}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("lrSearch")));
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+				{"type": "lr_search", "dataset": "synthetic:moons", "model": {"type": "logistic"}, "validationFraction": 0,
+				 "rangeTest": {"endLr": -1}, "training": {"iterations": 5, "schedule": {"type": "constant", "lr": 0.1}},
+				 "lrSearch": {"iterations": 1000, "family": "step", "rates": 1}}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("lrSearch.family", "validationFraction",
+					"rangeTest.endLr", "training")));
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+				{"type": "lr_search", "dataset": "synthetic:moons", "model": {"type": "logistic"},
+				 "lrSearch": {"iterations": 1000, "rates": 1, "eta": 30}}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("lrSearch.rates")));
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+				{"type": "lr_search", "dataset": "synthetic:moons", "model": {"type": "logistic"}, "lrSearch": {}}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("lrSearch.iterations")));
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+				{"type": "range_test", "dataset": "synthetic:moons", "model": {"type": "logistic"},
+				 "lrSearch": {"iterations": 1000}}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("lrSearch")));
+	}
+
+	@Test
+	void anLrSearchsRecommendationCarriesTheMeasuredRateItsEvidenceAndTheRangeTestsOwnPick() throws Exception {
+		Recommendation rangeTest = RangeTestAnalysis.analyze(new double[] { 1e-4, 1e-3, 1e-2, 1e-1, 1, 10 },
+				new double[] { 3, 2.9, 2, 1, 2.5, 9 }, AnalysisSettings.of(0.0, 0, 0));
+		SearchSummary search = new SearchSummary(0.03, "search", "constant", "last",
+				List.of(new Evidence(0.003, 0.9, 99L, 0, 100, true), new Evidence(0.03, 0.4, 299L, 1, 300, false),
+						new Evidence(0.3, null, null, 0, 12, true)),
+				1306, 6, List.of());
+		given(management.recommendation(5)).willReturn(SearchRecommendation.of(rangeTest, search));
+		mvc.perform(get("/api/v1/jobs/5/recommendation"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.recommendedLr").value(0.03))
+			.andExpect(jsonPath("$.method").value("search"))
+			.andExpect(jsonPath("$.rangeTest.recommendedLr").value(rangeTest.recommendedLr()))
+			.andExpect(jsonPath("$.rangeTest.method").value(rangeTest.method()))
+			.andExpect(jsonPath("$.suggestions.minimum").value(rangeTest.suggestions().minimum()))
+			.andExpect(jsonPath("$.warnings").isArray())
+			.andExpect(jsonPath("$.evidence[1].lr").value(0.03))
+			.andExpect(jsonPath("$.evidence[1].pruned").value(false))
+			.andExpect(jsonPath("$.evidence[1].rung").value(1))
+			.andExpect(jsonPath("$.evidence[1].iterations").value(300))
+			.andExpect(jsonPath("$.evidence[2].validationLoss").value(nullValue()))
+			.andExpect(jsonPath("$.iterationsSpent").value(1306))
+			.andExpect(jsonPath("$.family").value("constant"));
+	}
+
+	@Test
+	void whenNoRateOfTheLastRungSurvivedThenTheSearchSaysSoInsteadOfARate() throws Exception {
+		Recommendation rangeTest = RangeTestAnalysis.analyze(new double[] { 1e-4, 1e-3, 1e-2, 1e-1, 1, 10 },
+				new double[] { 3, 2.9, 2, 1, 2.5, 9 }, AnalysisSettings.of(0.0, 0, 0));
+		SearchSummary search = new SearchSummary(null, "search", "constant", "last",
+				List.of(new Evidence(0.3, null, null, 1, 40, false)), 500, 6, List.of());
+		given(management.recommendation(6)).willReturn(SearchRecommendation.of(rangeTest, search));
+		mvc.perform(get("/api/v1/jobs/6/recommendation"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.recommendedLr").value(nullValue()))
+			.andExpect(jsonPath("$.warnings[*].code", hasItem("all_diverged")));
+	}
+
+	@Test
 	void whenARangeTestHasBadBoundsThenThe400NamesThem() throws Exception {
 		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
 				{"type": "range_test", "dataset": "synthetic:moons", "model": {"type": "logistic"},
@@ -133,7 +208,7 @@ class JobControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("id"))
-			.andExpect(jsonPath("$.detail").value("id: must be a whole number (-9223372036854775808 to 9223372036854775807), got 'abc'"));
+			.andExpect(jsonPath("$.detail").value("id: must be a whole number written in the digits 0-9, without sign, spaces or leading zeros, got 'abc'"));
 	}
 
 	@Test

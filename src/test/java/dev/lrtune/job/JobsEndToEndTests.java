@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.lrtune.DocumentedResponses;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,7 +39,9 @@ class JobsEndToEndTests {
 
 	@BeforeEach
 	void connect() {
-		http = RestClient.create("http://localhost:" + port);
+		http = RestClient.builder().baseUrl("http://localhost:" + port)
+			.requestInterceptor(DocumentedResponses.of(port).interceptor())
+			.build();
 	}
 
 	@Test

@@ -96,6 +96,24 @@ class ReadCacheApiTests {
 	}
 
 	@Test
+	void hitsAndMissesOfTheJobViewsAreCountedForPrometheus() throws Exception {
+		long id = submit();
+		double hits = jobViewGets("hit");
+		double misses = jobViewGets("miss");
+
+		job(id); // loaded: the submission did not cache the uncommitted row
+		job(id); // from memory, on the fast path
+		job(id);
+
+		assertThat(jobViewGets("miss")).isEqualTo(misses + 1);
+		assertThat(jobViewGets("hit")).isEqualTo(hits + 2);
+	}
+
+	private double jobViewGets(String result) {
+		return registry.get("cache.gets").tag("cache", "job-views").tag("result", result).functionCounter().count();
+	}
+
+	@Test
 	void onlyAPlainNumericIdUnderTheJobsPathTakesTheFastPath() {
 		assertThat(CachedJobReads.id("/api/v1/jobs/42")).isEqualTo(42);
 		assertThat(CachedJobReads.id("/api/v1/jobs/007")).isEqualTo(7);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.lrtune.DocumentedResponses;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,6 +54,7 @@ class StudyEndToEndTests {
 	@BeforeEach
 	void connect() {
 		http = RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1")
+			.requestInterceptor(DocumentedResponses.of(port).interceptor())
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 			})
 			.build();

@@ -10,6 +10,9 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import dev.lrtune.core.search.SuccessiveHalving;
+import dev.lrtune.job.JobStatus;
+
 class TrialOutcomeTests {
 
 	@Test
@@ -43,9 +46,9 @@ class TrialOutcomeTests {
 	 */
 	@Test
 	void theObjectiveBestRanksByTheLowestLossReachedAndLastByTheFinalOne() {
-		TrialOutcome degraded = new TrialOutcome(0, 2, "succeeded", 0.40, 0.30, 199L, 900);
-		TrialOutcome steady = new TrialOutcome(1, 2, "succeeded", 0.35, 0.34, 399L, 900);
-		TrialOutcome early = new TrialOutcome(2, 2, "succeeded", 0.50, 0.32, 99L, 900);
+		TrialOutcome degraded = new TrialOutcome(0, 2, JobStatus.SUCCEEDED, 0.40, 0.30, 199L, 900);
+		TrialOutcome steady = new TrialOutcome(1, 2, JobStatus.SUCCEEDED, 0.35, 0.34, 399L, 900);
+		TrialOutcome early = new TrialOutcome(2, 2, JobStatus.SUCCEEDED, 0.50, 0.32, 99L, 900);
 		List<TrialOutcome> trials = new ArrayList<>(List.of(early, steady, degraded));
 
 		trials.sort(TrialOutcome.bestFirst(Objective.LAST));
@@ -63,7 +66,7 @@ class TrialOutcomeTests {
 	@Test
 	void aTrialWithoutALowestLossIsNotRankedByBestButIsByLast() {
 		// a job from before the lowest loss was recorded
-		TrialOutcome old = new TrialOutcome(0, 0, "succeeded", 0.2, null, null, 100);
+		TrialOutcome old = new TrialOutcome(0, 0, JobStatus.SUCCEEDED, 0.2, null, null, 100);
 		assertThat(old.ranked(Objective.LAST)).isTrue();
 		assertThat(old.ranked(Objective.BEST)).isFalse();
 		assertThat(old.unusable(Objective.BEST)).isTrue();
@@ -90,7 +93,7 @@ class TrialOutcomeTests {
 
 	/** An outcome whose lowest validation loss is its last (measured once, at the end). */
 	private static TrialOutcome outcome(int candidate, int rung, String status, Double loss, long reached) {
-		return new TrialOutcome(candidate, rung, status, loss, loss, loss == null ? null : reached - 1, reached);
+		return new TrialOutcome(candidate, rung, JobStatus.of(status), loss, loss, loss == null ? null : reached - 1, reached);
 	}
 
 	@Test

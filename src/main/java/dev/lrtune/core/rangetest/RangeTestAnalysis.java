@@ -40,9 +40,11 @@ import dev.lrtune.core.rangetest.Recommendation.Suggestions;
  * <li>{@code valley} = fastai {@code valley} ({@link Valley}); undefined when s never falls or the
  * longest decrease is too short for fastai's formula;</li>
  * <li>{@code divergence} = divergenceLr / 10, where divergenceLr is the lr of the first point from which s
- * stays above {@value #RISE_FACTOR} × its running minimum (the lowest s so far) until the end of the window:
- * the loss has risen for good. Undefined when the loss is back near its best by the end; never a fixed fraction
- * of the last rate.</li>
+ * stays above {@value #RISE_FACTOR} × its running minimum (the lowest s so far) until the last finite point:
+ * the loss has risen for good. It is judged on the window <em>and the {@code skipEnd} points after it</em>: those
+ * are left out of the other suggestions because the loss explodes there, and the explosion is what this one looks
+ * for (a test stopped at 4 × its minimum would otherwise never show it). Undefined when the loss is back near its
+ * best by the end; never a fixed fraction of the last rate.</li>
  * </ul>
  * Ties go to the first index, as {@code numpy.argmin}. When s is <b>flat</b> (its range is under
  * {@value #FLAT_RANGE} of its largest value) no suggestion is defined: the differences are noise.
@@ -102,17 +104,20 @@ public final class RangeTestAnalysis {
 		}
 		double[] lightlySmoothed = SmoothedLoss.smooth(loss, settings.smoothing() * settings.smoothing());
 		return recommend(Arrays.copyOfRange(lr, from, to), Arrays.copyOfRange(smoothed, from, to),
-				Arrays.copyOfRange(lightlySmoothed, from, to), from);
+				Arrays.copyOfRange(lightlySmoothed, from, to), from, Arrays.copyOfRange(lr, from, finite),
+				Arrays.copyOfRange(smoothed, from, finite));
 	}
 
-	private static Recommendation recommend(double[] lr, double[] smoothed, double[] lightlySmoothed, int offset) {
+	/** The suggestions on the window; {@code withEndLr}/{@code withEnd} go on past it to the last finite point. */
+	private static Recommendation recommend(double[] lr, double[] smoothed, double[] lightlySmoothed, int offset,
+			double[] withEndLr, double[] withEnd) {
 		int minimum = argmin(smoothed);
 		boolean flat = flat(smoothed);
 		double[] gradient = LogGradient.of(smoothed, lr);
 		int steepest = argmin(gradient);
 		OptionalInt steepestIndex = gradient[steepest] < 0 && !flat ? OptionalInt.of(steepest) : OptionalInt.empty();
 		OptionalInt valleyIndex = flat ? OptionalInt.empty() : Valley.index(smoothed);
-		OptionalInt divergence = risesForGood(smoothed);
+		OptionalInt divergence = risesForGood(withEnd);
 		boolean minAtStart = minimum == 0;
 
 		List<Recommendation.Warning> warnings = new ArrayList<>();
@@ -130,7 +135,7 @@ public final class RangeTestAnalysis {
 		}
 
 		Double minimumLr = minAtStart || flat ? null : lr[minimum] / 10;
-		Double divergenceLr = lrAt(lr, divergence);
+		Double divergenceLr = lrAt(withEndLr, divergence);
 		Suggestions suggestions = new Suggestions(minimumLr, lrAt(lr, steepestIndex), lrAt(lr, valleyIndex),
 				divergenceLr == null ? null : divergenceLr / 10);
 		String method = suggestions.method();

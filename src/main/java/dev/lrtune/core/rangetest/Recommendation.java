@@ -131,7 +131,8 @@ public record Recommendation(Double recommendedLr, String method, Suggestions su
 	 * @param minimum the lowest smoothed loss
 	 * @param steepest the steepest descent, {@code null} when undefined
 	 * @param valley the valley, {@code null} when undefined
-	 * @param divergence the point from which the loss stays risen for good, {@code null} when it never does
+	 * @param divergence the point from which the loss stays risen for good (possibly among the {@code skipEnd} points
+	 *        after {@code last}), {@code null} when it never does
 	 */
 	public record Indices(int first, int last, int minimum, Integer steepest, Integer valley, Integer divergence) {
 	}

@@ -33,19 +33,23 @@ import dev.lrtune.core.train.TrainingStatus;
  * <ol>
  * <li>The range test runs as a {@link RangeTest} with the given options.</li>
  * <li>{@link #rates(Recommendation, int, RangeTestOptions) The raced rates}: {@code rates} values evenly spaced
- * in log(lr) over the span of the suggestions, see there.</li>
+ * in log(lr) over the span of the suggestions, see there, {@link #roundToQuarterDecades rounded to quarter
+ * decades}.</li>
  * <li>The race: rung k trains every surviving rate from fresh weights (the job seed's, so every trial of a rate
  * repeats the same run) for {@code rungs[k]} iterations of the family's schedule sized for the intended run,
  * ranks them by the objective's validation loss (a diverged trial last; ties to the lower rate) and keeps the best
  * {@link SuccessiveHalving#survivors(int, int) ⌊n/eta⌋}. The rungs are
- * {@link SuccessiveHalving#rungs(long, int, long)} from {@link SuccessiveHalving#defaultMinIterations(long, int,
- * int)}: the last rung trains the whole intended run, so the winner's loss is the one a user training at that
- * rate with this seed gets.</li>
+ * {@link SuccessiveHalving#rungs(long, int, long)} from {@link SearchSpec#firstRung()}: the last rung trains the
+ * whole intended run, so the winner's loss is the one a user training at that rate with this seed gets.</li>
+ * <li>The last rung also trains the best rate's two quarter-decade neighbours (unless they already trained it),
+ * and the best of the last rung wins. The raced rates lie half a decade apart or more; near the best rate the loss
+ * of a run changes by more than a few percent from one quarter decade to the next, so the last step looks
+ * closer.</li>
  * </ol>
  * Restarting a surviving rate from scratch costs more iterations than continuing it, but keeps every trial an
  * ordinary, reproducible run (and lets a search interrupted mid-race resume from the trials it recorded,
- * {@link #race}). With the defaults (6 rates, eta 3, 1,000 iterations) the race trains 6 × 112 + 2 × 336 + 1,000 =
- * 2,344 iterations, plus the range test's 100.
+ * {@link #race}). With the defaults (6 rates, eta 3, 1,000 iterations) the race trains 6 × 334 + 4 × 1,000 = 6,004
+ * iterations, plus the range test's 100: under a quarter of a 25-rate grid of whole runs.
  *
  * <p>Stateless between runs and safe to share; one {@link #run} at a time per thread.
  */
@@ -60,6 +64,9 @@ public final class LrSearch {
 	/** How far above the highest anchor the span ends. */
 	static final double ABOVE = 2;
 
+	/** The winner's neighbours in the last rung lie a quarter decade either side. */
+	static final double NEIGHBOUR = Math.pow(10, 0.25);
+
 	/** With objective {@code best}, the validation split is measured this many times over the intended run. */
 	static final int EVALUATIONS = 20;
 
@@ -73,6 +80,8 @@ public final class LrSearch {
 
 	private final SearchSpec spec;
 
+	private final boolean rounded;
+
 	/**
 	 * @throws dev.lrtune.core.InvalidParameterException naming the invalid field of {@code model}, {@code optimizer}
 	 *         or {@code batchSize}
@@ -84,6 +93,21 @@ public final class LrSearch {
 		this.rangeTest = Objects.requireNonNull(rangeTest, "rangeTest");
 		this.spec = Objects.requireNonNull(spec, "spec");
 		this.batchSize = new TrainingSettings(batchSize, spec.iterations(), 0, 0).validate().batchSize();
+		this.rounded = true;
+	}
+
+	private LrSearch(LrSearch search, boolean rounded) {
+		this.model = search.model;
+		this.optimizer = search.optimizer;
+		this.batchSize = search.batchSize;
+		this.rangeTest = search.rangeTest;
+		this.spec = search.spec;
+		this.rounded = rounded;
+	}
+
+	/** The same search racing the rates exactly as spaced, not rounded to quarter decades (to measure what rounding does). */
+	public LrSearch unrounded() {
+		return new LrSearch(this, false);
 	}
 
 	/** {@link #run(SplitDataset, long, SearchListener, BooleanSupplier)} without listener or cancellation. */
@@ -123,58 +147,104 @@ public final class LrSearch {
 			List<Trial> known, SearchListener listener, BooleanSupplier cancelled) {
 		requireValidation(data);
 		Objects.requireNonNull(finder, "finder");
-		double[] rates = rates(finder, spec.rates(), rangeTest);
-		List<Long> rungs = SuccessiveHalving.rungs(
-				SuccessiveHalving.defaultMinIterations(spec.iterations(), rates.length, spec.eta()), spec.eta(),
-				spec.iterations());
+		double[] spaced = rates(finder, spec.rates(), rangeTest);
+		List<Double> rates = new ArrayList<>(DoubleStream.of(rounded ? roundToQuarterDecades(spaced) : spaced).boxed()
+			.toList());
+		List<Long> rungs = SuccessiveHalving.rungs(spec.firstRung(), spec.eta(), spec.iterations());
+		int last = rungs.size() - 1;
 		List<Trial> trials = new ArrayList<>();
-		Trial[] latest = new Trial[rates.length];
-		long spent = rangeTestIterations;
+		List<Trial> latest = new ArrayList<>();
+		rates.forEach(rate -> latest.add(null));
+		long[] spent = { rangeTestIterations };
 		List<Integer> alive = new ArrayList<>();
-		for (int i = 0; i < rates.length; i++) {
+		for (int i = 0; i < rates.size(); i++) {
 			alive.add(i);
 		}
-		for (int rung = 0; rung < rungs.size(); rung++) {
+		Comparator<Integer> byLoss = Comparator.comparingDouble((Integer i) -> latest.get(i).rankingLoss())
+			.thenComparingDouble(rates::get);
+		for (int rung = 0; rung <= last; rung++) {
 			for (int i : alive) {
-				if (cancelled.getAsBoolean()) {
-					return new SearchResult(null, SearchResult.METHOD, finder, evidence(latest, rungs.size()), trials,
-							spent, true);
+				if (!measure(data, seed, rates, i, rung, rungs.get(rung), known, trials, latest, spent, listener,
+						cancelled)) {
+					return new SearchResult(null, SearchResult.METHOD, finder, evidence(latest, last), trials, spent[0],
+							true);
 				}
-				Trial trial = find(known, rates[i], rung);
-				if (trial == null) {
-					trial = train(data, seed, rates[i], rung, rungs.get(rung), listener.trial(rates[i], rung), cancelled);
-					if (trial == null) {
-						return new SearchResult(null, SearchResult.METHOD, finder, evidence(latest, rungs.size()), trials,
-								spent, true);
-					}
-				}
-				listener.onTrial(trial);
-				trials.add(trial);
-				latest[i] = trial;
-				spent += trial.iterations();
 			}
-			alive.sort(Comparator.comparingDouble((Integer i) -> latest[i].rankingLoss()).thenComparingInt(i -> i));
-			if (rung < rungs.size() - 1) {
+			alive.sort(byLoss);
+			if (rung < last) {
 				alive = new ArrayList<>(alive.subList(0, SuccessiveHalving.survivors(alive.size(), spec.eta())));
 			}
 		}
-		Trial best = latest[alive.get(0)];
+		// the winner's quarter-decade neighbours, trained for the whole run too
+		Trial winner = latest.get(alive.get(0));
+		if (Double.isFinite(winner.rankingLoss())) {
+			for (double neighbour : new double[] { winner.lr() * NEIGHBOUR, winner.lr() / NEIGHBOUR }) {
+				int i = indexOf(rates, rounded ? roundToQuarterDecades(new double[] { neighbour })[0] : neighbour);
+				if (i == rates.size()) {
+					rates.add(rounded ? roundToQuarterDecades(new double[] { neighbour })[0] : neighbour);
+					latest.add(null);
+				}
+				if (latest.get(i) == null || latest.get(i).rung() < last) {
+					if (!measure(data, seed, rates, i, last, spec.iterations(), known, trials, latest, spent, listener,
+							cancelled)) {
+						return new SearchResult(null, SearchResult.METHOD, finder, evidence(latest, last), trials,
+								spent[0], true);
+					}
+					alive.add(i);
+				}
+			}
+			alive.sort(byLoss);
+		}
+		Trial best = latest.get(alive.get(0));
 		Double lr = Double.isFinite(best.rankingLoss()) ? best.lr() : null;
-		return new SearchResult(lr, SearchResult.METHOD, finder, evidence(latest, rungs.size()), trials, spent, false);
+		return new SearchResult(lr, SearchResult.METHOD, finder, evidence(latest, last), trials, spent[0], false);
+	}
+
+	/** Trains (or finds among {@code known}) rate i at a rung; false when cancelled. */
+	private boolean measure(SplitDataset data, long seed, List<Double> rates, int i, int rung, long iterations,
+			List<Trial> known, List<Trial> trials, List<Trial> latest, long[] spent, SearchListener listener,
+			BooleanSupplier cancelled) {
+		if (cancelled.getAsBoolean()) {
+			return false;
+		}
+		double rate = rates.get(i);
+		Trial trial = find(known, rate, rung);
+		if (trial == null) {
+			trial = train(data, seed, rate, rung, iterations, listener.trial(rate, rung), cancelled);
+			if (trial == null) {
+				return false;
+			}
+		}
+		listener.onTrial(trial);
+		trials.add(trial);
+		latest.set(i, trial);
+		spent[0] += trial.iterations();
+		return true;
+	}
+
+	/** The index of {@code rate} in {@code rates} (within rounding), else {@code rates.size()}. */
+	private static int indexOf(List<Double> rates, double rate) {
+		for (int i = 0; i < rates.size(); i++) {
+			if (Math.abs(Math.log10(rates.get(i) / rate)) < 1e-9) {
+				return i;
+			}
+		}
+		return rates.size();
 	}
 
 	/**
-	 * The rates to race: {@code count} values evenly spaced in log(lr) from the lowest defined suggestion (minimum,
-	 * steepest, valley or the recommendation) divided by {@value #BELOW} to {@value #ABOVE} × the highest of those
-	 * and the minimum-loss lr, widened to at least two decades around its geometric centre. The range test's
-	 * fast-growing rate puts the best constant rate of a long run somewhere between its suggestions, and which
-	 * suggestion is closest varies from problem to problem; the race measures instead of guessing. When the curve
-	 * defines no suggestion (flat, or its minimum is its first point) the whole tested range is raced.
+	 * The rates to race: {@code count} values evenly spaced in log(lr) from the lower of the {@code minimum} and
+	 * {@code valley} suggestions divided by {@value #BELOW} to {@value #ABOVE} × the minimum-loss lr, widened to at
+	 * least two decades around its geometric centre. The range test's fast-growing rate puts the best constant rate
+	 * of a long run somewhere between its suggestions, and which suggestion is closest varies from problem to
+	 * problem; the race measures instead of guessing. {@code steepest} is left out: on a noisy start it lands
+	 * decades below the rest and would spread the few raced rates too thin. When the curve defines no
+	 * {@code minimum} (flat, or its minimum is its first point) the whole tested range is raced.
 	 */
 	public static double[] rates(Recommendation finder, int count, RangeTestOptions options) {
 		Recommendation.Suggestions s = finder.suggestions();
-		double[] suggested = DoubleStream.of(nanIfNull(s.minimum()), nanIfNull(s.steepest()), nanIfNull(s.valley()),
-				nanIfNull(finder.recommendedLr())).filter(Double::isFinite).toArray();
+		double[] suggested = DoubleStream.of(nanIfNull(s.minimum()), nanIfNull(s.valley())).filter(Double::isFinite)
+			.toArray();
 		double low;
 		double high;
 		if (suggested.length == 0 || s.minimum() == null) {
@@ -198,6 +268,15 @@ public final class LrSearch {
 		return rates;
 	}
 
+	/**
+	 * Each rate rounded in log10 to the nearest quarter decade (1, 1.78, 3.16, 5.62 × 10^k), duplicates dropped:
+	 * the values people write by hand and grids use, so a raced rate's full-length trial is the very run a user or
+	 * a grid would make at that rate.
+	 */
+	public static double[] roundToQuarterDecades(double[] rates) {
+		return DoubleStream.of(rates).map(r -> Math.pow(10, Math.round(4 * Math.log10(r)) / 4.0)).distinct().toArray();
+	}
+
 	private Trial train(SplitDataset data, long seed, double lr, int rung, long iterations, TrainingListener listener,
 			BooleanSupplier cancelled) {
 		Model network = Models.create(model, data.train().task(), data.train().cols(), seed);
@@ -219,14 +298,13 @@ public final class LrSearch {
 		return new Trial(lr, rung, result.iterations(), result.validationLoss(), result.iterations() - 1, false);
 	}
 
-	private static List<Evidence> evidence(Trial[] latest, int rungs) {
-		List<Evidence> evidence = new ArrayList<>();
-		for (Trial trial : latest) {
-			if (trial != null) {
-				evidence.add(Evidence.of(trial, trial.rung() < rungs - 1));
-			}
-		}
-		return evidence;
+	/** Each rate's latest trial in increasing order of rate; pruned when it stopped before the last rung. */
+	private static List<Evidence> evidence(List<Trial> latest, int last) {
+		return latest.stream()
+			.filter(Objects::nonNull)
+			.sorted(Comparator.comparingDouble(Trial::lr))
+			.map(trial -> Evidence.of(trial, trial.rung() < last))
+			.toList();
 	}
 
 	private static Trial find(List<Trial> known, double lr, int rung) {

@@ -18,8 +18,10 @@ import dev.lrtune.core.schedule.Schedule;
  * @param eta successive halving keeps the best 1/eta of each rung and trains them eta times longer, 2..10
  *        (default {@value #DEFAULT_ETA})
  * @param objective what ranks the rates (default {@link Objective#LAST}: where the intended run ends)
+ * @param minIterations the first rung's length, 1..iterations; {@code null} for the default,
+ *        {@link #defaultMinIterations()}
  */
-public record SearchSpec(long iterations, Family family, int rates, int eta, Objective objective) {
+public record SearchSpec(long iterations, Family family, int rates, int eta, Objective objective, Long minIterations) {
 
 	public static final int DEFAULT_RATES = 6;
 
@@ -46,6 +48,31 @@ public record SearchSpec(long iterations, Family family, int rates, int eta, Obj
 		if (objective == null) {
 			throw new InvalidParameterException("objective", "is required");
 		}
+		if (minIterations != null && (minIterations < 1 || minIterations > iterations)) {
+			throw new InvalidParameterException("minIterations",
+					"must be in 1.." + iterations + " (the iterations), was " + minIterations);
+		}
+	}
+
+	/** A spec with the default first rung. */
+	public SearchSpec(long iterations, Family family, int rates, int eta, Objective objective) {
+		this(iterations, family, rates, eta, objective, null);
+	}
+
+	/**
+	 * The first rung's length when none is given: enough rungs that halving by {@code eta} leaves ⌈rates / eta⌉
+	 * rates (at least 2) for the last rung, the whole intended run, which picks the winner: with the defaults, 6 rates
+	 * train a third of the run and the best 2 train all of it. Picking the winner on the whole run rather than on a
+	 * third of it is what makes the answer hold for the run the user intends; the quality benchmark measured both
+	 * (docs/quality.md).
+	 */
+	public long defaultMinIterations() {
+		return SuccessiveHalving.defaultMinIterations(iterations, Math.max(2, (rates + eta - 1) / eta), eta);
+	}
+
+	/** The first rung's length: {@code minIterations}, or {@link #defaultMinIterations()}. */
+	public long firstRung() {
+		return minIterations != null ? minIterations : defaultMinIterations();
 	}
 
 	/** A constant-rate search of {@code iterations} with every other field at its default. */

@@ -59,6 +59,21 @@ class RangeTestWarningsTests {
 	}
 
 	@Test
+	void aRiseInTheSkippedEndStillCountsAsDivergence() {
+		double[] loss = new double[61];
+		for (int i = 0; i < loss.length; i++) {
+			loss[i] = i < 56 ? 3 - i / 40.0 : 10 * (i - 54); // falls to 1.625 at i = 55, explodes over the last 5 points
+		}
+
+		Recommendation recommendation = RangeTestAnalysis.analyze(LR, loss, new AnalysisSettings(0, 10, 5));
+
+		assertThat(recommendation.indices().last()).isEqualTo(55);
+		assertThat(recommendation.indices().divergence()).isEqualTo(56);
+		assertThat(recommendation.divergenceLr()).isEqualTo(LR[56]);
+		assertThat(codes(recommendation)).doesNotContain("no_divergence");
+	}
+
+	@Test
 	void aLossThatBarelyMovesIsFlatAndSuggestsNothing() {
 		double[] loss = new double[61];
 		for (int i = 0; i < loss.length; i++) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.core.data.SplitDataset;
@@ -42,11 +44,12 @@ class LrSearchTests {
 
 	@Test
 	void theRatesAreEvenlySpacedInLogOverTheSuggestionsSpan() {
-		Recommendation finder = finder(new Suggestions(1e-2, 2e-3, 1e-3, 5e-2), 0.1);
+		Recommendation finder = finder(new Suggestions(1e-2, 2e-5, 1e-3, 5e-2), 0.1);
 
 		double[] rates = LrSearch.rates(finder, 6, RangeTestOptions.defaults());
 
-		// from the lowest suggestion / 3 to 2 × the minimum-loss lr, 0.1: ratio 600, five equal steps in log
+		// from the lower of minimum and valley / 3 to 2 × the minimum-loss lr, 0.1: ratio 600, five equal steps in log;
+		// steepest (2e-5) is left out
 		assertThat(rates[0]).isCloseTo(1e-3 / 3, within(1e-15));
 		assertThat(rates[5]).isCloseTo(0.2, within(1e-12));
 		for (int i = 1; i < 6; i++) {
@@ -66,6 +69,28 @@ class LrSearchTests {
 	}
 
 	@Test
+	void ratesAreRoundedToQuarterDecadesWithoutDuplicates() {
+		double[] rounded = LrSearch.roundToQuarterDecades(new double[] { 0.0012, 0.002, 0.0021, 0.5 });
+
+		// log10: -2.92 → -3, -2.70 and -2.68 → -2.75 (1.78e-3, once), -0.30 → -0.25 (0.562)
+		assertThat(rounded).containsExactly(new double[] { 1e-3, Math.pow(10, -2.75), Math.pow(10, -0.25) }, within(1e-15));
+	}
+
+	@ParameterizedTest(name = "{0} iterations, {1} rates, eta {2} → first rung {3}")
+	@CsvSource({
+			"1000, 6, 3, 334", // the last rung keeps ⌈6/3⌉ = 2: one halving, ⌈1000 / 3⌉
+			"1000, 9, 3, 334", // keeps 3: one halving
+			"1000, 4, 2, 500", // keeps 2: one halving by 2
+			"900, 3, 3, 300", // keeps at least 2 (⌈3/3⌉ = 1): one halving
+			"1000, 20, 3, 112" // keeps ⌈20/3⌉ = 7: two halvings (20 → 6 → 2 at 112, 336, 1000), ⌈1000 / 9⌉
+	})
+	void theDefaultFirstRungLeavesAFewRatesForTheWholeRun(long iterations, int rates, int eta, long expected) {
+		SearchSpec spec = new SearchSpec(iterations, SearchSpec.Family.CONSTANT, rates, eta, SearchSpec.Objective.LAST);
+
+		assertThat(spec.firstRung()).isEqualTo(expected);
+	}
+
+	@Test
 	void theRaceHalvesTheRatesRungByRungAndTheWinnerTrains() {
 		SearchSpec spec = SearchSpec.of(300);
 		List<Trial> reported = new ArrayList<>();
@@ -76,22 +101,41 @@ class LrSearchTests {
 			}
 		}, () -> false);
 
-		// 6 rates, eta 3, 300 iterations: first rung ⌈300 / 9⌉ = 34, then 102, then 300; 6 → 2 → 1 trials
-		assertThat(result.trials()).extracting(Trial::rung).containsExactly(0, 0, 0, 0, 0, 0, 1, 1, 2);
-		assertThat(result.trials()).extracting(Trial::iterations)
-			.containsExactly(34L, 34L, 34L, 34L, 34L, 34L, 102L, 102L, 300L);
+		// 6 rates, eta 3, 300 iterations: the last rung keeps ⌈6 / 3⌉ = 2, so the first is ⌈300 / 3⌉ = 100; then the
+		// winner's two quarter-decade neighbours train the whole run too (unless they already did)
+		List<Trial> firstRung = result.trials().subList(0, 6);
+		List<Trial> lastRung = result.trials().subList(6, result.trials().size());
+		assertThat(firstRung).allSatisfy(trial -> {
+			assertThat(trial.rung()).isZero();
+			assertThat(trial.iterations()).isEqualTo(100);
+		});
+		assertThat(lastRung).hasSizeBetween(3, 4).allSatisfy(trial -> {
+			assertThat(trial.rung()).isEqualTo(1);
+			assertThat(trial.iterations()).isEqualTo(300);
+		});
 		assertThat(reported).isEqualTo(result.trials());
-		assertThat(result.iterationsSpent()).isEqualTo(100 + 6 * 34 + 2 * 102 + 300);
+		assertThat(result.iterationsSpent())
+			.isEqualTo(100 + result.trials().stream().mapToLong(Trial::iterations).sum());
 		assertThat(result.method()).isEqualTo("search");
 		assertThat(result.cancelled()).isFalse();
 
-		// the evidence: every rate once, at the highest rung it reached; all but the last rung's were pruned
-		assertThat(result.evidence()).hasSize(6);
-		assertThat(result.evidence()).filteredOn(Evidence::pruned).hasSize(5);
-		Evidence winner = result.evidence().stream().filter(e -> !e.pruned()).findFirst().orElseThrow();
-		assertThat(winner.lr()).isEqualTo(result.lr());
-		assertThat(winner.rung()).isEqualTo(2);
-		assertThat(winner.iterations()).isEqualTo(300);
+		// the evidence: every rate once, in increasing order, at the highest rung it reached
+		assertThat(result.evidence()).extracting(Evidence::lr).isSorted().doesNotHaveDuplicates();
+		List<Evidence> finalists = result.evidence().stream().filter(e -> !e.pruned()).toList();
+		assertThat(finalists).hasSize(lastRung.size()).allSatisfy(e -> {
+			assertThat(e.rung()).isEqualTo(1);
+			assertThat(e.iterations()).isEqualTo(300);
+		});
+		Evidence winner = finalists.stream().filter(e -> e.lr() == result.lr()).findFirst().orElseThrow();
+		assertThat(winner.validationLoss()).isEqualTo(
+				finalists.stream().mapToDouble(e -> e.validationLoss() == null ? Double.POSITIVE_INFINITY : e.validationLoss())
+					.min()
+					.orElseThrow());
+		// the neighbours lie a quarter decade either side of the best of the first two finalists
+		Trial bestFinalist = lastRung.get(0).rankingLoss() <= lastRung.get(1).rankingLoss() ? lastRung.get(0) : lastRung.get(1);
+		for (Trial neighbour : lastRung.subList(2, lastRung.size())) {
+			assertThat(Math.abs(Math.log10(neighbour.lr() / bestFinalist.lr()))).isCloseTo(0.25, within(1e-9));
+		}
 		// the two promoted to rung 1 were the best two of rung 0
 		List<Trial> rung0 = result.trials().subList(0, 6).stream()
 			.sorted((a, b) -> Double.compare(a.rankingLoss(), b.rankingLoss()))
@@ -121,7 +165,7 @@ class LrSearchTests {
 		}, () -> false);
 
 		assertThat(resumed).isEqualTo(whole);
-		assertThat(trained).hasSize(3); // the two of rung 1 and the one of rung 2
+		assertThat(trained).hasSize(whole.trials().size() - 6); // the last rung's
 	}
 
 	@Test
@@ -145,7 +189,8 @@ class LrSearchTests {
 		for (SearchSpec.Family family : SearchSpec.Family.values()) {
 			SearchResult result = search(new SearchSpec(120, family, 3, 3, SearchSpec.Objective.LAST)).run(MOONS, SEED);
 			assertThat(result.lr()).as(family.jsonName()).isNotNull();
-			assertThat(result.trials()).hasSize(3 + 1);
+			// 3 rates at 40 iterations, the best at 120, then its two neighbours (one may have raced already)
+			assertThat(result.trials()).hasSizeBetween(3 + 1 + 1, 3 + 1 + 2);
 		}
 		assertThat(SearchSpec.Family.ONE_CYCLE.schedule(0.5, 100).lr(29)).isCloseTo(0.5, within(1e-12));
 		assertThat(SearchSpec.Family.COSINE.schedule(0.5, 100).lr(50)).isCloseTo(0.25, within(1e-12));
@@ -167,6 +212,8 @@ class LrSearchTests {
 		assertParameter(() -> SearchSpec.of(100, null, 1, null, null), "rates");
 		assertParameter(() -> SearchSpec.of(100, null, null, 1, null), "eta");
 		assertParameter(() -> SearchSpec.of(100, null, null, null, "mean"), "objective");
+		assertParameter(() -> new SearchSpec(100, SearchSpec.Family.CONSTANT, 6, 3, SearchSpec.Objective.LAST, 101L),
+				"minIterations");
 		assertParameter(() -> search(SearchSpec.of(100)).run(MOONS.train().split(0, 1, true), SEED), "validationFraction");
 		assertThat(SearchSpec.of(100, null, null, null, null)).isEqualTo(SearchSpec.of(100));
 	}
