@@ -16,9 +16,10 @@
 # its products go to the BLAS Debian's alternatives select: install libopenblas0-pthread, the reference libblas3
 # is several times slower (the BLAS in use is printed).
 # Extra JMH options go in JMH_ARGS (e.g. JMH_ARGS='-f 2'); Maven options in MAVEN_ARGS (e.g. -o).
-# Results: target/jmh.json (JMH's JSON), target/jmh.log (its full output), target/torch.json. The machine
-# should be idle: the cores, the CPU's vector extensions and the load average are printed with the figures,
-# and figures taken under load are not comparable across runs (the ratios within one run hold up better).
+# Results: target/jmh.json (JMH's JSON), target/jmh.log (its full output), target/cputime.log, target/torch.json.
+# The machine should be idle: the cores, the CPU's vector extensions and the load average are printed with the
+# figures. Wall times taken under load are not comparable across runs; the CPU-time table (lrtune's epochs by
+# dev.lrtune.bench.EpochCpuTimes, PyTorch's by time.thread_time) holds up better on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,11 +51,14 @@ machine="$(nproc) cores, $cpu, flags: ${flags:-none of avx avx2 fma avx512f}; mo
 echo "machine: $machine"
 
 mkdir -p target
-rm -f target/torch.json
+rm -f target/torch.json target/cputime.log
 load_before=$(load)
 echo "load average before: $load_before"
 ./mvnw -q ${MAVEN_ARGS:-} -Pbench test-compile exec:exec -Dbench.jvmArgs="$jvm_args" \
 	-Dbench.args="-prof gc -rf json -rff target/jmh.json ${JMH_ARGS:-} $benchmarks" | tee target/jmh.log
+# The same epochs timed in CPU time (least of 12 rounds): the figures that hold up when the machine is shared.
+./mvnw -q ${MAVEN_ARGS:-} -Pbench exec:exec -Dbench.jvmArgs="$jvm_args" -Dbench.main=dev.lrtune.bench.EpochCpuTimes \
+	-Dbench.args=12 | tee target/cputime.log
 load_between=$(load)
 if $torch; then
 	echo "load average before PyTorch: $load_between"
@@ -62,4 +66,5 @@ if $torch; then
 fi
 load_after=$(load)
 
-python3 bench/summarize.py target/jmh.json target/jmh.log "$load_before" "$load_after" target/torch.json "$machine"
+python3 bench/summarize.py target/jmh.json target/jmh.log "$load_before" "$load_after" target/torch.json "$machine" \
+	target/cputime.log

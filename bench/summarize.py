@@ -1,7 +1,7 @@
 """Summarises target/jmh.json (and the final losses printed in target/jmh.log), with PyTorch's figures from
 target/torch.json when present, as the table of bench/run.sh.
 
-  summarize.py JMH_JSON JMH_LOG LOAD_BEFORE LOAD_AFTER [TORCH_JSON [MACHINE]]
+  summarize.py JMH_JSON JMH_LOG LOAD_BEFORE LOAD_AFTER [TORCH_JSON [MACHINE [CPU_TIME_LOG]]]
 """
 import json
 import os
@@ -16,13 +16,20 @@ MLP_FLOPS_PER_ROW = 6 * MLP_PARAMETERS
 json_path, log_path, load_before, load_after = sys.argv[1:5]
 torch_path = sys.argv[5] if len(sys.argv) > 5 else None
 machine = sys.argv[6] if len(sys.argv) > 6 else None
+cpu_log = sys.argv[7] if len(sys.argv) > 7 else None
+cpu_times = {}
+if cpu_log and os.path.exists(cpu_log):
+    with open(cpu_log) as f:
+        cpu_times = {name: float(ms) for name, ms in re.findall(r"^CPU-TIME (\w+) ([0-9.]+)", f.read(), re.MULTILINE)}
 torch = {}
+torch_cpu = {}
 torch_version = None
 if torch_path and os.path.exists(torch_path):
     with open(torch_path) as f:
         torch_run = json.load(f)
     torch_version = f"PyTorch {torch_run['torch']} (CPU capability {torch_run['capability']}; {torch_run['blas']})"
     torch = {(r["workload"], r["dtype"]): (r["mean_ms"], r["best_ms"]) for r in torch_run["results"]}
+    torch_cpu = {(r["workload"], r["dtype"]): r["best_cpu_ms"] for r in torch_run["results"] if "best_cpu_ms" in r}
 with open(json_path) as f:
     results = {".".join(r["benchmark"].split(".")[-2:]): r for r in json.load(f)}
 with open(log_path) as f:
@@ -135,3 +142,27 @@ if breakdown:
     print("Where an lrtune logistic epoch goes (each part over one epoch's 3,125 batches)")
     for name in breakdown:
         row(name.split(".")[1], name)
+
+if cpu_times:
+    print()
+    print("CPU time of one epoch, least of several (the thread's CPU time, not wall time: holds up under load)")
+    for workload, label in (("logistic", "logistic 100,000 x 100, batch 32"), ("mlp", "MLP 784-128-10, batch 64")):
+        # PyTorch / lrtune: how many times less CPU time lrtune takes
+        ours = cpu_times.get(workload)
+        if ours is None:
+            continue
+        line = f"  {label:<34} lrtune {ours:8.2f} ms"
+        if workload == "mlp":
+            line += f" ({MLP_FLOPS_PER_ROW * ROWS_MLP / (ours / 1e3) / 1e9:.1f} GFLOP/s)"
+        for dtype in ("float64", "float32"):
+            peer = torch_cpu.get((workload, dtype))
+            if peer:
+                line += f", PyTorch {dtype} {peer:8.2f} ms ({peer / ours:5.2f}x)"
+        print(line)
+        if workload == "mlp" and ("mlp", "float64") in torch_cpu and ("mlp", "float32") in torch_cpu:
+            print(f"  {'':<34} targets >= 1.5x PyTorch float64: {verdict(torch_cpu.get(('mlp', 'float64'), 0) / ours >= 1.5)},"
+                  f" >= 1.0x float32: {verdict(torch_cpu.get(('mlp', 'float32'), 0) / ours >= 1.0)}")
+    if "floor" in cpu_times and "logistic" in cpu_times:
+        ratio = cpu_times["logistic"] / cpu_times["floor"]
+        print(f"  {'sequential floor':<34} {cpu_times['floor']:8.2f} ms; lrtune logistic epoch / floor {ratio:5.2f}x"
+              f"  target <= 2.5x: {verdict(ratio <= 2.5)}")

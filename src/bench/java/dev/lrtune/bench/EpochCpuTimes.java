@@ -1,0 +1,86 @@
+package dev.lrtune.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+
+import dev.lrtune.core.data.Dataset;
+import dev.lrtune.core.data.SplitDataset;
+import dev.lrtune.core.data.Task;
+import dev.lrtune.core.model.Model;
+import dev.lrtune.core.model.ModelSpec;
+import dev.lrtune.core.model.Models;
+import dev.lrtune.core.optim.OptimizerSpec;
+import dev.lrtune.core.optim.Optimizers;
+import dev.lrtune.core.train.Trainer;
+import dev.lrtune.core.train.TrainingListener;
+import dev.lrtune.core.train.TrainingSettings;
+
+/**
+ * The epochs of {@link MlpBenchmark} and {@link LogisticRegressionBenchmark} and the sequential floor, timed in
+ * the thread's CPU time rather than wall time: on a shared machine a thread waits for a core for much of
+ * the wall time, and the CPU time it used is the figure that holds up (bench/torch_peer.py reports PyTorch's
+ * the same way). Alternates the three, keeps the least of {@code args[0]} rounds (default 12) after two
+ * warm-up rounds, and prints {@code CPU-TIME <name> <ms>} lines for bench/summarize.py.
+ */
+public final class EpochCpuTimes {
+
+	private EpochCpuTimes() {
+	}
+
+	public static void main(String[] args) {
+		int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+		SyntheticTables.Table mlpTable = SyntheticTables.classes(MlpBenchmark.ROWS, MlpBenchmark.INPUTS,
+				MlpBenchmark.CLASSES, MlpBenchmark.SEED);
+		SplitDataset mlpData = Dataset.of(mlpTable.features(), MlpBenchmark.ROWS, MlpBenchmark.INPUTS,
+				mlpTable.targets(), Task.classification(MlpBenchmark.CLASSES), null)
+			.split(0.0, MlpBenchmark.SEED, false);
+		int rows = LogisticRegressionBenchmark.ROWS;
+		int cols = LogisticRegressionBenchmark.COLS;
+		SyntheticTables.Table logisticTable = SyntheticTables.logistic(rows, cols, LogisticRegressionBenchmark.SEED);
+		SplitDataset logisticData = Dataset.of(logisticTable.features(), rows, cols, logisticTable.targets(),
+				Task.classification(2), null)
+			.split(0.0, LogisticRegressionBenchmark.SEED, false);
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long mlp = Long.MAX_VALUE;
+		long logistic = Long.MAX_VALUE;
+		long floor = Long.MAX_VALUE;
+		double sink = 0;
+		for (int round = 0; round < rounds + 2; round++) {
+			Model mlpModel = Models.create(ModelSpec.mlp(List.of(MlpBenchmark.HIDDEN), "relu"),
+					Task.classification(MlpBenchmark.CLASSES), MlpBenchmark.INPUTS, MlpBenchmark.SEED);
+			Trainer mlpTrainer = trainer(mlpModel, MlpBenchmark.LR, MlpBenchmark.BATCH, MlpBenchmark.ROWS,
+					MlpBenchmark.SEED);
+			long start = threads.getCurrentThreadCpuTime();
+			sink += mlpTrainer.run(mlpData, TrainingListener.NONE).lastLoss();
+			long mlpTime = threads.getCurrentThreadCpuTime() - start;
+
+			start = threads.getCurrentThreadCpuTime();
+			Model logisticModel = Models.create(ModelSpec.of("logistic"), Task.classification(2), cols,
+					LogisticRegressionBenchmark.SEED);
+			sink += trainer(logisticModel, LogisticRegressionBenchmark.LR, LogisticRegressionBenchmark.BATCH, rows,
+					LogisticRegressionBenchmark.SEED)
+				.run(logisticData, TrainingListener.NONE)
+				.lastLoss();
+			long logisticTime = threads.getCurrentThreadCpuTime() - start;
+
+			start = threads.getCurrentThreadCpuTime();
+			sink += Floors.sum(logisticData.train().features());
+			long floorTime = threads.getCurrentThreadCpuTime() - start;
+			if (round >= 2) {
+				mlp = Math.min(mlp, mlpTime);
+				logistic = Math.min(logistic, logisticTime);
+				floor = Math.min(floor, floorTime);
+			}
+		}
+		System.out.printf("CPU-TIME mlp %.3f%nCPU-TIME logistic %.3f%nCPU-TIME floor %.3f%n", mlp / 1e6, logistic / 1e6,
+				floor / 1e6);
+		System.out.printf("(kernels: %s; checksum %s)%n", Models.kernels(), sink);
+	}
+
+	private static Trainer trainer(Model model, double lr, int batch, int rows, long seed) {
+		return new Trainer(model, Optimizers.create(OptimizerSpec.sgd(), model.parameterCount()), step -> lr,
+				new TrainingSettings(batch, TrainingSettings.iterationsPerEpoch(rows, batch), 0, seed));
+	}
+
+}
