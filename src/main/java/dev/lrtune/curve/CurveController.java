@@ -18,7 +18,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1/jobs/{id}/curve")
-@Tag(name = "Jobs", description = "Training and range-test jobs, their curves and recommendations.")
+@Tag(name = "Jobs", description = "Training, range-test and learning-rate search jobs, their curves and "
+		+ "recommendations.")
 class CurveController {
 
 	static final String TEXT_CSV = "text/csv";
