@@ -13,14 +13,15 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
-/** What the client of a client-run job posts: its points, and the end of the run. */
+/**
+ * What the client of a client-run job posts: its points, and the end of the run. Its operations are listed under the
+ * tag that {@link JobController} declares (declaring it here too would repeat it in the document).
+ */
 @RestController
 @EnableConfigurationProperties(ClientRunSettings.class)
 @RequestMapping("/api/v1/jobs/{id}")
-@Tag(name = "Jobs")
 class ClientRunController {
 
 	private static final String JOB_ID = "The id of a client-run job, as returned by POST /api/v1/jobs";
@@ -35,7 +36,7 @@ class ClientRunController {
 	}
 
 	@PostMapping("/points")
-	@Operation(operationId = "postPoints", summary = "Post points of a client-run job and learn whether to stop",
+	@Operation(operationId = "postPoints", tags = "Jobs", summary = "Post points of a client-run job and learn whether to stop",
 			description = "Points as columns (iteration, lr, loss, optional momentum and validation): consecutive "
 					+ "iterations within [0, iterations), at most lrtune.client-runs.max-points-per-post per post, "
 					+ "continuing the stored curve without a gap. An iteration posted again replaces the stored one, so "
@@ -58,7 +59,7 @@ class ClientRunController {
 	}
 
 	@PostMapping("/finish")
-	@Operation(operationId = "finishJob", summary = "End a client-run job",
+	@Operation(operationId = "finishJob", tags = "Jobs", summary = "End a client-run job",
 			description = "Without a body, or with {\"status\": \"succeeded\"}: the job succeeds (a range test gets "
 					+ "its recommendation from its curve; a training job with a non-finite loss ends diverged). With "
 					+ "{\"status\": \"failed\", \"error\": \"…\"} it fails with that error. A job cancelled "
