@@ -20,7 +20,7 @@ import io.swagger.v3.oas.models.media.Schema;
 final class NullableProperties {
 
 	private static final Map<String, Set<String>> NULLABLE = Map.of(
-			"Job", Set.of("startedAt", "finishedAt", "result", "error", "worker"),
+			"Job", Set.of("startedAt", "finishedAt", "result", "error", "worker", "lrPlan"),
 			"JobResult", Set.of("finalLoss", "bestLoss", "validationLoss", "validationAccuracy"),
 			"Study", Set.of("finishedAt", "best", "error"),
 			"Recommendation", Set.of("indices", "spread"),
