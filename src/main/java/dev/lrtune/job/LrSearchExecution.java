@@ -12,7 +12,6 @@ import dev.lrtune.core.search.LrSearch;
 import dev.lrtune.core.search.SearchListener;
 import dev.lrtune.core.search.SearchResult;
 import dev.lrtune.core.search.SearchSpec;
-import dev.lrtune.core.search.SuccessiveHalving;
 import dev.lrtune.core.search.Trial;
 import dev.lrtune.core.train.TrainingListener;
 import dev.lrtune.curve.CurveRecorder;
@@ -55,19 +54,9 @@ class LrSearchExecution implements JobExecution {
 		return new Outcome(result.cancelled() ? JobStatus.CANCELLED : JobStatus.SUCCEEDED, result(result, spec, parts));
 	}
 
-	/**
-	 * The race's iterations if no trial diverges: every rung trains its entrants for its length, the entrants of the
-	 * next rung being the best ⌊n/eta⌋ of this one's.
-	 */
+	/** The most iterations the race can train (see {@link LrSearch#maxRaceIterations(SearchSpec)}). */
 	static long raceIterations(SearchSpec spec) {
-		List<Long> rungs = SuccessiveHalving.rungs(spec.firstRung(), spec.eta(), spec.iterations());
-		long total = 0;
-		int entrants = spec.rates();
-		for (long length : rungs) {
-			total += entrants * length;
-			entrants = SuccessiveHalving.survivors(entrants, spec.eta());
-		}
-		return total;
+		return LrSearch.maxRaceIterations(spec);
 	}
 
 	private static JobResult result(SearchResult result, SearchSpec spec, ConsecutiveParts parts) {
