@@ -12,7 +12,6 @@ import dev.lrtune.core.search.LrSearch;
 import dev.lrtune.core.search.SearchListener;
 import dev.lrtune.core.search.SearchResult;
 import dev.lrtune.core.search.SearchSpec;
-import dev.lrtune.core.search.SuccessiveHalving;
 import dev.lrtune.core.search.Trial;
 import dev.lrtune.core.train.TrainingListener;
 import dev.lrtune.curve.CurveRecorder;
@@ -55,20 +54,9 @@ class LrSearchExecution implements JobExecution {
 		return new Outcome(result.cancelled() ? JobStatus.CANCELLED : JobStatus.SUCCEEDED, result(result, spec, parts));
 	}
 
-	/**
-	 * The most iterations the race trains: every rung trains its entrants for its length (the entrants of the next
-	 * rung being the best ⌊n/eta⌋ of this one's), and the last rung also the winner's two quarter-decade neighbours
-	 * for the whole run. Fewer when a trial diverges or a neighbour was already raced.
-	 */
+	/** The most iterations the race can train (see {@link LrSearch#maxRaceIterations(SearchSpec)}). */
 	static long raceIterations(SearchSpec spec) {
-		List<Long> rungs = SuccessiveHalving.rungs(spec.firstRung(), spec.eta(), spec.iterations());
-		long total = 2 * spec.iterations();
-		int entrants = spec.rates();
-		for (long length : rungs) {
-			total += entrants * length;
-			entrants = SuccessiveHalving.survivors(entrants, spec.eta());
-		}
-		return total;
+		return LrSearch.maxRaceIterations(spec);
 	}
 
 	private static JobResult result(SearchResult result, SearchSpec spec, ConsecutiveParts parts) {

@@ -33,8 +33,7 @@ class LrSearchEndToEndTests {
 
 	/**
 	 * Noisy linear regression: 6 rates race for a run of 300 iterations; with eta 3 the first rung is 100 iterations
-	 * and the best 2, with the better one's two quarter-decade neighbours, go on to the whole run: at most
-	 * 6 × 100 + 4 × 300 = 1,800 iterations, after a range test of 100.
+	 * and the best 2 go on to the whole run: 6 × 100 + 2 × 300 = 1,200 iterations, after a range test of 100.
 	 */
 	static final String SEARCH = """
 			{"type": "lr_search", "dataset": "synthetic:linear?samples=600&features=5&noise=0.5&seed=3",
@@ -60,7 +59,8 @@ class LrSearchEndToEndTests {
 		assertThat(map(request.get("lrSearch"))).containsEntry("iterations", 300).containsEntry("family", "constant")
 			.containsEntry("rates", 6).containsEntry("eta", 3).containsEntry("objective", "last");
 		assertThat(map(request.get("rangeTest"))).containsEntry("iterations", 100);
-		assertThat(map(submitted.getBody().get("progress"))).containsEntry("totalIterations", 100 + 6 * 100 + 4 * 300);
+		assertThat(map(submitted.getBody().get("progress"))).containsEntry("totalIterations",
+				100 + 6 * 34 + 2 * 102 + 300 + 6 * 300);
 		String path = "/jobs/" + submitted.getBody().get("id");
 		Map<String, Object> job = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
 			.until(() -> get(http, path), j -> !"running".equals(j.get("status")) && !"queued".equals(j.get("status")));
@@ -81,17 +81,17 @@ class LrSearchEndToEndTests {
 		assertThat(map(recommendation.get("rangeTest"))).containsEntry("recommendedLr", rangeTest.get("recommendedLr"))
 			.containsEntry("method", rangeTest.get("method"));
 
-		// evidence: the six raced rates and up to two neighbours in increasing order, four pruned after 100
-		// iterations, the rest trained the whole run, the winner the lowest validation loss of those
+		// evidence: the raced rates in increasing order; halving 6 → 2 → 1 over 34, 102 and 300 iterations, then the
+		// climb trains quarter-decade neighbours of the best for the whole run; the winner is the best of the last rung
 		List<Map<String, Object>> evidence = maps(recommendation.get("evidence"));
-		assertThat(evidence).hasSizeBetween(6, 8);
+		assertThat(evidence).hasSizeGreaterThanOrEqualTo(6);
 		assertThat(evidence).extracting(e -> number(e.get("lr"))).isSorted();
 		assertThat(evidence.stream().filter(e -> (Boolean) e.get("pruned")))
-			.hasSize(4)
-			.allSatisfy(e -> assertThat(e.get("rung")).isEqualTo(0));
+			.hasSizeGreaterThanOrEqualTo(3)
+			.allSatisfy(e -> assertThat((Integer) e.get("rung")).isLessThan(2));
 		List<Map<String, Object>> finalists = evidence.stream().filter(e -> !(Boolean) e.get("pruned")).toList();
-		assertThat(finalists).hasSize(evidence.size() - 4).allSatisfy(e -> {
-			assertThat(e.get("rung")).isEqualTo(1);
+		assertThat(finalists).hasSizeBetween(2, 7).allSatisfy(e -> {
+			assertThat(e.get("rung")).isEqualTo(2);
 			assertThat(e.get("iterations")).isEqualTo(300);
 		});
 		Map<String, Object> winner = finalists.stream()
@@ -101,7 +101,7 @@ class LrSearchEndToEndTests {
 
 		// every iteration trained is in the curve, the range test's first, then each trial's
 		List<Map<String, Object>> trials = maps(search.get("trials"));
-		assertThat(trials).hasSize(6 + evidence.size() - 4);
+		assertThat(trials).hasSizeBetween(6 + 2 + 1 + 1, 6 + 2 + 1 + 6);
 		long rangeTestPoints = ((Number) search.get("rangeTestIterations")).longValue();
 		long trained = trials.stream().mapToLong(t -> ((Number) t.get("iterations")).longValue()).sum();
 		assertThat(((Number) recommendation.get("iterationsSpent")).longValue()).isEqualTo(rangeTestPoints + trained);
@@ -113,7 +113,7 @@ class LrSearchEndToEndTests {
 			next += ((Number) trial.get("iterations")).longValue();
 		}
 		Map<String, Object> winningTrial = trials.stream()
-			.filter(t -> number(t.get("lr")) == lr && t.get("rung").equals(1))
+			.filter(t -> number(t.get("lr")) == lr && t.get("rung").equals(2))
 			.findFirst()
 			.orElseThrow();
 		long winnerFirst = ((Number) winningTrial.get("firstIteration")).longValue();

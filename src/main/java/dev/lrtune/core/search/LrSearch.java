@@ -109,6 +109,21 @@ public final class LrSearch {
 		this.rounded = rounded;
 	}
 
+	/**
+	 * The most iterations the race can train (the range test aside): every rung trains its entrants for its length,
+	 * the entrants of the next being the best ⌊n/eta⌋, then the climb's {@value #MAX_CLIMB_RUNS} whole runs. Diverged
+	 * trials and a climb that stops early train fewer.
+	 */
+	public static long maxRaceIterations(SearchSpec spec) {
+		long total = 0;
+		int entrants = spec.rates();
+		for (long length : SuccessiveHalving.rungs(spec.firstRung(), spec.eta(), spec.iterations())) {
+			total += entrants * length;
+			entrants = SuccessiveHalving.survivors(entrants, spec.eta());
+		}
+		return total + MAX_CLIMB_RUNS * spec.iterations();
+	}
+
 	/** The same search racing the rates exactly as spaced, not rounded to quarter decades (to measure what rounding does). */
 	public LrSearch unrounded() {
 		return new LrSearch(this, false);

@@ -121,6 +121,9 @@ class LrSearchTests {
 		assertThat(reported).isEqualTo(result.trials());
 		assertThat(result.iterationsSpent())
 			.isEqualTo(100 + result.trials().stream().mapToLong(Trial::iterations).sum());
+		// at most 6 × 34 + 2 × 102 + 300 + 6 × 300 = 2,508 for the race
+		assertThat(LrSearch.maxRaceIterations(spec)).isEqualTo(2508);
+		assertThat(result.iterationsSpent() - 100).isLessThanOrEqualTo(2508);
 		assertThat(result.method()).isEqualTo("search");
 		assertThat(result.cancelled()).isFalse();
 
