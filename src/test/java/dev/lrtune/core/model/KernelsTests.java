@@ -6,6 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import static dev.lrtune.core.model.RandomArrays.rows;
+import static dev.lrtune.core.model.RandomArrays.uniform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -71,22 +73,6 @@ class KernelsTests {
 		double[] b = { 1, 1, 1, 1, 1, 1, 2 };
 
 		assertThat(Kernels.dot(a, 1, b, 7)).isEqualTo(1 + 2 + 3 + 4 + 5 + 6 + 14);
-	}
-
-	private static double[] uniform(int length, SplittableRandom random) {
-		double[] values = new double[length];
-		for (int i = 0; i < length; i++) {
-			values[i] = random.nextDouble() - 0.5;
-		}
-		return values;
-	}
-
-	private static double[][] rows(int count, int width, SplittableRandom random) {
-		double[][] rows = new double[count][];
-		for (int i = 0; i < count; i++) {
-			rows[i] = uniform(width, random);
-		}
-		return rows;
 	}
 
 }

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static dev.lrtune.core.model.RandomArrays.rows;
+import static dev.lrtune.core.model.RandomArrays.uniform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -137,22 +139,6 @@ class VectorKernelsTests {
 					.isEqualTo(Double.doubleToRawLongBits(expected[i][j]));
 			}
 		}
-	}
-
-	private static double[] uniform(int length, SplittableRandom random) {
-		double[] values = new double[length];
-		for (int i = 0; i < length; i++) {
-			values[i] = random.nextDouble() - 0.5;
-		}
-		return values;
-	}
-
-	private static double[][] rows(int count, int width, SplittableRandom random) {
-		double[][] rows = new double[count][];
-		for (int i = 0; i < count; i++) {
-			rows[i] = uniform(width, random);
-		}
-		return rows;
 	}
 
 }
