@@ -73,7 +73,7 @@ public record Job(@Schema(description = "The job's id", example = "1") long id,
 	@Schema(description = "How far a job has got, as of its last curve flush (about every second while it runs).")
 	public record Progress(@Schema(description = "Iterations done (a range test counts every repeat's iterations)") long iteration,
 			@Schema(description = "Iterations the job will run: training iterations; range-test iterations × repeats; for an lr_search, those "
-					+ "and the race's iterations should no trial diverge") long totalIterations,
+					+ "and the most the race can train (once it succeeded, what it trained)") long totalIterations,
 			@Schema(description = "iteration / totalIterations, in [0, 1]") double fraction,
 			@Schema(description = "Estimated seconds left, from the rate so far; null unless running with progress",
 					types = { "number", "null" }) Double etaSeconds) {

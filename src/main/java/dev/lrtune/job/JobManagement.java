@@ -373,7 +373,8 @@ public class JobManagement implements CurveOwners {
 
 	private static Job.Progress progress(JobRow row) {
 		long done = row.iteration();
-		long total = row.totalIterations();
+		// a finished lr_search trained less than the most its race could: what it trained was its whole work
+		long total = row.type() == JobType.LR_SEARCH && row.status() == JobStatus.SUCCEEDED ? done : row.totalIterations();
 		Double eta = null;
 		if (row.status() == JobStatus.RUNNING && done > 0 && row.startedAt() != null && row.progressAt() != null) {
 			double elapsed = Duration.between(row.startedAt(), row.progressAt()).toNanos() / 1e9;

@@ -216,8 +216,10 @@ class JobRunner {
 		// claim and the run's registration here, or on another instance, and the job ended before its next flush.
 		JobStatus status = outcome.status() == JobStatus.SUCCEEDED && jobs.cancelRequested(job.id()) ? JobStatus.CANCELLED
 				: outcome.status();
-		// a succeeded job did all its work, even a range test whose repeats stopped early at divergence
-		Long done = status == JobStatus.SUCCEEDED ? job.totalIterations() : null;
+		// a succeeded job did all its work, even a range test whose repeats stopped early at divergence; an lr_search's
+		// total is the most its race could train, so its progress is what it trained
+		Long done = status != JobStatus.SUCCEEDED ? null
+				: job.type() == JobType.LR_SEARCH ? outcome.result().iterations() : job.totalIterations();
 		finish(job, run, writes, status, json.write(outcome.result()), null, done);
 	}
 

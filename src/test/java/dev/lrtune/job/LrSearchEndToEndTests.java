@@ -105,6 +105,8 @@ class LrSearchEndToEndTests {
 		long rangeTestPoints = ((Number) search.get("rangeTestIterations")).longValue();
 		long trained = trials.stream().mapToLong(t -> ((Number) t.get("iterations")).longValue()).sum();
 		assertThat(((Number) recommendation.get("iterationsSpent")).longValue()).isEqualTo(rangeTestPoints + trained);
+		assertThat(map(get(http, path).get("progress"))).containsEntry("iteration", (int) (rangeTestPoints + trained))
+			.containsEntry("totalIterations", (int) (rangeTestPoints + trained)).containsEntry("fraction", 1.0);
 		Map<String, Object> curve = get(http, path + "/curve?maxPoints=100000");
 		assertThat(((Number) curve.get("totalPoints")).longValue()).isEqualTo(rangeTestPoints + trained);
 		long next = rangeTestPoints;
