@@ -4,24 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Jobs on {@code file:} datasets, over real HTTP with the worker pool off (the test runs the job): a CSV under
@@ -30,22 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:file-dataset-jobs;DB_CLOSE_DELAY=-1", "lrtune.workers.enabled=false",
 		"lrtune.curves.flush-interval=0ms" })
-class FileDatasetJobTests {
+class FileDatasetJobTests extends QueuedJobHttpTests {
 
 	private static final Path DATA_DIR = createDataDirectory();
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final JsonMapper json = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JobQueue queue;
-
-	@Autowired
-	JobRunner runner;
 
 	@DynamicPropertySource
 	static void dataDirectory(DynamicPropertyRegistry registry) {
@@ -112,14 +93,6 @@ class FileDatasetJobTests {
 			.POST(BodyPublishers.ofString("""
 					{"type": "training", "dataset": "%s", "model": {"type": "logistic"}, "seed": 1,
 					 "training": {"epochs": 20, "schedule": {"type": "constant", "lr": 0.5}}}""".formatted(dataset))));
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-		return http.send(request.build(), BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + port + path);
 	}
 
 }

@@ -3,20 +3,14 @@ package dev.lrtune.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code standardizeTarget} over real HTTP: a regression job trains on the z-scored target by default, so the same
@@ -26,20 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:target-scaling-jobs;DB_CLOSE_DELAY=-1", "lrtune.workers.enabled=false",
 		"lrtune.curves.flush-interval=0ms" })
-class TargetScalingJobTests {
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final JsonMapper json = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JobQueue queue;
-
-	@Autowired
-	JobRunner runner;
+class TargetScalingJobTests extends QueuedJobHttpTests {
 
 	@Test
 	void aTargetInOtherUnitsTrainsTheSameByDefaultAndItsLossIsReportedInThoseUnits() throws Exception {
@@ -92,14 +73,6 @@ class TargetScalingJobTests {
 			.POST(BodyPublishers.ofString(csv.toString())));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		return json.readTree(created.body()).get("id").asLong();
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-		return http.send(request.build(), BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + port + path);
 	}
 
 }

@@ -2,20 +2,14 @@ package dev.lrtune.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Jobs on an uploaded dataset, over real HTTP with the worker pool off (so a job stays queued until the test
@@ -24,20 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:uploaded-dataset-jobs;DB_CLOSE_DELAY=-1", "lrtune.workers.enabled=false",
 		"lrtune.curves.flush-interval=0ms" })
-class UploadedDatasetJobTests {
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final JsonMapper json = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JobQueue queue;
-
-	@Autowired
-	JobRunner runner;
+class UploadedDatasetJobTests extends QueuedJobHttpTests {
 
 	@Test
 	void aJobTrainsOnAnUploadedDatasetWhichCannotBeDeletedUntilTheJobHasFinished() throws Exception {
@@ -89,14 +70,6 @@ class UploadedDatasetJobTests {
 			.POST(BodyPublishers.ofString("""
 					{"type": "training", "dataset": %s, "model": {"type": "logistic"}, "seed": 1,
 					 "training": {"epochs": 20, "schedule": {"type": "constant", "lr": 0.5}}}""".formatted(dataset))));
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-		return http.send(request.build(), BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + port + path);
 	}
 
 }
