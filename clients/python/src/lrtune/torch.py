@@ -136,7 +136,8 @@ class Scheduler(_BaseScheduler):  # type: ignore[misc, valid-type]
     schedule nesting one) takes the validation loss: ``scheduler.step(val_loss)`` after the step it was measured at.
     At step ``k`` every parameter group's ``lr`` is the ``lr[k]`` that ``POST /schedules/preview`` answers for the
     same schedule; a ``cyclic`` or ``one_cycle`` schedule with ``cycleMomentum`` also sets each group's
-    ``momentum`` (Adam: ``betas[0]``), as PyTorch's ``CyclicLR`` and ``OneCycleLR`` do.
+    ``momentum`` (Adam: ``betas[0]``), as PyTorch's ``CyclicLR`` and ``OneCycleLR`` do, and gives the group its
+    own momentum back while a part of a ``sequential`` schedule that cycles none is in charge.
 
     Args:
         optimizer: the optimizer whose groups it drives (their own ``lr`` is replaced, not scaled).
@@ -153,6 +154,8 @@ class Scheduler(_BaseScheduler):  # type: ignore[misc, valid-type]
         self._local = _schedules.build(self.schedule, iterations_per_epoch)
         self._served = _ServedPreview(client, self.schedule, iterations_per_epoch) if client is not None else None
         self._metrics: List[Optional[float]] = []
+        # the optimizer's own momentum, which a sequential schedule hands back while a part that cycles none runs
+        self.base_momenta = [_momentum_of(group) for group in optimizer.param_groups]
         super().__init__(optimizer)
 
     def get_lr(self) -> List[float]:  # type: ignore[override]
@@ -166,13 +169,10 @@ class Scheduler(_BaseScheduler):  # type: ignore[misc, valid-type]
             self._observe(self.last_epoch, float(metrics))
         self.last_epoch += 1
         rate, momentum = self._rate(self.last_epoch), self._momentum(self.last_epoch)
-        for group in self.optimizer.param_groups:
+        for group, own in zip(self.optimizer.param_groups, self.base_momenta):
             group["lr"] = rate
-            if momentum is not None:
-                if "betas" in group:
-                    group["betas"] = (momentum, *group["betas"][1:])
-                elif "momentum" in group:
-                    group["momentum"] = momentum
+            if self._local.cycles_momentum:
+                _set_momentum(group, own if momentum is None else momentum)
         self._last_lr = [group["lr"] for group in self.optimizer.param_groups]
 
     def state_dict(self) -> Dict[str, Any]:
@@ -203,6 +203,21 @@ class Scheduler(_BaseScheduler):  # type: ignore[misc, valid-type]
 
     def _momentum(self, step: int) -> Optional[float]:
         return self._served.momentum(step) if self._served is not None else self._local.momentum(step)
+
+
+def _momentum_of(group: Dict[str, Any]) -> Optional[float]:
+    if "betas" in group:
+        return group["betas"][0]
+    return group.get("momentum")
+
+
+def _set_momentum(group: Dict[str, Any], momentum: Optional[float]) -> None:
+    if momentum is None:
+        return
+    if "betas" in group:
+        group["betas"] = (momentum, *group["betas"][1:])
+    elif "momentum" in group:
+        group["momentum"] = momentum
 
 
 class _ServedPreview:
