@@ -52,8 +52,9 @@ class RunRetryTests(unittest.TestCase):
         run = self.client.track(iterations=3, flush_interval=60)
         run.log(0, 1.0, lr=-1)
         run.log(1, 1.0)
-        with self.assertRaises(lrtune.ApiError) as raised:
+        with self.assertRaises(lrtune.ApiError) as raised, self.assertLogs("lrtune", "ERROR") as logged:
             run.finish()
+        self.assertIn("points refused, no more will be posted", logged.output[0])
         self.assertEqual(["lr[0]"], [e.field for e in raised.exception.errors])
         finish = self.stub.requests[-1]
         self.assertEqual("/api/v1/jobs/5/finish", finish["path"])

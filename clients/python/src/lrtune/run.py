@@ -47,10 +47,13 @@ class Run:
         id: the job's id.
         plan: the rate of every iteration when the server knows it in advance (``lrPlan``), else ``None``.
         error: the error that stopped posting (a refused post), else ``None``; :meth:`finish` raises it.
+
+    ``max_unanswered`` (``None``: unbounded) makes :meth:`log` wait while more points than that lack the service's
+    answer, so the loop stops within about that many iterations of the answer that says stop; the range test uses it.
     """
 
     def __init__(self, client: "Client", job: JsonObject, flush_interval: float = 1.0,
-                 max_batch: int = 5000, retry_for: float = 120.0) -> None:
+                 max_batch: int = 5000, retry_for: float = 120.0, max_unanswered: Optional[int] = None) -> None:
         self.client = client
         self.job = job
         self.id: int = job["id"]
@@ -59,6 +62,7 @@ class Run:
         self._flush_interval = max(0.0, float(flush_interval))
         self._max_batch = max_batch
         self._retry_for = retry_for
+        self._max_unanswered = max_unanswered
         self._pending: Deque[_Point] = deque()
         self._logged = 0
         self._posted = 0
@@ -103,7 +107,16 @@ class Run:
         self._logged += 1
         if self._flush_interval == 0 or len(self._pending) >= self._max_batch:
             self._wake.set()
+        if self._max_unanswered is not None and self._logged - self._posted > self._max_unanswered:
+            self._catch_up()
         return self._stop_reason is not None
+
+    def _catch_up(self) -> None:
+        """Waits until at most ``max_unanswered`` logged points lack the service's answer."""
+        self._wake.set()
+        with self._progress:
+            self._progress.wait_for(lambda: self._logged - self._posted <= self._max_unanswered  # type: ignore
+                                    or not self._thread.is_alive())
 
     @property
     def should_stop(self) -> bool:

@@ -23,12 +23,14 @@ def range_test(client: Client, model: torch.nn.Module, optimizer: torch.optim.Op
                end_lr: float = 10, iterations: int = 100, val_loader: Optional[Iterable[Any]] = None,
                accumulation_steps: int = 1, name: Optional[str] = None, mode: str = "exponential",
                smoothing: Optional[float] = None, divergence_factor: Optional[float] = None,
-               tags: Optional[Mapping[str, str]] = None,
-               device: Optional[torch.device] = None) -> JsonObject:
+               tags: Optional[Mapping[str, str]] = None, device: Optional[torch.device] = None,
+               max_unanswered: int = 8) -> JsonObject:
     """Runs the learning-rate range test on your model as a client-run job and answers its recommendation.
 
     lrtune plans the rates (the job's ``lrPlan``: from ``start_lr`` to ``end_lr`` over ``iterations`` steps), this
-    function trains one step at each rate and posts the losses, stops when the service says the loss diverged, then
+    function trains one step at each rate and posts the losses in the background, stops when the service says the
+    loss diverged (running at most ``max_unanswered`` steps ahead of the service's answers, so it stops within about
+    that many steps of the divergence), then
     puts the model's and the optimizer's state back exactly as they were (copies of their ``state_dict``), as
     pytorch-lr-finder's ``LRFinder.range_test`` followed by ``reset()`` does.
 
@@ -61,7 +63,7 @@ def range_test(client: Client, model: torch.nn.Module, optimizer: torch.optim.Op
     saved_optimizer = copy.deepcopy(optimizer.state_dict())
     was_training = model.training
     run = client.track("range_test", name=name or "range test", tags=tags, params=params, range_test=settings,
-                       flush_interval=0)
+                       flush_interval=0, max_unanswered=max_unanswered)
     try:
         with run:
             batches = _endless(train_loader)
