@@ -88,21 +88,23 @@ class Run:
 
         Args:
             iteration: 0, 1, 2, ... without gaps (an earlier iteration may be logged again: it replaces the point).
-            loss: the minibatch's training loss, a number or a 0-d tensor (read in the background, so a GPU
-                tensor does not synchronise the loop); NaN and infinity are posted as a non-finite loss.
+            loss: the minibatch's training loss, a number or a 0-d tensor (a GPU tensor is read in the background,
+                so the loop does not wait for the device); NaN and infinity are posted as a non-finite loss.
             lr: the rate used; by default the planned rate of this iteration (or :attr:`lr`).
             val_loss: a validation loss measured after this iteration, if any (``accuracy`` with it).
             momentum: the momentum used, when the schedule cycles it.
         """
+        if iteration != self._last_logged + 1 and not 0 <= iteration <= self._last_logged:
+            raise ValueError(f"iterations are logged from 0 without gaps: {iteration} after {self._last_logged}")
         if self._closing:
             raise RuntimeError(f"run {self.id} is finished; log before finish()")
-        if iteration > self._last_logged + 1 or iteration < 0:
-            raise ValueError(f"iterations are logged from 0 without gaps: {iteration} after {self._last_logged}")
         if lr is None:
             lr = self.lr_at(iteration)
             if lr is None:
                 raise ValueError(f"no rate is known for iteration {iteration}: pass lr=")
-        self._pending.append((iteration, lr, _detached(loss), momentum, _detached(val_loss), _detached(accuracy)))
+        if val_loss is not None:
+            val_loss, accuracy = _number(val_loss), _number(accuracy)
+        self._pending.append((iteration, lr, _number(loss), momentum, val_loss, accuracy))
         self._last_logged = iteration
         self._logged += 1
         if self._flush_interval == 0 or len(self._pending) >= self._max_batch:
@@ -286,8 +288,14 @@ def _columns(batch: List[_Point]) -> JsonObject:
     return points
 
 
-def _detached(value: Any) -> Any:
-    """A tensor cut from its autograd graph (so queued points hold no activations), any other value as it is."""
+def _number(value: Any) -> Any:
+    """A number as it is; a CPU tensor's value read now (cheaper than keeping the tensor); another tensor (a GPU's)
+    cut from its autograd graph, so the queue holds no activations, and read when posted, so the loop never waits
+    for the device."""
+    if value is None or value.__class__ is float:
+        return value
+    if getattr(value, "is_cpu", False):
+        return value.item()
     detach = getattr(value, "detach", None)
     return detach() if detach is not None else value
 
