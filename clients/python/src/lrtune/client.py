@@ -6,9 +6,12 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .errors import ApiError, StudyEnded
+
+if TYPE_CHECKING:
+    from .run import Run
 
 JsonObject = Dict[str, Any]
 
