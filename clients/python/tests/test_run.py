@@ -142,6 +142,21 @@ class RunEndToEndTests(unittest.TestCase):
         self.assertEqual([3.0, None], self.client.curve(run.id)["loss"])
         self.assertEqual("diverged", self.client.job(run.id)["status"])
 
+    def test_points_still_queued_when_the_interpreter_exits_are_posted(self) -> None:
+        script = textwrap.dedent("""
+            import sys, lrtune
+            run = lrtune.Client(sys.argv[1]).track(schedule={"type": "constant", "lr": 0.1}, iterations=100,
+                                                   flush_interval=3600)
+            for k in range(40):
+                run.log(k, 1.0 / (k + 1))
+            print(run.id)
+        """)
+        done = subprocess.run([sys.executable, "-c", script, support.URL], capture_output=True, text=True,
+                              env=support.subprocess_env(), timeout=120)
+        self.assertEqual(0, done.returncode, done.stderr)
+        curve = self.client.curve(int(done.stdout))
+        self.assertEqual([1.0 / (k + 1) for k in range(40)], curve["loss"])
+
     def test_a_client_killed_mid_run_leaves_a_job_that_fails_once_its_lease_passes(self) -> None:
         script = textwrap.dedent("""
             import sys, time, lrtune

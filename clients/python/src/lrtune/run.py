@@ -1,9 +1,11 @@
 """A client-run job that a training loop reports to, posting its points from a background thread."""
 
+import atexit
 import logging
 import threading
 import time
 import urllib.error
+import weakref
 from collections import deque
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Deque, Dict, List, Optional, Tuple, Type
@@ -22,6 +24,18 @@ _Point = Tuple[int, Any, Any, Any, Any, Any]
 #: HTTP statuses after which the same post is tried again: the service was busy, restarting or unreachable.
 _RETRIED_STATUSES = frozenset({429, 500, 502, 503, 504})
 
+#: Runs not finished yet, whose queued points are posted when the interpreter exits.
+_unfinished: "weakref.WeakSet[Run]" = weakref.WeakSet()
+
+
+@atexit.register
+def _flush_unfinished() -> None:
+    for run in list(_unfinished):
+        try:
+            run.flush(timeout=10)
+        except Exception:  # exiting anyway: the points are lost, the job fails when its lease passes
+            _log.warning("lrtune: run %s: queued points could not be posted at exit", run.id)
+
 
 class Run:
     """A client-run job (``"runner": "client"``) that your training loop reports to; made by :meth:`Client.track`.
@@ -31,7 +45,8 @@ class Run:
     5xx, is sent again (re-posting an iteration replaces it, so a retry never duplicates points). The answers say
     whether to stop (:attr:`should_stop`, :attr:`stop_reason`) and the next rate (:attr:`lr`).
 
-    Used as a context manager, the run is finished when the block ends: succeeded, or failed with the exception's
+    Points still queued when the interpreter exits are posted then (the job stays running until its lease passes,
+    unless :meth:`finish` was called). Used as a context manager, the run is finished when the block ends: succeeded, or failed with the exception's
     message when one escapes the block (the exception still propagates)::
 
         with client.track(name="resnet18", schedule={"type": "cosine", "lr": 0.1, "tMax": 1000},
@@ -76,6 +91,7 @@ class Run:
         self._finished: Optional[JsonObject] = None
         self._thread = threading.Thread(target=self._post_loop, name=f"lrtune-run-{self.id}", daemon=True)
         self._thread.start()
+        _unfinished.add(self)
 
     def __repr__(self) -> str:
         return f"Run(id={self.id}, logged={self._logged}, posted={self._posted}, stop_reason={self._stop_reason!r})"
@@ -178,6 +194,7 @@ class Run:
         if self._finished is not None:
             return self._finished
         self._closing = True
+        _unfinished.discard(self)
         self._wake.set()
         self._thread.join()
         failed_posting = self.error if error is None else None
