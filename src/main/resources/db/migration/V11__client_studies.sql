@@ -14,10 +14,10 @@ CREATE TABLE study_rungs (
     rung       INTEGER                  NOT NULL,
     candidate  INTEGER                  NOT NULL,
     ordinal    INTEGER                  NOT NULL,
-    -- The validation point judged (its iteration, from 0) and the value ranked (by the study's objective); null when
-    -- it was not finite, which ranks below every finite value.
+    -- The validation point judged (its iteration, from 0) and the value ranked, by the study's objective; null when it
+    -- was not finite, which ranks below every finite value.
     iteration  BIGINT                   NOT NULL,
-    value      DOUBLE PRECISION,
+    ranked     DOUBLE PRECISION,
     promoted   BOOLEAN                  NOT NULL,
     judged_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT study_rungs_pk PRIMARY KEY (study_id, rung, candidate),

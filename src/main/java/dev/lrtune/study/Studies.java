@@ -35,7 +35,7 @@ class Studies {
 			rs.getString("runner"));
 
 	private static final RowMapper<RungRow> RUNGS = (rs, row) -> new RungRow(rs.getInt("rung"), rs.getInt("candidate"),
-			rs.getInt("ordinal"), rs.getLong("iteration"), rs.getObject("value", Double.class), rs.getBoolean("promoted"),
+			rs.getInt("ordinal"), rs.getLong("iteration"), rs.getObject("ranked", Double.class), rs.getBoolean("promoted"),
 			instant(rs, "judged_at"));
 
 	private static final RowMapper<RunRow> RUNS = (rs, row) -> new RunRow(rs.getInt("candidate"), rs.getInt("rung"),
@@ -150,13 +150,13 @@ class Studies {
 
 	/** Every judgement of a study's client-run trials, by rung, then in the order they were made. */
 	List<RungRow> rungs(long studyId) {
-		return jdbc.query("SELECT rung, candidate, ordinal, iteration, value, promoted, judged_at FROM study_rungs "
+		return jdbc.query("SELECT rung, candidate, ordinal, iteration, ranked, promoted, judged_at FROM study_rungs "
 				+ "WHERE study_id = ? ORDER BY rung, ordinal", RUNGS, studyId);
 	}
 
 	/** Records a judgement; call holding the study's row lock, which makes the ordinal the next at the rung. */
 	void insertRung(long studyId, RungRow judged) {
-		jdbc.update("INSERT INTO study_rungs (study_id, rung, candidate, ordinal, iteration, value, promoted, judged_at) "
+		jdbc.update("INSERT INTO study_rungs (study_id, rung, candidate, ordinal, iteration, ranked, promoted, judged_at) "
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", studyId, judged.rung(), judged.candidate(), judged.ordinal(),
 				judged.iteration(), judged.value(), judged.promoted(), time(judged.judgedAt()));
 	}
