@@ -172,12 +172,17 @@ class StudyCoordinator implements SmartLifecycle {
 		if (result == null || result.recommendation() == null) {
 			return null;
 		}
-		Recommendation test = result.recommendation();
 		SearchSummary search = result.search();
-		if (search == null || search.lr() == null) {
+		return search == null ? result.recommendation()
+				: finder(result.recommendation(), search.lr(), search.method());
+	}
+
+	/** The range test's recommendation with its rate replaced by the search's measured one, when it measured one. */
+	static Recommendation finder(Recommendation test, Double searchLr, String method) {
+		if (searchLr == null) {
 			return test;
 		}
-		return new Recommendation(search.lr(), search.method(), test.suggestions(), test.warnings(), test.minLossLr(),
+		return new Recommendation(searchLr, method, test.suggestions(), test.warnings(), test.minLossLr(),
 				test.divergenceLr(), test.cyclicBounds(), test.indices(), test.spread());
 	}
 
@@ -203,13 +208,10 @@ class StudyCoordinator implements SmartLifecycle {
 			studies.closeRun(study.id(), outcome);
 		}
 		Objective objective = study.objective();
-		List<TrialOutcome> ranked = outcomes.stream()
-			.filter(outcome -> outcome.ranked(objective))
-			.sorted(TrialOutcome.bestFirst(objective))
-			.toList();
 		StudyRequest request = views.request(study);
+		List<Integer> survivors = survivors(outcomes, objective, request.strategy().eta());
 		List<Long> rungs = request.rungs();
-		if (ranked.isEmpty()) {
+		if (survivors.isEmpty()) {
 			studies.finish(study.id(), "failed", "Every trial of rung " + study.rung() + " diverged, failed or was "
 					+ "cancelled; none could be ranked by validation loss.", Instant.now());
 			return;
@@ -218,8 +220,6 @@ class StudyCoordinator implements SmartLifecycle {
 			studies.finish(study.id(), "succeeded", null, Instant.now());
 			return;
 		}
-		int keep = SuccessiveHalving.survivors(outcomes.size(), request.strategy().eta());
-		List<Integer> survivors = ranked.stream().limit(keep).map(TrialOutcome::candidate).sorted().toList();
 		Recommendation finder = views.recommendation(study);
 		startRung(study.id(), request, finder, study.rung() + 1, survivors,
 				finder == null ? views.candidates(study.id()) : List.of());
@@ -257,6 +257,20 @@ class StudyCoordinator implements SmartLifecycle {
 	}
 
 	/**
+	 * The candidates a finished rung sends on, in candidate order: the best {@link SuccessiveHalving#survivors ⌊n/eta⌋}
+	 * of its trials by the objective (fewer when fewer could be ranked).
+	 */
+	static List<Integer> survivors(List<TrialOutcome> outcomes, Objective objective, int eta) {
+		return outcomes.stream()
+			.filter(outcome -> outcome.ranked(objective))
+			.sorted(TrialOutcome.bestFirst(objective))
+			.limit(SuccessiveHalving.survivors(outcomes.size(), eta))
+			.map(TrialOutcome::candidate)
+			.sorted()
+			.toList();
+	}
+
+	/**
 	 * Queues the given candidates' trials at a rung and makes it the study's current one. Generated candidates (a
 	 * {@code finder}) are sized for the rung's length, so that every rung compares whole schedules; given ones run
 	 * as given, stopped at the rung's length.
@@ -273,6 +287,7 @@ class StudyCoordinator implements SmartLifecycle {
 		studies.setRung(studyId, rung);
 	}
 
+	/** The generated candidates sized for a rung of that many iterations. */
 	static List<ScheduleSpec> generated(Recommendation finder, StudyRequest request, long iterations) {
 		return CandidateSchedules.from(finder, iterations, evaluations(request, iterations));
 	}
