@@ -70,7 +70,7 @@ def range_test(client: Client, model: torch.nn.Module, optimizer: torch.optim.Op
             for iteration, lr in enumerate(run.plan or []):
                 for group in optimizer.param_groups:
                     group["lr"] = lr
-                loss = _train_step(model, optimizer, loss_fn, batches, accumulation_steps, device)
+                loss: Any = _train_step(model, optimizer, loss_fn, batches, accumulation_steps, device)
                 if val_loader is not None:
                     loss = _validation_loss(model, loss_fn, val_loader, device)
                 if run.log(iteration, loss, lr=lr):
@@ -131,7 +131,7 @@ def _validation_loss(model: torch.nn.Module, loss_fn: Callable[..., torch.Tensor
     return total / count if count else float("nan")
 
 
-class Scheduler(_BaseScheduler):  # type: ignore[misc, valid-type]
+class Scheduler(_BaseScheduler):  # type: ignore[misc]
     """A PyTorch learning-rate scheduler whose rates are lrtune's for a schedule object.
 
     Call ``scheduler.step()`` after each ``optimizer.step()`` (as any PyTorch scheduler); a ``plateau`` (or a
@@ -160,11 +160,11 @@ class Scheduler(_BaseScheduler):  # type: ignore[misc, valid-type]
         self.base_momenta = [_momentum_of(group) for group in optimizer.param_groups]
         super().__init__(optimizer)
 
-    def get_lr(self) -> List[float]:  # type: ignore[override]
+    def get_lr(self) -> List[float]:
         """The rate of every parameter group at the current step (``last_epoch``)."""
         return [self._rate(self.last_epoch)] * len(self.optimizer.param_groups)
 
-    def step(self, metrics: Optional[float] = None) -> None:  # type: ignore[override]
+    def step(self, metrics: Optional[float] = None) -> None:
         """Moves to the next step; ``metrics`` is the validation loss measured at the end of the current one."""
         self._step_count += 1
         if metrics is not None and self.last_epoch >= 0:
