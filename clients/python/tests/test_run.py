@@ -181,7 +181,7 @@ class RunEndToEndTests(unittest.TestCase):
         process.wait()
         process.stdout.close()
         failed = support.eventually(lambda: (lambda job: job if job["status"] != "running" else None)(
-            self.client.job(job_id)), timeout=300, poll=0.5)
+            self.client.job(job_id)), timeout=support.LEASE_SECONDS + 120, poll=0.5)
         self.assertEqual("failed", failed["status"])
         self.assertIn("stopped reporting", failed["error"])
         self.assertGreater(len(self.client.curve(job_id)["iteration"]), 60)
