@@ -22,6 +22,11 @@ import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.core.train.TrainingSettings;
 import dev.lrtune.curve.CurveCache;
 import dev.lrtune.curve.CurveOwners;
+import dev.lrtune.job.queue.QueueSettings;
+import dev.lrtune.job.queue.Workers;
+import dev.lrtune.job.run.JobDatasets;
+import dev.lrtune.job.run.JobRunner;
+import dev.lrtune.job.run.LrSearchExecution;
 import dev.lrtune.web.InvalidRequestException;
 import dev.lrtune.web.Pages;
 
@@ -76,7 +81,7 @@ public class JobManagement implements CurveOwners {
 	 * and the submission lock makes the queue-length check and the insert atomic.
 	 */
 	@Transactional
-	Job submit(JobRequest request) {
+	public Job submit(JobRequest request) {
 		return submit(request, null);
 	}
 
@@ -222,7 +227,7 @@ public class JobManagement implements CurveOwners {
 	}
 
 	/** A queued job is cancelled at once; a running one is asked to stop (it keeps its curve). */
-	Job cancel(long id) {
+	public Job cancel(long id) {
 		if (cancelIfActive(id)) {
 			return get(id);
 		}
@@ -230,7 +235,7 @@ public class JobManagement implements CurveOwners {
 		throw JobProblems.conflict("Job " + id + " is " + job.status() + "; only a queued or running job can be cancelled.");
 	}
 
-	void delete(long id) {
+	public void delete(long id) {
 		if (!jobs.deleteTerminal(id)) {
 			Job job = get(id);
 			throw JobProblems.conflict("Job " + id + " is " + job.status() + "; cancel it first, only a finished job "
@@ -244,7 +249,7 @@ public class JobManagement implements CurveOwners {
 	 * training job or one that has not got that far.
 	 * @return a {@link Recommendation} (range_test) or a {@link SearchRecommendation} (lr_search)
 	 */
-	Object recommendation(long id) {
+	public Object recommendation(long id) {
 		Job job = get(id);
 		JobType type = JobType.of(job.type());
 		if (type == JobType.TRAINING) {

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import dev.lrtune.db.PooledIds;
+import dev.lrtune.job.queue.Lease;
 
 /**
  * The {@code jobs} table, which is also the queue. Every statement a worker runs on a job it claimed is
@@ -28,7 +29,7 @@ import dev.lrtune.db.PooledIds;
  * {@link JobViews} once it has run, which serves the view again after the transaction ends.
  */
 @Repository
-class Jobs {
+public class Jobs {
 
 	static final String COLUMNS = "id, type, status, request, dataset, total_iterations, iteration, attempt, worker, "
 			+ "lease_until, cancel_requested, created_at, started_at, progress_at, finished_at, result, error, study_id, "
@@ -142,7 +143,7 @@ class Jobs {
 	}
 
 	/** The queued and running jobs that use this dataset reference, as "job 42 is running", oldest first. */
-	List<String> activeUses(String reference) {
+	public List<String> activeUses(String reference) {
 		return jdbc.query("SELECT id, status FROM jobs WHERE dataset = ? AND (status = 'queued' OR status = 'running') "
 				+ "ORDER BY id", (rs, row) -> "job " + rs.getLong(1) + " is " + rs.getString(2), reference);
 	}
@@ -152,7 +153,7 @@ class Jobs {
 	 * concurrent claimers take different rows and never wait on each other), then marks it running with a
 	 * fresh lease and the next attempt number. Call inside a transaction.
 	 */
-	Optional<JobRow> claim(String worker, Instant now, Instant leaseUntil) {
+	public Optional<JobRow> claim(String worker, Instant now, Instant leaseUntil) {
 		List<Long> ids = jdbc.queryForList("SELECT id FROM jobs WHERE status = 'queued' ORDER BY created_at, id "
 				+ "FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", Long.class);
 		if (ids.isEmpty()) {
@@ -167,19 +168,19 @@ class Jobs {
 	}
 
 	/** Renews the lease and records progress; false when the lease is no longer held. */
-	boolean heartbeat(Lease lease, long iteration, Instant now, Instant leaseUntil) {
+	public boolean heartbeat(Lease lease, long iteration, Instant now, Instant leaseUntil) {
 		return changed(lease.jobId(), jdbc.update("UPDATE jobs SET iteration = ?, progress_at = ?, lease_until = ?"
 				+ HOLDS_LEASE, iteration, time(now), time(leaseUntil), lease.jobId(), lease.worker(), lease.attempt()));
 	}
 
 	/** Renews the lease only; false when it is no longer held. */
-	boolean renew(Lease lease, Instant leaseUntil) {
+	public boolean renew(Lease lease, Instant leaseUntil) {
 		return jdbc.update("UPDATE jobs SET lease_until = ?" + HOLDS_LEASE, time(leaseUntil), lease.jobId(),
 				lease.worker(), lease.attempt()) == 1;
 	}
 
 	/** Whether the database answers a trivial query now (within the pool's connection timeout). */
-	boolean databaseAnswers() {
+	public boolean databaseAnswers() {
 		try {
 			jdbc.queryForObject("SELECT 1", Integer.class);
 			return true;
@@ -189,13 +190,13 @@ class Jobs {
 		}
 	}
 
-	boolean cancelRequested(long id) {
+	public boolean cancelRequested(long id) {
 		return Boolean.TRUE.equals(
 				jdbc.queryForObject("SELECT cancel_requested FROM jobs WHERE id = ?", Boolean.class, id));
 	}
 
 	/** Ends a run; false when the lease is no longer held (then nothing changed). */
-	boolean finish(Lease lease, JobStatus status, long iteration, String result, String error, Instant now) {
+	public boolean finish(Lease lease, JobStatus status, long iteration, String result, String error, Instant now) {
 		return changed(lease.jobId(), jdbc.update("UPDATE jobs SET status = ?, iteration = ?, result = ?, error = ?, "
 				+ "finished_at = ?, progress_at = ?, lease_until = NULL" + HOLDS_LEASE, status.jsonName(), iteration, result, error,
 				time(now), time(now), lease.jobId(), lease.worker(), lease.attempt()));
@@ -205,7 +206,7 @@ class Jobs {
 	 * Gives a claimed job back to the queue as if it had never started (a graceful shutdown); the attempt
 	 * does not count. False when the lease is no longer held.
 	 */
-	boolean release(Lease lease) {
+	public boolean release(Lease lease) {
 		return changed(lease.jobId(), jdbc.update("UPDATE jobs SET status = 'queued', attempt = attempt - 1, "
 				+ "worker = NULL, lease_until = NULL, started_at = NULL, progress_at = NULL, iteration = 0" + HOLDS_LEASE,
 				lease.jobId(), lease.worker(), lease.attempt()));
@@ -232,20 +233,20 @@ class Jobs {
 	 * Running server jobs whose lease ended before {@code now}, locked for this transaction (others skip them). A
 	 * client-run job's lease is the client's, see {@code ClientRuns}.
 	 */
-	List<JobRow> lockExpired(Instant now) {
+	public List<JobRow> lockExpired(Instant now) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE status = 'running' AND runner = 'server' AND lease_until < ? "
 				+ "ORDER BY id FOR UPDATE SKIP LOCKED", ROWS, time(now));
 	}
 
 	/** Puts a locked job whose lease expired back in the queue for its next attempt. */
-	void requeue(long id) {
+	public void requeue(long id) {
 		jdbc.update("UPDATE jobs SET status = 'queued', worker = NULL, lease_until = NULL, started_at = NULL, "
 				+ "progress_at = NULL, iteration = 0 WHERE id = ?", id);
 		views.changed(id);
 	}
 
 	/** Ends a locked job whose lease expired for good. */
-	void abandon(long id, JobStatus status, String error, Instant now) {
+	public void abandon(long id, JobStatus status, String error, Instant now) {
 		jdbc.update("UPDATE jobs SET status = ?, error = ?, finished_at = ?, lease_until = NULL WHERE id = ?",
 				status.jsonName(), error, time(now), id);
 		views.changed(id);

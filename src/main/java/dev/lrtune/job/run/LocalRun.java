@@ -1,0 +1,106 @@
+package dev.lrtune.job.run;
+
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+import dev.lrtune.curve.CurveRecorder;
+import dev.lrtune.curve.CurveSettings;
+import dev.lrtune.job.queue.Lease;
+
+/**
+ * A job this instance is running: its lease, its dataset, its recorder, and why it should stop (a cancel,
+ * a lost lease, a shutdown). The flags are written by other threads (API, heartbeat, shutdown) and read by
+ * the training thread before every iteration.
+ */
+public final class LocalRun {
+
+	private final Lease lease;
+
+	private final JobDatasets.Loaded dataset;
+
+	private final CurveRecorder.Sink sink;
+
+	private final CurveSettings curveSettings;
+
+	private CurveRecorder recorder;
+
+	private volatile boolean cancelled;
+
+	private volatile boolean lost;
+
+	private volatile boolean releasing;
+
+	private volatile Instant leaseUntil;
+
+	LocalRun(Lease lease, Instant leaseUntil, JobDatasets.Loaded dataset, CurveRecorder.Sink sink,
+			CurveSettings curveSettings) {
+		this.lease = lease;
+		this.leaseUntil = leaseUntil;
+		this.dataset = dataset;
+		this.sink = sink;
+		this.curveSettings = curveSettings;
+	}
+
+	public Lease lease() {
+		return lease;
+	}
+
+	/** Until when the lease holds, as of its last renewal that this instance saw committed. */
+	Instant leaseUntil() {
+		return leaseUntil;
+	}
+
+	public void leaseRenewed(Instant until) {
+		leaseUntil = until;
+	}
+
+	JobDatasets.Loaded dataset() {
+		return dataset;
+	}
+
+	/** The recorder of this run's curve, created once the execution knows whether momentum is cycled. */
+	synchronized CurveRecorder recorder(boolean cyclesMomentum) {
+		if (recorder == null) {
+			recorder = new CurveRecorder(sink, cyclesMomentum, curveSettings);
+		}
+		return recorder;
+	}
+
+	synchronized CurveRecorder recorder() {
+		return recorder;
+	}
+
+	/** For the trainer: checked before every iteration. */
+	BooleanSupplier stopSignal() {
+		return this::stopRequested;
+	}
+
+	boolean stopRequested() {
+		return cancelled || lost || releasing;
+	}
+
+	public void cancel() {
+		cancelled = true;
+	}
+
+	boolean cancelled() {
+		return cancelled;
+	}
+
+	public void loseLease() {
+		lost = true;
+	}
+
+	boolean lost() {
+		return lost;
+	}
+
+	public void release() {
+		releasing = true;
+	}
+
+	boolean releasing() {
+		return releasing;
+	}
+
+}
