@@ -1,7 +1,7 @@
 package dev.lrtune.job;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +62,10 @@ public class JobManagement implements CurveOwners {
 
 	private final CurveCache curveCache;
 
+	private final Clock clock;
+
 	JobManagement(Jobs jobs, JobJson json, JobDatasets datasets, JobRunner runner, Workers workers,
-			JobSettings settings, QueueSettings queueSettings, JobViews views, CurveCache curveCache) {
+			JobSettings settings, QueueSettings queueSettings, JobViews views, CurveCache curveCache, Clock clock) {
 		this.jobs = jobs;
 		this.views = views;
 		this.curveCache = curveCache;
@@ -73,6 +75,7 @@ public class JobManagement implements CurveOwners {
 		this.workers = workers;
 		this.settings = settings;
 		this.queueSettings = queueSettings;
+		this.clock = clock;
 	}
 
 	/**
@@ -116,7 +119,7 @@ public class JobManagement implements CurveOwners {
 			throw JobProblems.queueFull(queueSettings.maxQueued(), queueSettings.retryAfter());
 		}
 		long id = jobs.nextId();
-		jobs.insert(id, type, json.write(resolved), resolved.dataset(), total, studyId, Instant.now());
+		jobs.insert(id, type, json.write(resolved), resolved.dataset(), total, studyId, clock.instant());
 		label(id, request);
 		wakeWorkersAfterCommit();
 		return load(id); // not cached: the row is not committed yet
@@ -216,7 +219,7 @@ public class JobManagement implements CurveOwners {
 	 * to stop), false when it had already finished.
 	 */
 	public boolean cancelIfActive(long id) {
-		if (jobs.cancelQueued(id, Instant.now())) {
+		if (jobs.cancelQueued(id, clock.instant())) {
 			return true;
 		}
 		if (jobs.requestCancel(id)) {

@@ -1,5 +1,6 @@
 package dev.lrtune.job.queue;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,16 +29,19 @@ public class JobQueue {
 
 	private final TransactionTemplate transactions;
 
-	JobQueue(Jobs jobs, Curves curves, JobSettings settings, TransactionTemplate transactions) {
+	private final Clock clock;
+
+	JobQueue(Jobs jobs, Curves curves, JobSettings settings, TransactionTemplate transactions, Clock clock) {
 		this.jobs = jobs;
 		this.curves = curves;
 		this.settings = settings;
 		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	/** The oldest queued job, now running under {@code worker}'s lease; empty when none is queued. */
 	public Optional<JobRow> claim(String worker) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return transactions.execute(status -> jobs.claim(worker, now, now.plus(settings.leaseDuration())));
 	}
 

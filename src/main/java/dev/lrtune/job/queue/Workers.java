@@ -1,16 +1,12 @@
 package dev.lrtune.job.queue;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,18 +15,12 @@ import org.springframework.stereotype.Component;
 
 import dev.lrtune.job.JobRow;
 import dev.lrtune.job.JobSettings;
-import dev.lrtune.job.Jobs;
 import dev.lrtune.job.run.JobRunner;
-import dev.lrtune.job.run.LocalRun;
 
 /**
- * This instance's worker pool: {@code lrtune.workers.threads} threads that claim and run queued jobs, a
- * heartbeat that renews the leases of the jobs they run, and the periodic recovery of jobs whose lease
- * expired elsewhere (also once at start-up).
- *
- * <p>An idle worker sleeps until {@link #wakeUp()} (called after a submission here commits) or the poll
- * interval passes (the fallback for jobs submitted to other instances). A generation counter makes a
- * wake-up between a failed claim and the wait impossible to miss.
+ * This instance's worker pool: {@code lrtune.workers.threads} threads that claim and run queued jobs, and one
+ * maintenance thread for the {@link LeaseHeartbeat} and the {@link LeaseRecovery} (also once at start-up). An idle
+ * worker sleeps in {@link WorkerWakeUp}; the jobs running here are kept in {@link RunningJobs}.
  *
  * <p>On shutdown, running jobs stop at their next iteration and are given back to the queue, to re-run
  * from the start on the next instance that claims them.
@@ -40,11 +30,24 @@ public class Workers implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(Workers.class);
 
+	/**
+	 * How long a shutdown waits for each worker thread. A run stops at its next iteration and gives its job back in
+	 * one short transaction, so this is ample; a thread still busy after it (a stuck dataset load) is a daemon and
+	 * does not hold the JVM, and its job is recovered once its lease expires.
+	 */
+	private static final Duration SHUTDOWN_WAIT_PER_THREAD = Duration.ofSeconds(10);
+
 	private final JobQueue queue;
 
 	private final JobRunner runner;
 
-	private final Jobs jobs;
+	private final RunningJobs running;
+
+	private final WorkerWakeUp wakeUp;
+
+	private final LeaseHeartbeat heartbeat;
+
+	private final LeaseRecovery recovery;
 
 	private final WorkerSettings settings;
 
@@ -52,54 +55,38 @@ public class Workers implements SmartLifecycle {
 
 	private final InstanceSettings instanceSettings;
 
-	private final Map<Long, LocalRun> running = new ConcurrentHashMap<>();
-
-	private final ReentrantLock lock = new ReentrantLock();
-
-	private final Condition wake = lock.newCondition();
-
 	private final List<Thread> threads = new ArrayList<>();
-
-	private long generation;
 
 	private volatile boolean active;
 
 	private ScheduledExecutorService maintenance;
 
-	Workers(JobQueue queue, JobRunner runner, Jobs jobs, WorkerSettings settings, JobSettings jobSettings,
-			InstanceSettings instanceSettings) {
-		this.instanceSettings = instanceSettings;
+	Workers(JobQueue queue, JobRunner runner, RunningJobs running, WorkerWakeUp wakeUp, LeaseHeartbeat heartbeat,
+			LeaseRecovery recovery, WorkerSettings settings, JobSettings jobSettings, InstanceSettings instanceSettings) {
 		this.queue = queue;
 		this.runner = runner;
-		this.jobs = jobs;
+		this.running = running;
+		this.wakeUp = wakeUp;
+		this.heartbeat = heartbeat;
+		this.recovery = recovery;
 		this.settings = settings;
 		this.jobSettings = jobSettings;
+		this.instanceSettings = instanceSettings;
 	}
 
 	/** Wakes idle workers: a job was queued here. */
 	public void wakeUp() {
-		lock.lock();
-		try {
-			generation++;
-			wake.signalAll();
-		}
-		finally {
-			lock.unlock();
-		}
+		wakeUp.wakeUp();
 	}
 
 	/** Stops a job running here before its next iteration; false when it does not run here. */
 	public boolean cancelLocal(long jobId) {
-		LocalRun run = running.get(jobId);
-		if (run != null) {
-			run.cancel();
-		}
-		return run != null;
+		return running.cancel(jobId);
 	}
 
 	/** Workers running a job now. */
 	int busyThreads() {
-		return running.size();
+		return running.count();
 	}
 
 	@Override
@@ -109,10 +96,10 @@ public class Workers implements SmartLifecycle {
 		}
 		active = true;
 		maintenance = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "lrtune-leases"));
-		long recovery = jobSettings.recoveryInterval().toMillis();
-		maintenance.scheduleWithFixedDelay(this::recover, 0, recovery, TimeUnit.MILLISECONDS);
-		long heartbeat = settings.heartbeatInterval().toMillis();
-		maintenance.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+		long recoveryMillis = jobSettings.recoveryInterval().toMillis();
+		maintenance.scheduleWithFixedDelay(recovery::recover, 0, recoveryMillis, TimeUnit.MILLISECONDS);
+		long heartbeatMillis = settings.heartbeatInterval().toMillis();
+		maintenance.scheduleWithFixedDelay(heartbeat::renewAll, heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
 		for (int i = 0; i < settings.threadCount(); i++) {
 			String worker = instanceSettings.worker(i);
 			Thread thread = new Thread(() -> work(worker), "lrtune-worker-" + i);
@@ -129,11 +116,11 @@ public class Workers implements SmartLifecycle {
 			return;
 		}
 		active = false;
-		running.values().forEach(LocalRun::release);
-		wakeUp();
+		running.releaseAll();
+		wakeUp.wakeUp();
 		for (Thread thread : threads) {
 			try {
-				thread.join(10_000);
+				thread.join(SHUTDOWN_WAIT_PER_THREAD.toMillis());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -150,7 +137,7 @@ public class Workers implements SmartLifecycle {
 
 	private void work(String worker) {
 		while (active) {
-			long seen = generation();
+			long seen = wakeUp.generation();
 			Optional<JobRow> job;
 			try {
 				job = queue.claim(worker);
@@ -162,69 +149,15 @@ public class Workers implements SmartLifecycle {
 			if (job.isPresent()) {
 				long id = job.get().id();
 				try {
-					runner.run(job.get(), run -> running.put(id, run));
+					runner.run(job.get(), run -> running.add(id, run));
 				}
 				finally {
 					running.remove(id);
 				}
 			}
 			else {
-				awaitWakeUp(seen);
+				wakeUp.await(seen, settings.pollInterval(), () -> active);
 			}
-		}
-	}
-
-	private long generation() {
-		lock.lock();
-		try {
-			return generation;
-		}
-		finally {
-			lock.unlock();
-		}
-	}
-
-	private void awaitWakeUp(long seen) {
-		lock.lock();
-		try {
-			long nanos = settings.pollInterval().toNanos();
-			while (active && generation == seen && nanos > 0) {
-				nanos = wake.awaitNanos(nanos);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		finally {
-			lock.unlock();
-		}
-	}
-
-	private void heartbeat() {
-		Instant until = Instant.now().plus(jobSettings.leaseDuration());
-		for (LocalRun run : running.values()) {
-			try {
-				if (jobs.renew(run.lease(), until)) {
-					run.leaseRenewed(until);
-				}
-				else {
-					run.loseLease();
-				}
-			}
-			catch (RuntimeException ex) {
-				log.warn("Could not renew the lease of job {}: {}", run.lease().jobId(), ex.toString());
-			}
-		}
-	}
-
-	private void recover() {
-		try {
-			if (queue.recoverExpired(Instant.now()) > 0) {
-				wakeUp();
-			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("Lease recovery failed: {}", ex.toString());
 		}
 	}
 

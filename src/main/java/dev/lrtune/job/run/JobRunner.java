@@ -1,5 +1,6 @@
 package dev.lrtune.job.run;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,9 @@ public class JobRunner {
 
 	private static final long MAX_RETRY_PAUSE_MILLIS = 2000;
 
+	/** The length of the {@code jobs.error} column ({@code VARCHAR(4000)}); a longer message is cut to it. */
+	private static final int MAX_ERROR_LENGTH = 4000;
+
 	private final Jobs jobs;
 
 	private final Curves curves;
@@ -64,9 +68,11 @@ public class JobRunner {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	JobRunner(Jobs jobs, Curves curves, JobJson json, JobDatasets datasets, List<JobExecution> executions,
 			JobSettings settings, CurveSettings curveSettings, TransactionTemplate transactions, JobMetrics metrics,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.jobs = jobs;
 		this.curves = curves;
 		this.json = json;
@@ -77,6 +83,7 @@ public class JobRunner {
 		this.transactions = transactions;
 		this.metrics = metrics;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	public boolean supports(JobType type) {
@@ -90,11 +97,10 @@ public class JobRunner {
 		JobMetrics.CurveWrites writes = metrics.curveWrites();
 		try {
 			JobRequest request = json.read(job.request(), JobRequest.class);
-			LocalRun[] self = new LocalRun[1];
 			JobDatasets.Loaded dataset = datasets.load(request.dataset());
 			writes.start();
-			run = new LocalRun(lease, job.leaseUntil(), dataset, batch -> flush(self[0], batch, writes), curveSettings);
-			self[0] = run;
+			run = new LocalRun(lease, job.leaseUntil(), dataset, (flushing, batch) -> flush(flushing, batch, writes),
+					curveSettings);
 			registry.accept(run);
 			JobExecution.Outcome outcome = executions.get(job.type()).run(request, job.totalIterations(), run);
 			end(job, run, writes, outcome);
@@ -121,7 +127,7 @@ public class JobRunner {
 	private boolean flush(LocalRun run, CurveBatch batch, JobMetrics.CurveWrites writes) {
 		Lease lease = run.lease();
 		Boolean held = whileDatabaseIsDown(run, () -> {
-			Instant now = Instant.now();
+			Instant now = clock.instant();
 			Instant until = now.plus(settings.leaseDuration());
 			boolean renewed = Boolean.TRUE.equals(transactions.execute(status -> {
 				if (!jobs.heartbeat(lease, batch.lastIteration() + 1, now, until)) {
@@ -179,7 +185,7 @@ public class JobRunner {
 				if (!outage(ex)) {
 					throw ex;
 				}
-				if (run.releasing() || Instant.now().plusMillis(pause).isAfter(run.leaseUntil())) {
+				if (run.releasing() || clock.instant().plusMillis(pause).isAfter(run.leaseUntil())) {
 					log.warn("Job {}: the database could not be reached before worker {}'s lease ran out ({})",
 							run.lease().jobId(), run.lease().worker(), ex.toString());
 					return null;
@@ -236,7 +242,7 @@ public class JobRunner {
 	private void fail(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, String error) {
 		Lease lease = job.lease();
 		try {
-			finish(job, run, writes, JobStatus.FAILED, null, error.length() > 4000 ? error.substring(0, 4000) : error,
+			finish(job, run, writes, JobStatus.FAILED, null, error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error,
 					null);
 		}
 		catch (RuntimeException ex) {
@@ -252,7 +258,7 @@ public class JobRunner {
 		CurveRecorder recorder = run == null ? null : run.recorder();
 		CurveBatch rest = recorder == null ? null : recorder.drain();
 		long iterations = done != null ? done : recorder == null ? 0 : recorder.lastIteration() + 1;
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		Supplier<Boolean> write = () -> transactions.execute(tx -> {
 			if (!jobs.finish(lease, status, iterations, result, error, now)) {
 				log.warn("Job {}: worker {} no longer holds the lease; its outcome ({}) is dropped", lease.jobId(),

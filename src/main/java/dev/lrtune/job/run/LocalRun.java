@@ -3,6 +3,7 @@ package dev.lrtune.job.run;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
+import dev.lrtune.curve.CurveBatch;
 import dev.lrtune.curve.CurveRecorder;
 import dev.lrtune.curve.CurveSettings;
 import dev.lrtune.job.queue.Lease;
@@ -14,11 +15,20 @@ import dev.lrtune.job.queue.Lease;
  */
 public final class LocalRun {
 
+	/** Where a run's curve batches go (the runner's lease-checked write), told which run flushes. */
+	@FunctionalInterface
+	interface Flush {
+
+		/** Stores the batch; {@code false} asks the run to stop (cancelled, or the lease was lost). */
+		boolean flush(LocalRun run, CurveBatch batch);
+
+	}
+
 	private final Lease lease;
 
 	private final JobDatasets.Loaded dataset;
 
-	private final CurveRecorder.Sink sink;
+	private final Flush flush;
 
 	private final CurveSettings curveSettings;
 
@@ -32,12 +42,11 @@ public final class LocalRun {
 
 	private volatile Instant leaseUntil;
 
-	LocalRun(Lease lease, Instant leaseUntil, JobDatasets.Loaded dataset, CurveRecorder.Sink sink,
-			CurveSettings curveSettings) {
+	LocalRun(Lease lease, Instant leaseUntil, JobDatasets.Loaded dataset, Flush flush, CurveSettings curveSettings) {
 		this.lease = lease;
 		this.leaseUntil = leaseUntil;
 		this.dataset = dataset;
-		this.sink = sink;
+		this.flush = flush;
 		this.curveSettings = curveSettings;
 	}
 
@@ -61,7 +70,7 @@ public final class LocalRun {
 	/** The recorder of this run's curve, created once the execution knows whether momentum is cycled. */
 	synchronized CurveRecorder recorder(boolean cyclesMomentum) {
 		if (recorder == null) {
-			recorder = new CurveRecorder(sink, cyclesMomentum, curveSettings);
+			recorder = new CurveRecorder(batch -> flush.flush(this, batch), cyclesMomentum, curveSettings);
 		}
 		return recorder;
 	}

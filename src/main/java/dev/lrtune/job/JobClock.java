@@ -7,11 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The clock of client-run jobs' leases: the system clock, unless the application (a test that moves time) defines
- * its own {@link Clock} bean.
+ * The one clock of jobs: submission and finish times, the leases of the queue, its workers and client runs. The
+ * system clock, unless the application (a test that moves time) defines its own {@link Clock} bean.
  */
 @Configuration(proxyBeanMethods = false)
-class ClientRunClock {
+class JobClock {
 
 	@Bean
 	@ConditionalOnMissingBean(Clock.class)
