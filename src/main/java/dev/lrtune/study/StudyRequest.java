@@ -62,7 +62,7 @@ record StudyRequest(
 				+ "iteration where); last, its validation loss at the end of its run", defaultValue = "best",
 				allowableValues = { "best", "last" }) String objective,
 		@Valid @Schema(description = "The settings of the range test that starts the learning-rate search run "
-				+ "when there are no candidates; default fastai's lr_find settings") RangeTestRequest rangeTest) {
+				+ "when there are no candidates; default the range test's defaults") RangeTestRequest rangeTest) {
 
 	static final int MAX_CANDIDATES = 32;
 
