@@ -133,7 +133,10 @@ class StudyCoordinator implements SmartLifecycle {
 	}
 
 	private void advance(StudyRow study) {
-		if (study.rung() < 0) {
+		if (study.clientRun()) {
+			endIfDone(study);
+		}
+		else if (study.rung() < 0) {
 			afterRangeTest(study);
 		}
 		else {
@@ -220,6 +223,37 @@ class StudyCoordinator implements SmartLifecycle {
 		Recommendation finder = views.recommendation(study);
 		startRung(study.id(), request, finder, study.rung() + 1, survivors,
 				finder == null ? views.candidates(study.id()) : List.of());
+	}
+
+	/**
+	 * Ends a client-run study (locked by the caller) once every trial has been handed out and has ended, finished or
+	 * pruned: succeeded when one can be ranked, else failed. A trial whose client went silent failed by its lease and
+	 * ranks last.
+	 * @return whether the study has ended
+	 */
+	boolean endIfDone(StudyRow study) {
+		List<RunRow> runs = studies.runs(study.id());
+		if (runs.size() < studies.candidates(study.id()).size()) {
+			return false;
+		}
+		Map<Long, Job> jobs = views.jobsOf(study.id());
+		List<TrialOutcome> outcomes = runs.stream().map(run -> StudyViews.outcome(run, jobs)).toList();
+		if (!outcomes.stream().allMatch(TrialOutcome::finished)) {
+			return false;
+		}
+		for (int i = 0; i < runs.size(); i++) {
+			if (runs.get(i).outcome() == null) {
+				studies.closeRun(study.id(), outcomes.get(i));
+			}
+		}
+		if (outcomes.stream().noneMatch(outcome -> outcome.ranked(study.objective()))) {
+			studies.finish(study.id(), "failed", "Every trial diverged, failed or was cancelled; none could be ranked by "
+					+ "validation loss.", Instant.now());
+		}
+		else {
+			studies.finish(study.id(), "succeeded", null, Instant.now());
+		}
+		return true;
 	}
 
 	/**
