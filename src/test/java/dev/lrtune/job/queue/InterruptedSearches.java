@@ -1,4 +1,4 @@
-package dev.lrtune.job;
+package dev.lrtune.job.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package dev.lrtune.job;
+package dev.lrtune.job.queue;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
