@@ -37,7 +37,7 @@ final class InterruptedSearches {
 
 	/**
 	 * Long enough (a few seconds) to be stopped in the race: a range test of 100 steps, then 6 rates for 334
-	 * iterations, 2 for 1,000 and 1 for 3,000, then the climb's whole runs.
+	 * iterations, 2 for 1,002 and 1 for 3,000, then the climb's whole runs.
 	 */
 	static final String SEARCH = """
 			{"type": "lr_search", "dataset": "synthetic:moons?samples=2000&noise=0.25&seed=5", "seed": 17,
