@@ -81,7 +81,8 @@ class JobRunner {
 		LocalRun run = null;
 		JobMetrics.CurveWrites writes = metrics.curveWrites();
 		try {
-			JobRequest request = json.read(job.request(), JobRequest.class);
+			// shared: the submission on this instance most likely parsed the same text already (its view)
+			JobRequest request = json.readShared(job.request(), JobRequest.class);
 			LocalRun[] self = new LocalRun[1];
 			SplitDataset data = splits.split(request);
 			writes.start();
