@@ -149,6 +149,11 @@ public class JobManagement implements CurveOwners {
 		return views.get(id, this::load).job();
 	}
 
+	/** The job as stored now, bypassing the view cache: for a row the caller's transaction has not committed yet. */
+	Job fresh(long id) {
+		return load(id);
+	}
+
 	/** The job as {@code GET /jobs/{id}} answers it, serialised. */
 	byte[] json(long id) {
 		return views.get(id, this::load).json();
