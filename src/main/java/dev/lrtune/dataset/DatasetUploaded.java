@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param id the dataset's id
  * @param uploadedAt its upload time, as {@link DatasetCatalog#uploadedAt(long)} answers it
- * @param data its rows, exactly as {@link DatasetCatalog#load(long)} would give them (the receiver must not change them)
+ * @param data its rows, exactly as {@link DatasetCatalog#load(long)} would give them (receivers must not change
+ *     them)
  */
 public record DatasetUploaded(long id, Instant uploadedAt, TrainingData data) {
 }

@@ -75,7 +75,10 @@ class JobRunner {
 		return executions.containsKey(type);
 	}
 
-	/** Prepares the run of a claimed job (its dataset split, see {@link DatasetSplits}); {@code registry} learns of it before it starts. */
+	/**
+	 * Prepares the run of a claimed job (its dataset split, see {@link DatasetSplits}); {@code registry} learns of it
+	 * before it starts.
+	 */
 	void run(JobRow job, java.util.function.Consumer<LocalRun> registry) {
 		Lease lease = job.lease();
 		LocalRun run = null;
