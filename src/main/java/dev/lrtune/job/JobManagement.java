@@ -1,7 +1,9 @@
 package dev.lrtune.job;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,11 @@ import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.core.train.TrainingSettings;
 import dev.lrtune.curve.CurveCache;
 import dev.lrtune.curve.CurveOwners;
+import dev.lrtune.job.queue.QueueSettings;
+import dev.lrtune.job.queue.Workers;
+import dev.lrtune.job.run.JobDatasets;
+import dev.lrtune.job.run.JobRunner;
+import dev.lrtune.job.run.LrSearchExecution;
 import dev.lrtune.web.InvalidRequestException;
 import dev.lrtune.web.Pages;
 
@@ -57,8 +64,10 @@ public class JobManagement implements CurveOwners {
 
 	private final CurveCache curveCache;
 
+	private final Clock clock;
+
 	JobManagement(Jobs jobs, JobJson json, JobDatasets datasets, JobRunner runner, Workers workers,
-			JobSettings settings, QueueSettings queueSettings, JobViews views, CurveCache curveCache) {
+			JobSettings settings, QueueSettings queueSettings, JobViews views, CurveCache curveCache, Clock clock) {
 		this.jobs = jobs;
 		this.views = views;
 		this.curveCache = curveCache;
@@ -68,6 +77,7 @@ public class JobManagement implements CurveOwners {
 		this.workers = workers;
 		this.settings = settings;
 		this.queueSettings = queueSettings;
+		this.clock = clock;
 	}
 
 	/**
@@ -76,7 +86,7 @@ public class JobManagement implements CurveOwners {
 	 * and the submission lock makes the queue-length check and the insert atomic.
 	 */
 	@Transactional
-	Job submit(JobRequest request) {
+	public Job submit(JobRequest request) {
 		return submit(request, null);
 	}
 
@@ -110,28 +120,47 @@ public class JobManagement implements CurveOwners {
 		if (jobs.count(JobStatus.QUEUED, null, null) >= queueSettings.maxQueued()) {
 			throw JobProblems.queueFull(queueSettings.maxQueued(), queueSettings.retryAfter());
 		}
-		long id = jobs.nextId();
-		jobs.insert(id, type, json.write(resolved), resolved.dataset(), total, studyId, Instant.now());
-		label(id, request);
+		Labels labels = labels(request);
+		// stored as the database keeps it, so that the answer built here equals a later read
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		JobRow queued = new JobRow(jobs.nextId(), type, JobStatus.QUEUED, json.write(resolved), resolved.dataset(), total,
+				0, 0, null, null, false, now, null, null, null, null, null, studyId, Runner.SERVER, request.name(),
+				labels.tags(), labels.params(), null);
+		jobs.insert(queued, labels.tagPairs());
 		wakeWorkersAfterCommit();
-		return load(id); // not cached: the row is not committed yet
+		return view(queued); // from what was inserted, not cached: the row is not committed yet
 	}
 
 	/** Stores the name, tags and params of the job just inserted as {@code id}, from its request. */
 	void label(long id, JobRequest request) {
+		Labels labels = labels(request);
+		if (request.name() != null || labels.tags() != null || labels.params() != null) {
+			jobs.label(id, request.name(), labels.tags(), labels.params(), labels.tagPairs());
+		}
+	}
+
+	/** The request's tags and params as the job stores them (JSON, {@code null} when absent), checked. */
+	private Labels labels(JobRequest request) {
 		String params = json.write(request.params());
 		if (params != null && params.length() > MAX_PARAMS_LENGTH) {
 			throw new InvalidRequestException("params", "must be at most " + MAX_PARAMS_LENGTH
 					+ " characters of JSON, got " + params.length());
 		}
 		Map<String, String> tags = request.tags() == null ? Map.of() : request.tags();
-		if (request.name() != null || !tags.isEmpty() || params != null) {
-			jobs.label(id, request.name(), tags.isEmpty() ? null : json.write(tags), params, tags);
-		}
+		return new Labels(tags.isEmpty() ? null : json.write(tags), params, tags);
+	}
+
+	/** @param tagPairs the tags again, one row each in {@code job_tags} */
+	private record Labels(String tags, String params, Map<String, String> tagPairs) {
 	}
 
 	public Job get(long id) {
 		return views.get(id, this::load).job();
+	}
+
+	/** The job as stored now, bypassing the view cache: for a row the caller's transaction has not committed yet. */
+	Job fresh(long id) {
+		return load(id);
 	}
 
 	/** The job as {@code GET /jobs/{id}} answers it, serialised. */
@@ -211,7 +240,7 @@ public class JobManagement implements CurveOwners {
 	 * to stop), false when it had already finished.
 	 */
 	public boolean cancelIfActive(long id) {
-		if (jobs.cancelQueued(id, Instant.now())) {
+		if (jobs.cancelQueued(id, clock.instant())) {
 			return true;
 		}
 		if (jobs.requestCancel(id)) {
@@ -222,7 +251,7 @@ public class JobManagement implements CurveOwners {
 	}
 
 	/** A queued job is cancelled at once; a running one is asked to stop (it keeps its curve). */
-	Job cancel(long id) {
+	public Job cancel(long id) {
 		if (cancelIfActive(id)) {
 			return get(id);
 		}
@@ -230,7 +259,7 @@ public class JobManagement implements CurveOwners {
 		throw JobProblems.conflict("Job " + id + " is " + job.status() + "; only a queued or running job can be cancelled.");
 	}
 
-	void delete(long id) {
+	public void delete(long id) {
 		if (!jobs.deleteTerminal(id)) {
 			Job job = get(id);
 			throw JobProblems.conflict("Job " + id + " is " + job.status() + "; cancel it first, only a finished job "
@@ -244,7 +273,7 @@ public class JobManagement implements CurveOwners {
 	 * training job or one that has not got that far.
 	 * @return a {@link Recommendation} (range_test) or a {@link SearchRecommendation} (lr_search)
 	 */
-	Object recommendation(long id) {
+	public Object recommendation(long id) {
 		Job job = get(id);
 		JobType type = JobType.of(job.type());
 		if (type == JobType.TRAINING) {
