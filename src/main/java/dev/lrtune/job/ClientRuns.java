@@ -122,7 +122,7 @@ class ClientRuns {
 				return Step.expired(job, expire(job, now));
 			}
 			points.checkAgainst(job.totalIterations(), job.iteration());
-			curves.writeOver(id, points.first, points.lr, points.loss, points.momentum);
+			curves.writeOver(id, job.iteration(), points.first, points.lr, points.loss, points.momentum);
 			curves.writeOver(id, points.validations);
 			long stored = Math.max(job.iteration(), points.end());
 			JobRequest jobRequest = json.read(job.request(), JobRequest.class);
