@@ -72,6 +72,19 @@ final class Kernels {
 		ScalarKernels.sumRows(rows, n, width, sum, sumOffset);
 	}
 
+	/**
+	 * {@code delta[j] = delta[j] · (a[j] > 0 ? 1 : 0)} for {@code j < length}: δ through a ReLU, given its
+	 * output a (the bits of {@link Activation#derivativeAtOutput}'s product, NaN and signed zeros included).
+	 */
+	static void reluBackward(double[] delta, double[] a, int length) {
+		if (VECTOR) {
+			VectorKernels.reluBackward(delta, a, length);
+		}
+		else {
+			ScalarKernels.reluBackward(delta, a, length);
+		}
+	}
+
 	/** {@code Σ_k a[aOffset + k] · b[k]} (four accumulators, see {@link ScalarKernels#dot}). */
 	static double dot(double[] a, int aOffset, double[] b, int length) {
 		return VECTOR ? VectorKernels.dot(a, aOffset, b, length) : ScalarKernels.dot(a, aOffset, b, length);

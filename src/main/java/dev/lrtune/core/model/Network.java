@@ -271,6 +271,10 @@ final class Network implements Model {
 		int length = n * widths[layer + 1];
 		double[] a = activations[layer];
 		double[] delta = deltas[layer];
+		if (activation == Activation.RELU) {
+			Kernels.reluBackward(delta, a, length);
+			return;
+		}
 		for (int j = 0; j < length; j++) {
 			delta[j] = delta[j] * activation.derivativeAtOutput(a[j]);
 		}

@@ -123,6 +123,13 @@ final class ScalarKernels {
 		}
 	}
 
+	/** {@code delta[j] = delta[j] · (a[j] > 0 ? 1 : 0)}: see {@link Kernels#reluBackward}. */
+	static void reluBackward(double[] delta, double[] a, int length) {
+		for (int j = 0; j < length; j++) {
+			delta[j] = delta[j] * (a[j] > 0 ? 1.0 : 0.0);
+		}
+	}
+
 	/**
 	 * {@code Σ_k a[aOffset + k] · b[k]} with four independent accumulators, so the additions pipeline instead
 	 * of waiting on each other; combined as {@code (s0 + s1) + (s2 + s3)} and then the tail, always.

@@ -1,6 +1,8 @@
 package dev.lrtune.core.model;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -327,6 +329,23 @@ final class VectorKernels {
 				.fma(DoubleVector.broadcast(S, a[aAt + k * aInnerStride]), sum);
 		}
 		sum.intoArray(c, cAt);
+	}
+
+	/**
+	 * {@link ScalarKernels#reluBackward} without a branch per element (half the units of a ReLU layer are off,
+	 * in no pattern a branch predictor can learn): δ·1 where a > 0, δ·0 elsewhere, as blended lanes.
+	 */
+	static void reluBackward(double[] delta, double[] a, int length) {
+		int vectorEnd = length - length % L;
+		int j = 0;
+		for (; j < vectorEnd; j += L) {
+			DoubleVector d = DoubleVector.fromArray(S, delta, j);
+			VectorMask<Double> on = DoubleVector.fromArray(S, a, j).compare(VectorOperators.GT, 0.0);
+			d.mul(0.0).blend(d, on).intoArray(delta, j);
+		}
+		for (; j < length; j++) {
+			delta[j] = delta[j] * (a[j] > 0 ? 1.0 : 0.0);
+		}
 	}
 
 	/**

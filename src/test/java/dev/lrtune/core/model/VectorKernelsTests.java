@@ -118,6 +118,23 @@ class VectorKernelsTests {
 	}
 
 	@Test
+	void reluBackwardGivesTheScalarBits() {
+		double[] a = { 1, 0, -0.0, -2, Double.NaN, 3, 1e-320, -1e-320, 5, 0, 7, -1, 2 };
+		double[] delta = { 2, 3, -4, -5, 6, Double.NaN, -7, 8, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+				-0.0, -0.5, 0.25 };
+		double[] scalar = delta.clone();
+		double[] vector = delta.clone();
+
+		ScalarKernels.reluBackward(scalar, a, a.length);
+		VectorKernels.reluBackward(vector, a, a.length);
+
+		assertSameBits(vector, scalar);
+		assertThat(scalar[0]).isEqualTo(2);
+		assertThat(Double.doubleToRawLongBits(scalar[3])).isEqualTo(Double.doubleToRawLongBits(-0.0));
+		assertThat(scalar[9]).isNaN(); // -inf · 0
+	}
+
+	@Test
 	void specialValuesKeepTheirBits() {
 		// -0.0 + -0.0 stays -0.0 only when no +0.0 start is added: both paths start from the same init
 		double[] a = { -0.0, 1e308, Double.NaN, -1e-320, 2, Double.POSITIVE_INFINITY, 3, -0.0 };
