@@ -31,10 +31,13 @@ class JobQueue {
 		this.transactions = transactions;
 	}
 
-	/** The oldest queued job, now running under {@code worker}'s lease; empty when none is queued. */
+	/**
+	 * The oldest queued job, now running under {@code worker}'s lease; empty when none is queued. One statement,
+	 * committed on its own.
+	 */
 	Optional<JobRow> claim(String worker) {
 		Instant now = Instant.now();
-		return transactions.execute(status -> jobs.claim(worker, now, now.plus(settings.leaseDuration())));
+		return jobs.claim(worker, now, now.plus(settings.leaseDuration()));
 	}
 
 	/**

@@ -3,11 +3,13 @@ package dev.lrtune.job;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
+import dev.lrtune.core.data.SplitDataset;
+import dev.lrtune.curve.CurveBatch;
 import dev.lrtune.curve.CurveRecorder;
 import dev.lrtune.curve.CurveSettings;
 
 /**
- * A job this instance is running: its lease, its dataset, its recorder, and why it should stop (a cancel,
+ * A job this instance is running: its lease, its split dataset, its recorder, and why it should stop (a cancel,
  * a lost lease, a shutdown). The flags are written by other threads (API, heartbeat, shutdown) and read by
  * the training thread before every iteration.
  */
@@ -15,7 +17,7 @@ final class LocalRun {
 
 	private final Lease lease;
 
-	private final JobDatasets.Loaded dataset;
+	private final SplitDataset data;
 
 	private final CurveRecorder.Sink sink;
 
@@ -31,11 +33,14 @@ final class LocalRun {
 
 	private volatile Instant leaseUntil;
 
-	LocalRun(Lease lease, Instant leaseUntil, JobDatasets.Loaded dataset, CurveRecorder.Sink sink,
+	/** Points of the curve stored so far (the training thread's own). */
+	private long storedPoints;
+
+	LocalRun(Lease lease, Instant leaseUntil, SplitDataset data, CurveRecorder.Sink sink,
 			CurveSettings curveSettings) {
 		this.lease = lease;
 		this.leaseUntil = leaseUntil;
-		this.dataset = dataset;
+		this.data = data;
 		this.sink = sink;
 		this.curveSettings = curveSettings;
 	}
@@ -53,8 +58,19 @@ final class LocalRun {
 		leaseUntil = until;
 	}
 
-	JobDatasets.Loaded dataset() {
-		return dataset;
+	/** A flush of {@code batch} committed. */
+	void stored(CurveBatch batch) {
+		storedPoints = batch.lastIteration() + 1;
+	}
+
+	/** Whether {@code batch} starts after every point stored (no flush stored part of its first chunk). */
+	boolean follows(CurveBatch batch) {
+		return batch.chunks().isEmpty() || batch.chunks().get(0).firstIteration() >= storedPoints;
+	}
+
+	/** The job's training and validation rows (shared with other jobs: read only). */
+	SplitDataset data() {
+		return data;
 	}
 
 	/** The recorder of this run's curve, created once the execution knows whether momentum is cycled. */
