@@ -46,25 +46,20 @@ final class Kernels {
 
 	/**
 	 * The layer product {@code c = init + a·b}, each output summed with one fused multiply-add per inner term
-	 * in inner order (see {@link ScalarKernels#product} for the indices and strides); {@code scratch} holds at
-	 * least {@link #scratchLength scratchLength(n, inner)} doubles and is overwritten.
+	 * in inner order (see {@link ScalarKernels#product} for the indices and strides), in the caller's
+	 * working space.
 	 */
 	static void product(double[] a, int aOffset, int aRowStride, int aInnerStride, double[] b, int bOffset,
 			int bStride, double[] init, int initOffset, double[] c, int cOffset, int cStride, int n, int inner,
-			int width, double[] scratch) {
+			int width, ProductBuffers buffers) {
 		if (VECTOR) {
 			VectorKernels.product(a, aOffset, aRowStride, aInnerStride, b, bOffset, bStride, init, initOffset, c,
-					cOffset, cStride, n, inner, width, scratch);
+					cOffset, cStride, n, inner, width, buffers.packed(VectorKernels.scratchLength(n, inner)));
 		}
 		else {
 			ScalarKernels.product(a, aOffset, aRowStride, aInnerStride, b, bOffset, bStride, init, initOffset, c,
-					cOffset, cStride, n, inner, width);
+					cOffset, cStride, n, inner, width, buffers);
 		}
-	}
-
-	/** Doubles of scratch space {@link #product} needs for n rows of {@code inner} terms. */
-	static int scratchLength(int n, int inner) {
-		return VECTOR ? VectorKernels.scratchLength(n, inner) : 0;
 	}
 
 	/** {@code sum[sumOffset + j] = Σ_i rows[i·width + j]} over {@code n} rows: the bias gradient. */

@@ -53,8 +53,8 @@ final class Network implements Model {
 	/** Per layer, flat row-major: δ = dLoss/dz. */
 	private double[][] deltas = new double[0][];
 
-	/** The products' scratch space ({@link Kernels#scratchLength}). */
-	private double[] scratch = new double[0];
+	/** The products' working space. */
+	private final ProductBuffers buffers = new ProductBuffers();
 
 	/**
 	 * A batch given by row indices, gathered flat row-major: the layer kernels read their scalar operand from
@@ -163,15 +163,12 @@ final class Network implements Model {
 		}
 		activations = new double[layers][];
 		deltas = new double[layers][];
-		int widest = 0;
 		for (int layer = 0; layer < layers; layer++) {
 			int width = widths[layer + 1];
 			deltas[layer] = new double[rows * width];
 			activations[layer] = layer < layers - 1 ? new double[rows * width] : null;
-			widest = Math.max(widest, Math.max(widths[layer], width));
 		}
 		outputs = new double[rows * widths[layers]];
-		scratch = new double[Kernels.scratchLength(rows, widest)];
 		gatheredInputs = new double[rows * widths[0]];
 		gatheredTargets = new double[rows];
 		capacity = rows;
@@ -189,11 +186,11 @@ final class Network implements Model {
 			int inputOffset = layer == 0 ? from * in : 0;
 			// dW = inputᵀ·δ: the input read down its columns
 			Kernels.product(input, inputOffset, 1, in, deltas[layer], 0, out, null, 0, gradient, weightOffsets[layer],
-					out, in, n, out, scratch);
+					out, in, n, out, buffers);
 			Kernels.sumRows(deltas[layer], n, out, gradient, biasOffsets[layer]);
 			if (layer > 0) {
 				Kernels.product(deltas[layer], 0, out, 1, transposedWeights[layer], 0, in, null, 0, deltas[layer - 1],
-						0, in, n, out, in, scratch);
+						0, in, n, out, in, buffers);
 				backThroughActivation(layer - 1, n);
 			}
 		}
@@ -229,7 +226,7 @@ final class Network implements Model {
 			int out = widths[layer + 1];
 			double[] z = layer < layers - 1 ? activations[layer] : outputs;
 			Kernels.product(input, inputOffset, in, 1, parameters, weightOffsets[layer], out, parameters,
-					biasOffsets[layer], z, 0, out, n, in, out, scratch);
+					biasOffsets[layer], z, 0, out, n, in, out, buffers);
 			if (layer < layers - 1) {
 				activateInPlace(z, n * out);
 				input = z;

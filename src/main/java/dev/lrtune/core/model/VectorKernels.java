@@ -124,7 +124,7 @@ final class VectorKernels {
 		}
 	}
 
-	/** {@code count} rows of {@link #PANEL} doubles of b from {@code bAt} into {@code packed} from {@code at}, side by side. */
+	/** {@code count} rows of {@link #PANEL} doubles of b from {@code bAt}, side by side into {@code packed} at {@code at}. */
 	private static void packPanel(double[] b, int bAt, int bStride, int count, double[] packed, int at) {
 		for (int k = 0; k < count; k++) {
 			int from = bAt + k * bStride;

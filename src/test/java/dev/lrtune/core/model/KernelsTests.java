@@ -23,7 +23,7 @@ class KernelsTests {
 		double[] c = uniform(5 + n * width, random); // overwritten past the offset
 
 		Kernels.product(a, offset, inner, 1, b, 2, width, init, 1, c, 5, width, n, inner, width,
-				new double[Kernels.scratchLength(n, inner)]);
+				new ProductBuffers());
 
 		for (int i = 0; i < n; i++) {
 			for (int j = 0; j < width; j++) {
@@ -46,7 +46,7 @@ class KernelsTests {
 
 		// g = aᵀ·d, the weight gradient: a (n × inner) read down its columns
 		Kernels.product(a, 0, 1, inner, d, 0, width, null, 0, g, 0, width, inner, n, width,
-				new double[Kernels.scratchLength(inner, n)]);
+				new ProductBuffers());
 
 		for (int k = 0; k < inner; k++) {
 			for (int j = 0; j < width; j++) {
@@ -68,7 +68,7 @@ class KernelsTests {
 		double[] init = { -1 };
 		double[] c = new double[1];
 
-		Kernels.product(a, 0, 1, 1, b, 0, 1, init, 0, c, 0, 1, 1, 1, 1, new double[Kernels.scratchLength(1, 1)]);
+		Kernels.product(a, 0, 1, 1, b, 0, 1, init, 0, c, 0, 1, 1, 1, 1, new ProductBuffers());
 
 		assertThat(c[0]).isEqualTo(-0x1p-104);
 	}

@@ -35,13 +35,14 @@ class VectorKernelsTests {
 		double[] scalar = new double[2 + n * width];
 		double[] vector = uniform(2 + n * width, random); // overwritten past the offset
 		double[] scratch = uniform(VectorKernels.scratchLength(n, inner), random);
+		ProductBuffers buffers = new ProductBuffers();
 		System.arraycopy(vector, 0, scalar, 0, 2);
 
-		ScalarKernels.product(a, offset, inner, 1, b, 1, width, init, 0, scalar, 2, width, n, inner, width);
+		ScalarKernels.product(a, offset, inner, 1, b, 1, width, init, 0, scalar, 2, width, n, inner, width, buffers);
 		VectorKernels.product(a, offset, inner, 1, b, 1, width, init, 0, vector, 2, width, n, inner, width, scratch);
 		assertSameBits(vector, scalar);
 
-		ScalarKernels.product(a, offset, inner, 1, b, 1, width, null, 0, scalar, 2, width, n, inner, width);
+		ScalarKernels.product(a, offset, inner, 1, b, 1, width, null, 0, scalar, 2, width, n, inner, width, buffers);
 		VectorKernels.product(a, offset, inner, 1, b, 1, width, null, 0, vector, 2, width, n, inner, width, scratch);
 		assertSameBits(vector, scalar);
 	}
@@ -55,7 +56,8 @@ class VectorKernelsTests {
 		double[] scalar = uniform(inner * width, random);
 		double[] vector = uniform(inner * width, random);
 
-		ScalarKernels.product(a, 5, 1, inner, d, 0, width, null, 0, scalar, 0, width, inner, n, width);
+		ScalarKernels.product(a, 5, 1, inner, d, 0, width, null, 0, scalar, 0, width, inner, n, width,
+				new ProductBuffers());
 		VectorKernels.product(a, 5, 1, inner, d, 0, width, null, 0, vector, 0, width, inner, n, width,
 				new double[VectorKernels.scratchLength(inner, n)]);
 
@@ -143,7 +145,7 @@ class VectorKernelsTests {
 		double[] scalar = new double[10];
 		double[] vector = new double[10];
 
-		ScalarKernels.product(a, 0, 4, 1, b, 0, 5, init, 0, scalar, 0, 5, 2, 4, 5);
+		ScalarKernels.product(a, 0, 4, 1, b, 0, 5, init, 0, scalar, 0, 5, 2, 4, 5, new ProductBuffers());
 		VectorKernels.product(a, 0, 4, 1, b, 0, 5, init, 0, vector, 0, 5, 2, 4, 5, new double[8]);
 
 		assertSameBits(vector, scalar);
@@ -160,7 +162,8 @@ class VectorKernelsTests {
 		}
 		double[] scalarWide = new double[8 * 20];
 		double[] vectorWide = new double[8 * 20];
-		ScalarKernels.product(a4, 0, 4, 1, wide, 0, 20, null, 0, scalarWide, 0, 20, 8, 4, 20);
+		ScalarKernels.product(a4, 0, 4, 1, wide, 0, 20, null, 0, scalarWide, 0, 20, 8, 4, 20,
+				new ProductBuffers());
 		VectorKernels.product(a4, 0, 4, 1, wide, 0, 20, null, 0, vectorWide, 0, 20, 8, 4, 20, new double[32]);
 		assertSameBits(vectorWide, scalarWide);
 	}
