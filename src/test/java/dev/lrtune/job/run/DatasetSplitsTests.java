@@ -1,4 +1,4 @@
-package dev.lrtune.job;
+package dev.lrtune.job.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +27,10 @@ import dev.lrtune.core.rangetest.RangeTestListener;
 import dev.lrtune.core.rangetest.RangeTestOptions;
 import dev.lrtune.curve.Curves;
 import dev.lrtune.curve.RawCurve;
+import dev.lrtune.job.JobManagement;
+import dev.lrtune.job.JobRequest;
+import dev.lrtune.job.JobRow;
+import dev.lrtune.job.queue.JobQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
