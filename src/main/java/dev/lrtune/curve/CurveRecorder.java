@@ -48,9 +48,6 @@ public final class CurveRecorder implements TrainingListener {
 
 	private int filled;
 
-	/** Where the chunk being filled started when the last flush ended: it may have been written partially. */
-	private long unflushedFrom;
-
 	private long lastIteration = -1;
 
 	private long nextFlush;
@@ -101,11 +98,6 @@ public final class CurveRecorder implements TrainingListener {
 		return stop;
 	}
 
-	/** Asks the run to stop before its next iteration (a local cancel); safe from any thread. */
-	public void requestStop() {
-		stop = true;
-	}
-
 	/** The last iteration recorded, −1 before the first. */
 	public long lastIteration() {
 		return lastIteration;
@@ -123,7 +115,6 @@ public final class CurveRecorder implements TrainingListener {
 		CurveBatch batch = new CurveBatch(List.copyOf(chunks), List.copyOf(validations), lastIteration);
 		completed.clear();
 		validations.clear();
-		unflushedFrom = chunkStart;
 		return batch;
 	}
 
@@ -135,11 +126,6 @@ public final class CurveRecorder implements TrainingListener {
 			}
 			nextFlush = System.nanoTime() + flushIntervalNanos;
 		}
-	}
-
-	/** Where the oldest point not yet flushed lies (for tests and diagnostics). */
-	long unflushedFrom() {
-		return unflushedFrom;
 	}
 
 }

@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON stored in {@code jobs.request} and {@code jobs.result}, written by the API's own mapper. */
 @Component
-class JobJson {
+public class JobJson {
 
 	/** Parsed texts kept for {@link #readShared}: about the jobs a busy dashboard polls at once. */
 	static final int SHARED_CAPACITY = 4096;
@@ -25,11 +25,11 @@ class JobJson {
 		CaffeineCacheMetrics.monitor(registry, shared, "job-json");
 	}
 
-	String write(Object value) {
+	public String write(Object value) {
 		return value == null ? null : mapper.writeValueAsString(value);
 	}
 
-	<T> T read(String json, Class<T> type) {
+	public <T> T read(String json, Class<T> type) {
 		return json == null ? null : mapper.readValue(json, type);
 	}
 
@@ -38,7 +38,7 @@ class JobJson {
 	 * while a client polling a job reads them many times a second. The instance is shared between callers, which
 	 * must only read it (the job views serialise it).
 	 */
-	<T> T readShared(String json, Class<T> type) {
+	public <T> T readShared(String json, Class<T> type) {
 		if (json == null) {
 			return null;
 		}

@@ -1,5 +1,6 @@
 package dev.lrtune.job;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +24,11 @@ import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.core.train.TrainingSettings;
 import dev.lrtune.curve.CurveCache;
 import dev.lrtune.curve.CurveOwners;
+import dev.lrtune.job.queue.QueueSettings;
+import dev.lrtune.job.queue.Workers;
+import dev.lrtune.job.run.JobDatasets;
+import dev.lrtune.job.run.JobRunner;
+import dev.lrtune.job.run.LrSearchExecution;
 import dev.lrtune.web.InvalidRequestException;
 import dev.lrtune.web.Pages;
 
@@ -58,8 +64,10 @@ public class JobManagement implements CurveOwners {
 
 	private final CurveCache curveCache;
 
+	private final Clock clock;
+
 	JobManagement(Jobs jobs, JobJson json, JobDatasets datasets, JobRunner runner, Workers workers,
-			JobSettings settings, QueueSettings queueSettings, JobViews views, CurveCache curveCache) {
+			JobSettings settings, QueueSettings queueSettings, JobViews views, CurveCache curveCache, Clock clock) {
 		this.jobs = jobs;
 		this.views = views;
 		this.curveCache = curveCache;
@@ -69,6 +77,7 @@ public class JobManagement implements CurveOwners {
 		this.workers = workers;
 		this.settings = settings;
 		this.queueSettings = queueSettings;
+		this.clock = clock;
 	}
 
 	/**
@@ -77,7 +86,7 @@ public class JobManagement implements CurveOwners {
 	 * and the submission lock makes the queue-length check and the insert atomic.
 	 */
 	@Transactional
-	Job submit(JobRequest request) {
+	public Job submit(JobRequest request) {
 		return submit(request, null);
 	}
 
@@ -113,7 +122,7 @@ public class JobManagement implements CurveOwners {
 		}
 		Labels labels = labels(request);
 		// stored as the database keeps it, so that the answer built here equals a later read
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		JobRow queued = new JobRow(jobs.nextId(), type, JobStatus.QUEUED, json.write(resolved), resolved.dataset(), total,
 				0, 0, null, null, false, now, null, null, null, null, null, studyId, Runner.SERVER, request.name(),
 				labels.tags(), labels.params(), null);
@@ -231,7 +240,7 @@ public class JobManagement implements CurveOwners {
 	 * to stop), false when it had already finished.
 	 */
 	public boolean cancelIfActive(long id) {
-		if (jobs.cancelQueued(id, Instant.now())) {
+		if (jobs.cancelQueued(id, clock.instant())) {
 			return true;
 		}
 		if (jobs.requestCancel(id)) {
@@ -242,7 +251,7 @@ public class JobManagement implements CurveOwners {
 	}
 
 	/** A queued job is cancelled at once; a running one is asked to stop (it keeps its curve). */
-	Job cancel(long id) {
+	public Job cancel(long id) {
 		if (cancelIfActive(id)) {
 			return get(id);
 		}
@@ -250,7 +259,7 @@ public class JobManagement implements CurveOwners {
 		throw JobProblems.conflict("Job " + id + " is " + job.status() + "; only a queued or running job can be cancelled.");
 	}
 
-	void delete(long id) {
+	public void delete(long id) {
 		if (!jobs.deleteTerminal(id)) {
 			Job job = get(id);
 			throw JobProblems.conflict("Job " + id + " is " + job.status() + "; cancel it first, only a finished job "
@@ -264,7 +273,7 @@ public class JobManagement implements CurveOwners {
 	 * training job or one that has not got that far.
 	 * @return a {@link Recommendation} (range_test) or a {@link SearchRecommendation} (lr_search)
 	 */
-	Object recommendation(long id) {
+	public Object recommendation(long id) {
 		Job job = get(id);
 		JobType type = JobType.of(job.type());
 		if (type == JobType.TRAINING) {

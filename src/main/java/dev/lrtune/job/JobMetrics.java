@@ -21,7 +21,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
  * flush, never on the training thread's per-iteration path.
  */
 @Component
-class JobMetrics {
+public class JobMetrics {
 
 	/** How long one count of the jobs by status is reused. */
 	private static final Duration COUNTS_MAX_AGE = Duration.ofSeconds(1);
@@ -66,7 +66,7 @@ class JobMetrics {
 	}
 
 	/** Queued jobs in the database, at most a second old. */
-	long queueDepth() {
+	public long queueDepth() {
 		return count(JobStatus.QUEUED);
 	}
 
@@ -76,7 +76,7 @@ class JobMetrics {
 	}
 
 	/** Starts measuring one run's curve writes; call when the run starts recording. */
-	CurveWrites curveWrites() {
+	public CurveWrites curveWrites() {
 		return new CurveWrites();
 	}
 
@@ -86,7 +86,7 @@ class JobMetrics {
 	}
 
 	/** A job ended: its duration since it was claimed, by type and final status. */
-	void finished(JobRow job, JobStatus status, Instant now) {
+	public void finished(JobRow job, JobStatus status, Instant now) {
 		if (job.startedAt() == null) {
 			return;
 		}
@@ -103,19 +103,19 @@ class JobMetrics {
 	 * The curve writes of one run. Every point of a batch was recorded after the previous flush committed,
 	 * so the time from that commit to this one bounds the lag of the batch's oldest point.
 	 */
-	final class CurveWrites {
+	public final class CurveWrites {
 
 		private long lastCommit = System.nanoTime();
 
 		private long lastIteration = -1;
 
 		/** The run starts recording (its dataset is loaded). */
-		void start() {
+		public void start() {
 			lastCommit = System.nanoTime();
 		}
 
 		/** A batch was committed. */
-		void committed(CurveBatch batch) {
+		public void committed(CurveBatch batch) {
 			long now = System.nanoTime();
 			long fresh = Math.max(0, batch.lastIteration() - lastIteration);
 			iterations.increment(fresh);

@@ -5,6 +5,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.lrtune.core.data.SplitDataset;
+import dev.lrtune.job.run.JobDatasets;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -85,7 +86,7 @@ public record JobRequest(
 	}
 
 	/** The job's training and validation rows, split and scaled as the request says. */
-	SplitDataset split(JobDatasets.Loaded dataset) {
+	public SplitDataset split(JobDatasets.Loaded dataset) {
 		return dataset.data().split(validationFraction, seed, dataset.standardize(), Boolean.TRUE.equals(standardizeTarget));
 	}
 

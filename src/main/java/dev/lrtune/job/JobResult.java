@@ -37,7 +37,7 @@ public record JobResult(@Schema(description = "Iterations run") long iterations,
 		@Schema(description = "lr_search: the race, the measured rate and where each trial lies in the job's curve")
 		SearchSummary search) {
 
-	static Double finiteOrNull(double value) {
+	public static Double finiteOrNull(double value) {
 		return Double.isFinite(value) ? value : null;
 	}
 

@@ -2,18 +2,20 @@ package dev.lrtune.job;
 
 import java.time.Instant;
 
+import dev.lrtune.job.queue.Lease;
+
 /**
  * A row of {@code jobs}, as stored ({@code request}, {@code result}, {@code tags} and {@code params} are JSON).
  *
  * @param stopReason a client-run job's sticky stop decision ({@code diverged}, {@code complete}, {@code pruned}); {@code null} until
  *     a post made one, and always for a server job
  */
-record JobRow(long id, JobType type, JobStatus status, String request, String dataset, long totalIterations,
+public record JobRow(long id, JobType type, JobStatus status, String request, String dataset, long totalIterations,
 		long iteration, int attempt, String worker, Instant leaseUntil, boolean cancelRequested, Instant createdAt,
 		Instant startedAt, Instant progressAt, Instant finishedAt, String result, String error, Long studyId,
 		Runner runner, String name, String tags, String params, String stopReason) {
 
-	Lease lease() {
+	public Lease lease() {
 		return new Lease(id, worker, attempt);
 	}
 

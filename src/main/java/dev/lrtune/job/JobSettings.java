@@ -15,6 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recoveryInterval how often expired leases are looked for (also once at start-up)
  */
 @ConfigurationProperties("lrtune.jobs")
-record JobSettings(@DefaultValue("10000000") long maxIterations, @DefaultValue("3") int maxAttempts,
+public record JobSettings(@DefaultValue("10000000") long maxIterations, @DefaultValue("3") int maxAttempts,
 		@DefaultValue("30s") Duration leaseDuration, @DefaultValue("10s") Duration recoveryInterval) {
 }

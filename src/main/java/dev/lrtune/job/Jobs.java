@@ -22,6 +22,7 @@ import org.springframework.stereotype.Repository;
 
 import dev.lrtune.db.PooledIds;
 import dev.lrtune.db.UpdateReturning;
+import dev.lrtune.job.queue.Lease;
 
 /**
  * The {@code jobs} table, which is also the queue. Every statement a worker runs on a job it claimed is
@@ -30,7 +31,7 @@ import dev.lrtune.db.UpdateReturning;
  * {@link JobViews} once it has run, which serves the view again after the transaction ends.
  */
 @Repository
-class Jobs {
+public class Jobs {
 
 	static final String COLUMNS = "id, type, status, request, dataset, total_iterations, iteration, attempt, worker, "
 			+ "lease_until, cancel_requested, created_at, started_at, progress_at, finished_at, result, error, study_id, "
@@ -162,7 +163,7 @@ class Jobs {
 	}
 
 	/** The queued and running jobs that use this dataset reference, as "job 42 is running", oldest first. */
-	List<String> activeUses(String reference) {
+	public List<String> activeUses(String reference) {
 		return jdbc.query("SELECT id, status FROM jobs WHERE dataset = ? AND (status = 'queued' OR status = 'running') "
 				+ "ORDER BY id", (rs, row) -> "job " + rs.getLong(1) + " is " + rs.getString(2), reference);
 	}
@@ -176,7 +177,7 @@ class Jobs {
 	 * another holds the oldest), so there this instance's claims take turns instead: an embedded H2 database has no
 	 * other process.
 	 */
-	Optional<JobRow> claim(String worker, Instant now, Instant leaseUntil) {
+	public Optional<JobRow> claim(String worker, Instant now, Instant leaseUntil) {
 		if (returning.postgres()) {
 			return claimOldest(" FOR UPDATE SKIP LOCKED", worker, now, leaseUntil);
 		}
@@ -200,7 +201,7 @@ class Jobs {
 	 * Renews the lease and records progress, in one statement that also answers whether a cancel was asked; empty
 	 * when the lease is no longer held.
 	 */
-	Optional<Boolean> heartbeat(Lease lease, long iteration, Instant now, Instant leaseUntil) {
+	public Optional<Boolean> heartbeat(Lease lease, long iteration, Instant now, Instant leaseUntil) {
 		Optional<Boolean> cancelRequested = returning.query("UPDATE jobs SET iteration = ?, progress_at = ?, lease_until = ?"
 				+ HOLDS_LEASE, "cancel_requested", (rs, row) -> rs.getBoolean(1), iteration, time(now), time(leaseUntil),
 				lease.jobId(), lease.worker(), lease.attempt()).stream().findFirst();
@@ -209,13 +210,13 @@ class Jobs {
 	}
 
 	/** Renews the lease only; false when it is no longer held. */
-	boolean renew(Lease lease, Instant leaseUntil) {
+	public boolean renew(Lease lease, Instant leaseUntil) {
 		return jdbc.update("UPDATE jobs SET lease_until = ?" + HOLDS_LEASE, time(leaseUntil), lease.jobId(),
 				lease.worker(), lease.attempt()) == 1;
 	}
 
 	/** Whether the database answers a trivial query now (within the pool's connection timeout). */
-	boolean databaseAnswers() {
+	public boolean databaseAnswers() {
 		try {
 			jdbc.queryForObject("SELECT 1", Integer.class);
 			return true;
@@ -231,7 +232,7 @@ class Jobs {
 	 * cancel was accepted before it ended that its worker never saw (it came between the claim and the run's
 	 * registration, or on another instance, after the last flush).
 	 */
-	Optional<JobStatus> finish(Lease lease, JobStatus status, long iteration, long cancelledIteration, String result,
+	public Optional<JobStatus> finish(Lease lease, JobStatus status, long iteration, long cancelledIteration, String result,
 			String error, Instant now) {
 		boolean cancellable = status == JobStatus.SUCCEEDED;
 		Optional<JobStatus> stored = returning.query("UPDATE jobs SET status = CASE WHEN cancel_requested AND ? THEN "
@@ -248,7 +249,7 @@ class Jobs {
 	 * Gives a claimed job back to the queue as if it had never started (a graceful shutdown); the attempt
 	 * does not count. False when the lease is no longer held.
 	 */
-	boolean release(Lease lease) {
+	public boolean release(Lease lease) {
 		return changed(lease.jobId(), jdbc.update("UPDATE jobs SET status = 'queued', attempt = attempt - 1, "
 				+ "worker = NULL, lease_until = NULL, started_at = NULL, progress_at = NULL, iteration = 0" + HOLDS_LEASE,
 				lease.jobId(), lease.worker(), lease.attempt()));
@@ -275,20 +276,20 @@ class Jobs {
 	 * Running server jobs whose lease ended before {@code now}, locked for this transaction (others skip them). A
 	 * client-run job's lease is the client's, see {@code ClientRuns}.
 	 */
-	List<JobRow> lockExpired(Instant now) {
+	public List<JobRow> lockExpired(Instant now) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE status = 'running' AND runner = 'server' AND lease_until < ? "
 				+ "ORDER BY id FOR UPDATE SKIP LOCKED", ROWS, time(now));
 	}
 
 	/** Puts a locked job whose lease expired back in the queue for its next attempt. */
-	void requeue(long id) {
+	public void requeue(long id) {
 		jdbc.update("UPDATE jobs SET status = 'queued', worker = NULL, lease_until = NULL, started_at = NULL, "
 				+ "progress_at = NULL, iteration = 0 WHERE id = ?", id);
 		views.changed(id);
 	}
 
 	/** Ends a locked job whose lease expired for good. */
-	void abandon(long id, JobStatus status, String error, Instant now) {
+	public void abandon(long id, JobStatus status, String error, Instant now) {
 		jdbc.update("UPDATE jobs SET status = ?, error = ?, finished_at = ?, lease_until = NULL WHERE id = ?",
 				status.jsonName(), error, time(now), id);
 		views.changed(id);

@@ -37,7 +37,7 @@ public record LrSearchRequest(
 	 * The core's spec of this request.
 	 * @throws dev.lrtune.core.InvalidParameterException naming the invalid field
 	 */
-	SearchSpec toSpec() {
+	public SearchSpec toSpec() {
 		return SearchSpec.of(iterations, family, rates, eta, objective);
 	}
 

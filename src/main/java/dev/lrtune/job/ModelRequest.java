@@ -16,7 +16,7 @@ public record ModelRequest(@Schema(description = "linear (regression), logistic 
 		@Schema(description = "mlp only; default [64, 32]") List<Integer> hidden,
 		@Schema(description = "mlp only; default relu", allowableValues = { "relu", "tanh" }) String activation) {
 
-	ModelSpec toSpec() {
+	public ModelSpec toSpec() {
 		return new ModelSpec(type, hidden, activation);
 	}
 

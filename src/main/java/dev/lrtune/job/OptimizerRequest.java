@@ -21,7 +21,7 @@ public record OptimizerRequest(
 
 	public static final OptimizerRequest SGD = new OptimizerRequest("sgd", null, null, null, null, null, null, null);
 
-	OptimizerSpec toSpec() {
+	public OptimizerSpec toSpec() {
 		return new OptimizerSpec(type, momentum, nesterov, weightDecay, beta1, beta2, eps, gradientClipNorm);
 	}
 

@@ -27,6 +27,8 @@ import dev.lrtune.core.rangetest.RangeTestListener;
 import dev.lrtune.core.rangetest.RangeTestOptions;
 import dev.lrtune.curve.Curves;
 import dev.lrtune.curve.RawCurve;
+import dev.lrtune.job.queue.JobQueue;
+import dev.lrtune.job.run.JobRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -10,6 +10,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 import dev.lrtune.db.StatementLog;
+import dev.lrtune.job.queue.JobQueue;
+import dev.lrtune.job.run.JobRunner;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -1,0 +1,65 @@
+package dev.lrtune.job.queue;
+
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * How idle workers learn of new work: they sleep until {@link #wakeUp()} (a submission here committed, or recovery
+ * queued jobs again) or their poll interval passes (the fallback for jobs submitted to other instances). A
+ * generation counter makes a wake-up between a failed claim and the wait impossible to miss: a worker reads the
+ * generation before it claims, and waits only while it has not changed.
+ */
+@Component
+class WorkerWakeUp {
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition wake = lock.newCondition();
+
+	private long generation;
+
+	/** Wakes every idle worker. */
+	void wakeUp() {
+		lock.lock();
+		try {
+			generation++;
+			wake.signalAll();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** The wake-ups so far; read before a claim, passed to {@link #await} after it found nothing. */
+	long generation() {
+		lock.lock();
+		try {
+			return generation;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Sleeps until a wake-up after {@code seen}, the end of {@code timeout}, or {@code active} turning false. */
+	void await(long seen, Duration timeout, BooleanSupplier active) {
+		lock.lock();
+		try {
+			long nanos = timeout.toNanos();
+			while (active.getAsBoolean() && generation == seen && nanos > 0) {
+				nanos = wake.awaitNanos(nanos);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+}
