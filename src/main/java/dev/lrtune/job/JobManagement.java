@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -114,9 +115,8 @@ public class JobManagement implements CurveOwners {
 					"the job would run " + total + " iterations, more than " + settings.maxIterations()
 							+ " (lrtune.jobs.max-iterations)");
 		}
-		jobs.lockSubmissions();
-		if (jobs.count(JobStatus.QUEUED, null, null) >= queueSettings.maxQueued()) {
-			throw JobProblems.queueFull(queueSettings.maxQueued(), queueSettings.retryAfter());
+		if (!queueHasRoomFor(1)) {
+			throw queueFull();
 		}
 		long id = jobs.nextId();
 		jobs.insert(id, type, json.write(resolved), resolved.dataset(), total, studyId, clock.instant());
@@ -192,6 +192,22 @@ public class JobManagement implements CurveOwners {
 	/** A seed for a request without one, in 0…2³¹−1. */
 	public static long randomSeed() {
 		return ThreadLocalRandom.current().nextLong(MAX_RANDOM_SEED + 1);
+	}
+
+	/**
+	 * Whether {@code count} more jobs fit in the queue; the answer holds until the caller's transaction ends, since
+	 * it takes the submission lock that every submission takes before it counts the queue. A caller that queues
+	 * several jobs as one step (a study's rung) asks first, and waits for room instead of being refused halfway.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean queueHasRoomFor(int count) {
+		jobs.lockSubmissions();
+		return jobs.count(JobStatus.QUEUED, null, null) + count <= queueSettings.maxQueued();
+	}
+
+	/** The 429 of a full queue, for a caller that found no room for the jobs it would queue. */
+	public JobQueueFullException queueFull() {
+		return JobProblems.queueFull(queueSettings.maxQueued(), queueSettings.retryAfter());
 	}
 
 	/** The most jobs the queue holds ({@code lrtune.queue.max-queued}). */

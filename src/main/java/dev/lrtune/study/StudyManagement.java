@@ -59,8 +59,8 @@ class StudyManagement {
 			Job search = trialJobs.submitSearch(id, resolved);
 			studies.setRangeTestJob(id, search.id());
 		}
-		else {
-			coordinator.start(id, resolved, null, resolved.candidates());
+		else if (!coordinator.start(id, resolved, null, resolved.candidates())) {
+			throw jobs.queueFull();
 		}
 		return get(id);
 	}
@@ -79,10 +79,10 @@ class StudyManagement {
 	@Transactional
 	Study cancel(long id) {
 		StudyRow study = studies.lock(id).orElseThrow(() -> notFound(id));
-		if (!"running".equals(study.status())) {
-			throw conflict("Study " + id + " is " + study.status() + "; only a running study can be cancelled.");
+		if (study.status() != StudyStatus.RUNNING) {
+			throw conflict("Study " + id + " is " + study.status().jsonName() + "; only a running study can be cancelled.");
 		}
-		studies.finish(id, "cancelled", null, Instant.now());
+		studies.finish(id, StudyStatus.CANCELLED, null, Instant.now());
 		if (study.rangeTestJobId() != null) {
 			jobs.cancelIfActive(study.rangeTestJobId());
 		}

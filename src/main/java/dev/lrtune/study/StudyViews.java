@@ -99,14 +99,14 @@ class StudyViews {
 					outcome.status() == JobStatus.DIVERGED,
 					runs.stream().map(run -> run(run, jobsById)).toList()));
 		}
-		return new Study(row.id(), row.status(), row.createdAt(), row.finishedAt(), request,
+		return new Study(row.id(), row.status().jsonName(), row.createdAt(), row.finishedAt(), request,
 				row.objective().jsonName(), row.rangeTestJobId(), row.rung(), request.rungs(), trials,
 				best(row, trials), row.error());
 	}
 
 	/** The winner, once the study succeeded: the top trial, which trained the whole budget. */
 	private static Study.Best best(StudyRow row, List<Study.Trial> trials) {
-		if (!"succeeded".equals(row.status()) || trials.isEmpty()) {
+		if (row.status() != StudyStatus.SUCCEEDED || trials.isEmpty()) {
 			return null;
 		}
 		Study.Trial top = trials.get(0);

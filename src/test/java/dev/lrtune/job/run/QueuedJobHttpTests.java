@@ -9,10 +9,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.lrtune.job.queue.JobQueue;
-import dev.lrtune.job.run.JobRunner;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Jobs over real HTTP with the worker pool off: a job stays queued until the test claims and runs it itself, so it
