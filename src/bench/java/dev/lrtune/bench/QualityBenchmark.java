@@ -49,32 +49,35 @@ import dev.lrtune.core.train.TrainingSettings;
  * <p>Arguments: {@code --before} measures what lrtune did before honest analysis: the raw regression target and
  * the old rules ({@code recommendedLr} = {@code divergence} = a tenth of the first lr after the minimum where the
  * smoothed loss exceeded its first analysed value, else of the last analysed lr; {@code minimum} defined even at
- * the first point); the search is left out. {@code --threads N} (default 2), {@code --data DIR}
+ * the first point); the search is left out. {@code --defaults} measures the rules read off the curve under other
+ * range-test settings instead ({@link RangeTestDefaults}). {@code --threads N} (default 2), {@code --data DIR}
  * (default bench/quality-data), {@code --only NAME,...} to run some datasets. Uses only the core.
  */
 public final class QualityBenchmark {
 
-	static final long SEED = 42;
+	public static final long SEED = 42;
 
-	static final int BATCH = 32;
+	public static final int BATCH = 32;
 
-	static final long BUDGET = 1000;
+	public static final long BUDGET = 1000;
 
-	static final double[] GRID = quarterDecades(-5, 1);
+	public static final double[] GRID = quarterDecades(-5, 1);
 
-	static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "adam");
+	public static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "adam");
 
 	private QualityBenchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		boolean before = false;
+		boolean defaults = false;
 		int threads = 2;
 		Path dataDir = Path.of("bench/quality-data");
 		List<String> only = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--before" -> before = true;
+				case "--defaults" -> defaults = true;
 				case "--threads" -> threads = Integer.parseInt(args[++i]);
 				case "--data" -> dataDir = Path.of(args[++i]);
 				case "--only" -> only = List.of(args[++i].split(","));
@@ -82,13 +85,10 @@ public final class QualityBenchmark {
 			}
 		}
 		List<NamedData> datasets = datasets(dataDir, only);
-		List<Problem> problems = new ArrayList<>();
-		for (NamedData data : datasets) {
-			for (String model : List.of("linear", "mlp")) {
-				for (String optimizer : OPTIMIZERS) {
-					problems.add(new Problem(data, model, optimizer));
-				}
-			}
+		List<Problem> problems = problems(datasets);
+		if (defaults) {
+			RangeTestDefaults.run(problems, threads);
+			return;
 		}
 		System.out.printf(Locale.ROOT, "%d datasets, %d problems, mode %s, %d threads%n", datasets.size(),
 				problems.size(), before ? "before" : "after", threads);
@@ -116,11 +116,24 @@ public final class QualityBenchmark {
 		System.out.println("written to " + out);
 	}
 
-	/** A dataset with its name and where it came from. */
-	record NamedData(String name, String origin, Dataset data) {
+	/** Each dataset × {the linear family, the MLP} × each optimizer. */
+	public static List<Problem> problems(List<NamedData> datasets) {
+		List<Problem> problems = new ArrayList<>();
+		for (NamedData data : datasets) {
+			for (String model : List.of("linear", "mlp")) {
+				for (String optimizer : OPTIMIZERS) {
+					problems.add(new Problem(data, model, optimizer));
+				}
+			}
+		}
+		return problems;
 	}
 
-	static List<NamedData> datasets(Path dir, List<String> only) throws IOException {
+	/** A dataset with its name and where it came from. */
+	public record NamedData(String name, String origin, Dataset data) {
+	}
+
+	public static List<NamedData> datasets(Path dir, List<String> only) throws IOException {
 		List<NamedData> sets = new ArrayList<>();
 		try (Stream<Path> files = Files.list(dir)) {
 			for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
@@ -159,9 +172,9 @@ public final class QualityBenchmark {
 	}
 
 	/** One dataset × model × optimizer. */
-	record Problem(NamedData data, String model, String optimizer) {
+	public record Problem(NamedData data, String model, String optimizer) {
 
-		ModelSpec modelSpec() {
+		public ModelSpec modelSpec() {
 			Task task = data.data().task();
 			if (model.equals("mlp")) {
 				return ModelSpec.mlp(List.of(32), "relu");
@@ -172,7 +185,7 @@ public final class QualityBenchmark {
 			return ModelSpec.of(task.classes() == 2 ? "logistic" : "softmax");
 		}
 
-		OptimizerSpec optimizerSpec() {
+		public OptimizerSpec optimizerSpec() {
 			return switch (optimizer) {
 				case "sgd" -> OptimizerSpec.sgd();
 				case "momentum" -> OptimizerSpec.sgd(0.9);
@@ -180,7 +193,7 @@ public final class QualityBenchmark {
 			};
 		}
 
-		String task() {
+		public String task() {
 			return data.data().task().isClassification() ? "classification" : "regression";
 		}
 
@@ -254,7 +267,7 @@ public final class QualityBenchmark {
 		}
 
 		/** The validation loss after the budget at a constant rate; +∞ when the run diverged. */
-		double finalLoss(SplitDataset split, double lr) {
+		public double finalLoss(SplitDataset split, double lr) {
 			Model network = Models.create(modelSpec(), split.train().task(), split.train().cols(), SEED);
 			TrainingResult result = new Trainer(network, Optimizers.create(optimizerSpec(), network.parameterCount()),
 					new ConstantSchedule(lr), new TrainingSettings(BATCH, BUDGET, 0, SEED))

@@ -48,7 +48,8 @@ import dev.lrtune.core.train.TrainingSettings;
  * service;</li>
  * <li>(d) 2,000 ten-iteration jobs submitted at once (16 client threads): jobs/s until all are finished.</li>
  * </ol>
- * Arguments: {@code h2}, {@code postgres} or both (default); the PostgreSQL URL comes from
+ * Arguments: {@code h2}, {@code postgres} or both (default), and optionally the parts to run ({@code a} … {@code d},
+ * default all); the PostgreSQL URL comes from
  * {@code LRTUNE_BENCH_POSTGRES_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}).
  */
 public final class ServiceBenchmark {
@@ -69,7 +70,10 @@ public final class ServiceBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		List<String> databases = args.length == 0 ? List.of("h2", "postgres") : Arrays.asList(args);
+		List<String> databases = Arrays.stream(args).filter(arg -> arg.length() > 1).toList();
+		databases = databases.isEmpty() ? List.of("h2", "postgres") : databases;
+		List<String> parts = Arrays.stream(args).filter(arg -> arg.length() == 1).toList();
+		parts = parts.isEmpty() ? List.of("a", "b", "c", "d") : parts;
 		for (String database : databases) {
 			Map<String, Object> properties = new HashMap<>();
 			properties.put("server.port", "0");
@@ -100,7 +104,7 @@ public final class ServiceBenchmark {
 				String port = context.getEnvironment().getProperty("local.server.port");
 				String url = context.getEnvironment().getProperty("spring.datasource.url");
 				System.out.printf("%n== %s: %s (%d cores) ==%n", database, url, Runtime.getRuntime().availableProcessors());
-				new ServiceBenchmark("http://127.0.0.1:" + port + "/api/v1", context.getBean(JdbcTemplate.class)).run();
+				new ServiceBenchmark("http://127.0.0.1:" + port + "/api/v1", context.getBean(JdbcTemplate.class)).run(parts);
 			}
 			finally {
 				if (schema != null) {
@@ -116,11 +120,19 @@ public final class ServiceBenchmark {
 		return System.getenv().getOrDefault("LRTUNE_BENCH_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 	}
 
-	private void run() throws Exception {
-		startLatency();
-		persistenceOverhead();
-		curveLatency();
-		throughput();
+	private void run(List<String> parts) throws Exception {
+		if (parts.contains("c")) {
+			startLatency();
+		}
+		if (parts.contains("a")) {
+			persistenceOverhead();
+		}
+		if (parts.contains("b")) {
+			curveLatency();
+		}
+		if (parts.contains("d")) {
+			throughput();
+		}
 	}
 
 	/** (c) */
@@ -210,6 +222,9 @@ public final class ServiceBenchmark {
 	private void throughput() throws Exception {
 		int jobs = 2000;
 		String body = job(10);
+		submit(body); // warm-up: first request, first job
+		waitUntilFinished();
+		long cpuStart = processCpuNanos();
 		long start = System.nanoTime();
 		ExecutorService clients = Executors.newFixedThreadPool(16);
 		List<Future<Long>> submitted = new ArrayList<>();
@@ -223,10 +238,12 @@ public final class ServiceBenchmark {
 		clients.shutdown();
 		waitUntilFinished();
 		double seconds = (System.nanoTime() - start) / 1e9;
+		double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
 		Integer failed = jdbc.queryForObject("SELECT COUNT(*) FROM jobs WHERE status <> 'succeeded'", Integer.class);
 		System.out.printf("(d) %d ten-iteration jobs submitted at once: all finished in %.2f s = %.0f jobs/s "
-				+ "(submitting took %.2f s; %d not succeeded)  %s%n", jobs, seconds, jobs / seconds, submitSeconds, failed,
-				load());
+				+ "(submitting took %.2f s; %d not succeeded); process CPU %.2f s = %.2f ms per job (the HTTP clients "
+				+ "included)  %s%n", jobs, seconds, jobs / seconds, submitSeconds, failed, cpuSeconds,
+				cpuSeconds * 1000 / jobs, load());
 	}
 
 	private static String job(long iterations) {
@@ -265,6 +282,12 @@ public final class ServiceBenchmark {
 		java.time.Instant instant = timestamp instanceof Timestamp t ? t.toInstant()
 				: timestamp instanceof java.time.OffsetDateTime o ? o.toInstant() : (java.time.Instant) timestamp;
 		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+	}
+
+	/** CPU time of this process (server, database and HTTP clients), all threads. */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static double median(double[] values) {

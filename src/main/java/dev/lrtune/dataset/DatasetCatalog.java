@@ -68,6 +68,14 @@ public class DatasetCatalog {
 			.map(dataset -> new DatasetShape(dataset.rows(), dataset.features(), dataset.task(), dataset.classes().size()));
 	}
 
+	/**
+	 * When the dataset was uploaded, without reading its matrix: with its id it names the dataset's rows for good
+	 * (a dataset never changes; another one never gets the same id and time). Empty when no dataset has this id.
+	 */
+	public Optional<Instant> uploadedAt(long id) {
+		return store.find(id).map(Dataset::createdAt);
+	}
+
 	public boolean exists(long id) {
 		return store.exists(id);
 	}

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
@@ -47,6 +49,22 @@ public class DatasetFiles {
 		}
 		return new TrainingData(parsed.features(), parsed.rows(), parsed.cols(), parsed.targets(), parsed.task(),
 				parsed.classes().size(), parsed.featureNames(), true);
+	}
+
+	/**
+	 * What tells the file's content apart from any other, without reading it: its real path, size and modification
+	 * time (a file written again gets a new one).
+	 * @throws DatasetFileException as {@link #read(String)} for a path that is not allowed or a missing file
+	 */
+	public String version(String relativePath) {
+		Path file = resolve(relativePath);
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+			return file + " " + attributes.size() + " " + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+		}
+		catch (IOException ex) {
+			throw new DatasetFileException("'" + relativePath + "' cannot be read: " + ex.getMessage());
+		}
 	}
 
 	/** The real path of an existing regular file inside the directory. */

@@ -30,11 +30,17 @@ class ClientRunRows {
 	}
 
 	/** A new client-run job, running at once under a lease that the client's posts renew. */
-	void insertRunning(long id, JobType type, String request, long totalIterations, Instant now, Instant leaseUntil) {
+	void insertRunning(long id, JobType type, String request, long totalIterations, Long studyId, Instant now,
+			Instant leaseUntil) {
 		jdbc.update("INSERT INTO jobs (id, type, status, request, dataset, total_iterations, iteration, attempt, worker, "
-				+ "lease_until, cancel_requested, created_at, started_at, progress_at, runner) "
-				+ "VALUES (?, ?, 'running', ?, '', ?, 0, 1, ?, ?, FALSE, ?, ?, ?, 'client')", id, type.jsonName(), request,
-				totalIterations, WORKER, time(leaseUntil), time(now), time(now), time(now));
+				+ "lease_until, cancel_requested, created_at, started_at, progress_at, runner, study_id) "
+				+ "VALUES (?, ?, 'running', ?, '', ?, 0, 1, ?, ?, FALSE, ?, ?, ?, 'client', ?)", id, type.jsonName(), request,
+				totalIterations, WORKER, time(leaseUntil), time(now), time(now), time(now), studyId);
+	}
+
+	/** Records why a running client-run job is told to stop (a trial of a study that was pruned). */
+	void stopped(long id, String stopReason) {
+		jdbc.update("UPDATE jobs SET stop_reason = ?" + RUNNING_CLIENT_RUN, stopReason, id);
 	}
 
 	/** A post was stored: progress, a renewed lease and the stop decision so far. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,6 +42,8 @@ class ClientRuns {
 
 	private static final String DIVERGED = "diverged";
 
+	private static final String PRUNED = "pruned";
+
 	private final Jobs jobs;
 
 	private final ClientRunRows rows;
@@ -63,9 +66,11 @@ class ClientRuns {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<RungJudge> rungJudge;
+
 	ClientRuns(Jobs jobs, ClientRunRows rows, Curves curves, JobJson json, JobManagement management,
 			ClientRunSettings settings, JobSettings jobSettings, TransactionTemplate transactions, Clock clock,
-			JobMetrics metrics, ApplicationEventPublisher events) {
+			JobMetrics metrics, ApplicationEventPublisher events, ObjectProvider<RungJudge> rungJudge) {
 		this.jobs = jobs;
 		this.rows = rows;
 		this.curves = curves;
@@ -77,20 +82,35 @@ class ClientRuns {
 		this.clock = clock;
 		this.metrics = metrics;
 		this.events = events;
+		this.rungJudge = rungJudge;
 	}
 
 	/** Creates a client-run job, running at once; the request passed Bean Validation. */
 	Job create(JobRequest request) {
+		return management.get(insert(request, null));
+	}
+
+	/** Creates a client-run job as a trial of a study, in the caller's transaction; the request passed Bean Validation. */
+	Job createTrial(long studyId, JobRequest request) {
+		return management.fresh(insert(request, studyId));
+	}
+
+	/** Refuses a request {@link #create} would refuse beyond Bean Validation, storing nothing. */
+	void check(JobRequest request) {
+		resolve(request);
+	}
+
+	private long insert(JobRequest request, Long studyId) {
 		JobRequest resolved = resolve(request);
 		long total = ClientRunPlan.of(resolved).iterations();
 		Instant now = clock.instant();
-		long id = transactions.execute(status -> {
+		return transactions.execute(status -> {
 			long next = jobs.nextId();
-			rows.insertRunning(next, resolved.jobType(), json.write(resolved), total, now, now.plus(settings.lease()));
+			rows.insertRunning(next, resolved.jobType(), json.write(resolved), total, studyId, now,
+					now.plus(settings.lease()));
 			management.label(next, request);
 			return next;
 		});
-		return management.get(id);
 	}
 
 	/** Stores a post of points (checked on its own already) and answers whether to stop and the next rate. */
@@ -119,7 +139,36 @@ class ClientRuns {
 		});
 		PointsAnswer answer = step.answerOrThrow(this);
 		metrics.pointsCommitted(points.lr.length + points.validations.size());
+		if (step.ended() == null && step.job().studyId() != null && !points.validations.isEmpty()) {
+			return judged(step.job(), answer);
+		}
 		return answer;
+	}
+
+	/**
+	 * A trial of a study that posted validation points, judged at the rungs they reach: when pruned it ends
+	 * ({@code succeeded}, its stop reason {@code pruned}) and the answer says so. A transaction of its own after the
+	 * post's, in which the judge takes the study's lock before this takes the job's, the order a study's cancel takes
+	 * them in.
+	 */
+	private PointsAnswer judged(JobRow trial, PointsAnswer answer) {
+		RungJudge judge = rungJudge.getIfAvailable();
+		if (judge == null) {
+			return answer;
+		}
+		Step step = transactions.execute(status -> {
+			if (!judge.prunes(new RungJudge.TrialReport(trial.id(), trial.studyId(), curves.validations(trial.id())))) {
+				return null;
+			}
+			JobRow job = jobs.lock(trial.id()).filter(locked -> locked.status() == JobStatus.RUNNING).orElse(null);
+			if (job == null) {
+				return null;
+			}
+			rows.stopped(job.id(), PRUNED);
+			end(job, JobStatus.SUCCEEDED, summary(job, job.iteration(), null), null, clock.instant());
+			return new Step(new PointsAnswer(true, PRUNED, null, job.iteration() - 1), job, JobStatus.SUCCEEDED);
+		});
+		return step == null ? answer : step.answerOrThrow(this);
 	}
 
 	/**
@@ -129,6 +178,9 @@ class ClientRuns {
 	 */
 	Job finish(long id, FinishRequest request) {
 		JobStatus asked = askedStatus(request);
+		if (wasPruned(id)) {
+			return management.get(id); // the pruned answer ended it; a client that finishes anyway is not wrong
+		}
 		Instant now = clock.instant();
 		Step step = transactions.execute(status -> {
 			JobRow job = lockRunning(id, "it is finished");
@@ -170,6 +222,10 @@ class ClientRuns {
 		});
 		ended.forEach(this::published);
 		return ended.size();
+	}
+
+	private boolean wasPruned(long id) {
+		return jobs.find(id).filter(job -> job.runner() == Runner.CLIENT && PRUNED.equals(job.stopReason())).isPresent();
 	}
 
 	/** The job, locked, when it is a running client-run job; any other is a 404 or a 409 naming {@code what}. */

@@ -2,6 +2,8 @@ package dev.lrtune.job;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,28 +120,47 @@ public class JobManagement implements CurveOwners {
 		if (!queueHasRoomFor(1)) {
 			throw queueFull();
 		}
-		long id = jobs.nextId();
-		jobs.insert(id, type, json.write(resolved), resolved.dataset(), total, studyId, clock.instant());
-		label(id, request);
+		Labels labels = labels(request);
+		// stored as the database keeps it, so that the answer built here equals a later read
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		JobRow queued = new JobRow(jobs.nextId(), type, JobStatus.QUEUED, json.write(resolved), resolved.dataset(), total,
+				0, 0, null, null, false, now, null, null, null, null, null, studyId, Runner.SERVER, request.name(),
+				labels.tags(), labels.params(), null);
+		jobs.insert(queued, labels.tagPairs());
 		wakeWorkersAfterCommit();
-		return load(id); // not cached: the row is not committed yet
+		return view(queued); // from what was inserted, not cached: the row is not committed yet
 	}
 
 	/** Stores the name, tags and params of the job just inserted as {@code id}, from its request. */
 	void label(long id, JobRequest request) {
+		Labels labels = labels(request);
+		if (request.name() != null || labels.tags() != null || labels.params() != null) {
+			jobs.label(id, request.name(), labels.tags(), labels.params(), labels.tagPairs());
+		}
+	}
+
+	/** The request's tags and params as the job stores them (JSON, {@code null} when absent), checked. */
+	private Labels labels(JobRequest request) {
 		String params = json.write(request.params());
 		if (params != null && params.length() > MAX_PARAMS_LENGTH) {
 			throw new InvalidRequestException("params", "must be at most " + MAX_PARAMS_LENGTH
 					+ " characters of JSON, got " + params.length());
 		}
 		Map<String, String> tags = request.tags() == null ? Map.of() : request.tags();
-		if (request.name() != null || !tags.isEmpty() || params != null) {
-			jobs.label(id, request.name(), tags.isEmpty() ? null : json.write(tags), params, tags);
-		}
+		return new Labels(tags.isEmpty() ? null : json.write(tags), params, tags);
+	}
+
+	/** @param tagPairs the tags again, one row each in {@code job_tags} */
+	private record Labels(String tags, String params, Map<String, String> tagPairs) {
 	}
 
 	public Job get(long id) {
 		return views.get(id, this::load).job();
+	}
+
+	/** The job as stored now, bypassing the view cache: for a row the caller's transaction has not committed yet. */
+	Job fresh(long id) {
+		return load(id);
 	}
 
 	/** The job as {@code GET /jobs/{id}} answers it, serialised. */

@@ -7,7 +7,7 @@ import dev.lrtune.job.queue.Lease;
 /**
  * A row of {@code jobs}, as stored ({@code request}, {@code result}, {@code tags} and {@code params} are JSON).
  *
- * @param stopReason a client-run job's sticky stop decision ({@code diverged}, {@code complete}); {@code null} until
+ * @param stopReason a client-run job's sticky stop decision ({@code diverged}, {@code complete}, {@code pruned}); {@code null} until
  *     a post made one, and always for a server job
  */
 public record JobRow(long id, JobType type, JobStatus status, String request, String dataset, long totalIterations,

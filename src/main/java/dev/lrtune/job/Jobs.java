@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import dev.lrtune.db.PooledIds;
+import dev.lrtune.db.UpdateReturning;
 import dev.lrtune.job.queue.Lease;
 
 /**
@@ -42,7 +44,17 @@ public class Jobs {
 
 	private static final RowMapper<JobRow> ROWS = Jobs::map;
 
+	/** Marks the oldest queued job running under a fresh lease; the placeholder takes the row lock clause. */
+	private static final String CLAIM = "UPDATE jobs SET status = 'running', worker = ?, attempt = attempt + 1, "
+			+ "lease_until = ?, started_at = ?, progress_at = ?, iteration = 0 WHERE status = 'queued' AND id = "
+			+ "(SELECT id FROM jobs WHERE status = 'queued' ORDER BY created_at, id FETCH FIRST 1 ROWS ONLY%s)";
+
 	private final JdbcTemplate jdbc;
+
+	private final UpdateReturning returning;
+
+	/** This instance's claims on H2 take turns, see {@link #claim}. */
+	private final ReentrantLock h2Claims = new ReentrantLock();
 
 	private final JobViews views;
 
@@ -51,6 +63,7 @@ public class Jobs {
 	Jobs(JdbcTemplate jdbc, JobViews views) {
 		this.jdbc = jdbc;
 		this.idBlocks = new PooledIds(jdbc, "jobs_seq", ID_BLOCK);
+		this.returning = new UpdateReturning(jdbc);
 		this.views = views;
 	}
 
@@ -67,10 +80,13 @@ public class Jobs {
 		jdbc.queryForObject("SELECT id FROM job_submission_lock WHERE id = 1 FOR UPDATE", Integer.class);
 	}
 
-	void insert(long id, JobType type, String request, String dataset, long totalIterations, Long studyId, Instant now) {
+	/** Stores {@code job}, a queued server job, with {@code tagPairs} (its tags again, for {@code GET /jobs?tag=}). */
+	void insert(JobRow job, Map<String, String> tagPairs) {
 		jdbc.update("INSERT INTO jobs (id, type, status, request, dataset, total_iterations, iteration, attempt, "
-				+ "cancel_requested, created_at, study_id) VALUES (?, ?, 'queued', ?, ?, ?, 0, 0, FALSE, ?, ?)",
-				id, type.jsonName(), request, dataset, totalIterations, time(now), studyId);
+				+ "cancel_requested, created_at, study_id, name, tags, params) VALUES (?, ?, 'queued', ?, ?, ?, 0, 0, FALSE, "
+				+ "?, ?, ?, ?, ?)", job.id(), job.type().jsonName(), job.request(), job.dataset(), job.totalIterations(),
+				time(job.createdAt()), job.studyId(), job.name(), job.tags(), job.params());
+		insertTags(job.id(), tagPairs);
 	}
 
 	/**
@@ -79,6 +95,10 @@ public class Jobs {
 	 */
 	void label(long id, String name, String tags, String params, Map<String, String> tagPairs) {
 		jdbc.update("UPDATE jobs SET name = ?, tags = ?, params = ? WHERE id = ?", name, tags, params, id);
+		insertTags(id, tagPairs);
+	}
+
+	private void insertTags(long id, Map<String, String> tagPairs) {
 		if (!tagPairs.isEmpty()) {
 			List<Map.Entry<String, String>> pairs = List.copyOf(tagPairs.entrySet());
 			jdbc.batchUpdate("INSERT INTO job_tags (job_id, tag_key, tag_value) VALUES (?, ?, ?)", pairs, pairs.size(),
@@ -149,28 +169,44 @@ public class Jobs {
 	}
 
 	/**
-	 * Claims the oldest queued job for {@code worker}: locks it with {@code FOR UPDATE SKIP LOCKED} (so
-	 * concurrent claimers take different rows and never wait on each other), then marks it running with a
-	 * fresh lease and the next attempt number. Call inside a transaction.
+	 * Claims the oldest queued job for {@code worker}: one statement marks it running with a fresh lease and the next
+	 * attempt number and answers its row, so that outside a transaction a claim is one round trip. Its status
+	 * condition means a job is claimed once whatever runs concurrently. On PostgreSQL the oldest row is locked
+	 * {@code FOR UPDATE SKIP LOCKED}, so concurrent claimers on any instance take different rows and never wait on
+	 * each other. H2 applies {@code FETCH FIRST} before skipping locked rows (a claimer would find nothing while
+	 * another holds the oldest), so there this instance's claims take turns instead: an embedded H2 database has no
+	 * other process.
 	 */
 	public Optional<JobRow> claim(String worker, Instant now, Instant leaseUntil) {
-		List<Long> ids = jdbc.queryForList("SELECT id FROM jobs WHERE status = 'queued' ORDER BY created_at, id "
-				+ "FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", Long.class);
-		if (ids.isEmpty()) {
-			return Optional.empty();
+		if (returning.postgres()) {
+			return claimOldest(" FOR UPDATE SKIP LOCKED", worker, now, leaseUntil);
 		}
-		long id = ids.get(0);
-		jdbc.update("UPDATE jobs SET status = 'running', worker = ?, attempt = attempt + 1, lease_until = ?, "
-				+ "started_at = ?, progress_at = ?, iteration = 0 WHERE id = ?", worker, time(leaseUntil), time(now),
-				time(now), id);
-		views.changed(id);
-		return find(id);
+		h2Claims.lock();
+		try {
+			return claimOldest("", worker, now, leaseUntil);
+		}
+		finally {
+			h2Claims.unlock();
+		}
 	}
 
-	/** Renews the lease and records progress; false when the lease is no longer held. */
-	public boolean heartbeat(Lease lease, long iteration, Instant now, Instant leaseUntil) {
-		return changed(lease.jobId(), jdbc.update("UPDATE jobs SET iteration = ?, progress_at = ?, lease_until = ?"
-				+ HOLDS_LEASE, iteration, time(now), time(leaseUntil), lease.jobId(), lease.worker(), lease.attempt()));
+	private Optional<JobRow> claimOldest(String rowLock, String worker, Instant now, Instant leaseUntil) {
+		Optional<JobRow> claimed = returning.query(CLAIM.formatted(rowLock), COLUMNS, ROWS, worker, time(leaseUntil),
+				time(now), time(now)).stream().findFirst();
+		claimed.ifPresent(job -> views.changed(job.id()));
+		return claimed;
+	}
+
+	/**
+	 * Renews the lease and records progress, in one statement that also answers whether a cancel was asked; empty
+	 * when the lease is no longer held.
+	 */
+	public Optional<Boolean> heartbeat(Lease lease, long iteration, Instant now, Instant leaseUntil) {
+		Optional<Boolean> cancelRequested = returning.query("UPDATE jobs SET iteration = ?, progress_at = ?, lease_until = ?"
+				+ HOLDS_LEASE, "cancel_requested", (rs, row) -> rs.getBoolean(1), iteration, time(now), time(leaseUntil),
+				lease.jobId(), lease.worker(), lease.attempt()).stream().findFirst();
+		views.changed(lease.jobId());
+		return cancelRequested;
 	}
 
 	/** Renews the lease only; false when it is no longer held. */
@@ -190,16 +226,23 @@ public class Jobs {
 		}
 	}
 
-	public boolean cancelRequested(long id) {
-		return Boolean.TRUE.equals(
-				jdbc.queryForObject("SELECT cancel_requested FROM jobs WHERE id = ?", Boolean.class, id));
-	}
-
-	/** Ends a run; false when the lease is no longer held (then nothing changed). */
-	public boolean finish(Lease lease, JobStatus status, long iteration, String result, String error, Instant now) {
-		return changed(lease.jobId(), jdbc.update("UPDATE jobs SET status = ?, iteration = ?, result = ?, error = ?, "
-				+ "finished_at = ?, progress_at = ?, lease_until = NULL" + HOLDS_LEASE, status.jsonName(), iteration, result, error,
-				time(now), time(now), lease.jobId(), lease.worker(), lease.attempt()));
+	/**
+	 * Ends a run in one statement; empty when the lease is no longer held (then nothing changed), else the status
+	 * stored. A run that succeeded is stored {@code cancelled}, with {@code cancelledIteration} as its progress, when a
+	 * cancel was accepted before it ended that its worker never saw (it came between the claim and the run's
+	 * registration, or on another instance, after the last flush).
+	 */
+	public Optional<JobStatus> finish(Lease lease, JobStatus status, long iteration, long cancelledIteration, String result,
+			String error, Instant now) {
+		boolean cancellable = status == JobStatus.SUCCEEDED;
+		Optional<JobStatus> stored = returning.query("UPDATE jobs SET status = CASE WHEN cancel_requested AND ? THEN "
+				+ "'cancelled' ELSE ? END, iteration = CASE WHEN cancel_requested AND ? THEN ? ELSE ? END, result = ?, "
+				+ "error = ?, finished_at = ?, progress_at = ?, lease_until = NULL" + HOLDS_LEASE, "status",
+				(rs, row) -> JobStatus.of(rs.getString(1)), cancellable, status.jsonName(), cancellable, cancelledIteration,
+				iteration, result, error, time(now), time(now), lease.jobId(), lease.worker(), lease.attempt())
+			.stream().findFirst();
+		views.changed(lease.jobId());
+		return stored;
 	}
 
 	/**

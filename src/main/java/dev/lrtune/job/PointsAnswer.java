@@ -13,8 +13,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "Whether the client should stop, and the rate of its next iteration.")
 record PointsAnswer(@Schema(description = "Whether to stop training now") boolean stop,
 		@Schema(description = "diverged (the range test's divergence rule fired, or a training loss was not finite), "
-				+ "cancelled (the job was cancelled and has ended), complete (every iteration is stored); null while "
-				+ "it goes on", types = { "string", "null" }, allowableValues = { "diverged", "cancelled", "complete" })
+				+ "cancelled (the job was cancelled and has ended), pruned (a trial of a study stopped at a rung by "
+				+ "successive halving; the job has ended), complete (every iteration is stored); null while it goes on",
+				types = { "string", "null" }, allowableValues = { "diverged", "cancelled", "pruned", "complete" })
 		String reason,
 		@Schema(description = "The rate of the next iteration given all that was posted; null once every iteration "
 				+ "is stored", types = { "number", "null" }, format = "double") Double lr,

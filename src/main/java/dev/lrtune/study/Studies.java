@@ -15,14 +15,15 @@ import org.springframework.stereotype.Repository;
 import dev.lrtune.db.PooledIds;
 
 import dev.lrtune.study.StudyRows.RunRow;
+import dev.lrtune.study.StudyRows.RungRow;
 import dev.lrtune.study.StudyRows.StudyRow;
 
-/** The {@code studies}, {@code study_candidates} and {@code study_runs} tables. Callers own the transactions. */
+/** The {@code studies}, {@code study_candidates}, {@code study_runs} and {@code study_rungs} tables. Callers own the transactions. */
 @Repository
 class Studies {
 
 	private static final String COLUMNS = "id, status, request, objective, range_test_job_id, recommendation, rung, "
-			+ "created_at, finished_at, error";
+			+ "created_at, finished_at, error, runner";
 
 	/** Ids per sequence call; equals the sequence's INCREMENT BY in V6__studies.sql. */
 	private static final int ID_BLOCK = 50;
@@ -30,7 +31,12 @@ class Studies {
 	private static final RowMapper<StudyRow> STUDIES = (rs, row) -> new StudyRow(rs.getLong("id"),
 			StudyStatus.of(rs.getString("status")), rs.getString("request"), Objective.of(rs.getString("objective")),
 			rs.getObject("range_test_job_id", Long.class),
-			rs.getString("recommendation"), rs.getInt("rung"), instant(rs, "created_at"), instant(rs, "finished_at"), rs.getString("error"));
+			rs.getString("recommendation"), rs.getInt("rung"), instant(rs, "created_at"), instant(rs, "finished_at"), rs.getString("error"),
+			rs.getString("runner"));
+
+	private static final RowMapper<RungRow> RUNGS = (rs, row) -> new RungRow(rs.getInt("rung"), rs.getInt("candidate"),
+			rs.getInt("ordinal"), rs.getLong("iteration"), rs.getObject("ranked", Double.class), rs.getBoolean("promoted"),
+			instant(rs, "judged_at"));
 
 	private static final RowMapper<RunRow> RUNS = (rs, row) -> new RunRow(rs.getInt("candidate"), rs.getInt("rung"),
 			rs.getLong("job_id"), rs.getLong("iterations"), rs.getString("schedule"), rs.getString("outcome"),
@@ -51,9 +57,9 @@ class Studies {
 		return idBlocks.next();
 	}
 
-	void insert(long id, String request, Objective objective, int rung, Instant now) {
-		jdbc.update("INSERT INTO studies (id, status, request, objective, rung, created_at) "
-				+ "VALUES (?, 'running', ?, ?, ?, ?)", id, request, objective.jsonName(), rung, time(now));
+	void insert(long id, String request, Objective objective, int rung, String runner, Instant now) {
+		jdbc.update("INSERT INTO studies (id, status, request, objective, rung, runner, created_at) "
+				+ "VALUES (?, 'running', ?, ?, ?, ?, ?)", id, request, objective.jsonName(), rung, runner, time(now));
 	}
 
 	void setRecommendation(long id, String recommendation) {
@@ -134,6 +140,25 @@ class Studies {
 				+ "reached = ? WHERE study_id = ? AND candidate = ? AND rung = ?", outcome.status().jsonName(),
 				outcome.validationLoss(), outcome.bestValidationLoss(), outcome.bestIteration(), outcome.reached(), studyId,
 				outcome.candidate(), outcome.rung());
+	}
+
+	/** The candidate whose trial is that job; empty when the job is none of the study's trials. */
+	Optional<Integer> candidateOf(long studyId, long jobId) {
+		return jdbc.queryForList("SELECT candidate FROM study_runs WHERE study_id = ? AND job_id = ?", Integer.class,
+				studyId, jobId).stream().findFirst();
+	}
+
+	/** Every judgement of a study's client-run trials, by rung, then in the order they were made. */
+	List<RungRow> rungs(long studyId) {
+		return jdbc.query("SELECT rung, candidate, ordinal, iteration, ranked, promoted, judged_at FROM study_rungs "
+				+ "WHERE study_id = ? ORDER BY rung, ordinal", RUNGS, studyId);
+	}
+
+	/** Records a judgement; call holding the study's row lock, which makes the ordinal the next at the rung. */
+	void insertRung(long studyId, RungRow judged) {
+		jdbc.update("INSERT INTO study_rungs (study_id, rung, candidate, ordinal, iteration, ranked, promoted, judged_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", studyId, judged.rung(), judged.candidate(), judged.ordinal(),
+				judged.iteration(), judged.value(), judged.promoted(), time(judged.judgedAt()));
 	}
 
 	private static OffsetDateTime time(Instant instant) {

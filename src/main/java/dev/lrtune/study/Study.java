@@ -25,6 +25,9 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 		@Schema(description = "The request with every default resolved, the seed included") StudyRequest request,
 		@Schema(description = "What trials are ranked by: best (the lowest validation loss a trial reached) or last "
 				+ "(its validation loss at the end of its run)", allowableValues = { "best", "last" }) String objective,
+		@Schema(description = "Who trains the trials: server (lrtune's workers, rung by rung) or client (clients ask for "
+				+ "trials and post their points; pruned at the rungs as they reach them)",
+				allowableValues = { "server", "client" }) String runner,
 		@Schema(description = "The lr_search job (a range test, then a race of constant rates) run first to size the "
 				+ "candidates; null when candidates were given",
 				types = { "integer", "null" }, format = "int64") Long rangeTestJobId,
@@ -47,6 +50,7 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 	 * @param pruned whether successive halving stopped it before the study's current (or last) rung
 	 * @param diverged whether its loss stopped being finite (such trials rank last)
 	 * @param rank 1 for the best; trials further along rank above those pruned earlier
+	 * @param judgements a client-run trial's value at each rung it reached and the decision; empty for a server study
 	 */
 	@Schema(description = "A candidate schedule and the furthest it got.")
 	record Trial(@Schema(description = "The candidate's number, in the order given or generated, from 0") int candidate,
@@ -66,7 +70,27 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 					types = { "integer", "null" }, format = "int64") Long bestValidationIteration,
 			@Schema(description = "Stopped by successive halving before the study's current or last rung") boolean pruned,
 			@Schema(description = "Its loss stopped being finite; ranked last") boolean diverged,
-			@Schema(description = "Its job at every rung it entered") List<Run> runs) {
+			@Schema(description = "Its job at every rung it entered") List<Run> runs,
+			@Schema(description = "A client-run study: the trial's value at each rung it reached and whether it went "
+					+ "on; empty for a server study") List<Judgement> judgements) {
+	}
+
+	/**
+	 * A client-run trial judged at a rung by asynchronous successive halving, among the values of the trials that had
+	 * reached that rung before it (the first {@code ordinal − 1}) and its own.
+	 *
+	 * @param value what was ranked (by the study's objective, up to that point); {@code null} when not finite
+	 */
+	@Schema(description = "A client-run trial judged at a rung: among the first `ordinal` values of that rung, it went "
+			+ "on when it ranked in the best 1/eta.")
+	record Judgement(@Schema(description = "The rung, from 0") int rung,
+			@Schema(description = "The rung's iterations: judged at the first validation loss measured once that many "
+					+ "iterations were trained") long rungIterations,
+			@Schema(description = "The iteration, from 0, of the validation loss judged", format = "int64") long iteration,
+			@Schema(description = "The value ranked: the validation loss by the study's objective (best: the lowest so "
+					+ "far; last: that one); null when not finite", types = { "number", "null" }) Double value,
+			@Schema(description = "Its place among the rung's judgements, from 1") int ordinal,
+			@Schema(description = "Whether it went on (false: pruned there)") boolean promoted) {
 	}
 
 	/** A trial's job at one rung. */

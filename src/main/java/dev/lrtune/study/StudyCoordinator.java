@@ -135,6 +135,10 @@ class StudyCoordinator implements SmartLifecycle {
 
 	/** Takes the study's next step if it can; false when the queue has no room for the trials that step queues. */
 	private boolean advance(StudyRow study) {
+		if (study.clientRun()) {
+			endIfDone(study);
+			return true;
+		}
 		return study.rung() < 0 ? afterRangeTest(study) : afterRung(study);
 	}
 
@@ -166,12 +170,17 @@ class StudyCoordinator implements SmartLifecycle {
 		if (result == null || result.recommendation() == null) {
 			return null;
 		}
-		Recommendation test = result.recommendation();
 		SearchSummary search = result.search();
-		if (search == null || search.lr() == null) {
+		return search == null ? result.recommendation()
+				: finder(result.recommendation(), search.lr(), search.method());
+	}
+
+	/** The range test's recommendation with its rate replaced by the search's measured one, when it measured one. */
+	static Recommendation finder(Recommendation test, Double searchLr, String method) {
+		if (searchLr == null) {
 			return test;
 		}
-		return new Recommendation(search.lr(), search.method(), test.suggestions(), test.warnings(), test.minLossLr(),
+		return new Recommendation(searchLr, method, test.suggestions(), test.warnings(), test.minLossLr(),
 				test.divergenceLr(), test.cyclicBounds(), test.indices(), test.spread());
 	}
 
@@ -199,13 +208,10 @@ class StudyCoordinator implements SmartLifecycle {
 			studies.closeRun(study.id(), outcome);
 		}
 		Objective objective = study.objective();
-		List<TrialOutcome> ranked = outcomes.stream()
-			.filter(outcome -> outcome.ranked(objective))
-			.sorted(TrialOutcome.bestFirst(objective))
-			.toList();
 		StudyRequest request = views.request(study);
+		List<Integer> survivors = survivors(outcomes, objective, request.strategy().eta());
 		List<Long> rungs = request.rungs();
-		if (ranked.isEmpty()) {
+		if (survivors.isEmpty()) {
 			studies.finish(study.id(), StudyStatus.FAILED, "Every trial of rung " + study.rung() + " diverged, failed or was "
 					+ "cancelled; none could be ranked by validation loss.", Instant.now());
 			return true;
@@ -214,11 +220,54 @@ class StudyCoordinator implements SmartLifecycle {
 			studies.finish(study.id(), StudyStatus.SUCCEEDED, null, Instant.now());
 			return true;
 		}
-		int keep = SuccessiveHalving.survivors(outcomes.size(), request.strategy().eta());
-		List<Integer> survivors = ranked.stream().limit(keep).map(TrialOutcome::candidate).sorted().toList();
 		Recommendation finder = views.recommendation(study);
 		return startRung(study.id(), request, finder, study.rung() + 1, survivors,
 				finder == null ? views.candidates(study.id()) : List.of());
+	}
+
+	/**
+	 * Ends a client-run study (locked by the caller) once every trial has been handed out and has ended, finished or
+	 * pruned: succeeded when one can be ranked, else failed. A trial whose client went silent failed by its lease and
+	 * ranks last.
+	 * @return whether the study has ended
+	 */
+	boolean endIfDone(StudyRow study) {
+		List<RunRow> runs = studies.runs(study.id());
+		if (runs.size() < studies.candidates(study.id()).size()) {
+			return false;
+		}
+		Map<Long, Job> jobs = views.jobsOf(study.id());
+		List<TrialOutcome> outcomes = runs.stream().map(run -> StudyViews.outcome(run, jobs)).toList();
+		if (!outcomes.stream().allMatch(TrialOutcome::finished)) {
+			return false;
+		}
+		for (int i = 0; i < runs.size(); i++) {
+			if (runs.get(i).outcome() == null) {
+				studies.closeRun(study.id(), outcomes.get(i));
+			}
+		}
+		if (outcomes.stream().noneMatch(outcome -> outcome.ranked(study.objective()))) {
+			studies.finish(study.id(), StudyStatus.FAILED, "Every trial diverged, failed or was cancelled; none could be ranked by "
+					+ "validation loss.", Instant.now());
+		}
+		else {
+			studies.finish(study.id(), StudyStatus.SUCCEEDED, null, Instant.now());
+		}
+		return true;
+	}
+
+	/**
+	 * The candidates a finished rung sends on, in candidate order: the best {@link SuccessiveHalving#survivors ⌊n/eta⌋}
+	 * of its trials by the objective (fewer when fewer could be ranked).
+	 */
+	static List<Integer> survivors(List<TrialOutcome> outcomes, Objective objective, int eta) {
+		return outcomes.stream()
+			.filter(outcome -> outcome.ranked(objective))
+			.sorted(TrialOutcome.bestFirst(objective))
+			.limit(SuccessiveHalving.survivors(outcomes.size(), eta))
+			.map(TrialOutcome::candidate)
+			.sorted()
+			.toList();
 	}
 
 	/**
@@ -243,7 +292,8 @@ class StudyCoordinator implements SmartLifecycle {
 		return true;
 	}
 
-	private static List<ScheduleSpec> generated(Recommendation finder, StudyRequest request, long iterations) {
+	/** The generated candidates sized for a rung of that many iterations. */
+	static List<ScheduleSpec> generated(Recommendation finder, StudyRequest request, long iterations) {
 		return CandidateSchedules.from(finder, iterations, evaluations(request, iterations));
 	}
 

@@ -16,6 +16,14 @@ final class StudyExamples {
 			                {"type": "constant", "lr": 0.001}],
 			 "strategy": {"type": "successive_halving", "eta": 2, "minIterations": 450}}""";
 
+	static final String CLIENT = """
+			{"runner": "client", "name": "resnet18 schedules", "iterations": 2700,
+			 "params": {"model": "resnet18", "batchSize": 128},
+			 "candidates": [{"type": "constant", "lr": 0.05},
+			                {"type": "cosine", "lr": 0.1, "tMax": 2700},
+			                {"type": "one_cycle", "maxLr": 0.3, "totalSteps": 2700}],
+			 "strategy": {"type": "successive_halving", "eta": 3, "minIterations": 100}}""";
+
 	private StudyExamples() {
 	}
 

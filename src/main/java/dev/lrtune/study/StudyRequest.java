@@ -1,9 +1,11 @@
 package dev.lrtune.study;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.lrtune.core.search.AsynchronousSuccessiveHalving;
 import dev.lrtune.core.search.SuccessiveHalving;
 import dev.lrtune.job.JobRequest;
 import dev.lrtune.job.ModelRequest;
@@ -15,7 +17,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -30,14 +31,23 @@ import jakarta.validation.constraints.Size;
  * @param candidates the schedules to compare; absent: eight generated from a learning-rate search run first
  * @param objective {@code best} or {@code last}: what trials are ranked by, see {@link Objective}
  * @param rangeTest the range test's settings when there are no candidates (fastai's defaults otherwise)
+ * @param runner {@code server} (default): lrtune's workers train every trial; {@code client}: clients ask for trials
+ *     and train them on their own model and data
+ * @param rangeTestJobId a client-run study without candidates: the finished range test (or lr_search) of either runner
+ *     that the eight generated candidates are sized from
+ * @param name a name to know the study by; its trials' jobs are named after it
+ * @param params free-form JSON the user wants kept with the study and its trials
  */
+@ValidStudyRequest
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A study: candidate schedules trained against each other by successive halving on one "
 		+ "dataset, model and seed.", example = StudyExamples.GENERATED)
 record StudyRequest(
-		@NotBlank @Size(max = JobRequest.MAX_DATASET_LENGTH, message = "must be at most {max} characters")
-		@Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…") String dataset,
-		@NotNull @Valid @Schema(description = "The model every trial trains") ModelRequest model,
+		@Size(max = JobRequest.MAX_DATASET_LENGTH, message = "must be at most {max} characters")
+		@Schema(description = "An uploaded dataset's id (\"12\") or synthetic:<generator>?k=v&…; required unless runner "
+				+ "is client, where it is refused") String dataset,
+		@Valid @Schema(description = "The model every trial trains; required unless runner is client, where it is "
+				+ "refused") ModelRequest model,
 		@Valid @Schema(description = "Default: plain sgd") OptimizerRequest optimizer,
 		@Positive @Schema(description = "Rows per minibatch", defaultValue = "32") Integer batchSize,
 		@PositiveOrZero @Schema(description = "Seeds the split, initial weights and minibatch order of every trial "
@@ -62,7 +72,23 @@ record StudyRequest(
 				+ "iteration where); last, its validation loss at the end of its run", defaultValue = "best",
 				allowableValues = { "best", "last" }) String objective,
 		@Valid @Schema(description = "The settings of the range test that starts the learning-rate search run "
-				+ "when there are no candidates; default fastai's lr_find settings") RangeTestRequest rangeTest) {
+				+ "when there are no candidates; default fastai's lr_find settings") RangeTestRequest rangeTest,
+		@Schema(description = "server (default): lrtune's workers train every trial on the dataset; client: clients ask "
+				+ "for trials (POST /studies/{id}/ask), train them on their own model and post their points",
+				allowableValues = { "server", "client" }, defaultValue = "server") String runner,
+		@Positive @Schema(description = "A client-run study without candidates: the id of a finished range test or "
+				+ "lr_search job (of either runner) from which the eight candidates are sized", format = "int64")
+		Long rangeTestJobId,
+		@Size(max = StudyRequest.MAX_NAME_LENGTH) @Schema(description = "A name to know the study by; its trials' "
+				+ "jobs are named after it") String name,
+		@Schema(description = "Free-form JSON kept with the study and given to its trials' jobs, such as the client's "
+				+ "model and batch size", example = "{\"model\": \"resnet18\"}") Map<String, Object> params) {
+
+	static final int MAX_NAME_LENGTH = 180;
+
+	static final String SERVER = "server";
+
+	static final String CLIENT = "client";
 
 	static final int MAX_CANDIDATES = 32;
 
@@ -79,8 +105,24 @@ record StudyRequest(
 	 */
 	StudyRequest withStoredDefaults(Objective chosen) {
 		return new StudyRequest(dataset, model, optimizer, batchSize, seed, validationFraction,
-				standardizeTarget == null ? Boolean.FALSE : standardizeTarget, iterations, evaluateEvery, candidates,
-				strategy, chosen.jsonName(), rangeTest);
+				standardizeTarget == null && !clientRun() ? Boolean.FALSE : standardizeTarget, iterations, evaluateEvery,
+				candidates, strategy, chosen.jsonName(), rangeTest, runner, rangeTestJobId, name, params);
+	}
+
+	/** This request with that strategy. */
+	StudyRequest withStrategy(StrategyRequest resolved) {
+		return new StudyRequest(dataset, model, optimizer, batchSize, seed, validationFraction, standardizeTarget,
+				iterations, evaluateEvery, candidates, resolved, objective, rangeTest, runner, rangeTestJobId, name, params);
+	}
+
+	/** Whether clients run the trials ({@code runner: client}). */
+	boolean clientRun() {
+		return CLIENT.equals(runner);
+	}
+
+	/** The iterations at which a client-run trial of a resolved request is judged: every rung but the budget. */
+	List<Long> judgedRungs() {
+		return AsynchronousSuccessiveHalving.judgedRungs(strategy.minIterations(), strategy.eta(), iterations);
 	}
 
 	/** The iterations of each rung of a resolved request (its strategy complete), the last one the budget. */

@@ -15,6 +15,7 @@ import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobResult;
 import dev.lrtune.schedule.ScheduleSpec;
 import dev.lrtune.study.StudyRows.RunRow;
+import dev.lrtune.study.StudyRows.RungRow;
 import dev.lrtune.study.StudyRows.StudyRow;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,30 +79,47 @@ class StudyViews {
 		// run read here finds its job (read the other way, a new run would look like a trial whose job is gone).
 		Map<Integer, List<RunRow>> runsByCandidate = studies.runs(row.id()).stream()
 			.collect(Collectors.groupingBy(RunRow::candidate));
+		Map<Integer, List<RungRow>> judgements = row.clientRun()
+				? studies.rungs(row.id()).stream().collect(Collectors.groupingBy(RungRow::candidate)) : Map.of();
 		List<ScheduleSpec> schedules = candidates(row.id());
 		Map<Long, Job> jobsById = jobsOf(row.id());
-		List<Study.Trial> trials = new ArrayList<>();
 		List<TrialOutcome> latest = new ArrayList<>();
 		for (int candidate = 0; candidate < schedules.size(); candidate++) {
 			List<RunRow> runs = runsByCandidate.getOrDefault(candidate, List.of());
 			if (!runs.isEmpty()) {
-				latest.add(outcome(runs.get(runs.size() - 1), jobsById));
+				TrialOutcome outcome = outcome(runs.get(runs.size() - 1), jobsById);
+				latest.add(row.clientRun() ? outcome.atRung(entered(judgements.get(candidate))) : outcome);
 			}
 		}
 		latest.sort(TrialOutcome.bestFirst(row.objective()));
+		List<Long> rungs = request.rungs();
+		List<Study.Trial> trials = new ArrayList<>();
 		int rank = 1;
 		for (TrialOutcome outcome : latest) {
 			List<RunRow> runs = runsByCandidate.get(outcome.candidate());
 			RunRow last = runs.get(runs.size() - 1);
+			List<RungRow> judged = judgements.getOrDefault(outcome.candidate(), List.of());
+			boolean pruned = row.clientRun() ? judged.stream().anyMatch(judgement -> !judgement.promoted())
+					: outcome.rung() < row.rung();
 			trials.add(new Study.Trial(outcome.candidate(), rank++, schedules.get(outcome.candidate()), last.jobId(),
 					outcome.status().jsonName(), outcome.rung(), outcome.reached(), outcome.validationLoss(),
-					outcome.bestValidationLoss(), outcome.bestIteration(), outcome.rung() < row.rung(),
-					outcome.status() == JobStatus.DIVERGED,
-					runs.stream().map(run -> run(run, jobsById)).toList()));
+					outcome.bestValidationLoss(), outcome.bestIteration(), pruned, outcome.status() == JobStatus.DIVERGED,
+					runs.stream().map(run -> run(run, jobsById)).toList(),
+					judged.stream().map(judgement -> judgement(judgement, rungs)).toList()));
 		}
 		return new Study(row.id(), row.status().jsonName(), row.createdAt(), row.finishedAt(), request,
-				row.objective().jsonName(), row.rangeTestJobId(), row.rung(), request.rungs(), trials,
+				row.objective().jsonName(), row.runner(), row.rangeTestJobId(), row.rung(), rungs, trials,
 				best(row, trials), row.error());
+	}
+
+	/** The rung a client-run trial has entered: one past every rung it went on from. */
+	private static int entered(List<RungRow> judged) {
+		return judged == null ? 0 : (int) judged.stream().filter(RungRow::promoted).count();
+	}
+
+	private static Study.Judgement judgement(RungRow row, List<Long> rungs) {
+		return new Study.Judgement(row.rung(), rungs.get(row.rung()), row.iteration(), row.value(), row.ordinal(),
+				row.promoted());
 	}
 
 	/** The winner, once the study succeeded: the top trial, which trained the whole budget. */

@@ -28,6 +28,11 @@ record TrialOutcome(int candidate, int rung, JobStatus status, Double validation
 			.thenComparingInt(TrialOutcome::candidate);
 	}
 
+	/** This outcome at another rung: a client-run trial's one job has entered as many rungs as it went on from. */
+	TrialOutcome atRung(int entered) {
+		return new TrialOutcome(candidate, entered, status, validationLoss, bestValidationLoss, bestIteration, reached);
+	}
+
 	/** Finished and ranked by the objective's validation loss. */
 	boolean ranked(Objective objective) {
 		Double loss = objective.loss(this);

@@ -23,6 +23,7 @@ final class NullableProperties {
 			"Job", Set.of("startedAt", "finishedAt", "result", "error", "worker", "name", "params", "lrPlan"),
 			"JobResult", Set.of("finalLoss", "bestLoss", "validationLoss", "validationAccuracy"),
 			"Study", Set.of("finishedAt", "best", "error"),
+			"PointsAnswer", Set.of("reason"),
 			"Recommendation", Set.of("indices", "spread"),
 			"Spreads", Set.of("steepest", "valley"),
 			"Validation", Set.of("loss[]", "accuracy[]"),
@@ -71,6 +72,12 @@ final class NullableProperties {
 			either.setDescription(schema.getDescription() != null ? schema.getDescription()
 					: "A " + name + "; null when there is none.");
 			return either;
+		}
+		if (schema.getEnum() != null && !schema.getEnum().contains(null)) {
+			// JSON Schema checks an enum against null too: a nullable choice lists it
+			List<Object> choices = new ArrayList<>(schema.getEnum());
+			choices.add(null);
+			((Schema) schema).setEnum(choices);
 		}
 		if (schema.getTypes() != null && !schema.getTypes().isEmpty()) {
 			schema.addType("null");

@@ -37,8 +37,9 @@ class StudyControllerTests {
 
 	private static Study running(long id) {
 		StudyRequest request = new StudyRequest("synthetic:moons", new ModelRequest("logistic", null, null), null, 32, 5L,
-				0.2, true, 900L, 9, null, new StrategyRequest("successive_halving", 3, 100L), "best", null);
-		return new Study(id, "running", Instant.parse("2026-01-01T00:00:00Z"), null, request, "best", 12L, -1,
+				0.2, true, 900L, 9, null, new StrategyRequest("successive_halving", 3, 100L), "best", null, null, null, null,
+				null);
+		return new Study(id, "running", Instant.parse("2026-01-01T00:00:00Z"), null, request, "best", "server", 12L, -1,
 				List.of(100L, 300L, 900L), List.of(), null, null);
 	}
 
@@ -116,8 +117,9 @@ class StudyControllerTests {
 		Study study = running(2);
 		StudyRequest request = study.request();
 		StudyRequest withCandidates = new StudyRequest(request.dataset(), request.model(), null, 32, 5L, 0.2, true, 900L, 9,
-				List.of(new ConstantSpec(0.1, null)), request.strategy(), "last", null);
-		given(management.get(2)).willReturn(new Study(2, "running", study.createdAt(), null, withCandidates, "last", null, 0,
+				List.of(new ConstantSpec(0.1, null)), request.strategy(), "last", null, null, null, null, null);
+		given(management.get(2)).willReturn(new Study(2, "running", study.createdAt(), null, withCandidates, "last",
+				"server", null, 0,
 				study.rungs(), List.of(), null, null));
 		mvc.perform(get("/api/v1/studies/2"))
 			.andExpect(status().isOk())

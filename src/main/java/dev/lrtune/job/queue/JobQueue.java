@@ -39,10 +39,13 @@ public class JobQueue {
 		this.clock = clock;
 	}
 
-	/** The oldest queued job, now running under {@code worker}'s lease; empty when none is queued. */
+	/**
+	 * The oldest queued job, now running under {@code worker}'s lease; empty when none is queued. One statement,
+	 * committed on its own.
+	 */
 	public Optional<JobRow> claim(String worker) {
 		Instant now = clock.instant();
-		return transactions.execute(status -> jobs.claim(worker, now, now.plus(settings.leaseDuration())));
+		return jobs.claim(worker, now, now.plus(settings.leaseDuration()));
 	}
 
 	/**

@@ -32,6 +32,11 @@ class DatasetReferences implements JobDatasets {
 	}
 
 	@Override
+	public String version(String reference) {
+		return resolve(reference).version(reference);
+	}
+
+	@Override
 	public Loaded load(String reference) {
 		return resolve(reference).load(reference);
 	}

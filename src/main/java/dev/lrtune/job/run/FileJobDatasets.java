@@ -31,6 +31,17 @@ final class FileJobDatasets implements JobDatasets {
 		return new Shape(data.rows(), data.cols(), task(data));
 	}
 
+	/** The file's path, size and modification time. */
+	@Override
+	public String version(String reference) {
+		try {
+			return PREFIX + files.version(reference.substring(PREFIX.length()));
+		}
+		catch (DatasetFileException ex) {
+			throw new InvalidRequestException("dataset", ex.getMessage());
+		}
+	}
+
 	@Override
 	public Loaded load(String reference) {
 		TrainingData data = read(reference);

@@ -16,6 +16,12 @@ public interface JobDatasets {
 	 */
 	Shape describe(String reference);
 
+	/**
+	 * What names the rows {@link #load} would give now, without loading them: equal versions, equal rows (and equal
+	 * {@code standardize}). A cache of what is computed from the rows keys on it.
+	 */
+	String version(String reference);
+
 	/** The rows, for a worker about to run a job. */
 	Loaded load(String reference);
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -14,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.lrtune.core.data.SplitDataset;
 import dev.lrtune.curve.CurveBatch;
 import dev.lrtune.curve.CurveRecorder;
 import dev.lrtune.curve.CurveSettings;
@@ -54,7 +56,7 @@ public class JobRunner {
 
 	private final JobJson json;
 
-	private final JobDatasets datasets;
+	private final DatasetSplits splits;
 
 	private final Map<JobType, JobExecution> executions;
 
@@ -70,13 +72,13 @@ public class JobRunner {
 
 	private final Clock clock;
 
-	JobRunner(Jobs jobs, Curves curves, JobJson json, JobDatasets datasets, List<JobExecution> executions,
+	JobRunner(Jobs jobs, Curves curves, JobJson json, DatasetSplits splits, List<JobExecution> executions,
 			JobSettings settings, CurveSettings curveSettings, TransactionTemplate transactions, JobMetrics metrics,
 			ApplicationEventPublisher events, Clock clock) {
 		this.jobs = jobs;
 		this.curves = curves;
 		this.json = json;
-		this.datasets = datasets;
+		this.splits = splits;
 		this.executions = executions.stream().collect(Collectors.toMap(JobExecution::type, Function.identity()));
 		this.settings = settings;
 		this.curveSettings = curveSettings;
@@ -90,16 +92,16 @@ public class JobRunner {
 		return executions.containsKey(type);
 	}
 
-	/** Prepares the run of a claimed job (loading its dataset); {@code registry} learns of it before it starts. */
+	/** Prepares the run of a claimed job (its dataset split, see {@link DatasetSplits}); {@code registry} learns of it before it starts. */
 	public void run(JobRow job, java.util.function.Consumer<LocalRun> registry) {
 		Lease lease = job.lease();
 		LocalRun run = null;
 		JobMetrics.CurveWrites writes = metrics.curveWrites();
 		try {
 			JobRequest request = json.read(job.request(), JobRequest.class);
-			JobDatasets.Loaded dataset = datasets.load(request.dataset());
+			SplitDataset data = splits.split(request);
 			writes.start();
-			run = new LocalRun(lease, job.leaseUntil(), dataset, (flushing, batch) -> flush(flushing, batch, writes),
+			run = new LocalRun(lease, job.leaseUntil(), data, (flushing, batch) -> flush(flushing, batch, writes),
 					curveSettings);
 			registry.accept(run);
 			JobExecution.Outcome outcome = executions.get(job.type()).run(request, job.totalIterations(), run);
@@ -121,45 +123,54 @@ public class JobRunner {
 	}
 
 	/**
-	 * A curve flush: lease check and renewal, progress, points, then whether to go on. While the database
-	 * cannot be reached the same batch is written again until it is stored or the lease has run out.
+	 * A curve flush: lease check and renewal, progress and whether a cancel was asked (one statement), points, then
+	 * whether to go on. While the database cannot be reached the same batch is written again until it is stored or
+	 * the lease has run out.
 	 */
 	private boolean flush(LocalRun run, CurveBatch batch, JobMetrics.CurveWrites writes) {
 		Lease lease = run.lease();
-		Boolean held = whileDatabaseIsDown(run, () -> {
+		int[] tries = { 0 };
+		Optional<Boolean> cancelRequested = whileDatabaseIsDown(run, () -> {
 			Instant now = clock.instant();
 			Instant until = now.plus(settings.leaseDuration());
-			boolean renewed = Boolean.TRUE.equals(transactions.execute(status -> {
-				if (!jobs.heartbeat(lease, batch.lastIteration() + 1, now, until)) {
-					return false;
+			boolean firstTry = tries[0]++ == 0;
+			Optional<Boolean> held = transactions.execute(status -> {
+				Optional<Boolean> heartbeat = jobs.heartbeat(lease, batch.lastIteration() + 1, now, until);
+				if (heartbeat.isPresent()) {
+					write(run, batch, firstTry);
 				}
-				curves.write(lease.jobId(), batch);
-				return true;
-			}));
-			if (renewed) {
+				return heartbeat;
+			});
+			if (held.isPresent()) {
 				run.leaseRenewed(until);
 			}
-			return renewed;
+			return held;
 		});
-		if (!Boolean.TRUE.equals(held)) {
+		if (cancelRequested == null || cancelRequested.isEmpty()) {
 			log.warn("Job {}: worker {} lost its lease (attempt {}); it stops without writing more", lease.jobId(),
 					lease.worker(), lease.attempt());
 			run.loseLease();
 			return false;
 		}
+		run.stored(batch);
 		writes.committed(batch);
-		try {
-			if (jobs.cancelRequested(lease.jobId())) {
-				run.cancel();
-			}
-		}
-		catch (RuntimeException ex) {
-			if (!DatabaseOutages.isOutage(ex)) {
-				throw ex;
-			}
-			// the next flush asks again
+		if (cancelRequested.get()) {
+			run.cancel();
 		}
 		return !run.stopRequested();
+	}
+
+	/**
+	 * Stores {@code batch} of {@code run}: appended when it follows everything stored (nothing to delete first),
+	 * else over the chunk a flush wrote partially and over whatever an earlier try may have stored.
+	 */
+	private void write(LocalRun run, CurveBatch batch, boolean firstTry) {
+		if (firstTry && run.follows(batch)) {
+			curves.append(run.lease().jobId(), batch);
+		}
+		else {
+			curves.write(run.lease().jobId(), batch);
+		}
 	}
 
 	/**
@@ -228,22 +239,18 @@ public class JobRunner {
 			});
 			return;
 		}
-		// A cancel accepted before the job ended is honoured even when this worker never saw it: it came between the
-		// claim and the run's registration here, or on another instance, and the job ended before its next flush.
-		JobStatus status = outcome.status() == JobStatus.SUCCEEDED && jobs.cancelRequested(job.id()) ? JobStatus.CANCELLED
-				: outcome.status();
 		// a succeeded job did all its work, even a range test whose repeats stopped early at divergence; an lr_search's
 		// total is the most its race could train, so its progress is what it trained
-		Long done = status != JobStatus.SUCCEEDED ? null
+		Long done = outcome.status() != JobStatus.SUCCEEDED ? null
 				: job.type() == JobType.LR_SEARCH ? outcome.result().iterations() : job.totalIterations();
-		finish(job, run, writes, status, json.write(outcome.result()), null, done);
+		finish(job, run, writes, outcome.status(), json.write(outcome.result()), null, done);
 	}
 
 	private void fail(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, String error) {
 		Lease lease = job.lease();
 		try {
-			finish(job, run, writes, JobStatus.FAILED, null, error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error,
-					null);
+			finish(job, run, writes, JobStatus.FAILED, null,
+					error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error, null);
 		}
 		catch (RuntimeException ex) {
 			log.error("Job {}: could not record its failure; its lease will expire and it will be recovered",
@@ -251,32 +258,40 @@ public class JobRunner {
 		}
 	}
 
-	/** @param done the progress to store; {@code null}: the iterations recorded */
+	/**
+	 * @param done the progress to store; {@code null}: the iterations recorded (also what a succeeded run stores
+	 *     when {@link Jobs#finish} finds it was cancelled)
+	 */
 	private void finish(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, JobStatus status, String result,
 			String error, Long done) {
 		Lease lease = job.lease();
 		CurveRecorder recorder = run == null ? null : run.recorder();
 		CurveBatch rest = recorder == null ? null : recorder.drain();
-		long iterations = done != null ? done : recorder == null ? 0 : recorder.lastIteration() + 1;
+		long recorded = recorder == null ? 0 : recorder.lastIteration() + 1;
+		long iterations = done != null ? done : recorded;
 		Instant now = clock.instant();
-		Supplier<Boolean> write = () -> transactions.execute(tx -> {
-			if (!jobs.finish(lease, status, iterations, result, error, now)) {
-				log.warn("Job {}: worker {} no longer holds the lease; its outcome ({}) is dropped", lease.jobId(),
-						lease.worker(), status.jsonName());
-				return false;
-			}
-			if (rest != null) {
-				curves.write(lease.jobId(), rest);
-			}
-			return true;
-		});
-		boolean recorded = Boolean.TRUE.equals(run == null ? write.get() : whileDatabaseIsDown(run, write));
-		if (recorded) {
+		int[] tries = { 0 };
+		Supplier<Optional<JobStatus>> write = () -> {
+			boolean firstTry = tries[0]++ == 0;
+			return transactions.execute(tx -> {
+				Optional<JobStatus> stored = jobs.finish(lease, status, iterations, recorded, result, error, now);
+				if (stored.isEmpty()) {
+					log.warn("Job {}: worker {} no longer holds the lease; its outcome ({}) is dropped", lease.jobId(),
+							lease.worker(), status.jsonName());
+				}
+				else if (rest != null) {
+					write(run, rest, firstTry);
+				}
+				return stored;
+			});
+		};
+		Optional<JobStatus> stored = run == null ? write.get() : whileDatabaseIsDown(run, write);
+		if (stored != null && stored.isPresent()) {
 			if (rest != null) {
 				writes.committed(rest);
 			}
-			metrics.finished(job, status, now);
-			events.publishEvent(new JobFinished(job.id(), status.jsonName(), job.studyId()));
+			metrics.finished(job, stored.get(), now);
+			events.publishEvent(new JobFinished(job.id(), stored.get().jsonName(), job.studyId()));
 		}
 	}
 

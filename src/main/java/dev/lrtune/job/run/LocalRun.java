@@ -3,13 +3,14 @@ package dev.lrtune.job.run;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
+import dev.lrtune.core.data.SplitDataset;
 import dev.lrtune.curve.CurveBatch;
 import dev.lrtune.curve.CurveRecorder;
 import dev.lrtune.curve.CurveSettings;
 import dev.lrtune.job.queue.Lease;
 
 /**
- * A job this instance is running: its lease, its dataset, its recorder, and why it should stop (a cancel,
+ * A job this instance is running: its lease, its split dataset, its recorder, and why it should stop (a cancel,
  * a lost lease, a shutdown). The flags are written by other threads (API, heartbeat, shutdown) and read by
  * the training thread before every iteration.
  */
@@ -26,7 +27,7 @@ public final class LocalRun {
 
 	private final Lease lease;
 
-	private final JobDatasets.Loaded dataset;
+	private final SplitDataset data;
 
 	private final Flush flush;
 
@@ -42,10 +43,13 @@ public final class LocalRun {
 
 	private volatile Instant leaseUntil;
 
-	LocalRun(Lease lease, Instant leaseUntil, JobDatasets.Loaded dataset, Flush flush, CurveSettings curveSettings) {
+	/** Points of the curve stored so far (the training thread's own). */
+	private long storedPoints;
+
+	LocalRun(Lease lease, Instant leaseUntil, SplitDataset data, Flush flush, CurveSettings curveSettings) {
 		this.lease = lease;
 		this.leaseUntil = leaseUntil;
-		this.dataset = dataset;
+		this.data = data;
 		this.flush = flush;
 		this.curveSettings = curveSettings;
 	}
@@ -63,8 +67,19 @@ public final class LocalRun {
 		leaseUntil = until;
 	}
 
-	JobDatasets.Loaded dataset() {
-		return dataset;
+	/** A flush of {@code batch} committed. */
+	void stored(CurveBatch batch) {
+		storedPoints = batch.lastIteration() + 1;
+	}
+
+	/** Whether {@code batch} starts after every point stored (no flush stored part of its first chunk). */
+	boolean follows(CurveBatch batch) {
+		return batch.chunks().isEmpty() || batch.chunks().get(0).firstIteration() >= storedPoints;
+	}
+
+	/** The job's training and validation rows (shared with other jobs: read only). */
+	SplitDataset data() {
+		return data;
 	}
 
 	/** The recorder of this run's curve, created once the execution knows whether momentum is cycled. */

@@ -55,7 +55,7 @@ public class LrSearchExecution implements JobExecution {
 		ConsecutiveParts parts = new ConsecutiveParts(recorder);
 		SearchResult result = new LrSearch(request.model().toSpec(), request.optimizer().toSpec(), request.batchSize(),
 				options, spec)
-			.run(request.split(run.dataset()), request.seed(), parts, () -> run.stopRequested() || recorder.stopRequested());
+			.run(run.data(), request.seed(), parts, () -> run.stopRequested() || recorder.stopRequested());
 		return new Outcome(result.cancelled() ? JobStatus.CANCELLED : JobStatus.SUCCEEDED, result(result, spec, parts));
 	}
 

@@ -39,7 +39,7 @@ class RangeTestExecution implements JobExecution {
 	@Override
 	public Outcome run(JobRequest request, long totalIterations, LocalRun run) {
 		long seed = request.seed();
-		SplitDataset data = request.split(run.dataset());
+		SplitDataset data = run.data();
 		CurveRecorder recorder = run.recorder(false);
 		RangeTestResult result;
 		try {

@@ -15,6 +15,12 @@ final class SyntheticJobDatasets implements JobDatasets {
 		return new Shape(spec.samples(), spec.features(), task);
 	}
 
+	/** The reference itself: the same generator, parameters and seed generate the same rows. */
+	@Override
+	public String version(String reference) {
+		return parse(reference).toString();
+	}
+
 	@Override
 	public Loaded load(String reference) {
 		return new Loaded(parse(reference).generate(), true);

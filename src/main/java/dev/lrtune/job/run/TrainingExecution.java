@@ -32,7 +32,7 @@ class TrainingExecution implements JobExecution {
 	public Outcome run(JobRequest request, long totalIterations, LocalRun run) {
 		TrainingRequest training = request.training();
 		long seed = request.seed();
-		SplitDataset data = request.split(run.dataset());
+		SplitDataset data = run.data();
 		int iterationsPerEpoch = (int) TrainingSettings.iterationsPerEpoch(data.train().rows(), request.batchSize());
 		Schedule schedule = schedule(training, iterationsPerEpoch);
 		Model model = Models.create(request.model().toSpec(), data.train().task(), data.train().cols(), seed);

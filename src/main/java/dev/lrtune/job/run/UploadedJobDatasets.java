@@ -39,6 +39,14 @@ final class UploadedJobDatasets implements JobDatasets {
 		return new Shape(shape.rows(), shape.features(), task(shape.task(), shape.classCount()));
 	}
 
+	/** The id and upload time (one small read of the dataset's row). */
+	@Override
+	public String version(String reference) {
+		long id = Long.parseLong(reference);
+		return "dataset " + id + " uploaded " + catalog.uploadedAt(id)
+			.orElseThrow(() -> new IllegalStateException("dataset " + id + " no longer exists"));
+	}
+
 	@Override
 	public Loaded load(String reference) {
 		long id = Long.parseLong(reference);

@@ -1,0 +1,85 @@
+package dev.lrtune.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import dev.lrtune.db.StatementLog;
+import dev.lrtune.job.queue.JobQueue;
+import dev.lrtune.job.run.JobRunner;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The database round trips of a short job, which a race or a study runs by the dozen: a claim is one statement
+ * (committed on its own), and a job that ends before its first flush stores its outcome, its points and its
+ * evaluation in one transaction of three statements. Run on H2 ({@link JobStatementsH2Tests}) and PostgreSQL
+ * ({@link JobStatementsPostgresTests}).
+ */
+abstract class JobStatementScenarios {
+
+	private static final String SHORT_JOB = """
+			{"type": "training", "dataset": "synthetic:blobs?samples=1000&features=20&classes=2&seed=1", "seed": 1,
+			 "model": {"type": "logistic"}, "optimizer": {"type": "sgd"}, "batchSize": 32,
+			 "training": {"iterations": 10, "evaluateEvery": 1000, "schedule": {"type": "constant", "lr": 0.1}}}""";
+
+	@Autowired
+	JobManagement management;
+
+	@Autowired
+	JobQueue queue;
+
+	@Autowired
+	JobRunner runner;
+
+	@Autowired
+	JsonMapper mapper;
+
+	@Autowired
+	StatementLog statements;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Logged {
+
+		@Bean
+		static StatementLog statementLog() {
+			return new StatementLog();
+		}
+
+	}
+
+	@Test
+	void aClaimIsOneStatementAndAShortJobEndsInOneTransactionOfThree() {
+		runOne(); // the first job also takes a block of ids
+		statements.clear();
+		long id = management.submit(mapper.readValue(SHORT_JOB, JobRequest.class)).id();
+		List<String> submit = statements.ofThisThread();
+		statements.clear();
+		JobRow claimed = queue.claim("worker-a").orElseThrow();
+		List<String> claim = statements.ofThisThread();
+		statements.clear();
+		runner.run(claimed, run -> {
+		});
+		List<String> run = statements.ofThisThread();
+
+		System.out.printf("statements of one short job: submit %d %s, claim %d %s, run %d %s%n", submit.size(), submit,
+				claim.size(), claim, run.size(), run);
+		assertThat(claimed.id()).isEqualTo(id);
+		assertThat(management.get(id).status()).isEqualTo("succeeded");
+		assertThat(claim).hasSize(1).noneMatch("COMMIT"::equals);
+		assertThat(run).hasSize(4).endsWith("COMMIT");
+		assertThat(run.subList(0, 3)).noneMatch(sql -> sql.startsWith("DELETE") || sql.startsWith("SELECT cancel"));
+		assertThat(submit).hasSize(4).endsWith("COMMIT").noneMatch(sql -> sql.startsWith("UPDATE"));
+	}
+
+	private void runOne() {
+		management.submit(mapper.readValue(SHORT_JOB, JobRequest.class));
+		runner.run(queue.claim("worker-a").orElseThrow(), run -> {
+		});
+	}
+
+}

@@ -1,0 +1,24 @@
+package dev.lrtune.job;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.lrtune.PostgresTestDatabase;
+
+/** {@link JobStatementScenarios} on real PostgreSQL ({@code UPDATE … RETURNING}, {@code SKIP LOCKED}). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ExtendWith(PostgresTestDatabase.class)
+@Import(JobStatementScenarios.Logged.class)
+@TestPropertySource(properties = "lrtune.workers.enabled=false")
+class JobStatementsPostgresTests extends JobStatementScenarios {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		PostgresTestDatabase.register(registry);
+	}
+
+}

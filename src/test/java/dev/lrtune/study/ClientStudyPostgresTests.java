@@ -1,0 +1,25 @@
+package dev.lrtune.study;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.lrtune.PostgresTestDatabase;
+
+/** {@link ClientStudyScenarios} on real PostgreSQL: the ask's row lock and the rung judgements' order. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(PostgresTestDatabase.class)
+@Import(ClientStudyScenarios.Time.class)
+@TestPropertySource(properties = { "lrtune.workers.enabled=false", "lrtune.client-runs.lease-check-interval=100ms",
+		"lrtune.studies.poll-interval=100ms" })
+class ClientStudyPostgresTests extends ClientStudyScenarios {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		PostgresTestDatabase.register(registry);
+	}
+
+}
