@@ -13,14 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
 import dev.lrtune.core.InvalidParameterException;
-import dev.lrtune.core.data.SplitDataset;
 import dev.lrtune.core.rangetest.Recommendation;
-import dev.lrtune.core.train.TrainingSettings;
 import dev.lrtune.job.ClientTrials;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobStatus;
+import dev.lrtune.job.JobDefaults;
 import dev.lrtune.job.JobManagement;
-import dev.lrtune.job.OptimizerRequest;
 import dev.lrtune.schedule.ScheduleSpec;
 import dev.lrtune.study.StudyRows.RunRow;
 import dev.lrtune.study.StudyRows.StudyRow;
@@ -246,14 +244,12 @@ class StudyManagement {
 					+ ", more than the queue holds (" + jobs.maxQueued() + ", lrtune.queue.max-queued)");
 		}
 		StrategyRequest strategy = strategy(request, candidates);
-		long seed = request.seed() == null ? JobManagement.randomSeed() : request.seed();
+		long seed = JobDefaults.seed(request.seed());
 		int evaluateEvery = evaluateEvery(request);
 		return new StudyRequest(request.dataset(), request.model(),
-				request.optimizer() == null ? OptimizerRequest.SGD : request.optimizer(),
-				request.batchSize() == null ? TrainingSettings.DEFAULT_BATCH_SIZE : request.batchSize(), seed,
-				request.validationFraction() == null ? SplitDataset.DEFAULT_VALIDATION_FRACTION
-						: request.validationFraction(),
-				request.standardizeTarget() == null || request.standardizeTarget(), iterations, evaluateEvery, request.candidates(), strategy, Objective.of(request.objective()).jsonName(),
+				JobDefaults.optimizer(request.optimizer()), JobDefaults.batchSize(request.batchSize()), seed,
+				JobDefaults.validationFraction(request.validationFraction()),
+				JobDefaults.standardizeTarget(request.standardizeTarget()), iterations, evaluateEvery, request.candidates(), strategy, Objective.of(request.objective()).jsonName(),
 				request.rangeTest(), null, null, request.name(), request.params());
 	}
 
