@@ -253,8 +253,8 @@ public class JobRunner {
 	private void fail(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, String error) {
 		Lease lease = job.lease();
 		try {
-			finish(job, run, writes, JobStatus.FAILED, null, error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error,
-					null);
+			finish(job, run, writes, JobStatus.FAILED, null,
+					error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error, null);
 		}
 		catch (RuntimeException ex) {
 			log.error("Job {}: could not record its failure; its lease will expire and it will be recovered",
