@@ -9,24 +9,29 @@ enum Head {
 	/** One linear output, (ŷ − y)², as PyTorch's {@code MSELoss}; δ = 2(ŷ − y)/n. */
 	SQUARED_ERROR {
 		@Override
-		double lossAndDeltas(double[] outputs, double[] y, int from, int n, int width, double[] deltas) {
+		double lossAndDeltas(double[][] outputs, double[] y, int from, int n, int width, double[][] deltas,
+				double[] flatDeltas) {
 			double loss = 0;
 			for (int i = 0; i < n; i++) {
-				double error = outputs[i] - y[from + i];
+				double error = outputs[i][0] - y[from + i];
 				loss += error * error;
-				deltas[i] = 2 * error / n;
+				double delta = 2 * error / n;
+				deltas[i][0] = delta;
+				if (flatDeltas != null) {
+					flatDeltas[i] = delta;
+				}
 			}
 			return loss;
 		}
 
 		@Override
-		double exampleLoss(double[] outputs, int offset, double target, int width) {
-			double error = outputs[offset] - target;
+		double exampleLoss(double[] output, double target, int width) {
+			double error = output[0] - target;
 			return error * error;
 		}
 
 		@Override
-		boolean isCorrect(double[] outputs, int offset, double target, int width) {
+		boolean isCorrect(double[] output, double target, int width) {
 			return false;
 		}
 	},
@@ -37,42 +42,48 @@ enum Head {
 	 */
 	CROSS_ENTROPY {
 		@Override
-		double lossAndDeltas(double[] outputs, double[] y, int from, int n, int width, double[] deltas) {
+		double lossAndDeltas(double[][] outputs, double[] y, int from, int n, int width, double[][] deltas,
+				double[] flatDeltas) {
 			double loss = 0;
 			for (int i = 0; i < n; i++) {
-				int row = i * width;
+				double[] logits = outputs[i];
+				double[] delta = deltas[i];
 				int label = (int) y[from + i];
-				double max = max(outputs, row, width);
+				double max = max(logits, width);
 				double sum = 0;
 				for (int j = 0; j < width; j++) {
-					double e = StrictMath.exp(outputs[row + j] - max);
-					deltas[row + j] = e;
+					double e = StrictMath.exp(logits[j] - max);
+					delta[j] = e;
 					sum += e;
 				}
-				loss += max + StrictMath.log(sum) - outputs[row + label]; // the same expression as exampleLoss
+				loss += max + StrictMath.log(sum) - logits[label]; // the same expression as exampleLoss
 				for (int j = 0; j < width; j++) {
-					deltas[row + j] = (deltas[row + j] / sum - (j == label ? 1.0 : 0.0)) / n;
+					double d = (delta[j] / sum - (j == label ? 1.0 : 0.0)) / n;
+					delta[j] = d;
+					if (flatDeltas != null) {
+						flatDeltas[i * width + j] = d;
+					}
 				}
 			}
 			return loss;
 		}
 
 		@Override
-		double exampleLoss(double[] logits, int offset, double target, int width) {
-			double max = max(logits, offset, width);
+		double exampleLoss(double[] logits, double target, int width) {
+			double max = max(logits, width);
 			double sum = 0;
 			for (int j = 0; j < width; j++) {
-				sum += StrictMath.exp(logits[offset + j] - max);
+				sum += StrictMath.exp(logits[j] - max);
 			}
-			return max + StrictMath.log(sum) - logits[offset + (int) target];
+			return max + StrictMath.log(sum) - logits[(int) target];
 		}
 
 		/** The first largest logit is the prediction. */
 		@Override
-		boolean isCorrect(double[] logits, int offset, double target, int width) {
+		boolean isCorrect(double[] logits, double target, int width) {
 			int best = 0;
 			for (int j = 1; j < width; j++) {
-				if (logits[offset + j] > logits[offset + best]) {
+				if (logits[j] > logits[best]) {
 					best = j;
 				}
 			}
@@ -81,22 +92,21 @@ enum Head {
 	};
 
 	/**
-	 * The summed loss of rows {@code [from, from+n)} of the targets, given the outputs of rows {@code [0, n)}
-	 * (row-major, {@code width} each); writes δ row-major into {@code deltas}.
+	 * The summed loss of rows {@code [from, from+n)} of the targets, given the outputs of rows {@code [0, n)};
+	 * writes δ into {@code deltas} and, when not null, row-major into {@code flatDeltas}.
 	 */
-	abstract double lossAndDeltas(double[] outputs, double[] y, int from, int n, int width, double[] deltas);
+	abstract double lossAndDeltas(double[][] outputs, double[] y, int from, int n, int width, double[][] deltas,
+			double[] flatDeltas);
 
-	/** The loss of the output row at {@code offset}. */
-	abstract double exampleLoss(double[] outputs, int offset, double target, int width);
+	abstract double exampleLoss(double[] output, double target, int width);
 
-	/** Whether the output row at {@code offset} predicts the target. */
-	abstract boolean isCorrect(double[] outputs, int offset, double target, int width);
+	abstract boolean isCorrect(double[] output, double target, int width);
 
 	/** The largest value; NaN if any is NaN, so a diverged model shows a NaN loss. */
-	private static double max(double[] values, int offset, int width) {
-		double max = values[offset];
+	private static double max(double[] values, int width) {
+		double max = values[0];
 		for (int j = 1; j < width; j++) {
-			max = Math.max(max, values[offset + j]);
+			max = Math.max(max, values[j]);
 		}
 		return max;
 	}

@@ -14,11 +14,10 @@ import dev.lrtune.core.data.RandomStreams;
  * {@code dW = Aᵀ·δ}, {@code db = Σ δ} and {@code δ_prev = (δ·Wᵀ) ⊙ act'(A)}, skipping the input gradient of
  * the first layer.
  *
- * <p>Memory layout: every matrix is one flat row-major array, and the products ({@link Kernels#product}) read
- * W and the bias straight from the parameter vector and write dW and db straight into the gradient. Only Wᵀ
- * of the layers after the first is copied out, once per step, for the input gradient (O(parameters) against
- * the O(batch × parameters) of the products). A hidden layer's product is written into its activation buffer
- * and the activation applied in place.
+ * <p>Memory layout (see {@link Kernels}): the products want their vector operands as separate row arrays,
+ * so each step first copies W (and, for layers after the first, Wᵀ) out of the flat parameter vector and
+ * afterwards copies the gradient rows back into the flat gradient. The copies cost O(parameters) against
+ * the O(batch × parameters) of the products.
  */
 final class Network implements Model {
 
@@ -39,22 +38,30 @@ final class Network implements Model {
 
 	private final int[] biasOffsets;
 
-	/** Wᵀ (fan_out × fan_in, flat) for the input gradient, layers ≥ 1; null for the first. */
-	private final double[][] transposedWeights;
+	private final double[][][] weightRows;
+
+	/** Wᵀ rows for the input gradient, layers ≥ 1. */
+	private final double[][][] weightColumns;
+
+	private final double[][] biases;
+
+	private final double[][][] weightGradients;
+
+	private final double[][] biasGradients;
 
 	private int capacity;
 
-	/** The last layer's z = a·W + b (the logits), flat row-major. */
-	private double[] outputs = new double[0];
+	/** Per layer, per row: z = a·W + b (the logits for the last layer). */
+	private double[][][] outputs = new double[0][][];
 
-	/** Per hidden layer, flat row-major: act(z), the input of the next layer. */
+	/** Per hidden layer, flat row-major: act(z), the scalar operand of the next layer. */
 	private double[][] activations = new double[0][];
 
-	/** Per layer, flat row-major: δ = dLoss/dz. */
-	private double[][] deltas = new double[0][];
+	/** Per layer, per row: δ = dLoss/dz. */
+	private double[][][] deltas = new double[0][][];
 
-	/** The products' working space. */
-	private final ProductBuffers buffers = new ProductBuffers();
+	/** δ flat row-major, layers ≥ 1 (the scalar operand of the input gradient). */
+	private double[][] flatDeltas = new double[0][];
 
 	/**
 	 * A batch given by row indices, gathered flat row-major: the layer kernels read their scalar operand from
@@ -79,7 +86,11 @@ final class Network implements Model {
 		this.head = head;
 		this.weightOffsets = new int[layers];
 		this.biasOffsets = new int[layers];
-		this.transposedWeights = new double[layers][];
+		this.weightRows = new double[layers][][];
+		this.weightColumns = new double[layers][][];
+		this.biases = new double[layers][];
+		this.weightGradients = new double[layers][][];
+		this.biasGradients = new double[layers][];
 		int offset = 0;
 		for (int layer = 0; layer < layers; layer++) {
 			int in = widths[layer];
@@ -87,7 +98,11 @@ final class Network implements Model {
 			weightOffsets[layer] = offset;
 			biasOffsets[layer] = offset + in * out;
 			offset += in * out + out;
-			transposedWeights[layer] = layer == 0 ? null : new double[out * in];
+			weightRows[layer] = new double[in][out];
+			weightColumns[layer] = layer == 0 ? null : new double[out][in];
+			biases[layer] = new double[out];
+			weightGradients[layer] = new double[in][out];
+			biasGradients[layer] = new double[out];
 		}
 		this.parameters = new double[offset];
 		if (random != null) {
@@ -161,14 +176,17 @@ final class Network implements Model {
 		if (rows <= capacity) {
 			return;
 		}
+		outputs = new double[layers][][];
 		activations = new double[layers][];
-		deltas = new double[layers][];
+		deltas = new double[layers][][];
+		flatDeltas = new double[layers][];
 		for (int layer = 0; layer < layers; layer++) {
 			int width = widths[layer + 1];
-			deltas[layer] = new double[rows * width];
+			outputs[layer] = new double[rows][width];
+			deltas[layer] = new double[rows][width];
 			activations[layer] = layer < layers - 1 ? new double[rows * width] : null;
+			flatDeltas[layer] = layer > 0 ? new double[rows * width] : null;
 		}
-		outputs = new double[rows * widths[layers]];
 		gatheredInputs = new double[rows * widths[0]];
 		gatheredTargets = new double[rows];
 		capacity = rows;
@@ -177,22 +195,26 @@ final class Network implements Model {
 	@Override
 	public double lossAndGradient(double[] x, double[] y, int from, int n, double[] gradient) {
 		forward(x, from, n);
-		double loss = head.lossAndDeltas(outputs, y, from, n, widths[layers], deltas[layers - 1]);
-		transposeWeights();
+		int last = layers - 1;
+		double loss = head.lossAndDeltas(outputs[last], y, from, n, widths[layers], deltas[last], flatDeltas[last]);
 		for (int layer = layers - 1; layer >= 0; layer--) {
 			int in = widths[layer];
 			int out = widths[layer + 1];
 			double[] input = layer == 0 ? x : activations[layer - 1];
 			int inputOffset = layer == 0 ? from * in : 0;
-			// dW = inputᵀ·δ: the input read down its columns
-			Kernels.product(input, inputOffset, 1, in, deltas[layer], 0, out, null, 0, gradient, weightOffsets[layer],
-					out, in, n, out, buffers);
-			Kernels.sumRows(deltas[layer], n, out, gradient, biasOffsets[layer]);
+			Kernels.transposeMultiply(input, inputOffset, in, in, deltas[layer], weightGradients[layer], n, out);
+			Kernels.sumRows(deltas[layer], biasGradients[layer], n, out);
 			if (layer > 0) {
-				Kernels.product(deltas[layer], 0, out, 1, transposedWeights[layer], 0, in, null, 0, deltas[layer - 1],
-						0, in, n, out, in, buffers);
+				Kernels.multiply(flatDeltas[layer], 0, out, out, weightColumns[layer], null, deltas[layer - 1], n, in);
 				backThroughActivation(layer - 1, n);
 			}
+		}
+		for (int layer = 0; layer < layers; layer++) {
+			int out = widths[layer + 1];
+			for (int k = 0; k < widths[layer]; k++) {
+				System.arraycopy(weightGradients[layer][k], 0, gradient, weightOffsets[layer] + k * out, out);
+			}
+			System.arraycopy(biasGradients[layer], 0, gradient, biasOffsets[layer], out);
 		}
 		return loss / n;
 	}
@@ -210,70 +232,83 @@ final class Network implements Model {
 	@Override
 	public void accumulate(double[] x, double[] y, int from, int n, MetricSums sums) {
 		forward(x, from, n);
+		double[][] rows = outputs[layers - 1];
 		int width = widths[layers];
 		for (int i = 0; i < n; i++) {
 			double target = y[from + i];
-			int row = i * width;
-			sums.add(head.exampleLoss(outputs, row, target, width), head.isCorrect(outputs, row, target, width));
+			sums.add(head.exampleLoss(rows[i], target, width), head.isCorrect(rows[i], target, width));
 		}
 	}
 
 	private void forward(double[] x, int from, int n) {
+		copyWeightsIntoRows();
 		double[] input = x;
 		int inputOffset = from * widths[0];
 		for (int layer = 0; layer < layers; layer++) {
 			int in = widths[layer];
 			int out = widths[layer + 1];
-			double[] z = layer < layers - 1 ? activations[layer] : outputs;
-			Kernels.product(input, inputOffset, in, 1, parameters, weightOffsets[layer], out, parameters,
-					biasOffsets[layer], z, 0, out, n, in, out, buffers);
+			Kernels.multiply(input, inputOffset, in, in, weightRows[layer], biases[layer], outputs[layer], n, out);
 			if (layer < layers - 1) {
-				activateInPlace(z, n * out);
-				input = z;
+				activate(outputs[layer], activations[layer], n, out);
+				input = activations[layer];
 				inputOffset = 0;
 			}
 		}
 	}
 
-	/** Wᵀ of the layers after the first, out of the parameter vector. */
-	private void transposeWeights() {
-		for (int layer = 1; layer < layers; layer++) {
+	private void copyWeightsIntoRows() {
+		for (int layer = 0; layer < layers; layer++) {
 			int in = widths[layer];
 			int out = widths[layer + 1];
 			int offset = weightOffsets[layer];
-			double[] transposed = transposedWeights[layer];
+			double[][] rows = weightRows[layer];
 			for (int k = 0; k < in; k++) {
-				for (int j = 0; j < out; j++) {
-					transposed[j * in + k] = parameters[offset + k * out + j];
+				System.arraycopy(parameters, offset + k * out, rows[k], 0, out);
+			}
+			System.arraycopy(parameters, biasOffsets[layer], biases[layer], 0, out);
+			double[][] columns = weightColumns[layer];
+			if (columns != null) {
+				for (int k = 0; k < in; k++) {
+					for (int j = 0; j < out; j++) {
+						columns[j][k] = parameters[offset + k * out + j];
+					}
 				}
 			}
 		}
 	}
 
-	private void activateInPlace(double[] z, int length) {
-		if (activation == Activation.RELU) {
-			for (int j = 0; j < length; j++) {
-				z[j] = Math.max(z[j], 0.0); // keeps NaN, so divergence shows in the loss
+	private void activate(double[][] z, double[] a, int n, int width) {
+		for (int i = 0; i < n; i++) {
+			double[] row = z[i];
+			int offset = i * width;
+			if (activation == Activation.RELU) {
+				for (int j = 0; j < width; j++) {
+					a[offset + j] = Math.max(row[j], 0.0); // keeps NaN, so divergence shows in the loss
+				}
 			}
-		}
-		else {
-			for (int j = 0; j < length; j++) {
-				z[j] = StrictMath.tanh(z[j]);
+			else {
+				for (int j = 0; j < width; j++) {
+					a[offset + j] = StrictMath.tanh(row[j]);
+				}
 			}
 		}
 	}
 
 	/** Turns δ·Wᵀ (in {@code deltas[layer]}) into δ of that hidden layer: ⊙ act'(a). */
 	private void backThroughActivation(int layer, int n) {
-		int length = n * widths[layer + 1];
+		int width = widths[layer + 1];
 		double[] a = activations[layer];
-		double[] delta = deltas[layer];
-		if (activation == Activation.RELU) {
-			Kernels.reluBackward(delta, a, length);
-			return;
-		}
-		for (int j = 0; j < length; j++) {
-			delta[j] = delta[j] * activation.derivativeAtOutput(a[j]);
+		double[] flat = flatDeltas[layer];
+		for (int i = 0; i < n; i++) {
+			double[] row = deltas[layer][i];
+			int offset = i * width;
+			for (int j = 0; j < width; j++) {
+				double delta = row[j] * activation.derivativeAtOutput(a[offset + j]);
+				row[j] = delta;
+				if (flat != null) {
+					flat[offset + j] = delta;
+				}
+			}
 		}
 	}
 
