@@ -113,7 +113,8 @@ class StudyManagement {
 	 * trial is in flight. The study's row lock (held to the end of the transaction, on any instance) makes the
 	 * choice and the trial's row one step, so each trial goes to one asker.
 	 */
-	@Transactional
+	// an ended study's 409 keeps what ended it: the study is stored as ended in the same transaction
+	@Transactional(noRollbackFor = StudyEndedException.class)
 	Optional<StudyTrial> ask(long id) {
 		StudyRow study = studies.lock(id).orElseThrow(() -> notFound(id));
 		if (!study.clientRun()) {
@@ -258,7 +259,17 @@ class StudyManagement {
 	}
 
 	private static ErrorResponseException ended(StudyRow study) {
-		return conflict("Study " + study.id() + " has ended (" + study.status().jsonName() + "); it hands out no more trials.");
+		return new StudyEndedException("Study " + study.id() + " has ended (" + study.status().jsonName()
+				+ "); it hands out no more trials.");
+	}
+
+	/** The 409 of a study that hands out no more trials. */
+	private static final class StudyEndedException extends ErrorResponseException {
+
+		StudyEndedException(String detail) {
+			super(HttpStatus.CONFLICT, conflict(detail).getBody(), null);
+		}
+
 	}
 
 	private static ErrorResponseException conflict(String detail) {
