@@ -139,7 +139,9 @@ class ClientRuns {
 		});
 		PointsAnswer answer = step.answerOrThrow(this);
 		metrics.pointsCommitted(points.lr.length + points.validations.size());
-		if (step.ended() == null && step.job().studyId() != null && !points.validations.isEmpty()) {
+		// a trial that diverged ends diverged when it finishes, not pruned
+		if (step.ended() == null && step.job().studyId() != null && !points.validations.isEmpty()
+				&& !DIVERGED.equals(answer.reason())) {
 			return judged(step.job(), answer);
 		}
 		return answer;

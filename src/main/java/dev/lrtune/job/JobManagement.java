@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.lrtune.core.InvalidParameterException;
-import dev.lrtune.core.data.SplitDataset;
+import dev.lrtune.core.data.Dataset;
 import dev.lrtune.core.data.Task;
 import dev.lrtune.core.model.Models;
 import dev.lrtune.core.rangetest.Recommendation;
@@ -39,9 +39,6 @@ import dev.lrtune.web.Pages;
  */
 @Service
 public class JobManagement implements CurveOwners {
-
-	/** The largest seed drawn for a request without one (2³¹−1: exact in every JSON client). */
-	private static final long MAX_RANDOM_SEED = Integer.MAX_VALUE;
 
 	/** The longest {@code params} a job keeps, as JSON text. */
 	static final int MAX_PARAMS_LENGTH = 65_536;
@@ -116,9 +113,8 @@ public class JobManagement implements CurveOwners {
 					"the job would run " + total + " iterations, more than " + settings.maxIterations()
 							+ " (lrtune.jobs.max-iterations)");
 		}
-		jobs.lockSubmissions();
-		if (jobs.count(JobStatus.QUEUED, null, null) >= queueSettings.maxQueued()) {
-			throw JobProblems.queueFull(queueSettings.maxQueued(), queueSettings.retryAfter());
+		if (!queueHasRoomFor(1)) {
+			throw queueFull();
 		}
 		Labels labels = labels(request);
 		// stored as the database keeps it, so that the answer built here equals a later read
@@ -210,9 +206,20 @@ public class JobManagement implements CurveOwners {
 		return new JobPage(items, page, size, total, Pages.count(total, size));
 	}
 
-	/** A seed for a request without one, in 0…2³¹−1. */
-	public static long randomSeed() {
-		return ThreadLocalRandom.current().nextLong(MAX_RANDOM_SEED + 1);
+	/**
+	 * Whether {@code count} more jobs fit in the queue; the answer holds until the caller's transaction ends, since
+	 * it takes the submission lock that every submission takes before it counts the queue. A caller that queues
+	 * several jobs as one step (a study's rung) asks first, and waits for room instead of being refused halfway.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean queueHasRoomFor(int count) {
+		jobs.lockSubmissions();
+		return jobs.count(JobStatus.QUEUED, null, null) + count <= queueSettings.maxQueued();
+	}
+
+	/** The 429 of a full queue, for a caller that found no room for the jobs it would queue. */
+	public JobQueueFullException queueFull() {
+		return JobProblems.queueFull(queueSettings.maxQueued(), queueSettings.retryAfter());
 	}
 
 	/** The most jobs the queue holds ({@code lrtune.queue.max-queued}). */
@@ -320,11 +327,10 @@ public class JobManagement implements CurveOwners {
 	}
 
 	private JobRequest resolve(JobRequest request, JobDatasets.Shape shape) {
-		int batchSize = request.batchSize() == null ? TrainingSettings.DEFAULT_BATCH_SIZE : request.batchSize();
-		double fraction = request.validationFraction() == null ? SplitDataset.DEFAULT_VALIDATION_FRACTION
-				: request.validationFraction();
-		long seed = request.seed() == null ? randomSeed() : request.seed();
-		OptimizerRequest optimizer = (request.optimizer() == null ? OptimizerRequest.SGD : request.optimizer()).resolved();
+		int batchSize = JobDefaults.batchSize(request.batchSize());
+		double fraction = JobDefaults.validationFraction(request.validationFraction());
+		long seed = JobDefaults.seed(request.seed());
+		OptimizerRequest optimizer = JobDefaults.optimizer(request.optimizer()).resolved();
 		RangeTestRequest rangeTest = null;
 		TrainingRequest training = null;
 		LrSearchRequest lrSearch = null;
@@ -336,7 +342,7 @@ public class JobManagement implements CurveOwners {
 			lrSearch = request.lrSearch() == null ? null : request.lrSearch().resolved();
 		}
 		return new JobRequest(request.type(), request.dataset(), request.model().resolved(), optimizer, batchSize, seed,
-				fraction, request.standardizeTarget() == null || request.standardizeTarget(), rangeTest, training,
+				fraction, JobDefaults.standardizeTarget(request.standardizeTarget()), rangeTest, training,
 				lrSearch);
 	}
 
@@ -369,11 +375,9 @@ public class JobManagement implements CurveOwners {
 	/** ⌈training rows / batch size⌉, with the training rows {@code Dataset.split} will leave. */
 	static int iterationsPerEpoch(JobDatasets.Shape shape, double validationFraction, int batchSize) {
 		int rows = shape.rows();
-		int held = validationFraction == 0 ? 0 : (int) Math.max(1, Math.min(rows - 1, Math.round(rows * validationFraction)));
-		return (int) TrainingSettings.iterationsPerEpoch(rows - held, batchSize);
+		return (int) TrainingSettings.iterationsPerEpoch(rows - Dataset.heldOutRows(rows, validationFraction), batchSize);
 	}
 
-	/** The task checks of {@code Models.create}, made at submission so that a mismatch is a 400, not a failed job. */
 	/** The model fits the dataset's task (the rule is the core's); a 400 naming {@code model.type} otherwise. */
 	private static void checkModelFits(ModelRequest model, Task task) {
 		try {

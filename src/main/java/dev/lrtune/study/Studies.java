@@ -29,7 +29,7 @@ class Studies {
 	private static final int ID_BLOCK = 50;
 
 	private static final RowMapper<StudyRow> STUDIES = (rs, row) -> new StudyRow(rs.getLong("id"),
-			rs.getString("status"), rs.getString("request"), Objective.of(rs.getString("objective")),
+			StudyStatus.of(rs.getString("status")), rs.getString("request"), Objective.of(rs.getString("objective")),
 			rs.getObject("range_test_job_id", Long.class),
 			rs.getString("recommendation"), rs.getInt("rung"), instant(rs, "created_at"), instant(rs, "finished_at"), rs.getString("error"),
 			rs.getString("runner"));
@@ -106,8 +106,8 @@ class Studies {
 		jdbc.update("UPDATE studies SET rung = ? WHERE id = ?", rung, id);
 	}
 
-	void finish(long id, String status, String error, Instant now) {
-		jdbc.update("UPDATE studies SET status = ?, error = ?, finished_at = ? WHERE id = ?", status, error, time(now),
+	void finish(long id, StudyStatus status, String error, Instant now) {
+		jdbc.update("UPDATE studies SET status = ?, error = ?, finished_at = ? WHERE id = ?", status.jsonName(), error, time(now),
 				id);
 	}
 

@@ -22,7 +22,6 @@ import dev.lrtune.core.search.SuccessiveHalving;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobFinished;
 import dev.lrtune.job.JobManagement;
-import dev.lrtune.job.JobQueueFullException;
 import dev.lrtune.job.JobResult;
 import dev.lrtune.job.JobStatus;
 import dev.lrtune.job.SearchSummary;
@@ -110,13 +109,15 @@ class StudyCoordinator implements SmartLifecycle {
 
 	private void advanceOne(long id) {
 		try {
-			transactions.executeWithoutResult(status -> studies.lockRunning(id).ifPresent(this::advance));
+			transactions.executeWithoutResult(status -> studies.lockRunning(id).ifPresent(study -> {
+				if (!advance(study)) {
+					// a full queue is not the study's fault: nothing of this step is kept, it is taken on a later look
+					status.setRollbackOnly();
+				}
+			}));
 		}
 		catch (InvalidRequestException ex) {
 			fail(id, ex.getMessage());
-		}
-		catch (JobQueueFullException ex) {
-			// a full queue is not the study's fault: the rung is queued on a later look
 		}
 		catch (ErrorResponseException ex) {
 			fail(id, ex.getBody().getDetail());
@@ -129,38 +130,35 @@ class StudyCoordinator implements SmartLifecycle {
 	/** Ends a study whose next trial the job API refused (say its dataset was deleted meanwhile). */
 	private void fail(long id, String reason) {
 		transactions.executeWithoutResult(status -> studies.lockRunning(id)
-			.ifPresent(row -> studies.finish(id, "failed", "A trial could not be queued: " + reason, Instant.now())));
+			.ifPresent(row -> studies.finish(id, StudyStatus.FAILED, "A trial could not be queued: " + reason, Instant.now())));
 	}
 
-	private void advance(StudyRow study) {
+	/** Takes the study's next step if it can; false when the queue has no room for the trials that step queues. */
+	private boolean advance(StudyRow study) {
 		if (study.clientRun()) {
 			endIfDone(study);
+			return true;
 		}
-		else if (study.rung() < 0) {
-			afterRangeTest(study);
-		}
-		else {
-			afterRung(study);
-		}
+		return study.rung() < 0 ? afterRangeTest(study) : afterRung(study);
 	}
 
-	private void afterRangeTest(StudyRow study) {
+	private boolean afterRangeTest(StudyRow study) {
 		Map<Long, Job> jobs = views.jobsOf(study.id());
 		Job search = jobs.get(study.rangeTestJobId());
 		if (search != null && !search.state().isTerminal()) {
-			return;
+			return true;
 		}
 		Recommendation finder = search == null ? null : finder(search.result());
 		if (search == null || search.state() != JobStatus.SUCCEEDED || finder == null) {
 			String ended = search == null ? "was deleted" : "ended " + search.status()
 					+ (search.error() == null ? "" : ": " + search.error());
-			studies.finish(study.id(), "failed", "The learning-rate search (job " + study.rangeTestJobId() + ") " + ended
+			studies.finish(study.id(), StudyStatus.FAILED, "The learning-rate search (job " + study.rangeTestJobId() + ") " + ended
 					+ "; no candidates could be sized from it.", Instant.now());
-			return;
+			return true;
 		}
 		StudyRequest request = views.request(study);
 		studies.setRecommendation(study.id(), views.write(finder));
-		start(study.id(), request, finder, generated(finder, request, request.iterations()));
+		return start(study.id(), request, finder, generated(finder, request, request.iterations()));
 	}
 
 	/**
@@ -189,20 +187,22 @@ class StudyCoordinator implements SmartLifecycle {
 	/**
 	 * Stores the candidates (sized for the budget) and queues every one's first rung; {@code finder} is the range
 	 * test's recommendation they were generated from, {@code null} for given ones.
+	 * @return false, having written nothing the caller should keep, when the queue has no room for the first rung
 	 */
-	void start(long studyId, StudyRequest request, Recommendation finder, List<ScheduleSpec> candidates) {
+	boolean start(long studyId, StudyRequest request, Recommendation finder, List<ScheduleSpec> candidates) {
 		for (int i = 0; i < candidates.size(); i++) {
 			studies.insertCandidate(studyId, i, views.write(candidates.get(i)));
 		}
-		startRung(studyId, request, finder, 0, IntStream.range(0, candidates.size()).boxed().toList(), candidates);
+		return startRung(studyId, request, finder, 0, IntStream.range(0, candidates.size()).boxed().toList(),
+				candidates);
 	}
 
-	private void afterRung(StudyRow study) {
+	private boolean afterRung(StudyRow study) {
 		Map<Long, Job> jobs = views.jobsOf(study.id());
 		List<RunRow> runs = studies.runs(study.id()).stream().filter(run -> run.rung() == study.rung()).toList();
 		List<TrialOutcome> outcomes = runs.stream().map(run -> StudyViews.outcome(run, jobs)).toList();
 		if (!outcomes.stream().allMatch(TrialOutcome::finished)) {
-			return;
+			return true;
 		}
 		for (TrialOutcome outcome : outcomes) {
 			studies.closeRun(study.id(), outcome);
@@ -212,16 +212,16 @@ class StudyCoordinator implements SmartLifecycle {
 		List<Integer> survivors = survivors(outcomes, objective, request.strategy().eta());
 		List<Long> rungs = request.rungs();
 		if (survivors.isEmpty()) {
-			studies.finish(study.id(), "failed", "Every trial of rung " + study.rung() + " diverged, failed or was "
+			studies.finish(study.id(), StudyStatus.FAILED, "Every trial of rung " + study.rung() + " diverged, failed or was "
 					+ "cancelled; none could be ranked by validation loss.", Instant.now());
-			return;
+			return true;
 		}
 		if (study.rung() == rungs.size() - 1) {
-			studies.finish(study.id(), "succeeded", null, Instant.now());
-			return;
+			studies.finish(study.id(), StudyStatus.SUCCEEDED, null, Instant.now());
+			return true;
 		}
 		Recommendation finder = views.recommendation(study);
-		startRung(study.id(), request, finder, study.rung() + 1, survivors,
+		return startRung(study.id(), request, finder, study.rung() + 1, survivors,
 				finder == null ? views.candidates(study.id()) : List.of());
 	}
 
@@ -247,11 +247,11 @@ class StudyCoordinator implements SmartLifecycle {
 			}
 		}
 		if (outcomes.stream().noneMatch(outcome -> outcome.ranked(study.objective()))) {
-			studies.finish(study.id(), "failed", "Every trial diverged, failed or was cancelled; none could be ranked by "
+			studies.finish(study.id(), StudyStatus.FAILED, "Every trial diverged, failed or was cancelled; none could be ranked by "
 					+ "validation loss.", Instant.now());
 		}
 		else {
-			studies.finish(study.id(), "succeeded", null, Instant.now());
+			studies.finish(study.id(), StudyStatus.SUCCEEDED, null, Instant.now());
 		}
 		return true;
 	}
@@ -274,9 +274,13 @@ class StudyCoordinator implements SmartLifecycle {
 	 * Queues the given candidates' trials at a rung and makes it the study's current one. Generated candidates (a
 	 * {@code finder}) are sized for the rung's length, so that every rung compares whole schedules; given ones run
 	 * as given, stopped at the rung's length.
+	 * @return false, queueing nothing, when the queue has no room for the whole rung
 	 */
-	private void startRung(long studyId, StudyRequest request, Recommendation finder, int rung, List<Integer> candidates,
-			List<ScheduleSpec> given) {
+	private boolean startRung(long studyId, StudyRequest request, Recommendation finder, int rung,
+			List<Integer> candidates, List<ScheduleSpec> given) {
+		if (!this.jobs.queueHasRoomFor(candidates.size())) {
+			return false;
+		}
 		long iterations = request.rungs().get(rung);
 		List<ScheduleSpec> schedules = finder == null ? given : generated(finder, request, iterations);
 		for (int candidate : candidates) {
@@ -285,6 +289,7 @@ class StudyCoordinator implements SmartLifecycle {
 			studies.insertRun(studyId, candidate, rung, job.id(), iterations, views.write(schedule));
 		}
 		studies.setRung(studyId, rung);
+		return true;
 	}
 
 	/** The generated candidates sized for a rung of that many iterations. */

@@ -13,14 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
 import dev.lrtune.core.InvalidParameterException;
-import dev.lrtune.core.data.SplitDataset;
 import dev.lrtune.core.rangetest.Recommendation;
-import dev.lrtune.core.train.TrainingSettings;
 import dev.lrtune.job.ClientTrials;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobStatus;
+import dev.lrtune.job.JobDefaults;
 import dev.lrtune.job.JobManagement;
-import dev.lrtune.job.OptimizerRequest;
 import dev.lrtune.schedule.ScheduleSpec;
 import dev.lrtune.study.StudyRows.RunRow;
 import dev.lrtune.study.StudyRows.StudyRow;
@@ -74,8 +72,8 @@ class StudyManagement {
 			Job search = trialJobs.submitSearch(id, resolved);
 			studies.setRangeTestJob(id, search.id());
 		}
-		else {
-			coordinator.start(id, resolved, null, resolved.candidates());
+		else if (!coordinator.start(id, resolved, null, resolved.candidates())) {
+			throw jobs.queueFull();
 		}
 		return get(id);
 	}
@@ -122,7 +120,7 @@ class StudyManagement {
 			throw conflict("Study " + id + " is run by lrtune's workers; only a client-run study (runner client) hands "
 					+ "out trials.");
 		}
-		if (!"running".equals(study.status())) {
+		if (study.status() != StudyStatus.RUNNING) {
 			throw ended(study);
 		}
 		StudyRequest request = views.request(study);
@@ -197,10 +195,10 @@ class StudyManagement {
 	@Transactional
 	Study cancel(long id) {
 		StudyRow study = studies.lock(id).orElseThrow(() -> notFound(id));
-		if (!"running".equals(study.status())) {
-			throw conflict("Study " + id + " is " + study.status() + "; only a running study can be cancelled.");
+		if (study.status() != StudyStatus.RUNNING) {
+			throw conflict("Study " + id + " is " + study.status().jsonName() + "; only a running study can be cancelled.");
 		}
-		studies.finish(id, "cancelled", null, Instant.now());
+		studies.finish(id, StudyStatus.CANCELLED, null, Instant.now());
 		if (study.rangeTestJobId() != null) {
 			jobs.cancelIfActive(study.rangeTestJobId());
 		}
@@ -246,14 +244,12 @@ class StudyManagement {
 					+ ", more than the queue holds (" + jobs.maxQueued() + ", lrtune.queue.max-queued)");
 		}
 		StrategyRequest strategy = strategy(request, candidates);
-		long seed = request.seed() == null ? JobManagement.randomSeed() : request.seed();
+		long seed = JobDefaults.seed(request.seed());
 		int evaluateEvery = evaluateEvery(request);
 		return new StudyRequest(request.dataset(), request.model(),
-				request.optimizer() == null ? OptimizerRequest.SGD : request.optimizer(),
-				request.batchSize() == null ? TrainingSettings.DEFAULT_BATCH_SIZE : request.batchSize(), seed,
-				request.validationFraction() == null ? SplitDataset.DEFAULT_VALIDATION_FRACTION
-						: request.validationFraction(),
-				request.standardizeTarget() == null || request.standardizeTarget(), iterations, evaluateEvery, request.candidates(), strategy, Objective.of(request.objective()).jsonName(),
+				JobDefaults.optimizer(request.optimizer()), JobDefaults.batchSize(request.batchSize()), seed,
+				JobDefaults.validationFraction(request.validationFraction()),
+				JobDefaults.standardizeTarget(request.standardizeTarget()), iterations, evaluateEvery, request.candidates(), strategy, Objective.of(request.objective()).jsonName(),
 				request.rangeTest(), null, null, request.name(), request.params());
 	}
 
@@ -262,7 +258,7 @@ class StudyManagement {
 	}
 
 	private static ErrorResponseException ended(StudyRow study) {
-		return conflict("Study " + study.id() + " has ended (" + study.status() + "); it hands out no more trials.");
+		return conflict("Study " + study.id() + " has ended (" + study.status().jsonName() + "); it hands out no more trials.");
 	}
 
 	private static ErrorResponseException conflict(String detail) {

@@ -9,7 +9,7 @@ final class StudyRows {
 	}
 
 	/** A row of {@code studies}; {@code runner} is {@code server} or {@code client}. */
-	record StudyRow(long id, String status, String request, Objective objective, Long rangeTestJobId,
+	record StudyRow(long id, StudyStatus status, String request, Objective objective, Long rangeTestJobId,
 			String recommendation, int rung,
 			Instant createdAt, Instant finishedAt, String error, String runner) {
 

@@ -107,7 +107,7 @@ class StudyViews {
 					runs.stream().map(run -> run(run, jobsById)).toList(),
 					judged.stream().map(judgement -> judgement(judgement, rungs)).toList()));
 		}
-		return new Study(row.id(), row.status(), row.createdAt(), row.finishedAt(), request,
+		return new Study(row.id(), row.status().jsonName(), row.createdAt(), row.finishedAt(), request,
 				row.objective().jsonName(), row.runner(), row.rangeTestJobId(), row.rung(), rungs, trials,
 				best(row, trials), row.error());
 	}
@@ -124,7 +124,7 @@ class StudyViews {
 
 	/** The winner, once the study succeeded: the top trial, which trained the whole budget. */
 	private static Study.Best best(StudyRow row, List<Study.Trial> trials) {
-		if (!"succeeded".equals(row.status()) || trials.isEmpty()) {
+		if (row.status() != StudyStatus.SUCCEEDED || trials.isEmpty()) {
 			return null;
 		}
 		Study.Trial top = trials.get(0);

@@ -38,7 +38,7 @@ class TrialRungs implements RungJudge {
 	@Override
 	public boolean prunes(TrialReport report) {
 		Optional<StudyRow> locked = studies.lock(report.studyId())
-			.filter(study -> study.clientRun() && "running".equals(study.status()));
+			.filter(study -> study.clientRun() && study.status() == StudyStatus.RUNNING);
 		Optional<Integer> candidate = locked.flatMap(study -> studies.candidateOf(study.id(), report.jobId()));
 		if (candidate.isEmpty()) {
 			return false;

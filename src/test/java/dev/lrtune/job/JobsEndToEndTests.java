@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lrtune.DocumentedResponses;
+import dev.lrtune.ServiceOverHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
@@ -20,9 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /** Over real HTTP against an in-memory H2 database: submit, wait, read the curve back. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:jobs-end-to-end;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=1",
-		"lrtune.curves.flush-interval=50ms" })
+@ServiceOverHttp
 class JobsEndToEndTests {
 
 	private static final String CYCLIC = """

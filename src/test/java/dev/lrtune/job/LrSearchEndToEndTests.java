@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
@@ -18,22 +17,22 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+import dev.lrtune.ServiceOverHttp;
+
 /**
  * An {@code lr_search} over real HTTP on H2: submitted, run by the worker pool, its recommendation read, and the
  * measured rate trained as a plain training job, which reproduces the winning trial and whose loss falls.
  * {@code LrSearchPostgresTests} runs the same on PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:lr-search-e2e;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=1",
-		"lrtune.curves.flush-interval=50ms" })
+@ServiceOverHttp
 class LrSearchEndToEndTests {
 
 	static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
 
 	/**
-	 * Noisy linear regression: 6 rates race for a run of 300 iterations; with eta 3 the first rung is 100 iterations
-	 * and the best 2 go on to the whole run: 6 × 100 + 2 × 300 = 1,200 iterations, after a range test of 100.
+	 * Noisy linear regression: after a range test of 300 steps, 6 rates race for a run of 300 iterations, with eta 3
+	 * over rungs of 34, 102 and 300 iterations (6, 2, then 1 rate), then up to 6 whole runs of the climb.
 	 */
 	static final String SEARCH = """
 			{"type": "lr_search", "dataset": "synthetic:linear?samples=600&features=5&noise=0.5&seed=3",
@@ -58,9 +57,9 @@ class LrSearchEndToEndTests {
 		Map<String, Object> request = map(submitted.getBody().get("request"));
 		assertThat(map(request.get("lrSearch"))).containsEntry("iterations", 300).containsEntry("family", "constant")
 			.containsEntry("rates", 6).containsEntry("eta", 3).containsEntry("objective", "last");
-		assertThat(map(request.get("rangeTest"))).containsEntry("iterations", 100);
+		assertThat(map(request.get("rangeTest"))).containsEntry("iterations", 300);
 		assertThat(map(submitted.getBody().get("progress"))).containsEntry("totalIterations",
-				100 + 6 * 34 + 2 * 102 + 300 + 6 * 300);
+				300 + 6 * 34 + 2 * 102 + 300 + 6 * 300);
 		String path = "/jobs/" + submitted.getBody().get("id");
 		Map<String, Object> job = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
 			.until(() -> get(http, path), j -> !"running".equals(j.get("status")) && !"queued".equals(j.get("status")));

@@ -156,8 +156,19 @@ public final class Dataset {
 		if (rows < 2) {
 			throw new InvalidParameterException("validationFraction", "a dataset of one row cannot be split");
 		}
-		long held = Math.round(rows * fraction);
-		return (int) Math.max(1, Math.min(rows - 1, held));
+		return heldOutRows(rows, fraction);
+	}
+
+	/**
+	 * How many of {@code rows} rows a split with {@code fraction} in [0, 1) holds out: none for 0, else
+	 * {@code rows × fraction} rounded and kept within 1…rows−1, so that neither side is empty. The one rule, also for
+	 * those who size an epoch before the dataset is loaded.
+	 */
+	public static int heldOutRows(int rows, double fraction) {
+		if (fraction == 0) {
+			return 0;
+		}
+		return (int) Math.max(1, Math.min(rows - 1, Math.round(rows * fraction)));
 	}
 
 	private Dataset subset(boolean[] validation, boolean wanted, int count) {

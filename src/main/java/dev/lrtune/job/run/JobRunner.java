@@ -92,13 +92,17 @@ public class JobRunner {
 		return executions.containsKey(type);
 	}
 
-	/** Prepares the run of a claimed job (its dataset split, see {@link DatasetSplits}); {@code registry} learns of it before it starts. */
+	/**
+	 * Prepares the run of a claimed job (its dataset split, see {@link DatasetSplits}); {@code registry} learns of it
+	 * before it starts.
+	 */
 	public void run(JobRow job, java.util.function.Consumer<LocalRun> registry) {
 		Lease lease = job.lease();
 		LocalRun run = null;
 		JobMetrics.CurveWrites writes = metrics.curveWrites();
 		try {
-			JobRequest request = json.read(job.request(), JobRequest.class);
+			// shared: the submission on this instance most likely parsed the same text already (its view)
+			JobRequest request = json.readShared(job.request(), JobRequest.class);
 			SplitDataset data = splits.split(request);
 			writes.start();
 			run = new LocalRun(lease, job.leaseUntil(), data, (flushing, batch) -> flush(flushing, batch, writes),
@@ -249,8 +253,8 @@ public class JobRunner {
 	private void fail(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, String error) {
 		Lease lease = job.lease();
 		try {
-			finish(job, run, writes, JobStatus.FAILED, null, error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error,
-					null);
+			finish(job, run, writes, JobStatus.FAILED, null,
+					error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error, null);
 		}
 		catch (RuntimeException ex) {
 			log.error("Job {}: could not record its failure; its lease will expire and it will be recovered",

@@ -37,6 +37,17 @@ class DatasetSplitTests {
 	}
 
 	@Test
+	void theHeldOutCountIsTheRoundedShareKeptWithinOneAndAllButOne() {
+		assertThat(Dataset.heldOutRows(1000, 0.2)).isEqualTo(200);
+		assertThat(Dataset.heldOutRows(11, 0.25)).isEqualTo(3); // 2.75 rounds up
+		assertThat(Dataset.heldOutRows(10, 0)).isZero();
+		assertThat(Dataset.heldOutRows(10, 0.01)).isEqualTo(1); // 0.1 would round to none
+		assertThat(Dataset.heldOutRows(3, 0.9)).isEqualTo(2); // 2.7 rounds to all three; one stays for training
+		// the split itself holds out as many
+		assertThat(indexed(11, 2).split(0.25, 3, false).validation().rows()).isEqualTo(3);
+	}
+
+	@Test
 	void defaultsToTwentyPercentValidation() {
 		assertThat(indexed(50, 2).split(7).validation().rows()).isEqualTo(10);
 	}

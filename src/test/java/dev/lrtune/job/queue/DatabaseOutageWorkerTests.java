@@ -31,7 +31,6 @@ import dev.lrtune.job.Job;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobRequest;
 import dev.lrtune.job.JobRow;
-import dev.lrtune.job.queue.JobQueue;
 import dev.lrtune.job.run.JobRunner;
 import tools.jackson.databind.json.JsonMapper;
 

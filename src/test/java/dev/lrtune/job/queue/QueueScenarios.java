@@ -25,7 +25,6 @@ import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobRequest;
 import dev.lrtune.job.JobRow;
 import dev.lrtune.job.JobStatus;
-import dev.lrtune.job.queue.JobQueue;
 import dev.lrtune.job.run.JobDatasetUsage;
 import dev.lrtune.job.run.JobRunner;
 import tools.jackson.databind.json.JsonMapper;

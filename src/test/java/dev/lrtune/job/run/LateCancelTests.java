@@ -7,14 +7,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobRequest;
 import dev.lrtune.job.JobRow;
 import dev.lrtune.job.queue.JobQueue;
-import dev.lrtune.job.run.JobRunner;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A cancel the worker never sees at a flush: asked for after the claim but before the run was registered on this

@@ -21,7 +21,6 @@ import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobRequest;
 import dev.lrtune.job.RangeTestRun;
 import dev.lrtune.job.queue.JobQueue;
-import dev.lrtune.job.run.JobRunner;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Range-test jobs run step by step (the worker pool is off) on an in-memory H2 database. */

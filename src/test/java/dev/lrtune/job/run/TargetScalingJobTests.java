@@ -8,7 +8,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import tools.jackson.databind.JsonNode;
 
@@ -17,9 +16,6 @@ import tools.jackson.databind.JsonNode;
  * data with its target in other units (here ×1000) trains the same way and reports the loss in those units (×10⁶);
  * with {@code standardizeTarget: false} it trains on the raw target and the runs differ.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:target-scaling-jobs;DB_CLOSE_DELAY=-1", "lrtune.workers.enabled=false",
-		"lrtune.curves.flush-interval=0ms" })
 class TargetScalingJobTests extends QueuedJobHttpTests {
 
 	@Test

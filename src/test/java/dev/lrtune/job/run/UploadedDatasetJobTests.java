@@ -7,7 +7,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import tools.jackson.databind.JsonNode;
 
@@ -15,9 +14,6 @@ import tools.jackson.databind.JsonNode;
  * Jobs on an uploaded dataset, over real HTTP with the worker pool off (so a job stays queued until the test
  * runs it): the dataset cannot be deleted while a queued or running job needs it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:uploaded-dataset-jobs;DB_CLOSE_DELAY=-1", "lrtune.workers.enabled=false",
-		"lrtune.curves.flush-interval=0ms" })
 class UploadedDatasetJobTests extends QueuedJobHttpTests {
 
 	@Test

@@ -1,0 +1,22 @@
+package dev.lrtune;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole service over real HTTP on an in-memory H2 database, with one worker and curves flushed every 50 ms.
+ * Every test class annotated so shares one Spring context (and its database), so such tests must not count what
+ * other classes stored: each looks only at the jobs it submitted.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:service-over-http;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=1",
+		"lrtune.curves.flush-interval=50ms" })
+public @interface ServiceOverHttp {
+
+}
