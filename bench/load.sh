@@ -13,6 +13,7 @@
 # lrtune_load_<time> is created and dropped. LOAD_MAX_QUEUED sets lrtune.queue.max-queued (default 10000, as shipped:
 # 10,000 jobs fit; set it lower to see 429s). LOAD_SUBMITTERS, LOAD_CONNECTIONS (64), LOAD_CURVE_CONNECTIONS (16 of
 # them), LOAD_MAX_POINTS (500) as named. Needs java 17, python3, wrk (apt-get install wrk) and psql for PostgreSQL.
+# LOAD_JAR runs another jar (e.g. main's, for a before/after); LOAD_PORT a fixed port instead of a free one.
 # The jar is built when missing (MAVEN_ARGS, e.g. -o, go to ./mvnw). The machine should be idle otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,7 @@ cd "$(dirname "$0")/.."
 for tool in java python3 wrk curl; do
 	command -v "$tool" >/dev/null || { echo "bench/load.sh needs $tool" >&2; exit 2; }
 done
-jar=$(ls target/lrtune-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+jar=${LOAD_JAR:-$(ls target/lrtune-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
 if [[ -z "$jar" ]]; then
 	./mvnw -q ${MAVEN_ARGS:-} -B package -DskipTests
 	jar=$(ls target/lrtune-*.jar | grep -v plain | head -1)
@@ -28,7 +29,7 @@ fi
 
 out=target/load
 rm -rf "$out" && mkdir -p "$out"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=${LOAD_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 postgres_url=${LOAD_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
 psql_url=$(python3 - "$postgres_url" <<'PY'
 import sys, urllib.parse

@@ -8,6 +8,7 @@
 #
 #   bench/quality.sh                       the figures for the current code (about 10 minutes on 2 cores)
 #   bench/quality.sh --before              the raw target and the rules lrtune had before honest analysis
+#   bench/quality.sh --defaults            the curve rules under other range-test lengths, smoothing and skipEnd
 #   bench/quality.sh --only boston,iris    some datasets; --threads N (default 2)
 #
 # The tables are printed and written to target/quality-after.md (or -before.md). Maven options in MAVEN_ARGS.

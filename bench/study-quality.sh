@@ -6,7 +6,7 @@
 # strategies are measured beside the default on the same search and whole runs. Runs offline, uses the core and the
 # study's planning code (no database, no HTTP); not part of verify.
 #
-#   bench/study-quality.sh                        all 144 problems (about 15 minutes on 2 busy cores)
+#   bench/study-quality.sh                        all 144 problems (about 5 minutes on 2 busy cores)
 #   bench/study-quality.sh --only boston,iris --threads 1
 #   bench/study-quality.sh --objective last       rank by the last validation loss instead of the lowest
 #

@@ -15,6 +15,9 @@ import lrtune  # noqa: E402
 #: The lrtune service the end-to-end tests talk to (the Maven build starts one and sets it).
 URL = os.environ.get("LRTUNE_URL")
 
+#: The service's lrtune.client-runs.lease in seconds (the Maven build starts one with a lease of a few seconds).
+LEASE_SECONDS = float(os.environ.get("LRTUNE_LEASE_SECONDS", "600"))
+
 try:
     import torch  # noqa: F401
 

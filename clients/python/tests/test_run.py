@@ -52,8 +52,9 @@ class RunRetryTests(unittest.TestCase):
         run = self.client.track(iterations=3, flush_interval=60)
         run.log(0, 1.0, lr=-1)
         run.log(1, 1.0)
-        with self.assertRaises(lrtune.ApiError) as raised:
+        with self.assertRaises(lrtune.ApiError) as raised, self.assertLogs("lrtune", "ERROR") as logged:
             run.finish()
+        self.assertIn("points refused, no more will be posted", logged.output[0])
         self.assertEqual(["lr[0]"], [e.field for e in raised.exception.errors])
         finish = self.stub.requests[-1]
         self.assertEqual("/api/v1/jobs/5/finish", finish["path"])
@@ -141,6 +142,21 @@ class RunEndToEndTests(unittest.TestCase):
         self.assertEqual([3.0, None], self.client.curve(run.id)["loss"])
         self.assertEqual("diverged", self.client.job(run.id)["status"])
 
+    def test_points_still_queued_when_the_interpreter_exits_are_posted(self) -> None:
+        script = textwrap.dedent("""
+            import sys, lrtune
+            run = lrtune.Client(sys.argv[1]).track(schedule={"type": "constant", "lr": 0.1}, iterations=100,
+                                                   flush_interval=3600)
+            for k in range(40):
+                run.log(k, 1.0 / (k + 1))
+            print(run.id)
+        """)
+        done = subprocess.run([sys.executable, "-c", script, support.URL], capture_output=True, text=True,
+                              env=support.subprocess_env(), timeout=120)
+        self.assertEqual(0, done.returncode, done.stderr)
+        curve = self.client.curve(int(done.stdout))
+        self.assertEqual([1.0 / (k + 1) for k in range(40)], curve["loss"])
+
     def test_a_client_killed_mid_run_leaves_a_job_that_fails_once_its_lease_passes(self) -> None:
         script = textwrap.dedent("""
             import sys, time, lrtune
@@ -165,7 +181,7 @@ class RunEndToEndTests(unittest.TestCase):
         process.wait()
         process.stdout.close()
         failed = support.eventually(lambda: (lambda job: job if job["status"] != "running" else None)(
-            self.client.job(job_id)), timeout=300, poll=0.5)
+            self.client.job(job_id)), timeout=support.LEASE_SECONDS + 120, poll=0.5)
         self.assertEqual("failed", failed["status"])
         self.assertIn("stopped reporting", failed["error"])
         self.assertGreater(len(self.client.curve(job_id)["iteration"]), 60)

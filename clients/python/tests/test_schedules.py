@@ -12,7 +12,7 @@ from lrtune import schedules
 STEPS = 120
 
 #: Every schedule type, with the options that change its formula.
-SPECS: List[Dict[str, Any]] = [
+SCHEDULES: List[Dict[str, Any]] = [
     {"type": "constant", "lr": 0.05},
     {"type": "step", "lr": 0.1, "gamma": 0.5, "stepSize": 7},
     {"type": "multistep", "lr": 0.1, "gamma": 0.3, "milestones": [10, 25, 80]},
@@ -80,7 +80,7 @@ class ValueAssertions(unittest.TestCase):
 class ScheduleTests(ValueAssertions):
 
     def test_every_type_is_covered(self) -> None:
-        self.assertEqual(set(schedules.TYPES), {spec["type"] for spec in SPECS})
+        self.assertEqual(set(schedules.TYPES), {spec["type"] for spec in SCHEDULES})
 
     def test_a_missing_parameter_or_an_unknown_type_is_named(self) -> None:
         with self.assertRaisesRegex(ValueError, "then.tMax: is required"):
@@ -90,7 +90,7 @@ class ScheduleTests(ValueAssertions):
 
     @needs_server
     def test_the_local_formulas_give_the_preview_of_every_type(self) -> None:
-        for spec in SPECS:
+        for spec in SCHEDULES:
             with self.subTest(spec=spec):
                 per_epoch = iterations_per_epoch(spec)
                 served = served_preview(spec, per_epoch)
@@ -132,7 +132,7 @@ class TorchSchedulerTests(ValueAssertions):
         return {"lr": rates, "momentum": momenta}
 
     def check_scheduler(self, client: Any, optimizer_type: str) -> None:
-        for spec in SPECS:
+        for spec in SCHEDULES:
             with self.subTest(spec=spec, optimizer=optimizer_type, served=client is not None):
                 served = served_preview(spec, iterations_per_epoch(spec))
                 seen = self.scheduled(spec, client, optimizer_type)

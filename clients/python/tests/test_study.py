@@ -58,6 +58,7 @@ class StudyWorkerTests(unittest.TestCase):
         self.assertTrue(all(report["trained"] for report in reports), f"each worker trained a trial: {reports}")
         self.assertEqual(len(trained), len(set(trained)), "each trial went to one worker")
         self.assertEqual(len(rates), len(trained))
+        self.assertEqual(["succeeded", "succeeded"], [report["status"] for report in reports])
         finished = client.study(study["id"])
         self.assertEqual("succeeded", finished["status"])
         best = finished["best"]

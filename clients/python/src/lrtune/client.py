@@ -6,9 +6,12 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .errors import ApiError, StudyEnded
+
+if TYPE_CHECKING:
+    from .run import Run
 
 JsonObject = Dict[str, Any]
 
@@ -185,7 +188,7 @@ class Client:
               schedule: Optional[Mapping[str, Any]] = None, iterations: Optional[int] = None,
               tags: Optional[Mapping[str, str]] = None, params: Optional[Mapping[str, Any]] = None,
               evaluate_every: Optional[int] = None, range_test: Optional[Mapping[str, Any]] = None,
-              flush_interval: float = 1.0) -> "Run":
+              flush_interval: float = 1.0, max_unanswered: Optional[int] = None) -> "Run":
         """Starts a client-run job that your own training loop reports to, and answers its :class:`Run`.
 
         Args:
@@ -197,6 +200,8 @@ class Client:
             range_test: for a range test, its settings (``startLr``, ``endLr``, ``mode``, ``smoothing``,
                 ``divergenceFactor``).
             flush_interval: seconds between background posts; 0 posts as soon as points wait.
+            max_unanswered: when set, ``log`` waits while more points than this lack the service's answer (a loop
+                that must stop promptly when told, as a range test); by default ``log`` never waits.
         """
         from .run import Run
 
@@ -221,7 +226,8 @@ class Client:
             if evaluate_every is not None:
                 training["evaluateEvery"] = evaluate_every
             body["training"] = training
-        return Run(self, self.request("POST", "/jobs", body), flush_interval=flush_interval)
+        return Run(self, self.request("POST", "/jobs", body), flush_interval=flush_interval,
+                   max_unanswered=max_unanswered)
 
     # ---------------------------------------------------------------- studies
 

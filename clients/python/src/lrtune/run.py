@@ -1,9 +1,11 @@
 """A client-run job that a training loop reports to, posting its points from a background thread."""
 
+import atexit
 import logging
 import threading
 import time
 import urllib.error
+import weakref
 from collections import deque
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Deque, Dict, List, Optional, Tuple, Type
@@ -22,6 +24,18 @@ _Point = Tuple[int, Any, Any, Any, Any, Any]
 #: HTTP statuses after which the same post is tried again: the service was busy, restarting or unreachable.
 _RETRIED_STATUSES = frozenset({429, 500, 502, 503, 504})
 
+#: Runs not finished yet, whose queued points are posted when the interpreter exits.
+_unfinished: "weakref.WeakSet[Run]" = weakref.WeakSet()
+
+
+@atexit.register
+def _flush_unfinished() -> None:
+    for run in list(_unfinished):
+        try:
+            run.flush(timeout=10)
+        except Exception:  # exiting anyway: the points are lost, the job fails when its lease passes
+            _log.warning("lrtune: run %s: queued points could not be posted at exit", run.id)
+
 
 class Run:
     """A client-run job (``"runner": "client"``) that your training loop reports to; made by :meth:`Client.track`.
@@ -31,7 +45,8 @@ class Run:
     5xx, is sent again (re-posting an iteration replaces it, so a retry never duplicates points). The answers say
     whether to stop (:attr:`should_stop`, :attr:`stop_reason`) and the next rate (:attr:`lr`).
 
-    Used as a context manager, the run is finished when the block ends: succeeded, or failed with the exception's
+    Points still queued when the interpreter exits are posted then (the job stays running until its lease passes,
+    unless :meth:`finish` was called). Used as a context manager, the run is finished when the block ends: succeeded, or failed with the exception's
     message when one escapes the block (the exception still propagates)::
 
         with client.track(name="resnet18", schedule={"type": "cosine", "lr": 0.1, "tMax": 1000},
@@ -47,10 +62,13 @@ class Run:
         id: the job's id.
         plan: the rate of every iteration when the server knows it in advance (``lrPlan``), else ``None``.
         error: the error that stopped posting (a refused post), else ``None``; :meth:`finish` raises it.
+
+    ``max_unanswered`` (``None``: unbounded) makes :meth:`log` wait while more points than that lack the service's
+    answer, so the loop stops within about that many iterations of the answer that says stop; the range test uses it.
     """
 
     def __init__(self, client: "Client", job: JsonObject, flush_interval: float = 1.0,
-                 max_batch: int = 5000, retry_for: float = 120.0) -> None:
+                 max_batch: int = 5000, retry_for: float = 120.0, max_unanswered: Optional[int] = None) -> None:
         self.client = client
         self.job = job
         self.id: int = job["id"]
@@ -59,6 +77,7 @@ class Run:
         self._flush_interval = max(0.0, float(flush_interval))
         self._max_batch = max_batch
         self._retry_for = retry_for
+        self._max_unanswered = max_unanswered
         self._pending: Deque[_Point] = deque()
         self._logged = 0
         self._posted = 0
@@ -72,6 +91,7 @@ class Run:
         self._finished: Optional[JsonObject] = None
         self._thread = threading.Thread(target=self._post_loop, name=f"lrtune-run-{self.id}", daemon=True)
         self._thread.start()
+        _unfinished.add(self)
 
     def __repr__(self) -> str:
         return f"Run(id={self.id}, logged={self._logged}, posted={self._posted}, stop_reason={self._stop_reason!r})"
@@ -84,26 +104,37 @@ class Run:
 
         Args:
             iteration: 0, 1, 2, ... without gaps (an earlier iteration may be logged again: it replaces the point).
-            loss: the minibatch's training loss, a number or a 0-d tensor (read in the background, so a GPU
-                tensor does not synchronise the loop); NaN and infinity are posted as a non-finite loss.
+            loss: the minibatch's training loss, a number or a 0-d tensor (a GPU tensor is read in the background,
+                so the loop does not wait for the device); NaN and infinity are posted as a non-finite loss.
             lr: the rate used; by default the planned rate of this iteration (or :attr:`lr`).
             val_loss: a validation loss measured after this iteration, if any (``accuracy`` with it).
             momentum: the momentum used, when the schedule cycles it.
         """
+        if iteration != self._last_logged + 1 and not 0 <= iteration <= self._last_logged:
+            raise ValueError(f"iterations are logged from 0 without gaps: {iteration} after {self._last_logged}")
         if self._closing:
             raise RuntimeError(f"run {self.id} is finished; log before finish()")
-        if iteration > self._last_logged + 1 or iteration < 0:
-            raise ValueError(f"iterations are logged from 0 without gaps: {iteration} after {self._last_logged}")
         if lr is None:
             lr = self.lr_at(iteration)
             if lr is None:
                 raise ValueError(f"no rate is known for iteration {iteration}: pass lr=")
-        self._pending.append((iteration, lr, _detached(loss), momentum, _detached(val_loss), _detached(accuracy)))
+        if val_loss is not None:
+            val_loss, accuracy = _number(val_loss), _number(accuracy)
+        self._pending.append((iteration, lr, _number(loss), momentum, val_loss, accuracy))
         self._last_logged = iteration
         self._logged += 1
         if self._flush_interval == 0 or len(self._pending) >= self._max_batch:
             self._wake.set()
+        if self._max_unanswered is not None and self._logged - self._posted > self._max_unanswered:
+            self._catch_up()
         return self._stop_reason is not None
+
+    def _catch_up(self) -> None:
+        """Waits until at most ``max_unanswered`` logged points lack the service's answer."""
+        self._wake.set()
+        with self._progress:
+            self._progress.wait_for(lambda: self._logged - self._posted <= self._max_unanswered  # type: ignore
+                                    or not self._thread.is_alive())
 
     @property
     def should_stop(self) -> bool:
@@ -163,6 +194,7 @@ class Run:
         if self._finished is not None:
             return self._finished
         self._closing = True
+        _unfinished.discard(self)
         self._wake.set()
         self._thread.join()
         failed_posting = self.error if error is None else None
@@ -273,8 +305,14 @@ def _columns(batch: List[_Point]) -> JsonObject:
     return points
 
 
-def _detached(value: Any) -> Any:
-    """A tensor cut from its autograd graph (so queued points hold no activations), any other value as it is."""
+def _number(value: Any) -> Any:
+    """A number as it is; a CPU tensor's value read now (cheaper than keeping the tensor); another tensor (a GPU's)
+    cut from its autograd graph, so the queue holds no activations, and read when posted, so the loop never waits
+    for the device."""
+    if value is None or value.__class__ is float:
+        return value
+    if getattr(value, "is_cpu", False):
+        return value.item()
     detach = getattr(value, "detach", None)
     return detach() if detach is not None else value
 

@@ -83,7 +83,8 @@ class Trial:
 
 
 def study_worker(client: Client, study_id: int, train_fn: Callable[[Trial], Any], *,
-                 flush_interval: float = 1.0, max_trials: Optional[int] = None) -> JsonObject:
+                 flush_interval: float = 1.0, max_trials: Optional[int] = None,
+                 settle_for: float = 60.0) -> JsonObject:
     """Trains trials of a client-run study until the study has ended, and answers the study as it then is.
 
     Asks for a trial; while every remaining trial is in flight (204), sleeps as ``Retry-After`` says and asks again;
@@ -93,10 +94,13 @@ def study_worker(client: Client, study_id: int, train_fn: Callable[[Trial], Any]
     message and the exception propagates. Several workers (threads, processes, machines) may serve one study.
 
     Args:
-        max_trials: stop after this many trials even if the study goes on.
+        max_trials: stop after this many trials even if the study goes on (the study is then answered as it is).
+        settle_for: once the study has ended, seconds to wait for it to leave ``running`` and name its ``best``.
     """
     trained = 0
-    while max_trials is None or trained < max_trials:
+    while True:
+        if max_trials is not None and trained >= max_trials:
+            return client.study(study_id)
         try:
             answer, wait = client.ask_or_wait(study_id)
         except StudyEnded:
@@ -110,4 +114,14 @@ def study_worker(client: Client, study_id: int, train_fn: Callable[[Trial], Any]
         trained += 1
         _log.info("lrtune: study %s: trial %s (candidate %s) done: %s", study_id, trial.job_id, trial.candidate,
                   trial.run.stop_reason or "trained")
-    return client.study(study_id)
+    return _settled(client, study_id, settle_for)
+
+
+def _settled(client: Client, study_id: int, timeout: float) -> JsonObject:
+    """The study once it has left ``running`` (it may settle a moment after its last trial), or as it is then."""
+    deadline = time.monotonic() + timeout
+    while True:
+        study = client.study(study_id)
+        if study["status"] != "running" or time.monotonic() >= deadline:
+            return study
+        time.sleep(0.5)

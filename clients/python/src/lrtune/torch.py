@@ -23,12 +23,14 @@ def range_test(client: Client, model: torch.nn.Module, optimizer: torch.optim.Op
                end_lr: float = 10, iterations: int = 100, val_loader: Optional[Iterable[Any]] = None,
                accumulation_steps: int = 1, name: Optional[str] = None, mode: str = "exponential",
                smoothing: Optional[float] = None, divergence_factor: Optional[float] = None,
-               tags: Optional[Mapping[str, str]] = None,
-               device: Optional[torch.device] = None) -> JsonObject:
+               tags: Optional[Mapping[str, str]] = None, device: Optional[torch.device] = None,
+               max_unanswered: int = 8) -> JsonObject:
     """Runs the learning-rate range test on your model as a client-run job and answers its recommendation.
 
     lrtune plans the rates (the job's ``lrPlan``: from ``start_lr`` to ``end_lr`` over ``iterations`` steps), this
-    function trains one step at each rate and posts the losses, stops when the service says the loss diverged, then
+    function trains one step at each rate and posts the losses in the background, stops when the service says the
+    loss diverged (running at most ``max_unanswered`` steps ahead of the service's answers, so it stops within about
+    that many steps of the divergence), then
     puts the model's and the optimizer's state back exactly as they were (copies of their ``state_dict``), as
     pytorch-lr-finder's ``LRFinder.range_test`` followed by ``reset()`` does.
 
@@ -61,14 +63,14 @@ def range_test(client: Client, model: torch.nn.Module, optimizer: torch.optim.Op
     saved_optimizer = copy.deepcopy(optimizer.state_dict())
     was_training = model.training
     run = client.track("range_test", name=name or "range test", tags=tags, params=params, range_test=settings,
-                       flush_interval=0)
+                       flush_interval=0, max_unanswered=max_unanswered)
     try:
         with run:
             batches = _endless(train_loader)
             for iteration, lr in enumerate(run.plan or []):
                 for group in optimizer.param_groups:
                     group["lr"] = lr
-                loss = _train_step(model, optimizer, loss_fn, batches, accumulation_steps, device)
+                loss: Any = _train_step(model, optimizer, loss_fn, batches, accumulation_steps, device)
                 if val_loader is not None:
                     loss = _validation_loss(model, loss_fn, val_loader, device)
                 if run.log(iteration, loss, lr=lr):
@@ -129,7 +131,7 @@ def _validation_loss(model: torch.nn.Module, loss_fn: Callable[..., torch.Tensor
     return total / count if count else float("nan")
 
 
-class Scheduler(_BaseScheduler):  # type: ignore[misc, valid-type]
+class Scheduler(_BaseScheduler):  # type: ignore[misc]
     """A PyTorch learning-rate scheduler whose rates are lrtune's for a schedule object.
 
     Call ``scheduler.step()`` after each ``optimizer.step()`` (as any PyTorch scheduler); a ``plateau`` (or a
@@ -158,11 +160,11 @@ class Scheduler(_BaseScheduler):  # type: ignore[misc, valid-type]
         self.base_momenta = [_momentum_of(group) for group in optimizer.param_groups]
         super().__init__(optimizer)
 
-    def get_lr(self) -> List[float]:  # type: ignore[override]
+    def get_lr(self) -> List[float]:
         """The rate of every parameter group at the current step (``last_epoch``)."""
         return [self._rate(self.last_epoch)] * len(self.optimizer.param_groups)
 
-    def step(self, metrics: Optional[float] = None) -> None:  # type: ignore[override]
+    def step(self, metrics: Optional[float] = None) -> None:
         """Moves to the next step; ``metrics`` is the validation loss measured at the end of the current one."""
         self._step_count += 1
         if metrics is not None and self.last_epoch >= 0:

@@ -212,7 +212,8 @@ public final class StudyQualityBenchmark {
 			int every = (int) Math.max(1, (iterations + StudyManagement.DEFAULT_EVALUATIONS - 1)
 					/ StudyManagement.DEFAULT_EVALUATIONS);
 			return new StudyRequest(null, null, null, QualityBenchmark.BATCH, QualityBenchmark.SEED, 0.2, true,
-					iterations, every, null, new StrategyRequest(null, null, null), objective.jsonName(), null);
+					iterations, every, null, new StrategyRequest(null, null, null), objective.jsonName(), null, null, null,
+					null, null);
 		}
 
 		/** Successive halving as {@link StudyCoordinator} runs it; the last rung's runs are the brute force's. */

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,17 +21,27 @@ public class DatasetCatalog {
 
 	private final CsvDatasetReader reader;
 
-	DatasetCatalog(DatasetStore store, DatasetSettings settings) {
+	private final ApplicationEventPublisher events;
+
+	DatasetCatalog(DatasetStore store, DatasetSettings settings, ApplicationEventPublisher events) {
 		this.store = store;
 		this.settings = settings;
+		this.events = events;
 		this.reader = new CsvDatasetReader(settings.maxCategories(), settings.maxValues(), settings.maxColumns());
 	}
 
-	/** Reads, checks and encodes the CSV, then stores it; nothing is stored when any step refuses it. */
+	/**
+	 * Reads, checks and encodes the CSV, then stores it; nothing is stored when any step refuses it. Once stored, its
+	 * rows are announced ({@link DatasetUploaded}): the first job on a dataset usually follows its upload.
+	 */
 	DatasetView upload(Upload upload, UploadOptions options) {
 		byte[] bytes = upload.read(settings.maxBytes().toBytes());
 		ParsedDataset parsed = reader.read(bytes, upload.charset(), options);
-		return DatasetView.of(store.save(parsed, options, Instant.now().truncatedTo(ChronoUnit.MICROS)));
+		Dataset dataset = store.save(parsed, options, Instant.now().truncatedTo(ChronoUnit.MICROS));
+		events.publishEvent(new DatasetUploaded(dataset.id(), dataset.createdAt(), new TrainingData(parsed.features(),
+				parsed.rows(), parsed.cols(), parsed.targets(), parsed.task(), parsed.classes().size(),
+				parsed.featureNames(), dataset.standardize())));
+		return DatasetView.of(dataset);
 	}
 
 	List<DatasetView> list() {

@@ -122,7 +122,7 @@ class ClientRuns {
 				return Step.expired(job, expire(job, now));
 			}
 			points.checkAgainst(job.totalIterations(), job.iteration());
-			curves.writeOver(id, points.first, points.lr, points.loss, points.momentum);
+			curves.writeOver(id, job.iteration(), points.first, points.lr, points.loss, points.momentum);
 			curves.writeOver(id, points.validations);
 			long stored = Math.max(job.iteration(), points.end());
 			JobRequest jobRequest = json.read(job.request(), JobRequest.class);
@@ -139,7 +139,9 @@ class ClientRuns {
 		});
 		PointsAnswer answer = step.answerOrThrow(this);
 		metrics.pointsCommitted(points.lr.length + points.validations.size());
-		if (step.ended() == null && step.job().studyId() != null && !points.validations.isEmpty()) {
+		// a trial that diverged ends diverged when it finishes, not pruned
+		if (step.ended() == null && step.job().studyId() != null && !points.validations.isEmpty()
+				&& !DIVERGED.equals(answer.reason())) {
 			return judged(step.job(), answer);
 		}
 		return answer;

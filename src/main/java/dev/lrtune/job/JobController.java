@@ -65,7 +65,7 @@ class JobController {
 											value = JobExamples.TRAINING_PLATEAU),
 									@ExampleObject(name = "range_test", summary = "range_test: logistic on moons, 1e-5 to 100 over 300 steps, 3 repeats",
 											value = JobExamples.RANGE_TEST),
-									@ExampleObject(name = "range_test_defaults", summary = "range_test: fastai's lr_find defaults (1e-7 to 10, 100 steps)",
+									@ExampleObject(name = "range_test_defaults", summary = "range_test: the defaults (fastai's lr_find, 1e-7 to 10, over 300 steps)",
 											value = JobExamples.RANGE_TEST_DEFAULTS),
 									@ExampleObject(name = "client_range_test", summary = "client-run range_test: the client's own model, 1e-7 to 10 over 100 steps",
 											value = JobExamples.CLIENT_RANGE_TEST),

@@ -38,7 +38,7 @@ public class JobJson {
 	 * while a client polling a job reads them many times a second. The instance is shared between callers, which
 	 * must only read it (the job views serialise it).
 	 */
-	<T> T readShared(String json, Class<T> type) {
+	public <T> T readShared(String json, Class<T> type) {
 		if (json == null) {
 			return null;
 		}

@@ -53,39 +53,36 @@ final class PostedPoints {
 	 *     or not finite
 	 */
 	static PostedPoints of(PointsRequest request, int maxPoints) {
-		int n = request.iteration().size();
+		long[] iterations = request.iteration();
+		int n = iterations.length;
 		if (request.size() > maxPoints) {
 			throw new InvalidRequestException("iteration", "a post carries at most " + maxPoints
 					+ " points (lrtune.client-runs.max-points-per-post), iterations and evaluations together; this one has "
 					+ request.size() + ": post them in smaller batches");
 		}
-		sameLength("lr", request.lr(), n);
-		sameLength("loss", request.loss(), n);
+		sameLength("lr", request.lr().length, n);
+		sameLength("loss", request.loss().length, n);
 		if (request.momentum() != null) {
-			sameLength("momentum", request.momentum(), n);
+			sameLength("momentum", request.momentum().length, n);
 		}
-		long first = n == 0 ? 0 : iteration(request.iteration(), 0, "iteration");
-		double[] lr = new double[n];
-		double[] loss = new double[n];
-		double[] momentum = request.momentum() == null ? null : new double[n];
+		long first = n == 0 ? 0 : iteration(iterations[0], 0, "iteration");
+		double[] lr = request.lr();
 		for (int i = 0; i < n; i++) {
-			long iteration = iteration(request.iteration(), i, "iteration");
-			if (iteration != first + i) {
+			if (iterations[i] != first + i) {
+				iteration(iterations[i], i, "iteration");
 				throw new InvalidRequestException("iteration[" + i + "]", "must be " + (first + i)
 						+ ": iterations ascend one by one within a post (a curve has a point for every iteration), got "
-						+ iteration + " after " + (first + i - 1));
+						+ iterations[i] + " after " + (first + i - 1));
 			}
-			Double rate = request.lr().get(i);
-			if (rate == null || !(rate >= 0) || Double.isInfinite(rate)) {
-				throw new InvalidRequestException("lr[" + i + "]", "must be a finite number ≥ 0, got " + rate);
-			}
-			lr[i] = rate;
-			loss[i] = orNaN(request.loss().get(i));
-			if (momentum != null) {
-				momentum[i] = orNaN(request.momentum().get(i));
+			double rate = lr[i];
+			if (!(rate >= 0) || Double.isInfinite(rate)) {
+				// a null entry was read as NaN, which no JSON number is
+				throw new InvalidRequestException("lr[" + i + "]", "must be a finite number ≥ 0, got "
+						+ (Double.isNaN(rate) ? "null" : rate));
 			}
 		}
-		return new PostedPoints(first, lr, loss, momentum, validations(request.validation()));
+		// null losses and momenta were read as NaN already
+		return new PostedPoints(first, lr, request.loss(), request.momentum(), validations(request.validation()));
 	}
 
 	private static List<ValidationPoint> validations(PointsRequest.Validation validation) {
@@ -137,6 +134,13 @@ final class PostedPoints {
 		}
 	}
 
+	private static long iteration(long iteration, int i, String field) {
+		if (iteration < 0) {
+			throw new InvalidRequestException(field + "[" + i + "]", "must be an iteration ≥ 0, got " + iteration);
+		}
+		return iteration;
+	}
+
 	private static long iteration(List<Long> iterations, int i, String field) {
 		Long iteration = iterations.get(i);
 		if (iteration == null || iteration < 0) {
@@ -146,8 +150,12 @@ final class PostedPoints {
 	}
 
 	private static void sameLength(String field, List<?> values, int expected) {
-		if (values.size() != expected) {
-			throw new InvalidRequestException(field, "has " + values.size() + " values but "
+		sameLength(field, values.size(), expected);
+	}
+
+	private static void sameLength(String field, int values, int expected) {
+		if (values != expected) {
+			throw new InvalidRequestException(field, "has " + values + " values but "
 					+ (field.startsWith("validation.") ? "validation.iteration" : "iteration") + " has " + expected
 					+ ": every array holds one value per point");
 		}

@@ -1,17 +1,20 @@
 package dev.lrtune.job;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.lrtune.core.rangetest.RangeTestOptions;
+import dev.lrtune.core.rangetest.SmoothedLoss;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The {@code rangeTest} block of a range-test job; absent fields take the defaults below, which
- * are fastai's {@code lr_find} defaults.
+ * The {@code rangeTest} block of a range-test job; absent fields take the core's defaults
+ * ({@link RangeTestOptions}: fastai's {@code lr_find}, over 300 steps).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "The learning-rate range test: lr from startLr to endLr over iterations steps.")
 public record RangeTestRequest(@Schema(description = "Learning rate of the first step", defaultValue = "1e-7") Double startLr,
 		@Schema(description = "Learning rate of the last step", defaultValue = "10") Double endLr,
-		@Schema(description = "Steps per repeat (at most 100000)", defaultValue = "100") Integer iterations,
+		@Schema(description = "Steps per repeat (at most 100000)", defaultValue = "300") Integer iterations,
 		@Schema(description = "How lr grows from startLr to endLr", defaultValue = "exponential",
 				allowableValues = { "exponential", "linear" }) String mode,
 		@Schema(description = "EMA β of the smoothed loss, in [0, 1)", defaultValue = "0.98") Double smoothing,
@@ -21,7 +24,9 @@ public record RangeTestRequest(@Schema(description = "Learning rate of the first
 		@Schema(description = "train: the minibatch loss before each step (fastai); validation: the validation loss after it",
 				defaultValue = "train", allowableValues = { "train", "validation" }) String lossSource) {
 
-	static final RangeTestRequest DEFAULTS = new RangeTestRequest(1e-7, 10.0, 100, "exponential", 0.98, 4.0, 1, "train");
+	static final RangeTestRequest DEFAULTS = new RangeTestRequest(RangeTestOptions.DEFAULT_START_LR,
+			RangeTestOptions.DEFAULT_END_LR, RangeTestOptions.DEFAULT_ITERATIONS, "exponential",
+			SmoothedLoss.DEFAULT_SMOOTHING, SmoothedLoss.DEFAULT_DIVERGENCE_FACTOR, 1, "train");
 
 	static final int MAX_REPEATS = 20;
 

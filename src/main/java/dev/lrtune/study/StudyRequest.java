@@ -72,7 +72,7 @@ record StudyRequest(
 				+ "iteration where); last, its validation loss at the end of its run", defaultValue = "best",
 				allowableValues = { "best", "last" }) String objective,
 		@Valid @Schema(description = "The settings of the range test that starts the learning-rate search run "
-				+ "when there are no candidates; default fastai's lr_find settings") RangeTestRequest rangeTest,
+				+ "when there are no candidates; default the range test's defaults") RangeTestRequest rangeTest,
 		@Schema(description = "server (default): lrtune's workers train every trial on the dataset; client: clients ask "
 				+ "for trials (POST /studies/{id}/ask), train them on their own model and post their points",
 				allowableValues = { "server", "client" }, defaultValue = "server") String runner,

@@ -21,13 +21,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:python-client;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=1",
-		"lrtune.curves.flush-interval=50ms", "lrtune.client-runs.lease=4s",
+		"lrtune.curves.flush-interval=50ms", "lrtune.client-runs.lease=" + PythonClientTests.LEASE_SECONDS + "s",
 		"lrtune.client-runs.lease-check-interval=200ms" })
 class PythonClientTests {
+
+	/** The lease of client-run jobs, short so that the suite's killed client's job fails within seconds. */
+	static final int LEASE_SECONDS = 4;
 
 	private static final Path PYTHON = Path.of("/usr/bin/python3");
 
 	private static final Path SUITE = Path.of("clients", "python", "tests");
+
+	private static final Path OUTPUT = Path.of("target", "python-client-tests.txt");
 
 	@LocalServerPort
 	private int port;
@@ -38,12 +43,17 @@ class PythonClientTests {
 		ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), "-m", "unittest", "discover", "-s",
 				SUITE.toString(), "-v").redirectErrorStream(true);
 		builder.environment().put("LRTUNE_URL", "http://localhost:" + port);
+		builder.environment().put("LRTUNE_LEASE_SECONDS", String.valueOf(LEASE_SECONDS));
 		builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-		Process python = builder.start();
-		String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		Files.createDirectories(OUTPUT.getParent());
+		Process python = builder.redirectOutput(OUTPUT.toFile()).start();
 		boolean ended = python.waitFor(30, TimeUnit.MINUTES);
+		if (!ended) {
+			python.destroyForcibly().waitFor();
+		}
+		String output = Files.readString(OUTPUT, StandardCharsets.UTF_8);
 		System.out.println(output);
-		assertThat(ended).as("the Python suite ended").isTrue();
+		assertThat(ended).as("the Python suite ended within 30 minutes; its output:%n%s", output).isTrue();
 		assertThat(python.exitValue()).as("exit status of the Python suite; its output:%n%s", output).isZero();
 	}
 

@@ -80,6 +80,12 @@ class DashboardBrowserTests extends BrowserTests {
 		double recommended = ((Number) recommendation.get("recommendedLr")).doubleValue();
 		assertThat(shownLr("recommended")).isCloseTo(recommended, within(0.005 * recommended));
 		assertThat(suggestion("recommended").getText()).endsWith("(" + recommendation.get("method") + ")");
+		// the analysis' warnings, each with its sentence, as the API gives them (none is listed when there are none)
+		List<Map<String, Object>> warnings = (List<Map<String, Object>>) recommendation.get("warnings");
+		assertThat(browser.findElements(By.cssSelector("#warnings li")))
+			.extracting(li -> li.getDomAttribute("data-code"))
+			.containsExactlyElementsOf(warnings.stream().map(w -> (String) w.get("code")).toList());
+		assertThat(browser.findElement(By.id("warnings")).isDisplayed()).isEqualTo(!warnings.isEmpty());
 		Path screenshot = Chromium.screenshot(browser, "dashboard-range-test.png");
 		assertThat(Files.size(screenshot)).isPositive();
 
@@ -183,6 +189,38 @@ class DashboardBrowserTests extends BrowserTests {
 		browser.findElement(By.id("log")).click();
 		assertThat(browser.executeScript("return plot.scales.loss.distr")).as("3 is uPlot's log scale").isEqualTo(3L);
 		Chromium.waiting(browser).until(d -> pixels(new int[] { 0xdc, 0x26, 0x26 }, 40) > 20);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aRangeTestsPageMeasuresTheRateForTheRunItsFormDescribesAndThatPageOffersTheMeasuredRateFirst() {
+		RestClient client = RestClient.create(url("/api/v1"));
+		Map<String, Object> rangeTest = client.post().uri("/jobs").contentType(MediaType.APPLICATION_JSON).body("""
+				{"type": "range_test", "dataset": "synthetic:moons?samples=600&seed=3", "model": {"type": "logistic"},
+				 "batchSize": 16, "seed": 42, "rangeTest": {"startLr": 1e-5, "endLr": 10}}""").retrieve().body(JSON);
+		browser.get(url("/jobs/" + rangeTest.get("id")));
+		Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("measure-start")));
+		new Select(browser.findElement(By.id("train-schedule"))).selectByValue("constant");
+		type("train-iterations", "120");
+		browser.findElement(By.id("measure-start")).click();
+
+		Chromium.waiting(browser).until(d -> !d.getCurrentUrl().endsWith("/jobs/" + rangeTest.get("id")));
+		String id = browser.getCurrentUrl().replaceAll(".*/jobs/", "");
+		Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("train-form")));
+		Map<String, Object> search = client.get().uri("/jobs/" + id).retrieve().body(JSON);
+		Map<String, Object> asked = (Map<String, Object>) search.get("request");
+		Map<String, Object> rangeTestAsked = (Map<String, Object>) rangeTest.get("request");
+		assertThat(search.get("type")).isEqualTo("lr_search");
+		for (String field : new String[] { "dataset", "model", "optimizer", "batchSize", "seed", "validationFraction",
+				"rangeTest" }) {
+			assertThat(asked.get(field)).as(field).isEqualTo(rangeTestAsked.get(field));
+		}
+		assertThat((Map<String, Object>) asked.get("lrSearch")).containsEntry("iterations", 120)
+			.containsEntry("family", "constant");
+		assertThat(new Select(browser.findElement(By.id("train-from"))).getFirstSelectedOption().getText())
+			.startsWith("measured (search)");
+		assertThat(browser.findElement(By.id("measure")).isDisplayed()).as("an lr_search's page measures no further")
+			.isFalse();
 	}
 
 	@Test

@@ -156,6 +156,53 @@ class DashboardStudyBrowserTests extends BrowserTests {
 			.isEqualTo("cancelled");
 	}
 
+	/**
+	 * A client-run study followed live: three trials asked and posted over the API (validation losses 0.5, 0.4 and 0.9
+	 * at the first rung, so with eta 2 the third, worse than the best so far, is pruned); its page shows each trial's
+	 * value at the rung and which one was pruned, and the list names it instead of a dataset.
+	 */
+	@Test
+	void aClientRunStudyShowsItsTrialsJudgementsAtTheRungsAndThePrunedOne() {
+		RestClient api = RestClient.create(url(""));
+		Map<String, Object> study = api.post().uri("/api/v1/studies")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"runner": "client", "name": "gpu box", "iterations": 40,
+					 "candidates": [{"type": "constant", "lr": 0.1}, {"type": "constant", "lr": 0.2},
+					                {"type": "constant", "lr": 0.3}],
+					 "strategy": {"type": "successive_halving", "eta": 2, "minIterations": 10}}""")
+			.retrieve()
+			.body(JSON);
+		Object id = study.get("id");
+		double[] validation = { 0.5, 0.4, 0.9 };
+		for (double loss : validation) {
+			Number job = (Number) api.post().uri("/api/v1/studies/" + id + "/ask").retrieve().body(JSON).get("jobId");
+			api.post().uri("/api/v1/jobs/" + job + "/points").contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("iteration", List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), "lr", java.util.Collections.nCopies(10, 0.1),
+						"loss", java.util.Collections.nCopies(10, 1.0),
+						"validation", Map.of("iteration", List.of(9), "loss", List.of(loss))))
+				.retrieve()
+				.body(JSON);
+		}
+		browser.get(url("/studies/" + id));
+		Chromium.waiting(browser).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#trials tbody tr"), 3));
+		Chromium.waiting(browser).until(ExpectedConditions.textMatches(By.id("facts"), Pattern.compile("trained by\\s+clients")));
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("running");
+		// Read in one script: the page redraws itself every second while the study runs.
+		List<?> rows = (List<?>) browser.executeScript("return [...document.querySelectorAll('#trials tbody tr')]"
+				+ ".map(row => row.className + ' | ' + row.innerText)");
+		// the two still running tie (no finished loss to rank by yet) and stand in candidate order
+		assertThat(rows.get(0).toString()).contains("1: 0.5 ✓");
+		assertThat(rows.get(1).toString()).contains("1: 0.4 ✓");
+		assertThat(rows.get(2).toString()).startsWith("pruned | ").contains("1: 0.9 ✗ pruned");
+		assertThat(browser.findElements(By.cssSelector(".error"))).isEmpty();
+
+		browser.get(url("/studies"));
+		Chromium.waiting(browser).until(ExpectedConditions.textMatches(By.cssSelector("tr[data-study='" + id + "']"),
+				Pattern.compile("(?s)#" + id + "\\s+running\\s+client-run: gpu box\\s+–\\s+3\\s+.*")));
+		api.post().uri("/api/v1/studies/" + id + "/cancel").retrieve().body(JSON);
+	}
+
 	/** A loss as the dashboard's fmt() shows one between 0.01 and 1000: three significant digits. */
 	private static String threeDigits(double value) {
 		return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();

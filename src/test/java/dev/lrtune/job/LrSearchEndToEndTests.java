@@ -31,8 +31,8 @@ class LrSearchEndToEndTests {
 	};
 
 	/**
-	 * Noisy linear regression: 6 rates race for a run of 300 iterations; with eta 3 the first rung is 100 iterations
-	 * and the best 2 go on to the whole run: 6 × 100 + 2 × 300 = 1,200 iterations, after a range test of 100.
+	 * Noisy linear regression: after a range test of 300 steps, 6 rates race for a run of 300 iterations, with eta 3
+	 * over rungs of 34, 102 and 300 iterations (6, 2, then 1 rate), then up to 6 whole runs of the climb.
 	 */
 	static final String SEARCH = """
 			{"type": "lr_search", "dataset": "synthetic:linear?samples=600&features=5&noise=0.5&seed=3",
@@ -57,9 +57,9 @@ class LrSearchEndToEndTests {
 		Map<String, Object> request = map(submitted.getBody().get("request"));
 		assertThat(map(request.get("lrSearch"))).containsEntry("iterations", 300).containsEntry("family", "constant")
 			.containsEntry("rates", 6).containsEntry("eta", 3).containsEntry("objective", "last");
-		assertThat(map(request.get("rangeTest"))).containsEntry("iterations", 100);
+		assertThat(map(request.get("rangeTest"))).containsEntry("iterations", 300);
 		assertThat(map(submitted.getBody().get("progress"))).containsEntry("totalIterations",
-				100 + 6 * 34 + 2 * 102 + 300 + 6 * 300);
+				300 + 6 * 34 + 2 * 102 + 300 + 6 * 300);
 		String path = "/jobs/" + submitted.getBody().get("id");
 		Map<String, Object> job = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
 			.until(() -> get(http, path), j -> !"running".equals(j.get("status")) && !"queued".equals(j.get("status")));

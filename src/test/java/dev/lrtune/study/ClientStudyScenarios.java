@@ -266,6 +266,29 @@ abstract class ClientStudyScenarios {
 		assertThat(ended.get("best").get("validationLoss").asDouble()).isEqualTo(0.4);
 	}
 
+	/** A trial whose loss stops being finite is told it diverged, even where its validation loss would prune it. */
+	@Test
+	void aTrialThatDivergesAtARungEndsDivergedNotPruned() throws Exception {
+		long study = send("POST", "/api/v1/studies", """
+				{"runner": "client", "iterations": 20,
+				 "candidates": [{"type": "constant", "lr": 0.1}, {"type": "constant", "lr": 10}],
+				 "strategy": {"type": "successive_halving", "eta": 2, "minIterations": 10}}""").body.get("id").asLong();
+		long steady = ask(study).body.get("jobId").asLong();
+		long blowsUp = ask(study).body.get("jobId").asLong();
+		block(steady, 0, 0.5);
+		JsonNode answer = post(blowsUp, """
+				{"iteration": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], "lr": [10, 10, 10, 10, 10, 10, 10, 10, 10, 10],
+				 "loss": [1, 2, 4, 8, 16, 32, 64, 128, 256, null], "validation": {"iteration": [9], "loss": [0.9]}}""").body;
+		assertThat(answer.get("stop").asBoolean()).isTrue();
+		assertThat(answer.get("reason").asString()).isEqualTo("diverged");
+		assertThat(send("POST", "/api/v1/jobs/" + blowsUp + "/finish", null).body.get("status").asString())
+			.isEqualTo("diverged");
+		List<JsonNode> ranked = list(get("/api/v1/studies/" + study).get("trials"));
+		assertThat(ranked.get(1).get("jobId").asLong()).isEqualTo(blowsUp);
+		assertThat(ranked.get(1).get("diverged").asBoolean()).isTrue();
+		assertThat(ranked.get(1).get("judgements")).isEmpty();
+	}
+
 	@Test
 	void theEightCandidatesAreSizedFromARangeTestTheClientRan() throws Exception {
 		long rangeTest = send("POST", "/api/v1/jobs", """

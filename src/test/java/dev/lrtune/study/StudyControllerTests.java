@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,6 +91,47 @@ class StudyControllerTests {
 				{"dataset": "synthetic:moons", "model": {"type": "logistic"}, "iterations": 100, "budget": 5}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("budget")));
+	}
+
+	@Test
+	void whenAClientRunStudyIsSubmittedThenItIsCreated() throws Exception {
+		given(management.submit(any())).willReturn(running(5));
+		mvc.perform(post("/api/v1/studies").contentType(MediaType.APPLICATION_JSON).content(StudyExamples.CLIENT))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", "/api/v1/studies/5"));
+	}
+
+	@Test
+	void whenAClientRunStudyNamesLrtunesOwnTrainingThenThe400NamesEachField() throws Exception {
+		mvc.perform(post("/api/v1/studies").contentType(MediaType.APPLICATION_JSON).content("""
+				{"runner": "client", "iterations": 100, "dataset": "synthetic:moons", "seed": 3, "optimizer": {"type": "sgd"},
+				 "validationFraction": 0.1, "standardizeTarget": true, "rangeTest": {"iterations": 50},
+				 "candidates": [{"type": "constant", "lr": 0.1}], "rangeTestJobId": 4, "name": " "}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("dataset", "seed", "optimizer",
+					"validationFraction", "standardizeTarget", "rangeTest", "rangeTestJobId", "name")));
+	}
+
+	@Test
+	void whenATrialIsFreeThenTheAskAnswersItWithItsJobsLocation() throws Exception {
+		ConstantSpec schedule = new ConstantSpec(0.1, null);
+		given(management.ask(3)).willReturn(Optional.of(new StudyTrial(17, 3, 0, "client", schedule, 900,
+				List.of(100L, 300L), null)));
+		mvc.perform(post("/api/v1/studies/3/ask"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Location", "/api/v1/jobs/17"))
+			.andExpect(jsonPath("$.jobId").value(17))
+			.andExpect(jsonPath("$.rungs[1]").value(300))
+			.andExpect(jsonPath("$.schedule.type").value("constant"));
+	}
+
+	@Test
+	void whenEveryTrialIsInFlightThenTheAskAnswers204WithRetryAfter() throws Exception {
+		given(management.ask(3)).willReturn(Optional.empty());
+		mvc.perform(post("/api/v1/studies/3/ask"))
+			.andExpect(status().isNoContent())
+			.andExpect(header().string("Retry-After", "10"))
+			.andExpect(content().string(""));
 	}
 
 	@Test

@@ -48,8 +48,8 @@ import dev.lrtune.core.train.TrainingStatus;
  * next, and the best rate is often just beyond the raced span, so the last step looks closer.</li>
  * </ol>
  * Restarting a surviving rate from scratch costs more iterations than continuing it, but keeps every trial an
- * ordinary, reproducible run (and lets a search interrupted mid-race resume from the trials it recorded,
- * {@link #race}). With the defaults (6 rates, eta 3, 1,000 iterations) the race trains 6 × 112 + 2 × 336 + 1,000
+ * ordinary, reproducible run: a search run again with the same seed gives the same answer (an {@code lr_search}
+ * job interrupted mid-race and recovered re-runs whole), and {@link #race} can take trials already measured. With the defaults (6 rates, eta 3, 1,000 iterations) the race trains 6 × 112 + 2 × 336 + 1,000
  * iterations, then 2 to 6 whole runs of the climb, plus the range test's 100: 4,444 to 8,444 iterations.
  *
  * <p>Stateless between runs and safe to share; one {@link #run} at a time per thread.

@@ -92,13 +92,17 @@ public class JobRunner {
 		return executions.containsKey(type);
 	}
 
-	/** Prepares the run of a claimed job (its dataset split, see {@link DatasetSplits}); {@code registry} learns of it before it starts. */
+	/**
+	 * Prepares the run of a claimed job (its dataset split, see {@link DatasetSplits}); {@code registry} learns of it
+	 * before it starts.
+	 */
 	public void run(JobRow job, java.util.function.Consumer<LocalRun> registry) {
 		Lease lease = job.lease();
 		LocalRun run = null;
 		JobMetrics.CurveWrites writes = metrics.curveWrites();
 		try {
-			JobRequest request = json.read(job.request(), JobRequest.class);
+			// shared: the submission on this instance most likely parsed the same text already (its view)
+			JobRequest request = json.readShared(job.request(), JobRequest.class);
 			SplitDataset data = splits.split(request);
 			writes.start();
 			run = new LocalRun(lease, job.leaseUntil(), data, (flushing, batch) -> flush(flushing, batch, writes),

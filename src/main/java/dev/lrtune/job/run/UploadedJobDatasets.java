@@ -1,5 +1,6 @@
 package dev.lrtune.job.run;
 
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 import dev.lrtune.core.data.Dataset;
@@ -44,8 +45,12 @@ final class UploadedJobDatasets implements JobDatasets {
 	@Override
 	public String version(String reference) {
 		long id = Long.parseLong(reference);
-		return "dataset " + id + " uploaded " + catalog.uploadedAt(id)
-			.orElseThrow(() -> new IllegalStateException("dataset " + id + " no longer exists"));
+		return version(id, catalog.uploadedAt(id)
+			.orElseThrow(() -> new IllegalStateException("dataset " + id + " no longer exists")));
+	}
+
+	static String version(long id, Instant uploadedAt) {
+		return "dataset " + id + " uploaded " + uploadedAt;
 	}
 
 	@Override
@@ -58,6 +63,10 @@ final class UploadedJobDatasets implements JobDatasets {
 		catch (DatasetNotFoundException ex) {
 			throw new IllegalStateException("dataset " + id + " no longer exists", ex);
 		}
+		return loaded(data);
+	}
+
+	static Loaded loaded(TrainingData data) {
 		Dataset dataset = Dataset.of(data.features(), data.rows(), data.cols(), data.targets(),
 				task(data.task(), data.classCount()), data.featureNames());
 		return new Loaded(dataset, data.standardize());

@@ -12,9 +12,9 @@ import dev.lrtune.core.rangetest.RangeTestOptions.LossSource;
 class RangeTestOptionsTests {
 
 	@Test
-	void missingFieldsTakeFastaisDefaults() {
+	void missingFieldsTakeFastaisDefaultsOver300Steps() {
 		assertThat(RangeTestOptions.defaults()).isEqualTo(
-				new RangeTestOptions(1e-7, 10, 100, Mode.EXPONENTIAL, 0.98, 4, LossSource.TRAIN, 1, 10, 5));
+				new RangeTestOptions(1e-7, 10, 300, Mode.EXPONENTIAL, 0.98, 4, LossSource.TRAIN, 1, 10, 5));
 	}
 
 	@Test

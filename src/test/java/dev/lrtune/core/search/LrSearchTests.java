@@ -38,6 +38,9 @@ class LrSearchTests {
 
 	private static final ModelSpec LOGISTIC = ModelSpec.of("logistic");
 
+	/** The range test every search here starts with: the default length. */
+	private static final int RANGE_TEST = RangeTestOptions.DEFAULT_ITERATIONS;
+
 	private static LrSearch search(SearchSpec spec) {
 		return new LrSearch(LOGISTIC, OptimizerSpec.sgd(), 32, RangeTestOptions.defaults(), spec);
 	}
@@ -120,10 +123,10 @@ class LrSearchTests {
 		});
 		assertThat(reported).isEqualTo(result.trials());
 		assertThat(result.iterationsSpent())
-			.isEqualTo(100 + result.trials().stream().mapToLong(Trial::iterations).sum());
+			.isEqualTo(RANGE_TEST + result.trials().stream().mapToLong(Trial::iterations).sum());
 		// at most 6 × 34 + 2 × 102 + 300 + 6 × 300 = 2,508 for the race
 		assertThat(LrSearch.maxRaceIterations(spec)).isEqualTo(2508);
-		assertThat(result.iterationsSpent() - 100).isLessThanOrEqualTo(2508);
+		assertThat(result.iterationsSpent() - RANGE_TEST).isLessThanOrEqualTo(2508);
 		assertThat(result.method()).isEqualTo("search");
 		assertThat(result.cancelled()).isFalse();
 
@@ -168,7 +171,7 @@ class LrSearchTests {
 		List<Trial> firstRung = whole.trials().subList(0, 6);
 		List<String> trained = new ArrayList<>();
 
-		SearchResult resumed = search(spec).race(MOONS, SEED, whole.rangeTest(), 100, firstRung, new SearchListener() {
+		SearchResult resumed = search(spec).race(MOONS, SEED, whole.rangeTest(), RANGE_TEST, firstRung, new SearchListener() {
 			@Override
 			public TrainingListener trial(double lr, int rung) {
 				trained.add(lr + "@" + rung);

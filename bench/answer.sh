@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Time to answer (dev.lrtune.bench.AnswerBenchmark): the service as a user meets it, against the core alone.
+# Starts the application jar on a port with a fresh H2 file database, uploads a generated 100,000 x 50 regression
+# CSV, and times POST /jobs of a default range test (linear model, seed 1) until GET /jobs/{id}/recommendation
+# answers: the first job on the dataset (read from the database, split, standardised) and the next ones with the
+# same dataset and seed (the split cached, as for the jobs of a race or a study). Then it times the same work on the
+# core in-process, from the same rows in memory (split + standardise + range test, and the range test alone), and
+# prints the ratios, the server's CPU time per job (from /proc) and the load average. About 1 minute.
+#
+#   bench/answer.sh                          packages the jar first (-DskipTests), port 8093
+#   JAR=/tmp/other.jar bench/answer.sh       another build of the service (e.g. main's, for a before/after)
+#   PORT=8099 bench/answer.sh                another port
+#
+# Maven options in MAVEN_ARGS (e.g. -o).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port="${PORT:-8093}"
+jar="${JAR:-}"
+if [[ -z "$jar" ]]; then
+	./mvnw -q ${MAVEN_ARGS:-} -DskipTests package
+	jar=$(ls target/lrtune-*.jar | grep -v -- '-plain' | head -1)
+fi
+data=$(mktemp -d)
+java --add-modules=jdk.incubator.vector -jar "$jar" --server.port="$port" \
+	--spring.datasource.url="jdbc:h2:file:$data/lrtune;DB_CLOSE_ON_EXIT=FALSE" \
+	--logging.level.root=WARN > "$data/server.log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"' EXIT
+until curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null; do
+	if ! kill -0 "$pid" 2>/dev/null; then
+		cat "$data/server.log" >&2
+		exit 1
+	fi
+	sleep 0.5
+done
+echo "service: $jar on port $port (pid $pid), $(nproc) cores"
+./mvnw -q ${MAVEN_ARGS:-} -Pbench test-compile exec:exec -Dbench.main=dev.lrtune.bench.AnswerBenchmark \
+	-Dbench.args="http://127.0.0.1:$port $pid"
