@@ -80,8 +80,8 @@ class Dataset {
 		return target;
 	}
 
-	Task task() {
-		return Task.valueOf(task.toUpperCase(Locale.ROOT));
+	TargetKind task() {
+		return TargetKind.valueOf(task.toUpperCase(Locale.ROOT));
 	}
 
 	int rows() {

@@ -7,5 +7,5 @@ package dev.lrtune.dataset;
  * @param features feature columns after one-hot encoding
  * @param classCount number of classes; 0 for regression
  */
-public record DatasetShape(int rows, int features, Task task, int classCount) {
+public record DatasetShape(int rows, int features, TargetKind task, int classCount) {
 }

@@ -22,7 +22,7 @@ record DatasetView(@Schema(description = "The dataset's id; refer to it in a job
 		@Schema(description = "Data rows read from the file") int rowsParsed,
 		@Schema(description = "Rows left out for a missing cell (missing=drop; under missing=mean, a missing target): rowsParsed − rows") int rowsDropped,
 		@Schema(description = "Features after one-hot encoding") int features,
-		@Schema(description = "regression or classification") Task task,
+		@Schema(description = "regression or classification") TargetKind task,
 		@Schema(description = "Class labels in index order; empty for regression") List<String> classes,
 		@Schema(description = "The target column") String target,
 		@Schema(description = "Feature names after one-hot encoding (column=value for a category)") List<String> featureNames, @Schema(description = "Whether training z-scores the features") boolean standardize,

@@ -26,7 +26,7 @@ record Encoding(List<FeatureEncoder> features, TargetEncoder target, int rows, i
 	private static final Pattern DATE = Pattern
 		.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.*|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}.*|\\d{4}-\\d{2}");
 
-	static Encoding plan(Profile profile, Task requested, int maxCategories, long maxValues) {
+	static Encoding plan(Profile profile, TargetKind requested, int maxCategories, long maxValues) {
 		checkSomeRowKept(profile);
 		List<FeatureEncoder> features = new ArrayList<>();
 		List<String> names = new ArrayList<>();

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class TargetEncoder {
 
-	private final Task task;
+	private final TargetKind task;
 
 	private final List<String> classes;
 
@@ -20,17 +20,17 @@ final class TargetEncoder {
 
 	private final Map<String, Integer> textCodes = new HashMap<>();
 
-	private TargetEncoder(Task task, List<String> classes) {
+	private TargetEncoder(TargetKind task, List<String> classes) {
 		this.task = task;
 		this.classes = List.copyOf(classes);
 	}
 
 	static TargetEncoder regression() {
-		return new TargetEncoder(Task.REGRESSION, List.of());
+		return new TargetEncoder(TargetKind.REGRESSION, List.of());
 	}
 
 	static TargetEncoder numberClasses(List<Double> labels) {
-		TargetEncoder encoder = new TargetEncoder(Task.CLASSIFICATION, labels.stream().map(Cells::label).toList());
+		TargetEncoder encoder = new TargetEncoder(TargetKind.CLASSIFICATION, labels.stream().map(Cells::label).toList());
 		for (int i = 0; i < labels.size(); i++) {
 			encoder.numberCodes.put(labels.get(i), i);
 		}
@@ -38,7 +38,7 @@ final class TargetEncoder {
 	}
 
 	static TargetEncoder textClasses(List<String> labels) {
-		TargetEncoder encoder = new TargetEncoder(Task.CLASSIFICATION, labels);
+		TargetEncoder encoder = new TargetEncoder(TargetKind.CLASSIFICATION, labels);
 		for (int i = 0; i < labels.size(); i++) {
 			encoder.textCodes.put(labels.get(i), i);
 		}
@@ -46,15 +46,15 @@ final class TargetEncoder {
 	}
 
 	/** Decides the task (inferring it when {@code requested} is null, see {@link Encoding}) and the classes. */
-	static TargetEncoder plan(ColumnProfile target, Task requested, int maxCategories) {
+	static TargetEncoder plan(ColumnProfile target, TargetKind requested, int maxCategories) {
 		if (target.values() == 0) {
 			throw DatasetProblem.unprocessable("Empty target", "The target column '" + target.name + "' has no values"
 					+ (target.missing() > 0 ? ": all " + target.missing() + " of its cells are missing." : "."))
 				.column(target.name)
 				.fix("Choose another target=<column>.");
 		}
-		Task task = requested != null ? requested : infer(target);
-		if (task == Task.REGRESSION) {
+		TargetKind task = requested != null ? requested : infer(target);
+		if (task == TargetKind.REGRESSION) {
 			if (!target.isNumeric()) {
 				throw DatasetProblem.unprocessable("Non-numeric target", "Regression needs a numeric target, but column '"
 						+ target.name + "' holds '" + target.firstText() + "' on line " + target.firstTextLine() + ".")
@@ -74,9 +74,9 @@ final class TargetEncoder {
 		return encoder;
 	}
 
-	private static Task infer(ColumnProfile target) {
+	private static TargetKind infer(ColumnProfile target) {
 		boolean fewIntegers = target.hasIntegersOnly() && target.distinctNumbers() <= Encoding.INTEGER_CLASSES;
-		return !target.isNumeric() || fewIntegers ? Task.CLASSIFICATION : Task.REGRESSION;
+		return !target.isNumeric() || fewIntegers ? TargetKind.CLASSIFICATION : TargetKind.REGRESSION;
 	}
 
 	private static TargetEncoder classes(ColumnProfile target, int maxCategories) {
@@ -91,7 +91,7 @@ final class TargetEncoder {
 		return target.isNumeric() ? numberClasses(target.numbers()) : textClasses(target.categories());
 	}
 
-	Task task() {
+	TargetKind task() {
 		return task;
 	}
 
@@ -102,7 +102,7 @@ final class TargetEncoder {
 
 	/** @param cell trimmed and not missing */
 	double encode(String cell) {
-		if (task == Task.REGRESSION) {
+		if (task == TargetKind.REGRESSION) {
 			return Cells.number(cell);
 		}
 		Integer code = numberCodes.isEmpty() ? textCodes.get(cell) : numberCodes.get(Cells.number(cell));

@@ -16,7 +16,7 @@ import java.util.List;
  * @param featureNames one per column ({@code column} or {@code column=category})
  * @param standardize whether training should z-score the features
  */
-public record TrainingData(double[] features, int rows, int cols, double[] targets, Task task, int classCount,
+public record TrainingData(double[] features, int rows, int cols, double[] targets, TargetKind task, int classCount,
 		List<String> featureNames, boolean standardize) {
 
 	public TrainingData {

@@ -12,7 +12,7 @@ import java.util.List;
  * @param standardize whether training z-scores the features (a flag stored with the dataset)
  * @param exclude header names of columns to leave out
  */
-record UploadOptions(String name, String target, Task task, MissingValues missing, boolean standardize,
+record UploadOptions(String name, String target, TargetKind task, MissingValues missing, boolean standardize,
 		List<String> exclude) {
 
 	UploadOptions {

@@ -27,7 +27,7 @@ record UploadParameters(
 		if (target != null && target.trim().length() > MAX_COLUMN_NAME_LENGTH) {
 			throw new InvalidRequestException("target", "must be at most " + MAX_COLUMN_NAME_LENGTH + " characters");
 		}
-		return new UploadOptions(name(fileName), blankToNull(target), task == null ? null : Task.parse("task", task),
+		return new UploadOptions(name(fileName), blankToNull(target), task == null ? null : TargetKind.parse("task", task),
 				missing == null ? MissingValues.ERROR : MissingValues.parse("missing", missing),
 				!Boolean.FALSE.equals(standardize), exclude == null ? List.of()
 						: exclude.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList());

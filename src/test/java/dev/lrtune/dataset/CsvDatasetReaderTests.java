@@ -31,7 +31,7 @@ class CsvDatasetReaderTests {
 		ParsedDataset dataset = read(PENGUINS, options().missing(MissingValues.DROP));
 
 		assertThat(dataset.target()).isEqualTo("sex");
-		assertThat(dataset.task()).isEqualTo(Task.CLASSIFICATION);
+		assertThat(dataset.task()).isEqualTo(TargetKind.CLASSIFICATION);
 		assertThat(dataset.classes()).containsExactly("female", "male");
 		assertThat(dataset.rowsParsed()).isEqualTo(5);
 		assertThat(dataset.rows()).isEqualTo(4);
@@ -72,20 +72,20 @@ class CsvDatasetReaderTests {
 
 	@Test
 	void aTargetWithTextIsClassification() {
-		assertThat(read("x,y\n1,a\n2,b\n", options()).task()).isEqualTo(Task.CLASSIFICATION);
+		assertThat(read("x,y\n1,a\n2,b\n", options()).task()).isEqualTo(TargetKind.CLASSIFICATION);
 	}
 
 	@Test
 	void aTargetWithFewDistinctIntegersIsClassification() {
 		ParsedDataset dataset = read("x,y\n1,0\n2,1\n3,1\n4,0\n", options());
-		assertThat(dataset.task()).isEqualTo(Task.CLASSIFICATION);
+		assertThat(dataset.task()).isEqualTo(TargetKind.CLASSIFICATION);
 		assertThat(dataset.classes()).containsExactly("0", "1");
 	}
 
 	@Test
 	void aTargetWithFractionsIsRegression() {
 		ParsedDataset dataset = read("x,y\n1,0.5\n2,1\n3,1.5\n", options());
-		assertThat(dataset.task()).isEqualTo(Task.REGRESSION);
+		assertThat(dataset.task()).isEqualTo(TargetKind.REGRESSION);
 		assertThat(dataset.classes()).isEmpty();
 		assertThat(dataset.targets()).containsExactly(0.5, 1, 1.5);
 	}
@@ -96,17 +96,17 @@ class CsvDatasetReaderTests {
 		for (int i = 0; i < 11; i++) {
 			csv.append(i).append(',').append(i * 3).append('\n');
 		}
-		assertThat(read(csv.toString(), options()).task()).isEqualTo(Task.REGRESSION);
+		assertThat(read(csv.toString(), options()).task()).isEqualTo(TargetKind.REGRESSION);
 	}
 
 	@Test
 	void anExplicitTaskWinsOverInference() {
-		assertThat(read("x,y\n1,0\n2,1\n", options().task(Task.REGRESSION)).task()).isEqualTo(Task.REGRESSION);
+		assertThat(read("x,y\n1,0\n2,1\n", options().task(TargetKind.REGRESSION)).task()).isEqualTo(TargetKind.REGRESSION);
 	}
 
 	@Test
 	void numericClassLabelsAreSortedByValueAndReadTheSameHoweverWritten() {
-		ParsedDataset dataset = read("x,y\n1,10\n2,2\n3,2.0\n4,-1\n", options().task(Task.CLASSIFICATION));
+		ParsedDataset dataset = read("x,y\n1,10\n2,2\n3,2.0\n4,-1\n", options().task(TargetKind.CLASSIFICATION));
 		assertThat(dataset.classes()).containsExactly("-1", "2", "10");
 		assertThat(dataset.targets()).containsExactly(2, 1, 1, 0);
 	}
@@ -242,7 +242,7 @@ class CsvDatasetReaderTests {
 
 	@Test
 	void aNonNumericRegressionTargetIsA422NamingTheLine() {
-		ProblemDetail problem = problem(() -> read("x,price\n1,10\n2,cheap\n", options().task(Task.REGRESSION)));
+		ProblemDetail problem = problem(() -> read("x,price\n1,10\n2,cheap\n", options().task(TargetKind.REGRESSION)));
 		assertThat(problem.getStatus()).isEqualTo(422);
 		assertThat(problem.getTitle()).isEqualTo("Non-numeric target");
 		assertThat(property(problem, "line")).isEqualTo(3L);
@@ -366,7 +366,7 @@ class CsvDatasetReaderTests {
 
 		private String target;
 
-		private Task task;
+		private TargetKind task;
 
 		private MissingValues missing = MissingValues.ERROR;
 
@@ -377,7 +377,7 @@ class CsvDatasetReaderTests {
 			return this;
 		}
 
-		Options task(Task task) {
+		Options task(TargetKind task) {
 			this.task = task;
 			return this;
 		}

@@ -36,7 +36,7 @@ class DatasetFilesTests {
 
 		assertThat(data.rows()).isEqualTo(3);
 		assertThat(data.featureNames()).containsExactly("weight", "colour=blue", "colour=red");
-		assertThat(data.task()).isEqualTo(Task.CLASSIFICATION);
+		assertThat(data.task()).isEqualTo(TargetKind.CLASSIFICATION);
 		assertThat(data.classCount()).isEqualTo(2);
 		assertThat(data.standardize()).isTrue();
 	}

@@ -69,7 +69,7 @@ abstract class DatasetStorageTests {
 		assertThat(data.targets()).isEqualTo(parsed.targets());
 		assertThat(data.rows()).isEqualTo(3);
 		assertThat(data.cols()).isEqualTo(3);
-		assertThat(data.task()).isEqualTo(Task.CLASSIFICATION);
+		assertThat(data.task()).isEqualTo(TargetKind.CLASSIFICATION);
 		assertThat(data.classCount()).isEqualTo(2);
 		assertThat(data.featureNames()).containsExactly("n", "color=blue", "color=red");
 		assertThat(data.standardize()).isFalse();
@@ -118,7 +118,7 @@ abstract class DatasetStorageTests {
 		assertThat(view.rows()).isEqualTo(3);
 		assertThat(view.rowsParsed()).isEqualTo(3);
 		assertThat(view.features()).isEqualTo(4);
-		assertThat(view.task()).isEqualTo(Task.REGRESSION);
+		assertThat(view.task()).isEqualTo(TargetKind.REGRESSION);
 		assertThat(view.classes()).isEmpty();
 		assertThat(view.target()).isEqualTo("y");
 		assertThat(view.featureNames()).isEqualTo(parsed.featureNames());

@@ -4,6 +4,7 @@ import dev.lrtune.core.data.Dataset;
 import dev.lrtune.core.data.Task;
 import dev.lrtune.dataset.DatasetFileException;
 import dev.lrtune.dataset.DatasetFiles;
+import dev.lrtune.dataset.TargetKind;
 import dev.lrtune.dataset.TrainingData;
 import dev.lrtune.web.InvalidRequestException;
 
@@ -59,7 +60,7 @@ final class FileJobDatasets implements JobDatasets {
 	}
 
 	private static Task task(TrainingData data) {
-		return data.task() == dev.lrtune.dataset.Task.CLASSIFICATION ? Task.classification(data.classCount())
+		return data.task() == TargetKind.CLASSIFICATION ? Task.classification(data.classCount())
 				: Task.regression();
 	}
 

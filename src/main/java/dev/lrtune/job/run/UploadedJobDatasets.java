@@ -8,6 +8,7 @@ import dev.lrtune.core.data.Task;
 import dev.lrtune.dataset.DatasetCatalog;
 import dev.lrtune.dataset.DatasetNotFoundException;
 import dev.lrtune.dataset.DatasetShape;
+import dev.lrtune.dataset.TargetKind;
 import dev.lrtune.dataset.TrainingData;
 import dev.lrtune.web.InvalidRequestException;
 
@@ -71,8 +72,8 @@ final class UploadedJobDatasets implements JobDatasets {
 		return new Loaded(dataset, data.standardize());
 	}
 
-	private static Task task(dev.lrtune.dataset.Task task, int classCount) {
-		return task == dev.lrtune.dataset.Task.CLASSIFICATION ? Task.classification(classCount) : Task.regression();
+	private static Task task(TargetKind task, int classCount) {
+		return task == TargetKind.CLASSIFICATION ? Task.classification(classCount) : Task.regression();
 	}
 
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.lrtune.web.InvalidRequestException;
 
 /** What a dataset's target is: a number to predict, or a class index in 0..k−1. */
-public enum Task {
+public enum TargetKind {
 
 	REGRESSION, CLASSIFICATION;
 
@@ -16,8 +16,8 @@ public enum Task {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	static Task parse(String field, String value) {
-		for (Task task : values()) {
+	static TargetKind parse(String field, String value) {
+		for (TargetKind task : values()) {
 			if (task.value().equalsIgnoreCase(value.trim())) {
 				return task;
 			}
