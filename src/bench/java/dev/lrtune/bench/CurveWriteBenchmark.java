@@ -27,13 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.lrtune.LrtuneApplication;
 import dev.lrtune.curve.CurveBatch;
-import dev.lrtune.curve.CurveRecorder;
+import dev.lrtune.curve.CurveBatchRecorder;
 import dev.lrtune.curve.CurveSettings;
 import dev.lrtune.curve.Curves;
 
 /**
  * The curve store's own write rate, the yardstick of {@code bench/ingest.sh}: as many writers as the ingest benchmark
- * has clients each record a job's curve the way a server job does ({@link CurveRecorder}, one flush per
+ * has clients each record a job's curve the way a server job does ({@link CurveBatchRecorder}, one flush per
  * {@code batch} iterations, each flush one transaction that updates the job's row, as the worker's heartbeat does,
  * and writes the batch with {@link Curves#write}), the same points the ingest clients post. No HTTP and no JSON:
  * what is left is the store. The application is started in-process (for its data source, schema and beans); the jobs
@@ -131,7 +131,7 @@ public final class CurveWriteBenchmark {
 		/** One job's curve, flushed every {@code batch} iterations as a server job's recorder hands it over. */
 		private Void record(long job, int batches) {
 			// never flushes on its own: the writer drains it every batch iterations
-			CurveRecorder recorder = new CurveRecorder(b -> true, false,
+			CurveBatchRecorder recorder = new CurveBatchRecorder(b -> true, false,
 					new CurveSettings(100_000, Duration.ofHours(1), Integer.MAX_VALUE));
 			long iteration = 0;
 			for (int b = 0; b < batches; b++) {

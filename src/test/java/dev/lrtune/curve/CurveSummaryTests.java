@@ -46,7 +46,7 @@ class CurveSummaryTests {
 		jdbc.update("INSERT INTO jobs (id, type, status, request, dataset, total_iterations, iteration, attempt, "
 				+ "cancel_requested, created_at) VALUES (?, 'training', 'diverged', '{}', 'synthetic:moons', ?, ?, 1, "
 				+ "FALSE, CURRENT_TIMESTAMP)", JOB, POINTS, POINTS);
-		CurveRecorder recorder = new CurveRecorder(batch -> true, false,
+		CurveBatchRecorder recorder = new CurveBatchRecorder(batch -> true, false,
 				new CurveSettings(5000, Duration.ofHours(1), 1 << 20));
 		for (int k = 0; k < POINTS; k++) {
 			lr[k] = 1e-6 * (k + 1);

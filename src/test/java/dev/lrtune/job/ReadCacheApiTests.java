@@ -18,7 +18,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.lrtune.curve.CurveRecorder;
+import dev.lrtune.curve.CurveBatchRecorder;
 import dev.lrtune.curve.CurveSettings;
 import dev.lrtune.curve.Curves;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -161,8 +161,8 @@ class ReadCacheApiTests {
 
 	/** Stores iterations {@code from…to−1} as a worker's flush does, in a transaction. */
 	private void write(long id, long from, long to) {
-		CurveRecorder recorder = new CurveRecorder(batch -> true, false, new CurveSettings(100_000, Duration.ofHours(1),
-				1 << 20));
+		CurveBatchRecorder recorder = new CurveBatchRecorder(batch -> true, false,
+				new CurveSettings(100_000, Duration.ofHours(1), 1 << 20));
 		for (long k = from; k < to; k++) {
 			recorder.onIteration(k, 0.1, Double.NaN, 1.0 / (k + 1));
 		}

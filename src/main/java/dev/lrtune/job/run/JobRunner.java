@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.lrtune.core.data.SplitDataset;
 import dev.lrtune.curve.CurveBatch;
-import dev.lrtune.curve.CurveRecorder;
+import dev.lrtune.curve.CurveBatchRecorder;
 import dev.lrtune.curve.CurveSettings;
 import dev.lrtune.curve.Curves;
 import dev.lrtune.db.DatabaseOutages;
@@ -269,7 +269,7 @@ public class JobRunner {
 	private void finish(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, JobStatus status, String result,
 			String error, Long done) {
 		Lease lease = job.lease();
-		CurveRecorder recorder = run == null ? null : run.recorder();
+		CurveBatchRecorder recorder = run == null ? null : run.recorder();
 		CurveBatch rest = recorder == null ? null : recorder.drain();
 		long recorded = recorder == null ? 0 : recorder.lastIteration() + 1;
 		long iterations = done != null ? done : recorded;

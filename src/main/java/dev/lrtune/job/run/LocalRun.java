@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 
 import dev.lrtune.core.data.SplitDataset;
 import dev.lrtune.curve.CurveBatch;
-import dev.lrtune.curve.CurveRecorder;
+import dev.lrtune.curve.CurveBatchRecorder;
 import dev.lrtune.curve.CurveSettings;
 import dev.lrtune.job.queue.Lease;
 
@@ -33,7 +33,7 @@ public final class LocalRun {
 
 	private final CurveSettings curveSettings;
 
-	private CurveRecorder recorder;
+	private CurveBatchRecorder recorder;
 
 	private volatile boolean cancelled;
 
@@ -83,14 +83,14 @@ public final class LocalRun {
 	}
 
 	/** The recorder of this run's curve, created once the execution knows whether momentum is cycled. */
-	synchronized CurveRecorder recorder(boolean cyclesMomentum) {
+	synchronized CurveBatchRecorder recorder(boolean cyclesMomentum) {
 		if (recorder == null) {
-			recorder = new CurveRecorder(batch -> flush.flush(this, batch), cyclesMomentum, curveSettings);
+			recorder = new CurveBatchRecorder(batch -> flush.flush(this, batch), cyclesMomentum, curveSettings);
 		}
 		return recorder;
 	}
 
-	synchronized CurveRecorder recorder() {
+	synchronized CurveBatchRecorder recorder() {
 		return recorder;
 	}
 

@@ -14,7 +14,7 @@ import dev.lrtune.core.search.SearchResult;
 import dev.lrtune.core.search.SearchSpec;
 import dev.lrtune.core.search.Trial;
 import dev.lrtune.core.train.TrainingListener;
-import dev.lrtune.curve.CurveRecorder;
+import dev.lrtune.curve.CurveBatchRecorder;
 import dev.lrtune.job.JobRequest;
 import dev.lrtune.job.JobResult;
 import dev.lrtune.job.JobStatus;
@@ -51,7 +51,7 @@ public class LrSearchExecution implements JobExecution {
 		catch (InvalidParameterException ex) {
 			throw ex.under("lrSearch");
 		}
-		CurveRecorder recorder = run.recorder(false);
+		CurveBatchRecorder recorder = run.recorder(false);
 		ConsecutiveParts parts = new ConsecutiveParts(recorder);
 		SearchResult result = new LrSearch(request.model().toSpec(), request.optimizer().toSpec(), request.batchSize(),
 				options, spec)
@@ -75,7 +75,7 @@ public class LrSearchExecution implements JobExecution {
 	/** Numbers the points of the range test and of every trial consecutively, as the curve store needs. */
 	private static final class ConsecutiveParts implements SearchListener {
 
-		private final CurveRecorder recorder;
+		private final CurveBatchRecorder recorder;
 
 		private final List<SearchSummary.SearchTrial> trials = new ArrayList<>();
 
@@ -85,7 +85,7 @@ public class LrSearchExecution implements JobExecution {
 
 		private long trialStart;
 
-		ConsecutiveParts(CurveRecorder recorder) {
+		ConsecutiveParts(CurveBatchRecorder recorder) {
 			this.recorder = recorder;
 		}
 

@@ -13,7 +13,7 @@ import dev.lrtune.core.rangetest.RangeTestOptions;
 import dev.lrtune.core.rangetest.RangeTestResult.Curve;
 import dev.lrtune.core.rangetest.RangeTestResult;
 import dev.lrtune.core.rangetest.Recommendation;
-import dev.lrtune.curve.CurveRecorder;
+import dev.lrtune.curve.CurveBatchRecorder;
 import dev.lrtune.job.JobRequest;
 import dev.lrtune.job.JobResult;
 import dev.lrtune.job.JobStatus;
@@ -40,7 +40,7 @@ class RangeTestExecution implements JobExecution {
 	public Outcome run(JobRequest request, long totalIterations, LocalRun run) {
 		long seed = request.seed();
 		SplitDataset data = run.data();
-		CurveRecorder recorder = run.recorder(false);
+		CurveBatchRecorder recorder = run.recorder(false);
 		RangeTestResult result;
 		try {
 			result = new RangeTest(request.model().toSpec(), request.optimizer().toSpec(), request.batchSize(),
@@ -94,11 +94,11 @@ class RangeTestExecution implements JobExecution {
 	/** Numbers the points of all repeats consecutively, as the curve store needs. */
 	private static final class ConsecutivePoints implements RangeTestListener {
 
-		private final CurveRecorder recorder;
+		private final CurveBatchRecorder recorder;
 
 		private long next;
 
-		ConsecutivePoints(CurveRecorder recorder) {
+		ConsecutivePoints(CurveBatchRecorder recorder) {
 			this.recorder = recorder;
 		}
 

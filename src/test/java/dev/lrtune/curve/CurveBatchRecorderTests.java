@@ -8,12 +8,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class CurveRecorderTests {
+class CurveBatchRecorderTests {
 
 	private final List<CurveBatch> flushed = new ArrayList<>();
 
-	private CurveRecorder recorder(Duration interval, boolean momentum, boolean accept) {
-		return new CurveRecorder(batch -> {
+	private CurveBatchRecorder recorder(Duration interval, boolean momentum, boolean accept) {
+		return new CurveBatchRecorder(batch -> {
 			flushed.add(batch);
 			return accept;
 		}, momentum, new CurveSettings(100_000, interval, 1 << 20));
@@ -21,7 +21,7 @@ class CurveRecorderTests {
 
 	@Test
 	void pointsAreCutIntoChunksOfFixedBoundariesAndDrainedOnce() {
-		CurveRecorder recorder = recorder(Duration.ofHours(1), false, true);
+		CurveBatchRecorder recorder = recorder(Duration.ofHours(1), false, true);
 		int n = CurveChunk.SIZE + 10;
 		for (int k = 0; k < n; k++) {
 			recorder.onIteration(k, 0.1 * k, Double.NaN, 1.0 / (k + 1));
@@ -42,7 +42,7 @@ class CurveRecorderTests {
 
 	@Test
 	void aDueFlushHandsTheNewPointsToTheSinkWithMomentum() {
-		CurveRecorder recorder = recorder(Duration.ZERO, true, true);
+		CurveBatchRecorder recorder = recorder(Duration.ZERO, true, true);
 		recorder.onIteration(0, 0.1, 0.9, 2.0);
 		assertThat(flushed).hasSize(1);
 		assertThat(flushed.get(0).chunks().get(0).momentum()[0]).isEqualTo(0.9);
@@ -51,7 +51,7 @@ class CurveRecorderTests {
 
 	@Test
 	void aSinkThatRefusesStopsTheRun() {
-		CurveRecorder recorder = recorder(Duration.ZERO, false, false);
+		CurveBatchRecorder recorder = recorder(Duration.ZERO, false, false);
 		recorder.onIteration(0, 0.1, Double.NaN, 2.0);
 		assertThat(recorder.stopRequested()).isTrue();
 	}

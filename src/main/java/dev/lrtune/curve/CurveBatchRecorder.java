@@ -15,7 +15,7 @@ import dev.lrtune.core.train.TrainingListener;
  * the answer of the sink (stop: cancelled or the lease is lost) takes effect before the next iteration.
  * The clock is read only every 64 iterations so that the loop stays allocation- and syscall-free.
  */
-public final class CurveRecorder implements TrainingListener {
+public final class CurveBatchRecorder implements TrainingListener {
 
 	/** Where batches go; implemented by the job runner as one transaction that also renews the lease. */
 	@FunctionalInterface
@@ -57,7 +57,7 @@ public final class CurveRecorder implements TrainingListener {
 	/**
 	 * @param recordsMomentum whether the schedule cycles momentum (then it is recorded beside the rate)
 	 */
-	public CurveRecorder(Sink sink, boolean recordsMomentum, CurveSettings settings) {
+	public CurveBatchRecorder(Sink sink, boolean recordsMomentum, CurveSettings settings) {
 		this.sink = sink;
 		this.recordsMomentum = recordsMomentum;
 		this.momentum = recordsMomentum ? new double[CurveChunk.SIZE] : null;
