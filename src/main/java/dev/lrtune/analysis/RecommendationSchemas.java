@@ -1,4 +1,4 @@
-package dev.lrtune.rangetest;
+package dev.lrtune.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.lrtune.rangetest;
+package dev.lrtune.analysis;
 
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;

@@ -1,4 +1,4 @@
-package dev.lrtune.rangetest;
+package dev.lrtune.analysis;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -1,4 +1,4 @@
-package dev.lrtune.rangetest;
+package dev.lrtune.analysis;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
