@@ -37,7 +37,7 @@ public class DatasetCatalog {
 	DatasetView upload(Upload upload, UploadOptions options) {
 		byte[] bytes = upload.read(settings.maxBytes().toBytes());
 		ParsedDataset parsed = reader.read(bytes, upload.charset(), options);
-		Dataset dataset = store.save(parsed, options, Instant.now().truncatedTo(ChronoUnit.MICROS));
+		StoredDataset dataset = store.save(parsed, options, Instant.now().truncatedTo(ChronoUnit.MICROS));
 		events.publishEvent(new DatasetUploaded(dataset.id(), dataset.createdAt(), new TrainingData(parsed.features(),
 				parsed.rows(), parsed.cols(), parsed.targets(), parsed.task(), parsed.classes().size(),
 				parsed.featureNames(), dataset.standardize())));
@@ -84,7 +84,7 @@ public class DatasetCatalog {
 	 * (a dataset never changes; another one never gets the same id and time). Empty when no dataset has this id.
 	 */
 	public Optional<Instant> uploadedAt(long id) {
-		return store.find(id).map(Dataset::createdAt);
+		return store.find(id).map(StoredDataset::createdAt);
 	}
 
 	public boolean exists(long id) {

@@ -24,24 +24,24 @@ class DatasetStore {
 		this.usages = usages;
 	}
 
-	Dataset save(ParsedDataset parsed, UploadOptions options, Instant createdAt) {
-		Dataset dataset = datasets.saveAndFlush(new Dataset(parsed, options, createdAt));
+	StoredDataset save(ParsedDataset parsed, UploadOptions options, Instant createdAt) {
+		StoredDataset dataset = datasets.saveAndFlush(new StoredDataset(parsed, options, createdAt));
 		matrices.save(dataset.id(), parsed.features(), parsed.targets());
 		return dataset;
 	}
 
 	@Transactional(readOnly = true)
-	List<Dataset> list() {
+	List<StoredDataset> list() {
 		return datasets.findAllByOrderByCreatedAtDescIdDesc();
 	}
 
 	@Transactional(readOnly = true)
-	Optional<Dataset> find(long id) {
+	Optional<StoredDataset> find(long id) {
 		return datasets.findById(id);
 	}
 
 	/** The dataset with its row locked (joins the caller's transaction). */
-	Optional<Dataset> findForUse(long id) {
+	Optional<StoredDataset> findForUse(long id) {
 		return datasets.findLockedById(id);
 	}
 
@@ -52,7 +52,7 @@ class DatasetStore {
 
 	/** Deletes the dataset and its matrix (by cascade), unless something still uses it: then a 409. */
 	void delete(long id) {
-		Dataset dataset = datasets.findLockedById(id).orElseThrow(() -> new DatasetNotFoundException(id));
+		StoredDataset dataset = datasets.findLockedById(id).orElseThrow(() -> new DatasetNotFoundException(id));
 		for (DatasetUsage usage : usages) {
 			usage.activeUse(id).ifPresent(use -> {
 				throw DatasetProblem.conflict("Dataset in use", "Dataset " + id + " cannot be deleted now: " + use + ".")
@@ -64,7 +64,7 @@ class DatasetStore {
 
 	@Transactional(readOnly = true)
 	TrainingData load(long id) {
-		Dataset dataset = datasets.findById(id).orElseThrow(() -> new DatasetNotFoundException(id));
+		StoredDataset dataset = datasets.findById(id).orElseThrow(() -> new DatasetNotFoundException(id));
 		double[] features = new double[dataset.rows() * dataset.features()];
 		double[] targets = new double[dataset.rows()];
 		matrices.load(id, features, targets);

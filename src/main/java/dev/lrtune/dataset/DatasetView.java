@@ -29,7 +29,7 @@ record DatasetView(@Schema(description = "The dataset's id; refer to it in a job
 		@Schema(description = "When it was uploaded") Instant createdAt,
 		@Schema(description = "Every column of the file, in order, with its summary") List<ColumnSummary> columns) {
 
-	static DatasetView of(Dataset dataset) {
+	static DatasetView of(StoredDataset dataset) {
 		return new DatasetView(dataset.id(), dataset.name(), dataset.rows(), dataset.rowsParsed(),
 				dataset.rowsParsed() - dataset.rows(), dataset.features(),
 				dataset.task(), dataset.classes(), dataset.target(), dataset.featureNames(), dataset.standardize(),

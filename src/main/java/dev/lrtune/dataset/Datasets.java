@@ -9,12 +9,12 @@ import org.springframework.data.jpa.repository.Lock;
 import jakarta.persistence.LockModeType;
 
 /** The {@code datasets} table. */
-interface Datasets extends JpaRepository<Dataset, Long> {
+interface Datasets extends JpaRepository<StoredDataset, Long> {
 
-	List<Dataset> findAllByOrderByCreatedAtDescIdDesc();
+	List<StoredDataset> findAllByOrderByCreatedAtDescIdDesc();
 
 	/** Locks the row, so that a job cannot start using the dataset while it is being deleted. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	Optional<Dataset> findLockedById(Long id);
+	Optional<StoredDataset> findLockedById(Long id);
 
 }

@@ -68,7 +68,7 @@ class DatasetControllerTests {
 	@BeforeEach
 	void storeAssignsId7() {
 		given(store.save(any(), any(), any())).willAnswer(call -> {
-			Dataset dataset = new Dataset(call.getArgument(0), call.getArgument(1), call.getArgument(2));
+			StoredDataset dataset = new StoredDataset(call.getArgument(0), call.getArgument(1), call.getArgument(2));
 			ReflectionTestUtils.setField(dataset, "id", 7L);
 			return dataset;
 		});
@@ -245,9 +245,10 @@ class DatasetControllerTests {
 
 	@Test
 	void aKnownDatasetIsShown() throws Exception {
-		Dataset dataset = new Dataset(new CsvDatasetReader(5, 100).read("x,y\n1,2.5\n2,3.5\n".getBytes(StandardCharsets.UTF_8),
-				StandardCharsets.UTF_8, UploadOptions.defaults("small")), UploadOptions.defaults("small"),
-				Instant.parse("2026-01-02T03:04:05Z"));
+		StoredDataset dataset = new StoredDataset(
+				new CsvDatasetReader(5, 100).read("x,y\n1,2.5\n2,3.5\n".getBytes(StandardCharsets.UTF_8),
+						StandardCharsets.UTF_8, UploadOptions.defaults("small")),
+				UploadOptions.defaults("small"), Instant.parse("2026-01-02T03:04:05Z"));
 		ReflectionTestUtils.setField(dataset, "id", 3L);
 		given(store.find(3)).willReturn(Optional.of(dataset));
 		mvc.perform(get("/api/v1/datasets/3"))

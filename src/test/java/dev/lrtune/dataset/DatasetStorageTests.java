@@ -131,7 +131,7 @@ abstract class DatasetStorageTests {
 		long older = save(parse("x,y\n1,1.5\n2,2.5\n"), "older", true);
 		long newer = save(parse("x,y\n1,1.5\n2,2.5\n"), "newer", true);
 
-		List<Long> ids = store.list().stream().map(Dataset::id).filter(saved::contains).toList();
+		List<Long> ids = store.list().stream().map(StoredDataset::id).filter(saved::contains).toList();
 
 		assertThat(ids).containsExactly(newer, older);
 	}

@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
 /** A stored dataset's metadata: one row of {@code datasets}. The matrix lives in {@link DatasetMatrices}. */
 @Entity
 @Table(name = "datasets")
-class Dataset {
+class StoredDataset {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "datasets_seq")
@@ -51,10 +51,10 @@ class Dataset {
 	@Column(name = "column_summary")
 	private List<ColumnSummary> columns;
 
-	protected Dataset() {
+	protected StoredDataset() {
 	}
 
-	Dataset(ParsedDataset parsed, UploadOptions options, Instant createdAt) {
+	StoredDataset(ParsedDataset parsed, UploadOptions options, Instant createdAt) {
 		this.name = options.name();
 		this.target = parsed.target();
 		this.task = parsed.task().value();
