@@ -15,6 +15,14 @@ final class Kernels {
 	/** What {@link #path()} reports, and what the models dispatch on. */
 	static final boolean VECTOR = vectorUsable();
 
+	/**
+	 * Multiply-adds below which a product takes the scalar kernel even on the vector path (the same bits):
+	 * packing and tile set-up cost more than the SIMD saves there, and until C2 compiles the vector kernels
+	 * every vector operation allocates, so a tiny model's first thousand steps would allocate hundreds of
+	 * megabytes.
+	 */
+	static final long VECTOR_MIN_TERMS = 16 * 1024;
+
 	private Kernels() {
 	}
 
@@ -52,7 +60,7 @@ final class Kernels {
 	static void product(double[] a, int aOffset, int aRowStride, int aInnerStride, double[] b, int bOffset,
 			int bStride, double[] init, int initOffset, double[] c, int cOffset, int cStride, int n, int inner,
 			int width, ProductBuffers buffers) {
-		if (VECTOR) {
+		if (VECTOR && (long) n * inner * width >= VECTOR_MIN_TERMS) {
 			VectorKernels.product(a, aOffset, aRowStride, aInnerStride, b, bOffset, bStride, init, initOffset, c,
 					cOffset, cStride, n, inner, width, buffers.packed(VectorKernels.scratchLength(n, inner)));
 		}

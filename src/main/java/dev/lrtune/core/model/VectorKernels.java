@@ -140,10 +140,12 @@ final class VectorKernels {
 			double[] packed) {
 		for (int t = 0; t < rows; t += ROWS) {
 			int base = t * inner;
-			if (aRowStride == 1) { // a read down its columns: a tile's four terms k lie side by side already
+			// a read down its columns: a tile's four terms k lie side by side already (copied as doubles, not as a
+			// 256-bit vector: see lastColumn)
+			if (aRowStride == 1) {
 				int from = aOffset + t;
 				for (int k = 0; k < inner; k++) {
-					DoubleVector.fromArray(FOUR, a, from + k * aInnerStride).intoArray(packed, base + k * ROWS);
+					System.arraycopy(a, from + k * aInnerStride, packed, base + k * ROWS, ROWS);
 				}
 				continue;
 			}
@@ -304,20 +306,30 @@ final class VectorKernels {
 	}
 
 	/**
-	 * One column past the last whole vector, for the 4 packed rows of a tile: their terms lie side by side in
-	 * {@code p}, so the four outputs are the lanes of one vector (each lane still its own output's sum).
+	 * One column past the last whole vector, for the 4 packed rows of a tile: four independent chains of
+	 * {@link Math#fma}, the scalar code's sums. Not a vector of {@link #FOUR}: with 512-bit vectors, 256-bit
+	 * ones in the products made C2's type profile of the shared {@code DoubleVector} methods (fma, intoArray)
+	 * see two vector classes, and it then left those operations to the allocating Java fallback in every tile.
 	 */
 	private static void lastColumn(double[] p, int pAt, int pInner, double[] b, int bAt, int bStride,
 			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
-		DoubleVector sum = init == null ? DoubleVector.zero(FOUR) : DoubleVector.broadcast(FOUR, init[initAt]);
+		double start = init == null ? 0.0 : init[initAt];
+		double s0 = start;
+		double s1 = start;
+		double s2 = start;
+		double s3 = start;
 		for (int k = 0; k < inner; k++) {
-			sum = DoubleVector.fromArray(FOUR, p, pAt + k * pInner)
-				.fma(DoubleVector.broadcast(FOUR, b[bAt + k * bStride]), sum);
+			int pk = pAt + k * pInner;
+			double bk = b[bAt + k * bStride];
+			s0 = Math.fma(p[pk], bk, s0);
+			s1 = Math.fma(p[pk + 1], bk, s1);
+			s2 = Math.fma(p[pk + 2], bk, s2);
+			s3 = Math.fma(p[pk + 3], bk, s3);
 		}
-		c[cAt] = sum.lane(0);
-		c[cAt + cStride] = sum.lane(1);
-		c[cAt + 2 * cStride] = sum.lane(2);
-		c[cAt + 3 * cStride] = sum.lane(3);
+		c[cAt] = s0;
+		c[cAt + cStride] = s1;
+		c[cAt + 2 * cStride] = s2;
+		c[cAt + 3 * cStride] = s3;
 	}
 
 	/** One row (read in place) × one vector of b. */
