@@ -17,9 +17,8 @@ final class Kernels {
 
 	/**
 	 * Multiply-adds below which a product takes the scalar kernel even on the vector path (the same bits):
-	 * packing and tile set-up cost more than the SIMD saves there, and until C2 compiles the vector kernels
-	 * every vector operation allocates, so a tiny model's first thousand steps would allocate hundreds of
-	 * megabytes.
+	 * too little work for the SIMD to matter, and until C2 compiles the vector kernels every vector operation
+	 * allocates its result, so a tiny model's first thousand steps allocated tens to hundreds of megabytes.
 	 */
 	static final long VECTOR_MIN_TERMS = 16 * 1024;
 
