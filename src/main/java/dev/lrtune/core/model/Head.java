@@ -9,29 +9,24 @@ enum Head {
 	/** One linear output, (ŷ − y)², as PyTorch's {@code MSELoss}; δ = 2(ŷ − y)/n. */
 	SQUARED_ERROR {
 		@Override
-		double lossAndDeltas(double[][] outputs, double[] y, int from, int n, int width, double[][] deltas,
-				double[] flatDeltas) {
+		double lossAndDeltas(double[] outputs, double[] y, int from, int n, int width, double[] deltas) {
 			double loss = 0;
 			for (int i = 0; i < n; i++) {
-				double error = outputs[i][0] - y[from + i];
+				double error = outputs[i] - y[from + i];
 				loss += error * error;
-				double delta = 2 * error / n;
-				deltas[i][0] = delta;
-				if (flatDeltas != null) {
-					flatDeltas[i] = delta;
-				}
+				deltas[i] = 2 * error / n;
 			}
 			return loss;
 		}
 
 		@Override
-		double exampleLoss(double[] output, double target, int width) {
-			double error = output[0] - target;
+		double exampleLoss(double[] outputs, int offset, double target, int width) {
+			double error = outputs[offset] - target;
 			return error * error;
 		}
 
 		@Override
-		boolean isCorrect(double[] output, double target, int width) {
+		boolean isCorrect(double[] outputs, int offset, double target, int width) {
 			return false;
 		}
 	},
@@ -42,48 +37,42 @@ enum Head {
 	 */
 	CROSS_ENTROPY {
 		@Override
-		double lossAndDeltas(double[][] outputs, double[] y, int from, int n, int width, double[][] deltas,
-				double[] flatDeltas) {
+		double lossAndDeltas(double[] outputs, double[] y, int from, int n, int width, double[] deltas) {
 			double loss = 0;
 			for (int i = 0; i < n; i++) {
-				double[] logits = outputs[i];
-				double[] delta = deltas[i];
+				int row = i * width;
 				int label = (int) y[from + i];
-				double max = max(logits, width);
+				double max = max(outputs, row, width);
 				double sum = 0;
 				for (int j = 0; j < width; j++) {
-					double e = StrictMath.exp(logits[j] - max);
-					delta[j] = e;
+					double e = StrictMath.exp(outputs[row + j] - max);
+					deltas[row + j] = e;
 					sum += e;
 				}
-				loss += max + StrictMath.log(sum) - logits[label]; // the same expression as exampleLoss
+				loss += max + StrictMath.log(sum) - outputs[row + label]; // the same expression as exampleLoss
 				for (int j = 0; j < width; j++) {
-					double d = (delta[j] / sum - (j == label ? 1.0 : 0.0)) / n;
-					delta[j] = d;
-					if (flatDeltas != null) {
-						flatDeltas[i * width + j] = d;
-					}
+					deltas[row + j] = (deltas[row + j] / sum - (j == label ? 1.0 : 0.0)) / n;
 				}
 			}
 			return loss;
 		}
 
 		@Override
-		double exampleLoss(double[] logits, double target, int width) {
-			double max = max(logits, width);
+		double exampleLoss(double[] logits, int offset, double target, int width) {
+			double max = max(logits, offset, width);
 			double sum = 0;
 			for (int j = 0; j < width; j++) {
-				sum += StrictMath.exp(logits[j] - max);
+				sum += StrictMath.exp(logits[offset + j] - max);
 			}
-			return max + StrictMath.log(sum) - logits[(int) target];
+			return max + StrictMath.log(sum) - logits[offset + (int) target];
 		}
 
 		/** The first largest logit is the prediction. */
 		@Override
-		boolean isCorrect(double[] logits, double target, int width) {
+		boolean isCorrect(double[] logits, int offset, double target, int width) {
 			int best = 0;
 			for (int j = 1; j < width; j++) {
-				if (logits[j] > logits[best]) {
+				if (logits[offset + j] > logits[offset + best]) {
 					best = j;
 				}
 			}
@@ -92,21 +81,22 @@ enum Head {
 	};
 
 	/**
-	 * The summed loss of rows {@code [from, from+n)} of the targets, given the outputs of rows {@code [0, n)};
-	 * writes δ into {@code deltas} and, when not null, row-major into {@code flatDeltas}.
+	 * The summed loss of rows {@code [from, from+n)} of the targets, given the outputs of rows {@code [0, n)}
+	 * (row-major, {@code width} each); writes δ row-major into {@code deltas}.
 	 */
-	abstract double lossAndDeltas(double[][] outputs, double[] y, int from, int n, int width, double[][] deltas,
-			double[] flatDeltas);
+	abstract double lossAndDeltas(double[] outputs, double[] y, int from, int n, int width, double[] deltas);
 
-	abstract double exampleLoss(double[] output, double target, int width);
+	/** The loss of the output row at {@code offset}. */
+	abstract double exampleLoss(double[] outputs, int offset, double target, int width);
 
-	abstract boolean isCorrect(double[] output, double target, int width);
+	/** Whether the output row at {@code offset} predicts the target. */
+	abstract boolean isCorrect(double[] outputs, int offset, double target, int width);
 
 	/** The largest value; NaN if any is NaN, so a diverged model shows a NaN loss. */
-	private static double max(double[] values, int width) {
-		double max = values[0];
+	private static double max(double[] values, int offset, int width) {
+		double max = values[offset];
 		for (int j = 1; j < width; j++) {
-			max = Math.max(max, values[j]);
+			max = Math.max(max, values[offset + j]);
 		}
 		return max;
 	}

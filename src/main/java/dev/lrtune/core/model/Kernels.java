@@ -4,9 +4,9 @@ package dev.lrtune.core.model;
  * The dense-layer and dot-product kernels the models call, each taken from one of two implementations
  * chosen once per JVM: {@link VectorKernels} (explicit SIMD with the Vector API, {@code jdk.incubator.vector})
  * when that module is in the boot layer and the CPU has vectors of at least 256 bits, otherwise
- * {@link ScalarKernels} (plain Java, vectorised only where C2's auto-vectoriser manages). Both give the same
- * bits (the scalar code defines the order of every sum; the vector code keeps it), so the choice changes
- * the speed and never a result.
+ * {@link ScalarKernels} (plain Java). Both give the same bits (the scalar code defines the order of every
+ * sum and where a fused multiply-add is used; the vector code keeps both), so the choice changes the speed
+ * and never a result.
  *
  * <p>The system property {@code lrtune.kernels=scalar} forces the plain path (to compare the two).
  */
@@ -14,6 +14,13 @@ final class Kernels {
 
 	/** What {@link #path()} reports, and what the models dispatch on. */
 	static final boolean VECTOR = vectorUsable();
+
+	/**
+	 * Multiply-adds below which a product takes the scalar kernel even on the vector path (the same bits):
+	 * too little work for the SIMD to matter, and until C2 compiles the vector kernels every vector operation
+	 * allocates its result, so a tiny model's first thousand steps allocated tens to hundreds of megabytes.
+	 */
+	static final long VECTOR_MIN_TERMS = 16 * 1024;
 
 	private Kernels() {
 	}
@@ -45,36 +52,39 @@ final class Kernels {
 	}
 
 	/**
-	 * {@code c[i] = init + Σ_k a[aOffset + i·aStride + k] · b[k]} for {@code i < n}: a (n × inner, flat)
-	 * times b (inner rows of {@code width}); {@code init} is a bias row or {@code null} for zero.
+	 * The layer product {@code c = init + a·b}, each output summed with one fused multiply-add per inner term
+	 * in inner order (see {@link ScalarKernels#product} for the indices and strides), in the caller's
+	 * working space.
 	 */
-	static void multiply(double[] a, int aOffset, int aStride, int inner, double[][] b, double[] init, double[][] c,
-			int n, int width) {
-		if (VECTOR) {
-			VectorKernels.multiply(a, aOffset, aStride, inner, b, init, c, n, width);
+	static void product(double[] a, int aOffset, int aRowStride, int aInnerStride, double[] b, int bOffset,
+			int bStride, double[] init, int initOffset, double[] c, int cOffset, int cStride, int n, int inner,
+			int width, ProductBuffers buffers) {
+		if (VECTOR && (long) n * inner * width >= VECTOR_MIN_TERMS) {
+			VectorKernels.product(a, aOffset, aRowStride, aInnerStride, b, bOffset, bStride, init, initOffset, c,
+					cOffset, cStride, n, inner, width, buffers.packed(VectorKernels.scratchLength(n, inner)));
 		}
 		else {
-			ScalarKernels.multiply(a, aOffset, aStride, inner, b, init, c, n, width);
+			ScalarKernels.product(a, aOffset, aRowStride, aInnerStride, b, bOffset, bStride, init, initOffset, c,
+					cOffset, cStride, n, inner, width, buffers);
 		}
+	}
+
+	/** {@code sum[sumOffset + j] = Σ_i rows[i·width + j]} over {@code n} rows: the bias gradient. */
+	static void sumRows(double[] rows, int n, int width, double[] sum, int sumOffset) {
+		ScalarKernels.sumRows(rows, n, width, sum, sumOffset);
 	}
 
 	/**
-	 * {@code g[k] = Σ_i a[aOffset + i·aStride + k] · d[i]} for {@code k < inner}: the weight gradient
-	 * aᵀ·d of a layer whose input is a (n × inner, flat) and whose output gradient is d (n rows of width).
+	 * {@code delta[j] = delta[j] · (a[j] > 0 ? 1 : 0)} for {@code j < length}: δ through a ReLU, given its
+	 * output a (the bits of {@link Activation#derivativeAtOutput}'s product, NaN and signed zeros included).
 	 */
-	static void transposeMultiply(double[] a, int aOffset, int aStride, int inner, double[][] d, double[][] g, int n,
-			int width) {
+	static void reluBackward(double[] delta, double[] a, int length) {
 		if (VECTOR) {
-			VectorKernels.transposeMultiply(a, aOffset, aStride, inner, d, g, n, width);
+			VectorKernels.reluBackward(delta, a, length);
 		}
 		else {
-			ScalarKernels.transposeMultiply(a, aOffset, aStride, inner, d, g, n, width);
+			ScalarKernels.reluBackward(delta, a, length);
 		}
-	}
-
-	/** {@code sum = Σ_i rows[i]} over {@code n} rows of {@code width}: the bias gradient. */
-	static void sumRows(double[][] rows, double[] sum, int n, int width) {
-		ScalarKernels.sumRows(rows, sum, n, width);
 	}
 
 	/** {@code Σ_k a[aOffset + k] · b[k]} (four accumulators, see {@link ScalarKernels#dot}). */

@@ -14,10 +14,11 @@ import dev.lrtune.core.data.RandomStreams;
  * {@code dW = Aᵀ·δ}, {@code db = Σ δ} and {@code δ_prev = (δ·Wᵀ) ⊙ act'(A)}, skipping the input gradient of
  * the first layer.
  *
- * <p>Memory layout (see {@link Kernels}): the products want their vector operands as separate row arrays,
- * so each step first copies W (and, for layers after the first, Wᵀ) out of the flat parameter vector and
- * afterwards copies the gradient rows back into the flat gradient. The copies cost O(parameters) against
- * the O(batch × parameters) of the products.
+ * <p>Memory layout: every matrix is one flat row-major array, and the products ({@link Kernels#product}) read
+ * W and the bias straight from the parameter vector and write dW and db straight into the gradient. Only Wᵀ
+ * of the layers after the first is copied out, once per step, for the input gradient (O(parameters) against
+ * the O(batch × parameters) of the products). A hidden layer's product is written into its activation buffer
+ * and the activation applied in place.
  */
 final class Network implements Model {
 
@@ -38,30 +39,22 @@ final class Network implements Model {
 
 	private final int[] biasOffsets;
 
-	private final double[][][] weightRows;
-
-	/** Wᵀ rows for the input gradient, layers ≥ 1. */
-	private final double[][][] weightColumns;
-
-	private final double[][] biases;
-
-	private final double[][][] weightGradients;
-
-	private final double[][] biasGradients;
+	/** Wᵀ (fan_out × fan_in, flat) for the input gradient, layers ≥ 1; null for the first. */
+	private final double[][] transposedWeights;
 
 	private int capacity;
 
-	/** Per layer, per row: z = a·W + b (the logits for the last layer). */
-	private double[][][] outputs = new double[0][][];
+	/** The last layer's z = a·W + b (the logits), flat row-major. */
+	private double[] outputs = new double[0];
 
-	/** Per hidden layer, flat row-major: act(z), the scalar operand of the next layer. */
+	/** Per hidden layer, flat row-major: act(z), the input of the next layer. */
 	private double[][] activations = new double[0][];
 
-	/** Per layer, per row: δ = dLoss/dz. */
-	private double[][][] deltas = new double[0][][];
+	/** Per layer, flat row-major: δ = dLoss/dz. */
+	private double[][] deltas = new double[0][];
 
-	/** δ flat row-major, layers ≥ 1 (the scalar operand of the input gradient). */
-	private double[][] flatDeltas = new double[0][];
+	/** The products' working space. */
+	private final ProductBuffers buffers = new ProductBuffers();
 
 	/**
 	 * A batch given by row indices, gathered flat row-major: the layer kernels read their scalar operand from
@@ -86,11 +79,7 @@ final class Network implements Model {
 		this.head = head;
 		this.weightOffsets = new int[layers];
 		this.biasOffsets = new int[layers];
-		this.weightRows = new double[layers][][];
-		this.weightColumns = new double[layers][][];
-		this.biases = new double[layers][];
-		this.weightGradients = new double[layers][][];
-		this.biasGradients = new double[layers][];
+		this.transposedWeights = new double[layers][];
 		int offset = 0;
 		for (int layer = 0; layer < layers; layer++) {
 			int in = widths[layer];
@@ -98,11 +87,7 @@ final class Network implements Model {
 			weightOffsets[layer] = offset;
 			biasOffsets[layer] = offset + in * out;
 			offset += in * out + out;
-			weightRows[layer] = new double[in][out];
-			weightColumns[layer] = layer == 0 ? null : new double[out][in];
-			biases[layer] = new double[out];
-			weightGradients[layer] = new double[in][out];
-			biasGradients[layer] = new double[out];
+			transposedWeights[layer] = layer == 0 ? null : new double[out * in];
 		}
 		this.parameters = new double[offset];
 		if (random != null) {
@@ -176,17 +161,14 @@ final class Network implements Model {
 		if (rows <= capacity) {
 			return;
 		}
-		outputs = new double[layers][][];
 		activations = new double[layers][];
-		deltas = new double[layers][][];
-		flatDeltas = new double[layers][];
+		deltas = new double[layers][];
 		for (int layer = 0; layer < layers; layer++) {
 			int width = widths[layer + 1];
-			outputs[layer] = new double[rows][width];
-			deltas[layer] = new double[rows][width];
+			deltas[layer] = new double[rows * width];
 			activations[layer] = layer < layers - 1 ? new double[rows * width] : null;
-			flatDeltas[layer] = layer > 0 ? new double[rows * width] : null;
 		}
+		outputs = new double[rows * widths[layers]];
 		gatheredInputs = new double[rows * widths[0]];
 		gatheredTargets = new double[rows];
 		capacity = rows;
@@ -195,26 +177,22 @@ final class Network implements Model {
 	@Override
 	public double lossAndGradient(double[] x, double[] y, int from, int n, double[] gradient) {
 		forward(x, from, n);
-		int last = layers - 1;
-		double loss = head.lossAndDeltas(outputs[last], y, from, n, widths[layers], deltas[last], flatDeltas[last]);
+		double loss = head.lossAndDeltas(outputs, y, from, n, widths[layers], deltas[layers - 1]);
+		transposeWeights();
 		for (int layer = layers - 1; layer >= 0; layer--) {
 			int in = widths[layer];
 			int out = widths[layer + 1];
 			double[] input = layer == 0 ? x : activations[layer - 1];
 			int inputOffset = layer == 0 ? from * in : 0;
-			Kernels.transposeMultiply(input, inputOffset, in, in, deltas[layer], weightGradients[layer], n, out);
-			Kernels.sumRows(deltas[layer], biasGradients[layer], n, out);
+			// dW = inputᵀ·δ: the input read down its columns
+			Kernels.product(input, inputOffset, 1, in, deltas[layer], 0, out, null, 0, gradient, weightOffsets[layer],
+					out, in, n, out, buffers);
+			Kernels.sumRows(deltas[layer], n, out, gradient, biasOffsets[layer]);
 			if (layer > 0) {
-				Kernels.multiply(flatDeltas[layer], 0, out, out, weightColumns[layer], null, deltas[layer - 1], n, in);
+				Kernels.product(deltas[layer], 0, out, 1, transposedWeights[layer], 0, in, null, 0, deltas[layer - 1],
+						0, in, n, out, in, buffers);
 				backThroughActivation(layer - 1, n);
 			}
-		}
-		for (int layer = 0; layer < layers; layer++) {
-			int out = widths[layer + 1];
-			for (int k = 0; k < widths[layer]; k++) {
-				System.arraycopy(weightGradients[layer][k], 0, gradient, weightOffsets[layer] + k * out, out);
-			}
-			System.arraycopy(biasGradients[layer], 0, gradient, biasOffsets[layer], out);
 		}
 		return loss / n;
 	}
@@ -232,83 +210,70 @@ final class Network implements Model {
 	@Override
 	public void accumulate(double[] x, double[] y, int from, int n, MetricSums sums) {
 		forward(x, from, n);
-		double[][] rows = outputs[layers - 1];
 		int width = widths[layers];
 		for (int i = 0; i < n; i++) {
 			double target = y[from + i];
-			sums.add(head.exampleLoss(rows[i], target, width), head.isCorrect(rows[i], target, width));
+			int row = i * width;
+			sums.add(head.exampleLoss(outputs, row, target, width), head.isCorrect(outputs, row, target, width));
 		}
 	}
 
 	private void forward(double[] x, int from, int n) {
-		copyWeightsIntoRows();
 		double[] input = x;
 		int inputOffset = from * widths[0];
 		for (int layer = 0; layer < layers; layer++) {
 			int in = widths[layer];
 			int out = widths[layer + 1];
-			Kernels.multiply(input, inputOffset, in, in, weightRows[layer], biases[layer], outputs[layer], n, out);
+			double[] z = layer < layers - 1 ? activations[layer] : outputs;
+			Kernels.product(input, inputOffset, in, 1, parameters, weightOffsets[layer], out, parameters,
+					biasOffsets[layer], z, 0, out, n, in, out, buffers);
 			if (layer < layers - 1) {
-				activate(outputs[layer], activations[layer], n, out);
-				input = activations[layer];
+				activateInPlace(z, n * out);
+				input = z;
 				inputOffset = 0;
 			}
 		}
 	}
 
-	private void copyWeightsIntoRows() {
-		for (int layer = 0; layer < layers; layer++) {
+	/** Wᵀ of the layers after the first, out of the parameter vector. */
+	private void transposeWeights() {
+		for (int layer = 1; layer < layers; layer++) {
 			int in = widths[layer];
 			int out = widths[layer + 1];
 			int offset = weightOffsets[layer];
-			double[][] rows = weightRows[layer];
+			double[] transposed = transposedWeights[layer];
 			for (int k = 0; k < in; k++) {
-				System.arraycopy(parameters, offset + k * out, rows[k], 0, out);
-			}
-			System.arraycopy(parameters, biasOffsets[layer], biases[layer], 0, out);
-			double[][] columns = weightColumns[layer];
-			if (columns != null) {
-				for (int k = 0; k < in; k++) {
-					for (int j = 0; j < out; j++) {
-						columns[j][k] = parameters[offset + k * out + j];
-					}
+				for (int j = 0; j < out; j++) {
+					transposed[j * in + k] = parameters[offset + k * out + j];
 				}
 			}
 		}
 	}
 
-	private void activate(double[][] z, double[] a, int n, int width) {
-		for (int i = 0; i < n; i++) {
-			double[] row = z[i];
-			int offset = i * width;
-			if (activation == Activation.RELU) {
-				for (int j = 0; j < width; j++) {
-					a[offset + j] = Math.max(row[j], 0.0); // keeps NaN, so divergence shows in the loss
-				}
+	private void activateInPlace(double[] z, int length) {
+		if (activation == Activation.RELU) {
+			for (int j = 0; j < length; j++) {
+				z[j] = Math.max(z[j], 0.0); // keeps NaN, so divergence shows in the loss
 			}
-			else {
-				for (int j = 0; j < width; j++) {
-					a[offset + j] = StrictMath.tanh(row[j]);
-				}
+		}
+		else {
+			for (int j = 0; j < length; j++) {
+				z[j] = StrictMath.tanh(z[j]);
 			}
 		}
 	}
 
 	/** Turns δ·Wᵀ (in {@code deltas[layer]}) into δ of that hidden layer: ⊙ act'(a). */
 	private void backThroughActivation(int layer, int n) {
-		int width = widths[layer + 1];
+		int length = n * widths[layer + 1];
 		double[] a = activations[layer];
-		double[] flat = flatDeltas[layer];
-		for (int i = 0; i < n; i++) {
-			double[] row = deltas[layer][i];
-			int offset = i * width;
-			for (int j = 0; j < width; j++) {
-				double delta = row[j] * activation.derivativeAtOutput(a[offset + j]);
-				row[j] = delta;
-				if (flat != null) {
-					flat[offset + j] = delta;
-				}
-			}
+		double[] delta = deltas[layer];
+		if (activation == Activation.RELU) {
+			Kernels.reluBackward(delta, a, length);
+			return;
+		}
+		for (int j = 0; j < length; j++) {
+			delta[j] = delta[j] * activation.derivativeAtOutput(a[j]);
 		}
 	}
 

@@ -5,103 +5,124 @@ import java.util.Arrays;
 /**
  * The kernels in plain Java, the path taken when the Vector API is not there ({@link Kernels}), and the
  * definition of every result's bits: {@link VectorKernels} computes the same terms in the same order.
- * Written so that HotSpot C2 (JDK 17) turns the inner loops into vector code where it can.
  *
- * <p>Performance notes, measured on JDK 17:
- * <ul>
- * <li>The inner loop is always {@code c[j] += a0 * b0[j] + … + a3 * b3[j]} over {@code j = 0..len}: i-k-j
- * order, unit stride, the SAME index in every array. JDK 17's SuperWord only vectorizes a loop whose arrays
- * it can prove independent per element; an invariant offset ({@code c[co + j] += a * b[bo + j]}) makes
- * the arrays possibly overlapping and the loop stays scalar (~3 instead of ~15 GFLOP/s). So the vector
- * operands (weight rows, output rows) are separate row arrays, and the scalar operands ({@code a0..a3})
- * are read from flat row-major buffers.</li>
- * <li>Four rows of {@code b} per pass load and store each {@code c[j]} once per four multiply-adds instead of
- * once per one, which doubles the throughput again.</li>
- * <li>{@link #multiply} walks the {@code b} rows in blocks of about 16 KB so they stay in L1 while every
- * output row passes over them.</li>
- * </ul>
- * The grouping of terms is fixed by the code (blocks are multiples of 4), never by the hardware, so results
- * are bit-identical everywhere. No fused multiply-add anywhere: every product is rounded before its sum.
+ * <p>The layer product ({@link #product}) adds one output's terms one at a time in inner order, each with a
+ * fused multiply-add ({@link Math#fma}: the product and the sum rounded once, as IEEE 754 defines it, so the
+ * same bits on every CPU and JVM), starting from the bias or zero. The dot products of the linear models keep
+ * four accumulators and no fused multiply-add (see {@link #dot}).
+ *
+ * <p>Speed: JDK 17's auto-vectoriser (SuperWord) only takes a loop whose arrays it can prove independent per
+ * element, which rules out invariant offsets into flat arrays (measured: 3.6 against 12 GFLOP/s). So the
+ * product copies its second operand into row arrays and sums into output row arrays ({@link ProductBuffers}),
+ * and its inner loop is {@code c[j] = fma(a3, b3[j], … fma(a0, b0[j], c[j]))}: four terms per load and store
+ * of {@code c[j]}, the same index in every array. The inner terms are taken in blocks whose rows of b fill
+ * about 16 KB, so they stay in L1 while every output row passes over them (the order of each output's terms
+ * is unchanged).
  */
 final class ScalarKernels {
 
-	/** Doubles of {@code b} rows that one block of {@link #multiply} keeps hot: 16 KB, half of a typical L1d. */
+	/** Doubles of b's rows that one block of {@link #product} keeps hot: 16 KB, half of a typical L1d. */
 	private static final int BLOCK_DOUBLES = 2048;
 
 	private ScalarKernels() {
 	}
 
 	/**
-	 * {@code c[i] = init + Σ_k a[aOffset + i·aStride + k] · b[k]} for {@code i < n}: a (n × inner, flat)
-	 * times b (inner rows of {@code width}); {@code init} is a bias row or {@code null} for zero.
+	 * {@code c[cOffset + i·cStride + j] = fma(a_{i,inner−1}, b_{inner−1,j}, … fma(a_{i,0}, b_{0,j}, init_j))}
+	 * for {@code i < n}, {@code j < width}, where {@code a_{i,k} = a[aOffset + i·aRowStride + k·aInnerStride]},
+	 * {@code b_{k,j} = b[bOffset + k·bStride + j]} and {@code init_j} is {@code init[initOffset + j]}, or 0
+	 * when {@code init} is null. Strides let one kernel read a matrix or its transpose in place.
 	 */
-	static void multiply(double[] a, int aOffset, int aStride, int inner, double[][] b, double[] init, double[][] c,
-			int n, int width) {
+	static void product(double[] a, int aOffset, int aRowStride, int aInnerStride, double[] b, int bOffset,
+			int bStride, double[] init, int initOffset, double[] c, int cOffset, int cStride, int n, int inner,
+			int width, ProductBuffers buffers) {
+		double[][] bRows = buffers.bRows(inner, width);
+		double[][] cRows = buffers.cRows(n, width);
+		for (int k = 0; k < inner; k++) {
+			System.arraycopy(b, bOffset + k * bStride, bRows[k], 0, width);
+		}
 		for (int i = 0; i < n; i++) {
 			if (init == null) {
-				Arrays.fill(c[i], 0, width, 0.0);
+				Arrays.fill(cRows[i], 0, width, 0.0);
 			}
 			else {
-				System.arraycopy(init, 0, c[i], 0, width);
+				System.arraycopy(init, initOffset, cRows[i], 0, width);
 			}
 		}
-		int block = Math.max(4, (BLOCK_DOUBLES / width) & ~3);
+		int block = Math.max(4, (BLOCK_DOUBLES / Math.max(width, 1)) & ~3);
 		for (int k0 = 0; k0 < inner; k0 += block) {
 			int k1 = Math.min(inner, k0 + block);
 			for (int i = 0; i < n; i++) {
-				double[] ci = c[i];
-				int row = aOffset + i * aStride;
+				double[] ci = cRows[i];
+				int row = aOffset + i * aRowStride;
 				int k = k0;
 				for (; k + 3 < k1; k += 4) {
-					axpy4(ci, a[row + k], b[k], a[row + k + 1], b[k + 1], a[row + k + 2], b[k + 2], a[row + k + 3],
-							b[k + 3], width);
+					int at = row + k * aInnerStride;
+					fma4(ci, a[at], bRows[k], a[at + aInnerStride], bRows[k + 1], a[at + 2 * aInnerStride],
+							bRows[k + 2], a[at + 3 * aInnerStride], bRows[k + 3], width);
 				}
 				for (; k < k1; k++) {
-					axpy(ci, a[row + k], b[k], width);
+					fma1(ci, a[row + k * aInnerStride], bRows[k], width);
 				}
 			}
 		}
+		for (int i = 0; i < n; i++) {
+			System.arraycopy(cRows[i], 0, c, cOffset + i * cStride, width);
+		}
+	}
+
+	/** {@code c[j] = fma(a3, b3[j], fma(a2, b2[j], fma(a1, b1[j], fma(a0, b0[j], c[j]))))} for {@code j < length}. */
+	private static void fma4(double[] c, double a0, double[] b0, double a1, double[] b1, double a2, double[] b2,
+			double a3, double[] b3, int length) {
+		for (int j = 0; j < length; j++) {
+			c[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j], Math.fma(a0, b0[j], c[j]))));
+		}
+	}
+
+	/** {@code c[j] = fma(a, b[j], c[j])} for {@code j < length}. */
+	private static void fma1(double[] c, double a, double[] b, int length) {
+		for (int j = 0; j < length; j++) {
+			c[j] = Math.fma(a, b[j], c[j]);
+		}
+	}
+
+	/** One output of {@link #product}: {@code sum} plus the terms of one row of a and one column of b. */
+	static double column(double[] a, int aAt, int aInnerStride, double[] b, int bAt, int bStride, double sum,
+			int inner) {
+		for (int k = 0; k < inner; k++) {
+			sum = Math.fma(a[aAt + k * aInnerStride], b[bAt + k * bStride], sum);
+		}
+		return sum;
 	}
 
 	/**
-	 * {@code g[k] = Σ_i a[aOffset + i·aStride + k] · d[i]} for {@code k < inner}: the weight gradient
-	 * aᵀ·d of a layer whose input is a (n × inner, flat) and whose output gradient is d (n rows of width).
+	 * {@code sum[sumOffset + j] = Σ_i rows[i·width + j]} over {@code n} rows (row-major) of {@code width}: the
+	 * bias gradient, four rows per pass summed left to right, then the leftover rows.
 	 */
-	static void transposeMultiply(double[] a, int aOffset, int aStride, int inner, double[][] d, double[][] g, int n,
-			int width) {
-		for (int k = 0; k < inner; k++) {
-			double[] gk = g[k];
-			Arrays.fill(gk, 0, width, 0.0);
-			int at = aOffset + k;
-			int i = 0;
-			for (; i + 3 < n; i += 4, at += 4 * aStride) {
-				axpy4(gk, a[at], d[i], a[at + aStride], d[i + 1], a[at + 2 * aStride], d[i + 2], a[at + 3 * aStride],
-						d[i + 3], width);
+	static void sumRows(double[] rows, int n, int width, double[] sum, int sumOffset) {
+		Arrays.fill(sum, sumOffset, sumOffset + width, 0.0);
+		int i = 0;
+		for (; i + 3 < n; i += 4) {
+			int r0 = i * width;
+			int r1 = r0 + width;
+			int r2 = r1 + width;
+			int r3 = r2 + width;
+			for (int j = 0; j < width; j++) {
+				sum[sumOffset + j] += rows[r0 + j] + rows[r1 + j] + rows[r2 + j] + rows[r3 + j];
 			}
-			for (; i < n; i++, at += aStride) {
-				axpy(gk, a[at], d[i], width);
+		}
+		for (; i < n; i++) {
+			int r = i * width;
+			for (int j = 0; j < width; j++) {
+				sum[sumOffset + j] += rows[r + j];
 			}
 		}
 	}
 
-	/** {@code sum = Σ_i rows[i]} over {@code n} rows of {@code width}: the bias gradient. */
-	static void sumRows(double[][] rows, double[] sum, int n, int width) {
-		Arrays.fill(sum, 0, width, 0.0);
-		int i = 0;
-		for (; i + 3 < n; i += 4) {
-			double[] r0 = rows[i];
-			double[] r1 = rows[i + 1];
-			double[] r2 = rows[i + 2];
-			double[] r3 = rows[i + 3];
-			for (int j = 0; j < width; j++) {
-				sum[j] += r0[j] + r1[j] + r2[j] + r3[j];
-			}
-		}
-		for (; i < n; i++) {
-			double[] r = rows[i];
-			for (int j = 0; j < width; j++) {
-				sum[j] += r[j];
-			}
+	/** {@code delta[j] = delta[j] · (a[j] > 0 ? 1 : 0)}: see {@link Kernels#reluBackward}. */
+	static void reluBackward(double[] delta, double[] a, int length) {
+		for (int j = 0; j < length; j++) {
+			delta[j] = delta[j] * (a[j] > 0 ? 1.0 : 0.0);
 		}
 	}
 

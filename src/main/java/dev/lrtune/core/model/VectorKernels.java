@@ -1,28 +1,26 @@
 package dev.lrtune.core.model;
 
-import java.util.Arrays;
-
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The kernels with explicit SIMD (the Vector API), bit for bit the results of {@link ScalarKernels}.
  *
- * <p>Why the bits match on every CPU: the products only ever combine lanes of the same output element, so
- * the vector width changes how many outputs are computed at once, never the order in which one output's
- * terms are added. Each output is {@code init}, plus one partial sum per group of four consecutive inner
- * terms, {@code ((p0 + p1) + p2) + p3}, in inner order, plus the leftover terms one by one: exactly the
- * scalar code's order. Multiplications and additions stay separate (no fused multiply-add), as in Java's
- * scalar arithmetic. The one cross-lane sum, the dot product, uses four lanes whatever the CPU offers:
- * lane m is the scalar code's accumulator m.
+ * <p>Why the bits match on every CPU: the product only ever combines lanes of the same output element, so the
+ * vector width changes how many outputs are computed at once, never how one output is computed: its bias (or
+ * zero), then one fused multiply-add per inner term in inner order, as in the scalar code. A fused
+ * multiply-add rounds once, as IEEE 754 defines it, in the vector lanes as in {@link Math#fma}. The one
+ * cross-lane sum, the dot product, uses four lanes whatever the CPU offers: lane m is the scalar code's
+ * accumulator m.
  *
- * <p>Speed: two output rows at a time take a group of four inner terms over their whole width, so each
- * loaded row vector of {@code b} serves two outputs and each output vector is loaded and stored once per
- * four multiply-adds; the eight scalars of {@code a} are broadcast once per group, outside the loop over
- * the width. (A tile of outputs held in registers over the inner loop broadcasts once per tile instead,
- * and JDK 17 broadcasts a double through a general register: with AVX2's 16 vector registers such tiles
- * measured at a third of this layout's speed.) The inner terms are taken in blocks whose rows of {@code b}
- * fill about 16 KB, so they stay in L1 while every row pair passes over them.
+ * <p>Speed: the product holds a tile of 4 rows × 3 vectors of outputs (12 accumulators: with AVX2's 16
+ * registers, room is left for the 3 weight vectors and a broadcast) over the whole inner loop; per inner
+ * term it loads 3 weight vectors, broadcasts 4 inputs and issues 12 fused multiply-adds, and stores each
+ * output once. The input rows of each tile are first packed side by side ({@link #pack}), so the tile reads
+ * one sequential stream whatever the input's strides (the weight gradient reads its input down the columns).
+ * Edges: a last panel of single vectors, then single rows, then the last columns one by one.
  *
  * <p>Only loaded when {@link Kernels} found the {@code jdk.incubator.vector} module.
  */
@@ -36,8 +34,14 @@ final class VectorKernels {
 	/** Four lanes, the dot product's four accumulators, whatever the CPU offers. */
 	private static final VectorSpecies<Double> FOUR = DoubleVector.SPECIES_256;
 
-	/** Doubles of {@code b} that one block keeps hot: 16 KB, half of a typical L1d. */
-	private static final int BLOCK_DOUBLES = 2048;
+	/** Rows per tile of {@link #product}. */
+	private static final int ROWS = 4;
+
+	/** Columns of a panel of {@link #product}: three vectors. */
+	private static final int PANEL = 3 * L;
+
+	/** Inner terms per block of a panel: the packed block of b (8 KB with AVX2) stays in L1 over all row tiles. */
+	private static final int BLOCK = 256;
 
 	private VectorKernels() {
 	}
@@ -47,142 +51,312 @@ final class VectorKernels {
 		return L;
 	}
 
-	/** As {@link ScalarKernels#multiply}, the same bits. */
-	static void multiply(double[] a, int aOffset, int aStride, int inner, double[][] b, double[] init, double[][] c,
-			int n, int width) {
-		product(a, aOffset, aStride, 1, inner, b, init, c, n, width);
-	}
-
-	/** As {@link ScalarKernels#transposeMultiply}: the same product with a read down its columns. */
-	static void transposeMultiply(double[] a, int aOffset, int aStride, int inner, double[][] d, double[][] g, int n,
-			int width) {
-		product(a, aOffset, 1, aStride, n, d, null, g, inner, width);
+	/**
+	 * Doubles of scratch space {@link #product} needs for n rows of {@code inner} terms (the packed input
+	 * rows).
+	 */
+	static int scratchLength(int n, int inner) {
+		return (n - n % ROWS) * inner + BLOCK * PANEL;
 	}
 
 	/**
-	 * {@code c[i][j] = init[j] + Σ_k a[aOffset + i·rowStride + k·innerStride] · b[k][j]} for {@code i < n},
-	 * {@code j < width}, {@code k < inner}, summed as the class comment says; {@code init} null is zero.
+	 * As {@link ScalarKernels#product}, the same bits; {@code scratch} holds at least
+	 * {@link #scratchLength scratchLength(n, inner)} doubles.
 	 */
-	static void product(double[] a, int aOffset, int rowStride, int innerStride, int inner, double[][] b,
-			double[] init, double[][] c, int n, int width) {
-		for (int i = 0; i < n; i++) {
-			if (init == null) {
-				Arrays.fill(c[i], 0, width, 0.0);
-			}
-			else {
-				System.arraycopy(init, 0, c[i], 0, width);
-			}
+	static void product(double[] a, int aOffset, int aRowStride, int aInnerStride, double[] b, int bOffset,
+			int bStride, double[] init, int initOffset, double[] c, int cOffset, int cStride, int n, int inner,
+			int width, double[] scratch) {
+		int tileEnd = n - n % ROWS;
+		// The tiles read a's rows in place when each row is contiguous; otherwise (a read down its columns), or
+		// when columns are left over for lastColumn, which needs them, packed side by side.
+		boolean packed = aInnerStride != 1 || width % L != 0;
+		double[] p = packed ? scratch : a;
+		int pRow = packed ? 1 : aRowStride;
+		int pInner = packed ? ROWS : 1;
+		int pStart = packed ? 0 : aOffset;
+		int pTile = packed ? inner : aRowStride;
+		int panel = packed ? tileEnd * inner : 0;
+		if (packed) {
+			pack(a, aOffset, aRowStride, aInnerStride, tileEnd, inner, scratch);
 		}
-		panels(a, aOffset, rowStride, innerStride, inner, b, c, n, width);
-	}
-
-	/** Two rows at a time, each group of four inner terms over the whole width, blocked over the inner terms. */
-	private static void panels(double[] a, int aOffset, int rowStride, int s, int inner, double[][] b, double[][] c,
-			int n, int width) {
-		int vectorEnd = width - width % L;
-		int block = Math.max(4, (BLOCK_DOUBLES / Math.max(width, 1)) & ~3);
-		int rowEnd = n - n % 2;
-		for (int k0 = 0; k0 < inner; k0 += block) {
-			int k1 = Math.min(inner, k0 + block);
-			for (int i = 0; i < rowEnd; i += 2) {
-				double[] c0 = c[i];
-				double[] c1 = c[i + 1];
-				int row0 = aOffset + i * rowStride;
-				int row1 = row0 + rowStride;
-				int k = k0;
-				for (; k + 3 < k1; k += 4) {
-					double[] b0 = b[k];
-					double[] b1 = b[k + 1];
-					double[] b2 = b[k + 2];
-					double[] b3 = b[k + 3];
-					int at = k * s;
-					double x0 = a[row0 + at];
-					double x1 = a[row0 + at + s];
-					double x2 = a[row0 + at + 2 * s];
-					double x3 = a[row0 + at + 3 * s];
-					double y0 = a[row1 + at];
-					double y1 = a[row1 + at + s];
-					double y2 = a[row1 + at + 2 * s];
-					double y3 = a[row1 + at + 3 * s];
-					DoubleVector vx0 = DoubleVector.broadcast(S, x0);
-					DoubleVector vx1 = DoubleVector.broadcast(S, x1);
-					DoubleVector vx2 = DoubleVector.broadcast(S, x2);
-					DoubleVector vx3 = DoubleVector.broadcast(S, x3);
-					DoubleVector vy0 = DoubleVector.broadcast(S, y0);
-					DoubleVector vy1 = DoubleVector.broadcast(S, y1);
-					DoubleVector vy2 = DoubleVector.broadcast(S, y2);
-					DoubleVector vy3 = DoubleVector.broadcast(S, y3);
-					int j = 0;
-					for (; j < vectorEnd; j += L) {
-						DoubleVector w0 = DoubleVector.fromArray(S, b0, j);
-						DoubleVector w1 = DoubleVector.fromArray(S, b1, j);
-						DoubleVector w2 = DoubleVector.fromArray(S, b2, j);
-						DoubleVector w3 = DoubleVector.fromArray(S, b3, j);
-						DoubleVector.fromArray(S, c0, j)
-							.add(w0.mul(vx0).add(w1.mul(vx1)).add(w2.mul(vx2)).add(w3.mul(vx3)))
-							.intoArray(c0, j);
-						DoubleVector.fromArray(S, c1, j)
-							.add(w0.mul(vy0).add(w1.mul(vy1)).add(w2.mul(vy2)).add(w3.mul(vy3)))
-							.intoArray(c1, j);
-					}
-					for (; j < width; j++) {
-						c0[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
-						c1[j] += y0 * b0[j] + y1 * b1[j] + y2 * b2[j] + y3 * b3[j];
-					}
-				}
-				for (; k < k1; k++) {
-					double[] bk = b[k];
-					double x = a[row0 + k * s];
-					double y = a[row1 + k * s];
-					for (int j = 0; j < width; j++) {
-						c0[j] += x * bk[j];
-						c1[j] += y * bk[j];
-					}
+		int j = 0;
+		for (; j + PANEL <= width; j += PANEL) {
+			for (int k0 = 0; k0 < inner; k0 += BLOCK) {
+				int count = Math.min(BLOCK, inner - k0);
+				packPanel(b, bOffset + k0 * bStride + j, bStride, count, scratch, panel);
+				for (int i = 0; i < tileEnd; i += ROWS) {
+					tile3(p, pStart + i * pTile + k0 * pInner, pRow, pInner, scratch, panel, PANEL, k0 == 0, init,
+							initOffset + j, c, cOffset + i * cStride + j, cStride, count);
 				}
 			}
-			if (rowEnd < n) {
-				lastRow(a, aOffset + rowEnd * rowStride, s, b, c[rowEnd], k0, k1, width);
+		}
+		if (j + 2 * L <= width) {
+			for (int i = 0; i < tileEnd; i += ROWS) {
+				tile2(p, pStart + i * pTile, pRow, pInner, b, bOffset + j, bStride, init, initOffset + j, c,
+						cOffset + i * cStride + j, cStride, inner);
+			}
+			j += 2 * L;
+		}
+		if (j + L <= width) {
+			for (int i = 0; i < tileEnd; i += ROWS) {
+				tile1(p, pStart + i * pTile, pRow, pInner, b, bOffset + j, bStride, init, initOffset + j, c,
+						cOffset + i * cStride + j, cStride, inner);
+			}
+			j += L;
+		}
+		for (int i = 0; i < tileEnd; i += ROWS) {
+			for (int column = j; column < width; column++) {
+				lastColumn(scratch, i * inner, ROWS, b, bOffset + column, bStride, init, initOffset + column, c,
+						cOffset + i * cStride + column, cStride, inner);
 			}
 		}
-	}
-
-	/** {@link #panels} for one row (an odd row count's last). */
-	private static void lastRow(double[] a, int row, int s, double[][] b, double[] c, int k0, int k1, int width) {
-		int vectorEnd = width - width % L;
-		int k = k0;
-		for (; k + 3 < k1; k += 4) {
-			double[] b0 = b[k];
-			double[] b1 = b[k + 1];
-			double[] b2 = b[k + 2];
-			double[] b3 = b[k + 3];
-			int at = row + k * s;
-			double x0 = a[at];
-			double x1 = a[at + s];
-			double x2 = a[at + 2 * s];
-			double x3 = a[at + 3 * s];
-			DoubleVector vx0 = DoubleVector.broadcast(S, x0);
-			DoubleVector vx1 = DoubleVector.broadcast(S, x1);
-			DoubleVector vx2 = DoubleVector.broadcast(S, x2);
-			DoubleVector vx3 = DoubleVector.broadcast(S, x3);
-			int j = 0;
-			for (; j < vectorEnd; j += L) {
-				DoubleVector.fromArray(S, c, j)
-					.add(DoubleVector.fromArray(S, b0, j).mul(vx0)
-						.add(DoubleVector.fromArray(S, b1, j).mul(vx1))
-						.add(DoubleVector.fromArray(S, b2, j).mul(vx2))
-						.add(DoubleVector.fromArray(S, b3, j).mul(vx3)))
-					.intoArray(c, j);
+		int vectorEnd = j;
+		for (int i = tileEnd; i < n; i++) {
+			int row = aOffset + i * aRowStride;
+			int at = cOffset + i * cStride;
+			for (j = 0; j < vectorEnd; j += L) {
+				single(a, row, aInnerStride, b, bOffset + j, bStride, init, initOffset + j, c, at + j, inner);
 			}
 			for (; j < width; j++) {
-				c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
+				double start = init == null ? 0.0 : init[initOffset + j];
+				c[at + j] = ScalarKernels.column(a, row, aInnerStride, b, bOffset + j, bStride, start, inner);
 			}
 		}
-		for (; k < k1; k++) {
-			double[] bk = b[k];
-			double x = a[row + k * s];
-			for (int j = 0; j < width; j++) {
-				c[j] += x * bk[j];
+	}
+
+	/** {@code count} rows of {@link #PANEL} doubles of b from {@code bAt}, side by side into {@code packed} at {@code at}. */
+	private static void packPanel(double[] b, int bAt, int bStride, int count, double[] packed, int at) {
+		for (int k = 0; k < count; k++) {
+			int from = bAt + k * bStride;
+			int to = at + k * PANEL;
+			DoubleVector.fromArray(S, b, from).intoArray(packed, to);
+			DoubleVector.fromArray(S, b, from + L).intoArray(packed, to + L);
+			DoubleVector.fromArray(S, b, from + 2 * L).intoArray(packed, to + 2 * L);
+		}
+	}
+
+	/** Rows {@code [0, rows)} of a, in tiles of {@link #ROWS}: tile t's term k of row r at (t·inner + k)·ROWS + r. */
+	private static void pack(double[] a, int aOffset, int aRowStride, int aInnerStride, int rows, int inner,
+			double[] packed) {
+		for (int t = 0; t < rows; t += ROWS) {
+			int base = t * inner;
+			// a read down its columns: a tile's four terms k lie side by side already (copied as doubles, not as a
+			// 256-bit vector: see lastColumn)
+			if (aRowStride == 1) {
+				int from = aOffset + t;
+				for (int k = 0; k < inner; k++) {
+					System.arraycopy(a, from + k * aInnerStride, packed, base + k * ROWS, ROWS);
+				}
+				continue;
 			}
+			for (int r = 0; r < ROWS; r++) {
+				int from = aOffset + (t + r) * aRowStride;
+				for (int k = 0; k < inner; k++) {
+					packed[base + k * ROWS + r] = a[from + k * aInnerStride];
+				}
+			}
+		}
+	}
+
+	private static DoubleVector start(double[] init, int at) {
+		return init == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, init, at);
+	}
+
+	/**
+	 * One tile over a block of inner terms: 4 packed rows from {@code p} × 3 vectors of b from {@code bAt},
+	 * starting from init ({@code first} block) or from what the previous block left in c. The packed
+	 * layout's strides come in as arguments ({@code pRow} 1, {@code pInner} {@link #ROWS}): with them as
+	 * constants C2's code for this loop measured a third slower.
+	 */
+	private static void tile3(double[] p, int pAt, int pRow, int pInner, double[] b, int bAt, int bStride,
+			boolean first, double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
+		DoubleVector c00;
+		DoubleVector c01;
+		DoubleVector c02;
+		DoubleVector c10;
+		DoubleVector c11;
+		DoubleVector c12;
+		DoubleVector c20;
+		DoubleVector c21;
+		DoubleVector c22;
+		DoubleVector c30;
+		DoubleVector c31;
+		DoubleVector c32;
+		if (first) {
+			c00 = start(init, initAt);
+			c01 = start(init, initAt + L);
+			c02 = start(init, initAt + 2 * L);
+			c10 = c00;
+			c11 = c01;
+			c12 = c02;
+			c20 = c00;
+			c21 = c01;
+			c22 = c02;
+			c30 = c00;
+			c31 = c01;
+			c32 = c02;
+		}
+		else {
+			c00 = DoubleVector.fromArray(S, c, cAt);
+			c01 = DoubleVector.fromArray(S, c, cAt + L);
+			c02 = DoubleVector.fromArray(S, c, cAt + 2 * L);
+			c10 = DoubleVector.fromArray(S, c, cAt + cStride);
+			c11 = DoubleVector.fromArray(S, c, cAt + cStride + L);
+			c12 = DoubleVector.fromArray(S, c, cAt + cStride + 2 * L);
+			c20 = DoubleVector.fromArray(S, c, cAt + 2 * cStride);
+			c21 = DoubleVector.fromArray(S, c, cAt + 2 * cStride + L);
+			c22 = DoubleVector.fromArray(S, c, cAt + 2 * cStride + 2 * L);
+			c30 = DoubleVector.fromArray(S, c, cAt + 3 * cStride);
+			c31 = DoubleVector.fromArray(S, c, cAt + 3 * cStride + L);
+			c32 = DoubleVector.fromArray(S, c, cAt + 3 * cStride + 2 * L);
+		}
+		for (int k = 0; k < inner; k++) {
+			int bk = bAt + k * bStride;
+			int pk = pAt + k * pInner;
+			DoubleVector b0 = DoubleVector.fromArray(S, b, bk);
+			DoubleVector b1 = DoubleVector.fromArray(S, b, bk + L);
+			DoubleVector b2 = DoubleVector.fromArray(S, b, bk + 2 * L);
+			DoubleVector x = DoubleVector.broadcast(S, p[pk]);
+			c00 = b0.fma(x, c00);
+			c01 = b1.fma(x, c01);
+			c02 = b2.fma(x, c02);
+			x = DoubleVector.broadcast(S, p[pk + pRow]);
+			c10 = b0.fma(x, c10);
+			c11 = b1.fma(x, c11);
+			c12 = b2.fma(x, c12);
+			x = DoubleVector.broadcast(S, p[pk + 2 * pRow]);
+			c20 = b0.fma(x, c20);
+			c21 = b1.fma(x, c21);
+			c22 = b2.fma(x, c22);
+			x = DoubleVector.broadcast(S, p[pk + 3 * pRow]);
+			c30 = b0.fma(x, c30);
+			c31 = b1.fma(x, c31);
+			c32 = b2.fma(x, c32);
+		}
+		store3(c00, c01, c02, c, cAt);
+		store3(c10, c11, c12, c, cAt + cStride);
+		store3(c20, c21, c22, c, cAt + 2 * cStride);
+		store3(c30, c31, c32, c, cAt + 3 * cStride);
+	}
+
+	private static void store3(DoubleVector v0, DoubleVector v1, DoubleVector v2, double[] c, int at) {
+		v0.intoArray(c, at);
+		v1.intoArray(c, at + L);
+		v2.intoArray(c, at + 2 * L);
+	}
+
+	/** {@link #tile3} with two vectors of b. */
+	private static void tile2(double[] p, int pAt, int pRow, int pInner, double[] b, int bAt, int bStride,
+			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
+		DoubleVector c00 = start(init, initAt);
+		DoubleVector c01 = start(init, initAt + L);
+		DoubleVector c10 = c00;
+		DoubleVector c11 = c01;
+		DoubleVector c20 = c00;
+		DoubleVector c21 = c01;
+		DoubleVector c30 = c00;
+		DoubleVector c31 = c01;
+		for (int k = 0; k < inner; k++) {
+			int bk = bAt + k * bStride;
+			int pk = pAt + k * pInner;
+			DoubleVector b0 = DoubleVector.fromArray(S, b, bk);
+			DoubleVector b1 = DoubleVector.fromArray(S, b, bk + L);
+			DoubleVector x = DoubleVector.broadcast(S, p[pk]);
+			c00 = b0.fma(x, c00);
+			c01 = b1.fma(x, c01);
+			x = DoubleVector.broadcast(S, p[pk + pRow]);
+			c10 = b0.fma(x, c10);
+			c11 = b1.fma(x, c11);
+			x = DoubleVector.broadcast(S, p[pk + 2 * pRow]);
+			c20 = b0.fma(x, c20);
+			c21 = b1.fma(x, c21);
+			x = DoubleVector.broadcast(S, p[pk + 3 * pRow]);
+			c30 = b0.fma(x, c30);
+			c31 = b1.fma(x, c31);
+		}
+		c00.intoArray(c, cAt);
+		c01.intoArray(c, cAt + L);
+		c10.intoArray(c, cAt + cStride);
+		c11.intoArray(c, cAt + cStride + L);
+		c20.intoArray(c, cAt + 2 * cStride);
+		c21.intoArray(c, cAt + 2 * cStride + L);
+		c30.intoArray(c, cAt + 3 * cStride);
+		c31.intoArray(c, cAt + 3 * cStride + L);
+	}
+
+	/** {@link #tile3} with one vector of b. */
+	private static void tile1(double[] p, int pAt, int pRow, int pInner, double[] b, int bAt, int bStride,
+			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
+		DoubleVector c0 = start(init, initAt);
+		DoubleVector c1 = c0;
+		DoubleVector c2 = c0;
+		DoubleVector c3 = c0;
+		for (int k = 0; k < inner; k++) {
+			int pk = pAt + k * pInner;
+			DoubleVector b0 = DoubleVector.fromArray(S, b, bAt + k * bStride);
+			c0 = b0.fma(DoubleVector.broadcast(S, p[pk]), c0);
+			c1 = b0.fma(DoubleVector.broadcast(S, p[pk + pRow]), c1);
+			c2 = b0.fma(DoubleVector.broadcast(S, p[pk + 2 * pRow]), c2);
+			c3 = b0.fma(DoubleVector.broadcast(S, p[pk + 3 * pRow]), c3);
+		}
+		c0.intoArray(c, cAt);
+		c1.intoArray(c, cAt + cStride);
+		c2.intoArray(c, cAt + 2 * cStride);
+		c3.intoArray(c, cAt + 3 * cStride);
+	}
+
+	/**
+	 * One column past the last whole vector, for the 4 packed rows of a tile: four independent chains of
+	 * {@link Math#fma}, the scalar code's sums. Not a vector of {@link #FOUR}: with 512-bit vectors, 256-bit
+	 * ones in the products made C2's type profile of the shared {@code DoubleVector} methods (fma, intoArray)
+	 * see two vector classes, and it then left those operations to the allocating Java fallback in every tile.
+	 */
+	private static void lastColumn(double[] p, int pAt, int pInner, double[] b, int bAt, int bStride,
+			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
+		double start = init == null ? 0.0 : init[initAt];
+		double s0 = start;
+		double s1 = start;
+		double s2 = start;
+		double s3 = start;
+		for (int k = 0; k < inner; k++) {
+			int pk = pAt + k * pInner;
+			double bk = b[bAt + k * bStride];
+			s0 = Math.fma(p[pk], bk, s0);
+			s1 = Math.fma(p[pk + 1], bk, s1);
+			s2 = Math.fma(p[pk + 2], bk, s2);
+			s3 = Math.fma(p[pk + 3], bk, s3);
+		}
+		c[cAt] = s0;
+		c[cAt + cStride] = s1;
+		c[cAt + 2 * cStride] = s2;
+		c[cAt + 3 * cStride] = s3;
+	}
+
+	/** One row (read in place) × one vector of b. */
+	private static void single(double[] a, int aAt, int aInnerStride, double[] b, int bAt, int bStride,
+			double[] init, int initAt, double[] c, int cAt, int inner) {
+		DoubleVector sum = start(init, initAt);
+		for (int k = 0; k < inner; k++) {
+			sum = DoubleVector.fromArray(S, b, bAt + k * bStride)
+				.fma(DoubleVector.broadcast(S, a[aAt + k * aInnerStride]), sum);
+		}
+		sum.intoArray(c, cAt);
+	}
+
+	/**
+	 * {@link ScalarKernels#reluBackward} without a branch per element (half the units of a ReLU layer are off,
+	 * in no pattern a branch predictor can learn): δ·1 where a > 0, δ·0 elsewhere, as blended lanes.
+	 */
+	static void reluBackward(double[] delta, double[] a, int length) {
+		int vectorEnd = length - length % L;
+		int j = 0;
+		for (; j < vectorEnd; j += L) {
+			DoubleVector d = DoubleVector.fromArray(S, delta, j);
+			VectorMask<Double> on = DoubleVector.fromArray(S, a, j).compare(VectorOperators.GT, 0.0);
+			d.mul(0.0).blend(d, on).intoArray(delta, j);
+		}
+		for (; j < length; j++) {
+			delta[j] = delta[j] * (a[j] > 0 ? 1.0 : 0.0);
 		}
 	}
 

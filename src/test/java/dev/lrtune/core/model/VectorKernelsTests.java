@@ -6,14 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static dev.lrtune.core.model.RandomArrays.rows;
 import static dev.lrtune.core.model.RandomArrays.uniform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The vector kernels give the plain-Java kernels' bits, for shapes that reach every tail: odd row counts,
- * inner lengths that are not multiples of four or of the blocks, widths that are not multiples of the
- * lanes, and an offset into the scalar operand. The build runs the tests with the Vector API module, so
+ * The vector kernels give the plain-Java kernels' bits, for shapes that reach every edge of the tiles: row
+ * counts that are not multiples of four, widths that are not multiples of the lanes or of three vectors, an
+ * input read down its columns, and offsets into every operand. The build runs the tests with the Vector API module, so
  * the first test also pins that the models really take the vector path there.
  */
 class VectorKernelsTests {
@@ -26,36 +25,41 @@ class VectorKernelsTests {
 
 	@ParameterizedTest(name = "n={0} inner={1} width={2}")
 	@CsvSource({ "1,1,1", "2,4,4", "5,7,9", "8,4,4", "3,600,6", "9,13,130", "64,784,128", "16,128,10", "7,35,17",
-			"64,10,128" })
-	void multiplyGivesTheScalarBits(int n, int inner, int width) {
+			"64,10,128", "4,3,12", "13,5,25", "12,2,24", "6,9,49" })
+	void productGivesTheScalarBits(int n, int inner, int width) {
 		SplittableRandom random = new SplittableRandom(n * 1000 + inner * 10 + width);
 		int offset = 3;
 		double[] a = uniform(offset + n * inner, random);
-		double[][] b = rows(inner, width, random);
+		double[] b = uniform(1 + inner * width, random);
 		double[] init = uniform(width, random);
-		double[][] scalar = new double[n][width];
-		double[][] vector = rows(n, width, random); // overwritten
+		double[] scalar = new double[2 + n * width];
+		double[] vector = uniform(2 + n * width, random); // overwritten past the offset
+		double[] scratch = uniform(VectorKernels.scratchLength(n, inner), random);
+		ProductBuffers buffers = new ProductBuffers();
+		System.arraycopy(vector, 0, scalar, 0, 2);
 
-		ScalarKernels.multiply(a, offset, inner, inner, b, init, scalar, n, width);
-		VectorKernels.multiply(a, offset, inner, inner, b, init, vector, n, width);
-
+		ScalarKernels.product(a, offset, inner, 1, b, 1, width, init, 0, scalar, 2, width, n, inner, width, buffers);
+		VectorKernels.product(a, offset, inner, 1, b, 1, width, init, 0, vector, 2, width, n, inner, width, scratch);
 		assertSameBits(vector, scalar);
-		ScalarKernels.multiply(a, offset, inner, inner, b, null, scalar, n, width);
-		VectorKernels.multiply(a, offset, inner, inner, b, null, vector, n, width);
+
+		ScalarKernels.product(a, offset, inner, 1, b, 1, width, null, 0, scalar, 2, width, n, inner, width, buffers);
+		VectorKernels.product(a, offset, inner, 1, b, 1, width, null, 0, vector, 2, width, n, inner, width, scratch);
 		assertSameBits(vector, scalar);
 	}
 
 	@ParameterizedTest(name = "n={0} inner={1} width={2}")
-	@CsvSource({ "1,1,1", "7,5,9", "8,4,4", "33,6,3", "64,784,128", "16,128,10", "13,3,21" })
-	void transposeMultiplyGivesTheScalarBits(int n, int inner, int width) {
+	@CsvSource({ "1,1,1", "7,5,9", "8,4,4", "33,6,3", "64,784,128", "16,128,10", "13,3,21", "64,128,10" })
+	void productOfATransposeGivesTheScalarBits(int n, int inner, int width) {
 		SplittableRandom random = new SplittableRandom(n * 1000 + inner * 10 + width);
 		double[] a = uniform(n * inner + 5, random);
-		double[][] d = rows(n, width, random);
-		double[][] scalar = rows(inner, width, random);
-		double[][] vector = rows(inner, width, random);
+		double[] d = uniform(n * width, random);
+		double[] scalar = uniform(inner * width, random);
+		double[] vector = uniform(inner * width, random);
 
-		ScalarKernels.transposeMultiply(a, 5, inner, inner, d, scalar, n, width);
-		VectorKernels.transposeMultiply(a, 5, inner, inner, d, vector, n, width);
+		ScalarKernels.product(a, 5, 1, inner, d, 0, width, null, 0, scalar, 0, width, inner, n, width,
+				new ProductBuffers());
+		VectorKernels.product(a, 5, 1, inner, d, 0, width, null, 0, vector, 0, width, inner, n, width,
+				new double[VectorKernels.scratchLength(inner, n)]);
 
 		assertSameBits(vector, scalar);
 	}
@@ -116,19 +120,56 @@ class VectorKernelsTests {
 	}
 
 	@Test
+	void reluBackwardGivesTheScalarBits() {
+		double[] a = { 1, 0, -0.0, -2, Double.NaN, 3, 1e-320, -1e-320, 5, 0, 7, -1, 2 };
+		double[] delta = { 2, 3, -4, -5, 6, Double.NaN, -7, 8, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+				-0.0, -0.5, 0.25 };
+		double[] scalar = delta.clone();
+		double[] vector = delta.clone();
+
+		ScalarKernels.reluBackward(scalar, a, a.length);
+		VectorKernels.reluBackward(vector, a, a.length);
+
+		assertSameBits(vector, scalar);
+		assertThat(scalar[0]).isEqualTo(2);
+		assertThat(Double.doubleToRawLongBits(scalar[3])).isEqualTo(Double.doubleToRawLongBits(-0.0));
+		assertThat(scalar[9]).isNaN(); // -inf · 0
+	}
+
+	@Test
 	void specialValuesKeepTheirBits() {
 		// -0.0 + -0.0 stays -0.0 only when no +0.0 start is added: both paths start from the same init
 		double[] a = { -0.0, 1e308, Double.NaN, -1e-320, 2, Double.POSITIVE_INFINITY, 3, -0.0 };
-		double[][] b = { { -0.0, 1e308, 1, -3, 0.5 }, { 1e308, -0.0, 2, 4, 1e-310 }, { 1, 2, 3, 4, 5 },
-				{ -1, -2, -3, -4, -5 } };
+		double[] b = { -0.0, 1e308, 1, -3, 0.5, 1e308, -0.0, 2, 4, 1e-310, 1, 2, 3, 4, 5, -1, -2, -3, -4, -5 };
 		double[] init = { -0.0, -0.0, Double.NEGATIVE_INFINITY, 1, 2 };
-		double[][] scalar = new double[2][5];
-		double[][] vector = new double[2][5];
+		double[] scalar = new double[10];
+		double[] vector = new double[10];
 
-		ScalarKernels.multiply(a, 0, 4, 4, b, init, scalar, 2, 5);
-		VectorKernels.multiply(a, 0, 4, 4, b, init, vector, 2, 5);
+		ScalarKernels.product(a, 0, 4, 1, b, 0, 5, init, 0, scalar, 0, 5, 2, 4, 5, new ProductBuffers());
+		VectorKernels.product(a, 0, 4, 1, b, 0, 5, init, 0, vector, 0, 5, 2, 4, 5, new double[8]);
 
 		assertSameBits(vector, scalar);
+		// the same rows four times over: the tiles, not only the edges
+		double[] a4 = new double[32];
+		for (int copy = 0; copy < 4; copy++) {
+			System.arraycopy(a, 0, a4, copy * 8, 8);
+		}
+		double[] wide = new double[4 * 8 * 20];
+		for (int k = 0; k < 4; k++) {
+			for (int j = 0; j < 20; j++) {
+				wide[k * 20 + j] = b[k * 5 + j % 5];
+			}
+		}
+		double[] scalarWide = new double[8 * 20];
+		double[] vectorWide = new double[8 * 20];
+		ScalarKernels.product(a4, 0, 4, 1, wide, 0, 20, null, 0, scalarWide, 0, 20, 8, 4, 20,
+				new ProductBuffers());
+		VectorKernels.product(a4, 0, 4, 1, wide, 0, 20, null, 0, vectorWide, 0, 20, 8, 4, 20, new double[32]);
+		assertSameBits(vectorWide, scalarWide);
+	}
+
+	private static void assertSameBits(double[] actual, double[] expected) {
+		assertSameBits(new double[][] { actual }, new double[][] { expected });
 	}
 
 	private static void assertSameBits(double[][] actual, double[][] expected) {
