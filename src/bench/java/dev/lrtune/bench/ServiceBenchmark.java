@@ -1,5 +1,9 @@
 package dev.lrtune.bench;
 
+import static dev.lrtune.bench.BenchSupport.median;
+import static dev.lrtune.bench.BenchSupport.load;
+import static dev.lrtune.bench.BenchSupport.check;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -289,22 +293,4 @@ public final class ServiceBenchmark {
 		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
 	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int n = sorted.length;
-		return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-	}
-
-	private static String load() throws Exception {
-		return "(load " + Files.readString(Path.of("/proc/loadavg")).trim() + ")";
-	}
-
-	private static void check(boolean condition, String message) {
-		if (!condition) {
-			throw new IllegalStateException(message);
-		}
-	}
-
 }

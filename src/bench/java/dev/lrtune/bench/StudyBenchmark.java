@@ -1,5 +1,8 @@
 package dev.lrtune.bench;
 
+import static dev.lrtune.bench.BenchSupport.load;
+import static dev.lrtune.bench.BenchSupport.check;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -164,15 +167,4 @@ public final class StudyBenchmark {
 	private static List<Map<String, Object>> maps(Object value) {
 		return new ArrayList<>((List<Map<String, Object>>) value);
 	}
-
-	private static String load() throws Exception {
-		return "(load " + Files.readString(Path.of("/proc/loadavg")).trim() + ")";
-	}
-
-	private static void check(boolean condition, String message) {
-		if (!condition) {
-			throw new IllegalStateException(message);
-		}
-	}
-
 }
