@@ -21,7 +21,7 @@ if [[ -z "$jar" ]]; then
 	jar=$(ls target/lrtune-*.jar | grep -v -- '-plain' | head -1)
 fi
 data=$(mktemp -d)
-java --add-modules=jdk.incubator.vector -jar "$jar" --server.port="$port" \
+java --add-modules=jdk.incubator.vector ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" \
 	--spring.datasource.url="jdbc:h2:file:$data/lrtune;DB_CLOSE_ON_EXIT=FALSE" \
 	--logging.level.root=WARN > "$data/server.log" 2>&1 &
 pid=$!

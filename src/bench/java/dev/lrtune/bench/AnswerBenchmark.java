@@ -9,13 +9,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -33,13 +36,15 @@ import dev.lrtune.core.rangetest.RangeTestResult;
 /**
  * Time to answer (bench/answer.sh): against a running service, uploads a generated 100,000 × 50 regression CSV,
  * then times {@code POST /jobs} of a default range test (linear model, seed 1) until {@code GET
- * /jobs/{id}/recommendation} answers it (polled every 2 ms), after a warm-up job on a synthetic dataset of the same
- * size. The first job on the dataset is cold (the
- * dataset is read from the database, split and standardised); the next ones with the same dataset and seed, as the
- * jobs of a race or a study, find the split cached. The same work is then timed in this process on the core alone,
- * from the same rows in memory: the split and standardisation plus the range test, and the range test alone.
- * Medians of {@value #REPEATS}; the server's CPU time per job comes from {@code /proc/<pid>/stat} when its pid is
- * given.
+ * /jobs/{id}/recommendation} answers it (polled every 2 ms), after {@value #WARM_UP_JOBS} warm-up jobs on a
+ * synthetic dataset of the same size (as many range tests as the core below has run before its median). The first
+ * job on the dataset splits and standardises it; the next ones with the same dataset and seed, as the jobs of a race
+ * or a study, find the split cached. The same rows are then uploaded again and the first job on them timed once more:
+ * it meets a service that has run every step before. The same work is then timed in this process on the core alone,
+ * from the same rows in memory: the split and standardisation plus the range test, and the range test alone; and the
+ * core's very first run on this JVM, the cold figure. Medians of {@value #REPEATS}; the server's CPU time per job
+ * comes from {@code /proc/<pid>/stat} when its pid is given, in total and by group of threads, and each job's time
+ * queued and running from its own timestamps.
  *
  * <p>Arguments: the service's base URL ({@code http://127.0.0.1:8093}), optionally the server's pid.
  */
@@ -52,6 +57,8 @@ public final class AnswerBenchmark {
 	private static final long JOB_SEED = 1;
 
 	private static final int REPEATS = 7;
+
+	private static final int WARM_UP_JOBS = 1 + REPEATS / 2;
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -76,11 +83,14 @@ public final class AnswerBenchmark {
 	}
 
 	private void run() throws Exception {
-		// the service's code warmed up on a synthetic dataset of the same size, so the first job below measures the
-		// dataset's first use (read from the database, split, standardised), not the JVM's start
-		answer("""
-				{"type": "range_test", "dataset": "synthetic:linear?samples=%d&features=%d&seed=9",
-				 "model": {"type": "linear"}, "seed": 2}""".formatted(ROWS, COLS));
+		// the service's code warmed up on a synthetic dataset of the same size, as often as the core's below is before
+		// its median (a warm-up and half of its repeats), so that the first job below measures the dataset's first
+		// use (split, standardised), not the JIT compiling the training loop
+		for (int i = 0; i < WARM_UP_JOBS; i++) {
+			answer("""
+					{"type": "range_test", "dataset": "synthetic:linear?samples=%d&features=%d&seed=9",
+					 "model": {"type": "linear"}, "seed": %d}""".formatted(ROWS, COLS, 100 + i));
+		}
 		double[] features = new double[ROWS * COLS];
 		double[] targets = new double[ROWS];
 		generate(features, targets);
@@ -96,10 +106,18 @@ public final class AnswerBenchmark {
 		for (int i = 0; i < REPEATS; i++) {
 			warm.add(answer(body));
 		}
+		// the same rows uploaded again: its first job meets a service whose code has run every step once, so the
+		// difference from the first job above is what the service's first use of those steps costs
+		long second = upload(csv(features, targets));
+		Answer secondCold = answer("""
+				{"type": "range_test", "dataset": "%d", "model": {"type": "linear"}, "seed": %d}""".formatted(second,
+				JOB_SEED));
 
 		Dataset data = Dataset.of(features, ROWS, COLS, targets, Task.regression(),
 				IntStream.range(0, COLS).mapToObj(col -> "x" + col).toList());
-		core(data); // warm-up
+		long coldStart = System.nanoTime();
+		core(data); // warm-up, timed: the core's first run on this fresh JVM
+		double coreCold = (System.nanoTime() - coldStart) / 1e6;
 		double[] coreWithSplit = new double[REPEATS];
 		double[] coreAlone = new double[REPEATS];
 		Double coreLr = null;
@@ -119,12 +137,29 @@ public final class AnswerBenchmark {
 				+ "later jobs, same dataset and seed: median %.1f ms (server CPU %.0f ms) of %s%n", cold.millis(),
 				cold.serverCpuMillis(), warmMillis, warmCpu, Arrays.toString(warm.stream().mapToDouble(Answer::millis)
 					.map(m -> Math.round(m * 10) / 10.0).toArray()));
+		System.out.printf("server CPU by threads: first job %s; later jobs (median) %s%n", cold.threadCpuMillis(),
+				medianByGroup(warm));
+		System.out.printf("first job: %s; later jobs (median): queued %.0f ms, ran %.0f ms%n", cold.timeline(),
+				median(warm.stream().mapToDouble(Answer::queuedMillis).toArray()),
+				median(warm.stream().mapToDouble(Answer::runMillis).toArray()));
+		System.out.printf("the same rows uploaded again, first job on that dataset: %.1f ms (server CPU %.0f ms: %s; %s)%n",
+				secondCold.millis(), secondCold.serverCpuMillis(), secondCold.threadCpuMillis(), secondCold.timeline());
 		System.out.printf("core in-process, same rows and spec: split+standardise+range test %.1f ms, range test alone "
-				+ "%.2f ms (medians of %d)%n", median(coreWithSplit), median(coreAlone), REPEATS);
-		System.out.printf("ratio service/core (split+range test): first job %.2f, later jobs %.2f  [target <= 1.5]; "
+				+ "%.2f ms (medians of %d); its first run on this fresh JVM %.1f ms%n", median(coreWithSplit),
+				median(coreAlone), REPEATS, coreCold);
+		System.out.printf("ratio service/core (split+range test): first job %.2f, first job on the second upload %.2f, "
+				+ "later jobs %.2f  [target <= 1.5]; "
 				+ "recommendedLr service %s, core %s (%s)  %s%n", cold.millis() / median(coreWithSplit),
-				warmMillis / median(coreWithSplit), cold.recommendedLr(), coreLr,
+				secondCold.millis() / median(coreWithSplit), warmMillis / median(coreWithSplit), cold.recommendedLr(), coreLr,
 				String.valueOf(coreLr).equals(cold.recommendedLr()) ? "identical" : "DIFFERENT", load());
+	}
+
+	private static Map<String, Long> medianByGroup(List<Answer> answers) {
+		Map<String, Long> medians = new TreeMap<>();
+		answers.stream().flatMap(answer -> answer.threadCpuMillis().keySet().stream()).distinct().forEach(group ->
+				medians.put(group, Math.round(median(answers.stream()
+					.mapToDouble(answer -> answer.threadCpuMillis().getOrDefault(group, 0L)).toArray()))));
+		return medians;
 	}
 
 	/** Same rows as the service's: 3 decimals, so that the CSV text parses back to the very same doubles. */
@@ -178,6 +213,7 @@ public final class AnswerBenchmark {
 
 	/** One job, from its POST to its recommendation. */
 	private Answer answer(String body) throws Exception {
+		Map<String, Long> threads = threadCpuMillis();
 		long cpu = serverCpuMillis();
 		long start = System.nanoTime();
 		HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/jobs"))
@@ -192,15 +228,85 @@ public final class AnswerBenchmark {
 			if (answer.statusCode() == 200) {
 				double millis = (System.nanoTime() - start) / 1e6;
 				Matcher lr = RECOMMENDED.matcher(answer.body());
-				return new Answer(millis, serverCpuMillis() - cpu, lr.find() ? lr.group(1) : "?");
+				long used = serverCpuMillis() - cpu;
+				String job = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/jobs/" + id(posted.body()))).build(),
+						HttpResponse.BodyHandlers.ofString()).body();
+				Map<String, Long> after = threadCpuMillis();
+				after.replaceAll((group, spent) -> spent - threads.getOrDefault(group, 0L));
+				return new Answer(millis, used, after, lr.find() ? lr.group(1) : "?",
+						between(job, "createdAt", "startedAt"), between(job, "startedAt", "finishedAt"));
 			}
 			check(answer.statusCode() == 409, "GET recommendation answered " + answer.statusCode() + ": " + answer.body());
 			Thread.sleep(2);
 		}
 	}
 
-	/** @param serverCpuMillis the server's CPU time meanwhile (−1 without its pid) */
-	private record Answer(double millis, double serverCpuMillis, String recommendedLr) {
+	/**
+	 * @param serverCpuMillis the server's CPU time meanwhile (−1 without its pid)
+	 * @param threadCpuMillis the same by group of the server's threads (empty without its pid)
+	 */
+	private record Answer(double millis, double serverCpuMillis, Map<String, Long> threadCpuMillis,
+			String recommendedLr, double queuedMillis, double runMillis) {
+
+		/** Where the time went, as the job's own timestamps tell it. */
+		String timeline() {
+			return "queued %.0f ms, ran %.0f ms, the rest (HTTP, polling, the recommendation) %.0f ms".formatted(
+					queuedMillis, runMillis, millis - queuedMillis - runMillis);
+		}
+
+	}
+
+	/** Milliseconds between two timestamps of a job's JSON. */
+	private static double between(String job, String from, String to) {
+		return Duration.between(instant(job, from), instant(job, to)).toNanos() / 1e6;
+	}
+
+	private static java.time.Instant instant(String job, String field) {
+		Matcher value = Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]+)\"").matcher(job);
+		check(value.find(), "no " + field + " in " + job);
+		return java.time.Instant.parse(value.group(1));
+	}
+
+	/**
+	 * The server's CPU time by group of threads (request threads, workers, JIT, GC, other), from
+	 * {@code /proc/<pid>/task/*}{@code /stat}; threads that ended meanwhile are missed. Empty without its pid.
+	 */
+	private Map<String, Long> threadCpuMillis() throws Exception {
+		Map<String, Long> groups = new TreeMap<>();
+		if (pid == null) {
+			return groups;
+		}
+		try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
+			for (Path task : tasks) {
+				String stat;
+				try {
+					stat = Files.readString(task.resolve("stat"));
+				}
+				catch (java.io.IOException ended) {
+					continue;
+				}
+				String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				groups.merge(group(name), (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10, Long::sum);
+			}
+		}
+		return groups;
+	}
+
+	private static String group(String thread) {
+		if (thread.startsWith("http-nio")) {
+			return "request threads";
+		}
+		if (thread.startsWith("lrtune-")) {
+			return "workers";
+		}
+		if (thread.contains("GC") || thread.startsWith("G1")) {
+			return "GC";
+		}
+		if (thread.contains("Compiler") || thread.startsWith("C1") || thread.startsWith("C2")) {
+			return "JIT";
+		}
+		return "other";
 	}
 
 	/** The server's user + system CPU time, from /proc (clock ticks of 10 ms); −1 without its pid. */

@@ -17,14 +17,18 @@ public class DatasetCatalog {
 
 	private final DatasetStore store;
 
+	private final DatasetLookups lookups;
+
 	private final DatasetSettings settings;
 
 	private final CsvDatasetReader reader;
 
 	private final ApplicationEventPublisher events;
 
-	DatasetCatalog(DatasetStore store, DatasetSettings settings, ApplicationEventPublisher events) {
+	DatasetCatalog(DatasetStore store, DatasetLookups lookups, DatasetSettings settings,
+			ApplicationEventPublisher events) {
 		this.store = store;
+		this.lookups = lookups;
 		this.settings = settings;
 		this.events = events;
 		this.reader = new CsvDatasetReader(settings.maxCategories(), settings.maxValues(), settings.maxColumns());
@@ -75,8 +79,7 @@ public class DatasetCatalog {
 	 * cannot be deleted while a job that will use it is being queued.
 	 */
 	public Optional<DatasetShape> shapeForUse(long id) {
-		return store.findForUse(id)
-			.map(dataset -> new DatasetShape(dataset.rows(), dataset.features(), dataset.task(), dataset.classes().size()));
+		return lookups.shapeForUse(id);
 	}
 
 	/**
@@ -84,7 +87,7 @@ public class DatasetCatalog {
 	 * (a dataset never changes; another one never gets the same id and time). Empty when no dataset has this id.
 	 */
 	public Optional<Instant> uploadedAt(long id) {
-		return store.find(id).map(StoredDataset::createdAt);
+		return lookups.uploadedAt(id);
 	}
 
 	public boolean exists(long id) {

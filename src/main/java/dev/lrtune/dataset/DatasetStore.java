@@ -40,11 +40,6 @@ class DatasetStore {
 		return datasets.findById(id);
 	}
 
-	/** The dataset with its row locked (joins the caller's transaction). */
-	Optional<StoredDataset> findForUse(long id) {
-		return datasets.findLockedById(id);
-	}
-
 	@Transactional(readOnly = true)
 	boolean exists(long id) {
 		return datasets.existsById(id);
