@@ -65,6 +65,9 @@ class DatasetControllerTests {
 	@MockitoBean
 	DatasetStore store;
 
+	@MockitoBean
+	DatasetLookups lookups;
+
 	@BeforeEach
 	void storeAssignsId7() {
 		given(store.save(any(), any(), any())).willAnswer(call -> {
