@@ -168,6 +168,17 @@ class JobControllerTests {
 	}
 
 	@Test
+	void whenARangeTestsRampCannotBeMadeThenThe400NamesEndLrWithTheCoresMessage() throws Exception {
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+				{"type": "range_test", "dataset": "synthetic:moons", "model": {"type": "logistic"},
+				 "rangeTest": {"startLr": 1, "endLr": 1.000000000001, "smoothing": 1}}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("rangeTest.endLr", "rangeTest.smoothing")))
+			.andExpect(jsonPath("$.errors[0].message").value("is too close to startLr for 300 distinct learning rates"))
+			.andExpect(jsonPath("$.errors[1].message").value("must be in [0, 1), was 1.0"));
+	}
+
+	@Test
 	void whenARangeTestIsTooShortOrMeasuresAValidationSplitThatIsEmptyThenThe400NamesBoth() throws Exception {
 		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
 				{"type": "range_test", "dataset": "synthetic:moons", "model": {"type": "logistic"},

@@ -40,7 +40,7 @@ public class LrSearchExecution implements JobExecution {
 		RangeTestOptions options;
 		SearchSpec spec;
 		try {
-			options = RangeTestExecution.options(request.rangeTest());
+			options = request.rangeTest().toOptions();
 		}
 		catch (InvalidParameterException ex) {
 			throw ex.under("rangeTest");
