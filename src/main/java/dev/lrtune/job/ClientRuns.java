@@ -23,6 +23,12 @@ import dev.lrtune.core.rangetest.SmoothedLoss;
 import dev.lrtune.curve.Curves;
 import dev.lrtune.curve.ValidationPoint;
 import dev.lrtune.web.InvalidRequestException;
+import dev.lrtune.job.store.Jobs;
+import dev.lrtune.job.store.JobRow;
+import dev.lrtune.job.store.JobJson;
+import dev.lrtune.job.store.JobMetrics;
+import dev.lrtune.job.store.JobSettings;
+import dev.lrtune.job.store.Runner;
 
 /**
  * Jobs the client runs: it trains its own model and posts the points; lrtune plans the rates, stores the curve in the
