@@ -20,8 +20,6 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +34,7 @@ import dev.lrtune.core.train.TrainingSettings;
  * The OpenAPI document as Swagger UI receives it: valid OpenAPI 3.1, schedules as a {@code oneOf} with a
  * discriminator, and an example request per schedule type that the API accepts as it is.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceOverMockMvc
 class OpenApiDocumentTests {
 
 	private static final String PREVIEW = "/api/v1/schedules/preview";

@@ -20,7 +20,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,7 +29,7 @@ import dev.lrtune.core.rangetest.RangeTestAnalysis;
 import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.core.search.Evidence;
 
-@WebMvcTest(JobController.class)
+@JobApiSlice
 class JobControllerTests {
 
 	private static final String VALID = """
