@@ -114,8 +114,8 @@ class Run:
             val_loss: a validation loss measured after this iteration, if any (``accuracy`` with it).
             momentum: the momentum used, when the schedule cycles it.
         """
-        # Called once per training step, so kept to plain attribute reads and one lock-free deque append: the
-        # conversions and the JSON wait for the posting thread (see _encode).
+        # Called once per training step, so kept to plain attribute reads and one lock-free deque append; turning
+        # the points into JSON waits for the posting thread (see _encode).
         if iteration != self._next and not 0 <= iteration < self._next:
             raise ValueError(f"iterations are logged from 0 without gaps: {iteration} after {self._next - 1}")
         if self._closing:
