@@ -275,6 +275,7 @@ class StudyCoordinator implements SmartLifecycle {
 		List<Long> rungs = request.rungs();
 		if (survivors.isEmpty() && finalist(study.id(), rungs.size() - 1, objective)) {
 			// the racing candidates are out, but the constant candidate's whole run (the search's) stands
+			studies.setRung(study.id(), rungs.size() - 1);
 			studies.finish(study.id(), StudyStatus.SUCCEEDED, null, Instant.now());
 			return true;
 		}
