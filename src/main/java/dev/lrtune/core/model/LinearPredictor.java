@@ -142,6 +142,15 @@ final class LinearPredictor implements Model {
 		double biasGradient = 0;
 		touched = touch(x, n);
 		int i = 0;
+		for (; i + 7 < n; i += 8) {
+			VectorKernels.dot8(x, offsets, i, w, inputs, dots, i);
+			for (int r = i; r < i + 8; r++) {
+				loss += lossAndResidual(r, bias, n);
+			}
+			VectorKernels.axpy8(gradient, residuals, offsets, i, x, inputs);
+			biasGradient += residuals[i] + residuals[i + 1] + residuals[i + 2] + residuals[i + 3];
+			biasGradient += residuals[i + 4] + residuals[i + 5] + residuals[i + 6] + residuals[i + 7];
+		}
 		for (; i + 3 < n; i += 4) {
 			int o0 = offsets[i];
 			int o1 = offsets[i + 1];
@@ -176,15 +185,27 @@ final class LinearPredictor implements Model {
 	 * field so that the loads cannot be dropped as dead.
 	 */
 	private double touch(double[] x, int n) {
-		double sum = 0;
-		for (int r = 0; r < n; r++) {
+		double s0 = 0;
+		double s1 = 0;
+		int r = 0;
+		for (; r + 1 < n; r += 2) {
+			int o0 = offsets[r];
+			int o1 = offsets[r + 1];
+			for (int k = 0; k < inputs; k += 8) {
+				s0 += x[o0 + k];
+				s1 += x[o1 + k];
+			}
+			s0 += x[o0 + inputs - 1];
+			s1 += x[o1 + inputs - 1];
+		}
+		if (r < n) {
 			int o = offsets[r];
 			for (int k = 0; k < inputs; k += 8) {
-				sum += x[o + k];
+				s0 += x[o + k];
 			}
-			sum += x[o + inputs - 1];
+			s0 += x[o + inputs - 1];
 		}
-		return sum;
+		return s0 + s1;
 	}
 
 	/** Row i's loss from its dot product, and its dLoss/dz (over the batch) into {@code residuals[i]}. */
