@@ -85,7 +85,8 @@ class VectorKernelsTests {
 
 	/** The in-place layout of the linear models (vector kernels) against the gathered one (plain Java). */
 	@ParameterizedTest(name = "logistic={0} inputs={1} batch={2}")
-	@CsvSource({ "true,100,32", "true,7,5", "false,13,3", "false,100,1", "true,1,9" })
+	@CsvSource({ "true,100,32", "true,7,5", "false,13,3", "false,100,1", "true,1,9", "true,100,13", "false,5,12",
+			"true,3,23" })
 	void linearModelsGiveTheSameBitsInPlaceAndGathered(boolean logistic, int inputs, int batch) {
 		SplittableRandom random = new SplittableRandom(inputs * 100 + batch);
 		int rows = 50;
