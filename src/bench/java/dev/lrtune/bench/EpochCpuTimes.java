@@ -23,8 +23,8 @@ import dev.lrtune.core.train.TrainingSettings;
  * the wall time, and the CPU time it used is the figure that holds up (bench/torch_peer.py reports PyTorch's
  * the same way). Alternates the three, keeps the least of {@code args[0]} rounds (default 12) after two
  * warm-up rounds, and prints {@code CPU-TIME <name> <ms>} lines for bench/summarize.py. Also timed: one load per
- * cache line of the logistic table's rows in a shuffled order ({@code touch}, {@link Floors#shuffledTouch}), and
- * the core's peak of fused multiply-adds ({@link FmaPeak}, {@code PEAK-GFLOPS} lines).
+ * cache line of the logistic table's rows in a shuffled order ({@code touch}, {@link Floors#shuffledTouch}). The
+ * core's FMA peak is measured by {@link FmaPeak} in a JVM of its own.
  */
 public final class EpochCpuTimes {
 
@@ -89,8 +89,6 @@ public final class EpochCpuTimes {
 		}
 		System.out.printf("CPU-TIME mlp %.3f%nCPU-TIME logistic %.3f%nCPU-TIME floor %.3f%nCPU-TIME touch %.3f%n",
 				mlp / 1e6, logistic / 1e6, floor / 1e6, touch / 1e6);
-		double[] peak = FmaPeak.gflops(5);
-		System.out.printf("PEAK-GFLOPS float64 %.2f%nPEAK-GFLOPS float32 %.2f%n", peak[0], peak[1]);
 		System.out.printf("(kernels: %s; checksum %s)%n", Models.kernels(), sink);
 	}
 

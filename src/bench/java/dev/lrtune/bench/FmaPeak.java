@@ -13,6 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  * so the loop is bound by the FMA units alone (latency × units ≤ 12 on current x86 cores). Counted as two
  * FLOPs per lane per fma, in the thread's CPU time, best of several runs: the ceiling any float64 (or
  * float32) product on this core can reach, against which bench/summarize.py sets the MLP's figures.
+ *
+ * <p>Run in a JVM of its own (bench/run.sh does): after the models' kernels have run, C2 may find the Vector
+ * API's methods already compiled on their own, too large to inline here, and then every fma allocates its
+ * result (measured: under 1 GFLOP/s instead of 36).
  */
 final class FmaPeak {
 
