@@ -12,9 +12,10 @@ import java.util.Arrays;
  * four rows at a time in row order; two layouts compute it:
  * <ul>
  * <li>with the vector kernels ({@link Kernels#VECTOR}), in place: one pass of independent loads first
- * brings all the batch's rows in from memory at once ({@link #touch}); then four rows at a time are read
- * straight from the dataset at their offsets, their dot products, losses and residuals computed, and their
- * terms added to the gradient while the rows are still in L1. No row is copied;</li>
+ * brings all the batch's rows in from memory at once ({@link #touch}); then eight rows at a time (then four,
+ * then one) are read straight from the dataset at their offsets, their dot products, losses and residuals
+ * computed, and their terms added to the gradient while the rows are still in L1 (eight rows' gradient
+ * terms in one pass are two four-row sums added in turn: the same bits). No row is copied;</li>
  * <li>otherwise, gathered: the batch's rows are first copied into one array per row (one
  * {@link System#arraycopy} each), because C2's auto-vectoriser only handles whole arrays indexed alike;
  * then two rows per {@link ScalarKernels#dot2} and four rows per {@link ScalarKernels#axpy4}.</li>
