@@ -165,7 +165,8 @@ class VectorKernelsTests {
 		double[] vectorWide = new double[8 * 20];
 		ScalarKernels.product(a4, 0, 4, 1, wide, 0, 20, null, 0, scalarWide, 0, 20, 8, 4, 20,
 				new ProductBuffers());
-		VectorKernels.product(a4, 0, 4, 1, wide, 0, 20, null, 0, vectorWide, 0, 20, 8, 4, 20, new double[32]);
+		VectorKernels.product(a4, 0, 4, 1, wide, 0, 20, null, 0, vectorWide, 0, 20, 8, 4, 20,
+				new double[VectorKernels.scratchLength(8, 4)]);
 		assertSameBits(vectorWide, scalarWide);
 	}
 
