@@ -43,7 +43,7 @@ for arg in "$@"; do
 done
 flags=$(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx|avx2|fma|avx512f' | tr '\n' ' ' || true)
 # OpenBLAS 0.3.21 does not know every CPU (an Emerald Rapids Xeon is taken for a Prescott, SSE3 only, and its
-# float64 products run 2-3x slower): unless told otherwise, the native run names the kernel family the CPU's
+# float64 MLP ran about 2x slower): unless told otherwise, the native run names the kernel family the CPU's
 # extensions allow, so that the peer runs as fast as it can here.
 if [ "$mode" = native ] && [ -z "${OPENBLAS_CORETYPE:-}" ]; then
 	case " $flags " in

@@ -4,9 +4,9 @@ package dev.lrtune.core.model;
  * {@code log(1 + x)} with the bits of {@link StrictMath#log1p}, in Java. StrictMath's result is defined as
  * that of fdlibm 5.3's {@code log1p}, and this is that algorithm, step for step in the same double
  * arithmetic (Java's is IEEE 754 round-to-nearest, with no fused or wider intermediate), so the bits are the
- * same on every JVM and CPU. Why not call StrictMath: on Java 17 its {@code log1p} is a native method, and a
- * native call per row cost the logistic model's epoch more than the rest of its loss (the call, and the
- * memory fence of its return, which also waits for every load in flight).
+ * same on every JVM and CPU. Why not call StrictMath: on Java 17 its {@code log1p} is a native method, and
+ * its call per row (with the thread's transitions into native code and back) cost the logistic loss more
+ * than its exponential: measured 2.3–2.75 ms per 100,000 calls, against 1.3–1.5 ms for this code.
  *
  * <p>The method: {@code 1 + x = 2^k · (1 + f)} with {@code √2/2 < 1 + f < √2} and a correction term c for
  * the rounding of {@code 1 + x}; then {@code log(1 + f) = f − (hfsq − s·(hfsq + R))} with {@code s = f/(2 + f)},
