@@ -61,6 +61,21 @@ class RunRetryTests(unittest.TestCase):
         self.assertEqual("failed", json.loads(finish["body"])["status"])
         self.assertEqual(1, sum(r["path"].endswith("/points") for r in self.stub.requests))
 
+    def test_an_iteration_logged_again_starts_a_post_of_its_own(self) -> None:
+        self.created()
+        self.stub.reply(200, {"stop": False, "reason": None, "lr": 0.05, "iteration": 2})
+        self.stub.reply(200, {"stop": False, "reason": None, "lr": 0.05, "iteration": 2})
+        self.stub.reply(200, {"id": 5, "status": "succeeded"})
+        with self.client.track(iterations=3, flush_interval=60) as run:
+            run.log(0, 3, lr=1)
+            run.log(1, 2.0, lr=0.5, momentum=0.9)
+            run.log(2, float("inf"))
+            run.log(1, 1.5, lr=0.5)
+            run.log(2, 1.0)
+        posts = [r["body"].decode() for r in self.stub.requests if r["path"] == "/api/v1/jobs/5/points"]
+        self.assertEqual(['{"iteration":[0,1,2],"lr":[1.0,0.5,0.05],"loss":[3.0,2.0,null],"momentum":[null,0.9,null]}',
+                          '{"iteration":[1,2],"lr":[0.5,0.05],"loss":[1.5,1.0]}'], posts)
+
     def test_iterations_are_logged_without_gaps(self) -> None:
         self.created()
         self.stub.reply(200, {"id": 5, "status": "succeeded"})

@@ -1,12 +1,14 @@
 """A client-run job that a training loop reports to, posting its points from a background thread."""
 
 import atexit
+import json
 import logging
 import threading
 import time
 import urllib.error
 import weakref
 from collections import deque
+from itertools import repeat
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Deque, Dict, List, Optional, Tuple, Type
 
@@ -79,9 +81,11 @@ class Run:
         self._retry_for = retry_for
         self._max_unanswered = max_unanswered
         self._pending: Deque[_Point] = deque()
+        # log wakes the posting thread once this many points wait (a full batch, or every point with no interval)
+        self._wake_at = 1 if self._flush_interval == 0 else max_batch
         self._logged = 0
         self._posted = 0
-        self._last_logged = -1
+        self._next = 0  # the iteration after the last one logged
         self._answer: Optional[JsonObject] = None
         self._stop_reason: Optional[str] = None
         self._initial_lr = _first_rate(job)
@@ -110,20 +114,25 @@ class Run:
             val_loss: a validation loss measured after this iteration, if any (``accuracy`` with it).
             momentum: the momentum used, when the schedule cycles it.
         """
-        if iteration != self._last_logged + 1 and not 0 <= iteration <= self._last_logged:
-            raise ValueError(f"iterations are logged from 0 without gaps: {iteration} after {self._last_logged}")
+        # Called once per training step, so kept to plain attribute reads and one lock-free deque append; turning
+        # the points into JSON waits for the posting thread (see _encode).
+        if iteration != self._next and not 0 <= iteration < self._next:
+            raise ValueError(f"iterations are logged from 0 without gaps: {iteration} after {self._next - 1}")
         if self._closing:
             raise RuntimeError(f"run {self.id} is finished; log before finish()")
         if lr is None:
             lr = self.lr_at(iteration)
             if lr is None:
                 raise ValueError(f"no rate is known for iteration {iteration}: pass lr=")
+        if loss.__class__ is not float:
+            loss = _number(loss)
         if val_loss is not None:
             val_loss, accuracy = _number(val_loss), _number(accuracy)
-        self._pending.append((iteration, lr, _number(loss), momentum, val_loss, accuracy))
-        self._last_logged = iteration
+        pending = self._pending
+        pending.append((iteration, lr, loss, momentum, val_loss, accuracy))
+        self._next = iteration + 1
         self._logged += 1
-        if self._flush_interval == 0 or len(self._pending) >= self._max_batch:
+        if len(pending) >= self._wake_at and not self._wake.is_set():
             self._wake.set()
         if self._max_unanswered is not None and self._logged - self._posted > self._max_unanswered:
             self._catch_up()
@@ -151,7 +160,7 @@ class Run:
     def lr(self) -> Optional[float]:
         """The rate for the next iteration: the plan's when the server knows it in advance, else the rate the
         server answered last (a ``plateau`` reacting to the validation losses posted so far)."""
-        return self.lr_at(self._last_logged + 1)
+        return self.lr_at(self._next)
 
     def lr_at(self, iteration: int) -> Optional[float]:
         """The planned rate of ``iteration``; without a plan, the latest rate the server answered."""
@@ -226,26 +235,28 @@ class Run:
     # ---------------------------------------------------------------- the background thread
 
     def _post_loop(self) -> None:
+        pending = self._pending
         while True:
             self._wake.wait(self._flush_interval or None)
             self._wake.clear()
             closing = self._closing
-            while self._pending:
-                self._post_batch(self._take_batch())
+            # Only the points waiting now: those logged during these posts wait for the next round (the interval,
+            # a full batch, a flush). Draining until the queue is empty would post a loop that logs faster than a
+            # post's round trip continuously, in slivers, each paying for a whole request.
+            waiting = len(pending)
+            while waiting > 0:
+                size = min(waiting, self._max_batch)
+                taken = list(map(deque.popleft, repeat(pending, size)))
+                waiting = len(pending) if closing else waiting - size
+                for batch in _consecutive(taken):
+                    self._post_batch(batch)
             if closing:
                 return
-
-    def _take_batch(self) -> List[_Point]:
-        """The queued points up to the batch size, ending before an iteration that does not follow the last one."""
-        batch = [self._pending.popleft()]
-        while self._pending and len(batch) < self._max_batch and self._pending[0][0] == batch[-1][0] + 1:
-            batch.append(self._pending.popleft())
-        return batch
 
     def _post_batch(self, batch: List[_Point]) -> None:
         try:
             if self.error is None and not self._job_ended():
-                self._answer = self._post_with_retries(_columns(batch))
+                self._answer = self._post_with_retries(_encode(batch))
                 if self._answer.get("stop"):
                     self._stop_reason = self._answer.get("reason") or "stopped"
         except ApiError as refused:
@@ -262,12 +273,13 @@ class Run:
                 self._posted += len(batch)
                 self._progress.notify_all()
 
-    def _post_with_retries(self, points: JsonObject) -> JsonObject:
+    def _post_with_retries(self, body: bytes) -> JsonObject:
         deadline = time.monotonic() + self._retry_for
         delay = 0.25
+        path = f"/jobs/{self.id}/points"
         while True:
             try:
-                return self.client.post_points(self.id, points)
+                return self.client.request("POST", path, raw=body, content_type="application/json")
             except ApiError as refused:
                 if refused.status not in _RETRIED_STATUSES or time.monotonic() > deadline:
                     raise
@@ -289,20 +301,62 @@ class Run:
             return "ended"
 
 
-def _columns(batch: List[_Point]) -> JsonObject:
-    """The API's columnar points for consecutive iterations."""
-    points: Dict[str, Any] = {"iteration": [p[0] for p in batch], "lr": [float(p[1]) for p in batch],
-                              "loss": [finite_or_none(p[2]) for p in batch]}
-    if any(p[3] is not None for p in batch):
-        points["momentum"] = [None if p[3] is None else float(p[3]) for p in batch]
-    evaluated = [p for p in batch if p[4] is not None]
-    if evaluated:
-        validation: Dict[str, Any] = {"iteration": [p[0] for p in evaluated],
-                                      "loss": [finite_or_none(p[4]) for p in evaluated]}
-        if any(p[5] is not None for p in evaluated):
-            validation["accuracy"] = [finite_or_none(p[5]) for p in evaluated]
-        points["validation"] = validation
-    return points
+#: Compact JSON; NaN and infinity refused (a non-finite loss is sent as null, a non-finite rate is a refused post).
+_JSON = json.JSONEncoder(allow_nan=False, separators=(",", ":"))
+
+
+def _consecutive(points: List[_Point]) -> List[List[_Point]]:
+    """The points cut before each iteration that does not follow the one before it (an iteration logged again)."""
+    first = points[0][0]
+    if [p[0] for p in points] == list(range(first, first + len(points))):
+        return [points]
+    runs = [[points[0]]]
+    for point in points[1:]:
+        if point[0] == runs[-1][-1][0] + 1:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    return runs
+
+
+def _encode(batch: List[_Point]) -> bytes:
+    """The API's columnar points for consecutive iterations, as JSON.
+
+    The posting thread holds the interpreter lock while it encodes, and the training loop waits for it, so the
+    common columns take shortcuts: a rate that stays the same through the batch is formatted once, and losses that
+    are all finite numbers go to the encoder as they are instead of one by one through ``finite_or_none``.
+    """
+    iterations, lrs, losses, momenta, val_losses, accuracies = zip(*batch)
+    size = len(iterations)
+    rates = list(map(float, lrs))
+    if rates.count(rates[0]) == size:
+        rate_text = "[" + ",".join([_JSON.encode(rates[0])] * size) + "]"
+    else:
+        rate_text = _JSON.encode(rates)
+    parts = ['{"iteration":', _JSON.encode(list(iterations)), ',"lr":', rate_text, ',"loss":', _losses(losses)]
+    if momenta.count(None) != size:
+        parts += [',"momentum":', _JSON.encode([None if m is None else float(m) for m in momenta])]
+    if val_losses.count(None) != size:
+        evaluated = [k for k in range(size) if val_losses[k] is not None]
+        validation: Dict[str, Any] = {"iteration": [iterations[k] for k in evaluated],
+                                      "loss": [finite_or_none(val_losses[k]) for k in evaluated]}
+        if any(accuracies[k] is not None for k in evaluated):
+            validation["accuracy"] = [finite_or_none(accuracies[k]) for k in evaluated]
+        parts += [',"validation":', _JSON.encode(validation)]
+    parts.append("}")
+    return "".join(parts).encode("ascii")
+
+
+def _losses(losses: Tuple[Any, ...]) -> str:
+    """The loss column as JSON: a missing, NaN or infinite loss as null."""
+    try:
+        values = list(map(float, losses))
+        total = sum(values)
+        if total - total == 0:  # every loss finite (an overflowing sum only sends them the long way)
+            return _JSON.encode(values)
+    except TypeError:  # a missing loss
+        pass
+    return _JSON.encode([finite_or_none(x) for x in losses])
 
 
 def _number(value: Any) -> Any:

@@ -15,8 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -39,8 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * Workers are off, so the jobs the examples queue stay queued.
  */
-@SpringBootTest(properties = "lrtune.workers.enabled=false")
-@AutoConfigureMockMvc
+@ServiceOverMockMvc
 class OpenApiConventionsTests {
 
 	private static final String PROBLEM_JSON = "application/problem+json";

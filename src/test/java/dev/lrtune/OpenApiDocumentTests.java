@@ -20,19 +20,21 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.lrtune.core.data.SplitDataset;
+import dev.lrtune.core.rangetest.RangeTestOptions;
+import dev.lrtune.core.rangetest.SmoothedLoss;
+import dev.lrtune.core.train.TrainingSettings;
+
 /**
  * The OpenAPI document as Swagger UI receives it: valid OpenAPI 3.1, schedules as a {@code oneOf} with a
  * discriminator, and an example request per schedule type that the API accepts as it is.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceOverMockMvc
 class OpenApiDocumentTests {
 
 	private static final String PREVIEW = "/api/v1/schedules/preview";
@@ -116,6 +118,32 @@ class OpenApiDocumentTests {
 		assertThat(properties("CyclicSpec").get("stepSizeUp").get("default").asInt()).isEqualTo(2000);
 		assertThat(properties("CyclicSpec").get("cycleMomentum").get("default").isBoolean()).isTrue();
 		assertThat(properties("CyclicSpec").get("mode").get("default").asString()).isEqualTo("triangular");
+	}
+
+	@Test
+	void theDefaultsTheDocumentShowsAreTheCoresOwn() {
+		JsonNode rangeTest = properties("RangeTestRequest");
+		RangeTestOptions defaults = RangeTestOptions.defaults();
+		assertThat(rangeTest.get("startLr").get("default").asDouble()).isEqualTo(defaults.startLr());
+		assertThat(rangeTest.get("endLr").get("default").asDouble()).isEqualTo(defaults.endLr());
+		assertThat(rangeTest.get("iterations").get("default").asInt()).isEqualTo(defaults.iterations());
+		assertThat(rangeTest.get("iterations").get("description").asString())
+			.contains("at most " + RangeTestOptions.MAX_ITERATIONS);
+		assertThat(rangeTest.get("mode").get("default").asString()).isEqualTo(defaults.mode().jsonName());
+		assertThat(rangeTest.get("smoothing").get("default").asDouble()).isEqualTo(defaults.smoothing());
+		assertThat(rangeTest.get("divergenceFactor").get("default").asDouble()).isEqualTo(defaults.divergenceFactor());
+		assertThat(rangeTest.get("repeats").get("default").asInt()).isEqualTo(defaults.repeats());
+		assertThat(rangeTest.get("repeats").get("description").asString())
+			.contains("at most " + RangeTestOptions.MAX_REPEATS);
+		assertThat(rangeTest.get("lossSource").get("default").asString()).isEqualTo(defaults.lossSource().jsonName());
+		assertThat(properties("AnalyzeRequest").get("smoothing").get("default").asDouble())
+			.isEqualTo(SmoothedLoss.DEFAULT_SMOOTHING);
+		for (String request : List.of("JobRequest", "StudyRequest")) {
+			assertThat(properties(request).get("batchSize").get("default").asInt())
+				.isEqualTo(TrainingSettings.DEFAULT_BATCH_SIZE);
+			assertThat(properties(request).get("validationFraction").get("default").asDouble())
+				.isEqualTo(SplitDataset.DEFAULT_VALIDATION_FRACTION);
+		}
 	}
 
 	@Test

@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The whole service over real HTTP on an in-memory H2 database, with one worker and curves flushed every 50 ms.
+ * The whole service over real HTTP on an in-memory H2 database, with one worker, curves flushed every 50 ms and
+ * streamed every 100 ms.
  * Every test class annotated so shares one Spring context (and its database), so such tests must not count what
  * other classes stored: each looks only at the jobs it submitted.
  */
@@ -16,7 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:service-over-http;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=1",
-		"lrtune.curves.flush-interval=50ms" })
+		"lrtune.curves.flush-interval=50ms", "lrtune.curves.stream.poll-interval=100ms" })
 public @interface ServiceOverHttp {
 
 }

@@ -32,21 +32,26 @@ import dev.lrtune.core.train.TrainingResult;
 import dev.lrtune.core.train.TrainingSettings;
 import dev.lrtune.core.train.TrainingStatus;
 import dev.lrtune.job.JobStatus;
+import dev.lrtune.job.SearchSummary;
 import dev.lrtune.schedule.ScheduleSpec;
 
 /**
  * Does a generated study pick well? On every problem of {@link QualityBenchmark} (dataset × model × optimizer, batch
  * 32, seed 42), a study of {@value #BUDGET_DEFAULT} iterations runs as the service runs it, without the database:
  * the learning-rate search ({@link LrSearch}, judged by the study's objective), the eight candidates sized from it
- * ({@link StudyCoordinator#generated}), successive halving with the study's defaults ({@link StrategyRequest#resolved},
- * each rung's trials sized for the rung, ranked and pruned by {@link StudyCoordinator#survivors}). Then every
+ * ({@link StudyCoordinator#generated}), the constant candidate's whole run taken from the search
+ * ({@link StudyCoordinator#searchRun}), the other seven racing by successive halving with the study's defaults
+ * ({@link StrategyRequest#resolved}, each rung's trials sized and measured for the rung by
+ * {@link StudyCoordinator#evaluateEvery}, ranked and pruned by {@link StudyCoordinator#survivors}). Then every
  * candidate trains the whole budget (brute force): the study's pick hits when its loss under the objective is within
  * 2 % of the best candidate's (or {@value #ZERO}, for losses at numerical zero). Iterations are the study's rungs against the eight whole runs (the search, which both
  * need to size the candidates, is reported apart).
  *
- * <p>Other strategies are measured beside the default on the same search and the same whole runs (the last rung of
- * every strategy trains the whole budget with the same schedules and seed, so its runs are the brute force's; the
- * default strategy trains its last rung anyway and the benchmark counts any difference, which must be none).
+ * <p>Other strategies are measured beside the default on the same search and the same whole runs, among them the study
+ * as it was before (all eight racing); the last rung of every strategy trains the whole budget with the same
+ * schedules and seed, so its runs are the brute force's. The benchmark checks it: the earlier study's last rung is
+ * trained again, and the search's whole run at its rate is compared with the constant candidate's; it counts any
+ * difference, which must be none.
  *
  * <p>Arguments: {@code --threads N} (default 2), {@code --only NAME,...}, {@code --data DIR}, {@code --budget B},
  * {@code --objective best|last} (default best, the study's default). Uses the core and the study's own planning code,
@@ -75,46 +80,64 @@ public final class StudyQualityBenchmark {
 	 * How a strategy spends the budget.
 	 *
 	 * @param eta successive halving's eta
-	 * @param minIterations the first rung, {@code null} for the default
-	 * @param sizedForRung each rung's trial is the candidate sized for the rung (the study's way for generated
-	 *        candidates); false: sized for the budget and stopped at the rung (its way for given ones)
-	 * @param rankBy what ranks the trials of the rungs before the last; {@code null}: the study's objective
-	 * @param evaluations validation measurements per rung; {@code null}: every ⌈budget / 100⌉ iterations at every
-	 *        rung, the study's default
-	 * @param constantBye the constant candidate (the searched rate itself) skips the rungs and meets the last rung's
-	 *        survivor with the search's own whole run at that rate (counted as no iterations: the search trained it)
+	 * @param minIterations the first rung, {@code null} for the default (resolved for eight candidates, as the
+	 *        service resolves a generated study's strategy when it is submitted)
+	 * @param constantFromSearch the constant candidate (the searched rate itself) skips the rungs and meets the last
+	 *        rung's survivor with the search's own whole run at that rate, as the service does
+	 *        ({@link StudyCoordinator#searchRun}, counted as no iterations: the search trained it)
+	 * @param denseRungs the trials of rungs shorter than the budget measure the validation split at least 100 times
+	 *        ({@link StudyCoordinator#evaluateEvery}, as the service does); false: every ⌈budget / 100⌉ iterations
+	 *        at every rung, as the service did before
+	 * @param rungs the rungs' lengths, {@code null} for successive halving's from {@code minIterations} and eta
+	 * @param keep how many of each rung's entrants go on, {@code null} for ⌊n/eta⌋
+	 * @param secondHalf the rungs before the last rank their trials by the lowest loss of the trial's second half
+	 *        (objective best)
+	 * @param byKind the first rung sends on the best of each kind instead: the schedules that start at the searched
+	 *        rate, and those that climb to the range test's upper bound ({@code cyclic}, {@code one_cycle})
 	 */
-	record Strategy(String name, int eta, Long minIterations, boolean sizedForRung, Objective rankBy,
-			Integer evaluations, boolean constantBye) {
+	record Strategy(String name, int eta, Long minIterations, boolean constantFromSearch, boolean denseRungs,
+			List<Long> rungs, List<Integer> keep, boolean byKind, boolean secondHalf) {
 
-		static Strategy of(String name, int eta) {
-			return new Strategy(name, eta, null, true, null, null, false);
+		/** The study as the service runs it: eta 3, the constant candidate from the search, dense short rungs. */
+		static Strategy service(String name) {
+			return new Strategy(name, StrategyRequest.DEFAULT_ETA, null, true, true, null, null, false, false);
 		}
 
-		Strategy bye(String newName) {
-			return new Strategy(newName, eta, minIterations, sizedForRung, rankBy, evaluations, true);
+		Strategy firstRung(String newName, long iterations) {
+			return new Strategy(newName, eta, iterations, constantFromSearch, denseRungs, rungs, keep, byKind, secondHalf);
 		}
 
-		Strategy rankedBy(String newName, Objective objective) {
-			return new Strategy(newName, eta, minIterations, sizedForRung, objective, evaluations, constantBye);
+		Strategy plan(String newName, List<Long> lengths, List<Integer> survivors) {
+			return new Strategy(newName, eta, minIterations, constantFromSearch, denseRungs, lengths, survivors, byKind, secondHalf);
 		}
 
-		Strategy measured(String newName, int perRung) {
-			return new Strategy(newName, eta, minIterations, sizedForRung, rankBy, perRung, constantBye);
+		Strategy byKind(String newName) {
+			return new Strategy(newName, eta, minIterations, constantFromSearch, denseRungs, rungs, keep, true, secondHalf);
+		}
+
+		Strategy bySecondHalf(String newName) {
+			return new Strategy(newName, eta, minIterations, constantFromSearch, denseRungs, rungs, keep, byKind, true);
 		}
 
 	}
 
-	static final Strategy DEFAULT = Strategy.of("default (eta 3, sized for the rung)", StrategyRequest.DEFAULT_ETA);
+	/** The study as it was before the constant candidate came from the search: all eight race, sparse rungs. */
+	static final Strategy BEFORE = new Strategy("before: all eight race (eta 3, 10 measurements at the first rung)",
+			StrategyRequest.DEFAULT_ETA, null, false, false, null, null, false, false);
 
-	static final List<Strategy> STRATEGIES = List.of(DEFAULT,
-			DEFAULT.rankedBy("rungs ranked by the last loss", Objective.LAST),
-			DEFAULT.measured("100 measurements per rung", 100),
-			DEFAULT.bye("constant from the search"),
-			DEFAULT.bye("").rankedBy("constant from the search, rungs by the last loss", Objective.LAST),
-			DEFAULT.bye("").measured("constant from the search, 100 measurements per rung", 100),
-			Strategy.of("", 2).bye("constant from the search, eta 2"),
-			Strategy.of("", 4).bye("constant from the search, eta 4"));
+	static final Strategy DEFAULT = Strategy.service("the study as built (constant from the search, 100 measurements per rung)");
+
+	static final List<Strategy> STRATEGIES = List.of(BEFORE, DEFAULT,
+			DEFAULT.firstRung("built, first rung 127 (the longest eta 3 allows within 1/3)", 127),
+			DEFAULT.plan("built, one screening rung: 7 × 95 → 2 × 1000", List.of(95L, BUDGET_DEFAULT), List.of(2)),
+			DEFAULT.plan("built, 7 × 95 → 3 × 285 → 1 × 1000", List.of(95L, 285L, BUDGET_DEFAULT), List.of(3, 1)),
+			DEFAULT.bySecondHalf("built, rungs ranked by the lowest loss of each trial's second half"),
+			DEFAULT.byKind("built, the first rung keeps the best of each kind"),
+			DEFAULT.plan("", List.of(95L, BUDGET_DEFAULT), List.of(2))
+				.byKind("built, 7 × 95 → the best of each kind × 1000"));
+
+	/** The families that climb to the range test's upper bound rather than start at the searched rate. */
+	static final List<String> CLIMBING = List.of("cyclic", "one_cycle");
 
 	public static void main(String[] args) throws Exception {
 		int threads = 2;
@@ -167,10 +190,19 @@ public final class StudyQualityBenchmark {
 	}
 
 	/** One trial's run: how it ended, its last and lowest validation loss, what it trained. */
-	record Run(JobStatus status, Double last, Double best, Long bestIteration, long iterations) {
+	record Run(JobStatus status, Double last, Double best, Long bestIteration, long iterations, Double secondHalf) {
+
+		Run(JobStatus status, Double last, Double best, Long bestIteration, long iterations) {
+			this(status, last, best, bestIteration, iterations, null);
+		}
 
 		TrialOutcome outcome(int candidate, int rung) {
 			return new TrialOutcome(candidate, rung, status, last, best, bestIteration, iterations);
+		}
+
+		/** The outcome ranked by the lowest loss of the run's second half in place of its lowest. */
+		TrialOutcome secondHalfOutcome(int candidate, int rung) {
+			return new TrialOutcome(candidate, rung, status, last, secondHalf, bestIteration, iterations);
 		}
 
 	}
@@ -184,20 +216,34 @@ public final class StudyQualityBenchmark {
 
 		Outcome measure() {
 			SplitDataset split = problem.data().data().split(0.2, QualityBenchmark.SEED, true, true);
-			SearchSpec searchSpec = SearchSpec.of(budget, null, null, null, objective.jsonName());
+			SearchSpec searchSpec = SearchSpec.of(budget, null, null, null, objective.jsonName())
+				.withEvaluateEvery(request(budget).evaluateEvery());
 			SearchResult search = new LrSearch(problem.modelSpec(), problem.optimizerSpec(), QualityBenchmark.BATCH,
 					RangeTestOptions.defaults(), searchSpec).run(split, QualityBenchmark.SEED);
 			Recommendation finder = StudyCoordinator.finder(search.rangeTest(), search.lr(), search.method());
 			StudyRequest request = request(budget);
 			List<ScheduleSpec> whole = StudyCoordinator.generated(finder, request, budget);
 			List<Run> brute = whole.stream().map(schedule -> train(split, schedule, budget)).toList();
+			SearchSummary summary = new SearchSummary(search.lr(), search.method(), searchSpec.family().jsonName(),
+					searchSpec.objective().jsonName(), search.evidence(), search.iterationsSpent(), 0,
+					search.trials().stream().map(trial -> SearchSummary.SearchTrial.of(trial, 0)).toList());
+			Run fromSearch = StudyCoordinator.searchRun(summary, budget, 0)
+				.map(outcome -> new Run(outcome.status(), outcome.validationLoss(), outcome.bestValidationLoss(),
+						outcome.bestIteration(), outcome.reached()))
+				.orElse(null);
 			Map<String, Pick> picks = new LinkedHashMap<>();
 			int mismatches = 0;
+			Run constantRun = brute.get(StudyCoordinator.CONSTANT);
+			if (fromSearch != null && !fromSearch.equals(new Run(constantRun.status(), constantRun.last(),
+					constantRun.best(), constantRun.bestIteration(), constantRun.iterations()))) {
+				// the search's whole run must be the constant candidate's own
+				mismatches++;
+			}
 			for (Strategy strategy : STRATEGIES) {
-				Pick pick = race(split, finder, strategy, brute);
+				Pick pick = race(split, finder, strategy, brute, fromSearch);
 				picks.put(strategy.name(), pick);
 			}
-			Pick trained = picks.get(DEFAULT.name());
+			Pick trained = picks.get(BEFORE.name());
 			if (trained.candidate() != null) {
 				// the default's last rung trained for real: it must repeat the brute force's run exactly
 				Run again = train(split, whole.get(trained.candidate()), budget);
@@ -205,7 +251,8 @@ public final class StudyQualityBenchmark {
 					mismatches++;
 				}
 			}
-			return new Outcome(problem, objective, search.lr(), search.iterationsSpent(), brute, picks, mismatches);
+			return new Outcome(problem, objective, search.lr(), search.iterationsSpent(), brute, picks, mismatches,
+					fromSearch != null);
 		}
 
 		StudyRequest request(long iterations) {
@@ -217,38 +264,34 @@ public final class StudyQualityBenchmark {
 		}
 
 		/** Successive halving as {@link StudyCoordinator} runs it; the last rung's runs are the brute force's. */
-		Pick race(SplitDataset split, Recommendation finder, Strategy strategy, List<Run> brute) {
+		Pick race(SplitDataset split, Recommendation finder, Strategy strategy, List<Run> brute, Run fromSearch) {
 			StudyRequest base = request(budget);
-			int constant = FAMILIES.indexOf("constant");
-			List<Integer> alive = new ArrayList<>();
-			for (int i = 0; i < StudyRequest.GENERATED_CANDIDATES; i++) {
-				if (!(strategy.constantBye() && i == constant)) {
-					alive.add(i);
-				}
-			}
+			int constant = StudyCoordinator.CONSTANT;
+			boolean bye = strategy.constantFromSearch() && fromSearch != null;
+			List<Integer> alive = new ArrayList<>(StudyCoordinator.racing(StudyRequest.GENERATED_CANDIDATES, bye));
 			StrategyRequest resolved = new StrategyRequest(null, strategy.eta(), strategy.minIterations())
-				.resolved(alive.size(), budget);
-			List<Long> rungs = SuccessiveHalving.rungs(resolved.minIterations(), resolved.eta(), budget);
-			Objective rankBy = strategy.rankBy() == null ? objective : strategy.rankBy();
+				.resolved(StudyRequest.GENERATED_CANDIDATES, budget);
+			List<Long> rungs = strategy.rungs() != null ? strategy.rungs()
+					: SuccessiveHalving.rungs(resolved.minIterations(), resolved.eta(), budget);
 			long spent = 0;
 			int bestCandidate = bestOf(brute);
 			String prunedBest = null;
 			for (int rung = 0; rung < rungs.size(); rung++) {
 				long length = rungs.get(rung);
 				boolean last = rung == rungs.size() - 1;
-				List<ScheduleSpec> schedules = StudyCoordinator.generated(finder, base,
-						strategy.sizedForRung() ? length : budget);
-				int every = strategy.evaluations() == null ? base.evaluateEvery()
-						: (int) Math.max(1, (length + strategy.evaluations() - 1) / strategy.evaluations());
+				int every = strategy.denseRungs() ? StudyCoordinator.evaluateEvery(base, length) : base.evaluateEvery();
+				List<ScheduleSpec> schedules = strategy.denseRungs() ? StudyCoordinator.generated(finder, base, length)
+						: CandidateSchedules.from(finder, length, every == 0 ? 1 : length / every);
 				List<TrialOutcome> outcomes = new ArrayList<>();
 				for (int candidate : alive) {
 					Run run = last ? brute.get(candidate) : train(split, schedules.get(candidate), length, every);
 					spent += run.iterations();
-					outcomes.add(run.outcome(candidate, rung));
+					outcomes.add(strategy.secondHalf() && !last ? run.secondHalfOutcome(candidate, rung)
+							: run.outcome(candidate, rung));
 				}
 				if (last) {
-					if (strategy.constantBye()) {
-						outcomes.add(brute.get(constant).outcome(constant, rung));
+					if (bye) {
+						outcomes.add(fromSearch.outcome(constant, rung));
 					}
 					Integer pick = outcomes.stream()
 						.filter(outcome -> outcome.ranked(objective))
@@ -257,16 +300,34 @@ public final class StudyQualityBenchmark {
 						.orElse(null);
 					return new Pick(pick, spent, prunedBest);
 				}
-				List<Integer> survivors = StudyCoordinator.survivors(outcomes, rankBy, resolved.eta());
+				List<Integer> survivors = strategy.byKind() && rung == 0 ? bestOfEachKind(outcomes)
+						: strategy.keep() == null
+						? StudyCoordinator.survivors(outcomes, objective, resolved.eta())
+						: outcomes.stream().filter(outcome -> outcome.ranked(objective))
+							.sorted(TrialOutcome.bestFirst(objective)).limit(strategy.keep().get(rung))
+							.map(TrialOutcome::candidate).sorted().toList();
 				if (alive.contains(bestCandidate) && !survivors.contains(bestCandidate)) {
 					prunedBest = "rung " + rung + " (" + length + ")";
 				}
 				alive = new ArrayList<>(survivors);
-				if (alive.isEmpty() && !strategy.constantBye()) {
+				if (alive.isEmpty() && !bye) {
 					return new Pick(null, spent, prunedBest);
 				}
 			}
 			throw new IllegalStateException("the last rung returns");
+		}
+
+		/** The best ranked outcome among the climbing families and the best among the others, in candidate order. */
+		List<Integer> bestOfEachKind(List<TrialOutcome> outcomes) {
+			List<Integer> best = new ArrayList<>();
+			for (boolean climbing : new boolean[] { false, true }) {
+				outcomes.stream()
+					.filter(outcome -> outcome.ranked(objective)
+							&& CLIMBING.contains(FAMILIES.get(outcome.candidate())) == climbing)
+					.min(TrialOutcome.bestFirst(objective))
+					.ifPresent(outcome -> best.add(outcome.candidate()));
+			}
+			return best.stream().sorted().toList();
 		}
 
 		/** The best candidate of the whole runs by the objective; -1 when none could be ranked. */
@@ -291,14 +352,14 @@ public final class StudyQualityBenchmark {
 			long seed = QualityBenchmark.SEED;
 			int perEpoch = (int) TrainingSettings.iterationsPerEpoch(split.train().rows(), QualityBenchmark.BATCH);
 			Model network = Models.create(problem.modelSpec(), split.train().task(), split.train().cols(), seed);
-			Lowest lowest = new Lowest();
+			Lowest lowest = new Lowest(iterations / 2);
 			TrainingResult result = new Trainer(network,
 					Optimizers.create(problem.optimizerSpec(), network.parameterCount()), spec.toSchedule(perEpoch),
 					new TrainingSettings(QualityBenchmark.BATCH, iterations, every, seed))
 				.run(split, lowest);
 			JobStatus status = result.status() == TrainingStatus.COMPLETED ? JobStatus.SUCCEEDED : JobStatus.DIVERGED;
 			Double last = Double.isFinite(result.validationLoss()) ? result.validationLoss() : null;
-			return new Run(status, last, lowest.loss, lowest.iteration, result.iterations());
+			return new Run(status, last, lowest.loss, lowest.iteration, result.iterations(), lowest.secondHalf);
 		}
 
 	}
@@ -313,7 +374,7 @@ public final class StudyQualityBenchmark {
 
 	/** What one problem measured. */
 	record Outcome(Problem problem, Objective objective, Double searchLr, long searchIterations, List<Run> brute,
-			Map<String, Pick> picks, int mismatches) {
+			Map<String, Pick> picks, int mismatches, boolean constantFromSearch) {
 
 		int best() {
 			int best = -1;
@@ -389,7 +450,7 @@ public final class StudyQualityBenchmark {
 					misses.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * misses.get(misses.size() / 2)),
 					misses.stream().filter(m -> m > 0.10).count(), none, spent / whole, (spent + search) / (whole + search)));
 		}
-		for (Strategy listed : List.of(DEFAULT, STRATEGIES.get(3))) {
+		for (Strategy listed : List.of(BEFORE, DEFAULT)) {
 			String main = listed.name();
 			md.append("\nMisses of \"" + main + "\" (pick → best candidate, excess, where the best was pruned):\n\n");
 			outcomes.stream().filter(o -> !o.hit(main)).sorted(Comparator.comparingDouble(o -> -o.excess(main)))
@@ -423,14 +484,27 @@ public final class StudyQualityBenchmark {
 			});
 		}
 		int mismatches = outcomes.stream().mapToInt(Outcome::mismatches).sum();
-		md.append(String.format(Locale.ROOT, "%nLast-rung runs that differed from the same whole run: %d%n", mismatches));
+		md.append(String.format(Locale.ROOT, "%nThe search trained the constant candidate's whole run on %d of %d "
+				+ "problems (the others race it)%n", outcomes.stream().filter(Outcome::constantFromSearch).count(),
+				outcomes.size()));
+		md.append(String.format(Locale.ROOT, "%nLast-rung runs (and the search's whole runs at the searched rate) that "
+				+ "differed from the same whole run: %d%n", mismatches));
 		return md.toString();
 	}
 
 	/** Remembers the lowest finite validation loss and where, as a training job does for a study. */
 	static final class Lowest implements TrainingListener {
 
+		final long half;
+
 		Double loss;
+
+		/** The lowest from iteration {@code half} on. */
+		Double secondHalf;
+
+		Lowest(long half) {
+			this.half = half;
+		}
 
 		Long iteration;
 
@@ -439,6 +513,9 @@ public final class StudyQualityBenchmark {
 			if (Double.isFinite(validationLoss) && (loss == null || validationLoss < loss)) {
 				loss = validationLoss;
 				iteration = k;
+			}
+			if (k >= half && Double.isFinite(validationLoss) && (secondHalf == null || validationLoss < secondHalf)) {
+				secondHalf = validationLoss;
 			}
 		}
 

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import dev.lrtune.job.store.Jobs;
 
 /**
  * What the client of a client-run job posts: its points, and the end of the run. Its operations are listed under the

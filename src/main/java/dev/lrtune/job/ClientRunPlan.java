@@ -3,7 +3,6 @@ package dev.lrtune.job;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.lrtune.core.rangetest.LrRamp;
 import dev.lrtune.core.schedule.Schedule;
 import dev.lrtune.curve.ValidationPoint;
 
@@ -72,8 +71,7 @@ final class ClientRunPlan {
 	/** A fresh schedule (a plateau is stateful). */
 	private Schedule schedule() {
 		if (request.rangeTest() != null) {
-			RangeTestRequest test = request.rangeTest();
-			return new LrRamp(test.startLr(), test.endLr(), test.iterations(), LrRamp.Mode.of(test.mode()));
+			return request.rangeTest().toOptions().ramp();
 		}
 		// client-run schedules step in iterations (epoch intervals are refused), so the epoch length is never used
 		return request.training().schedule().toSchedule(1);

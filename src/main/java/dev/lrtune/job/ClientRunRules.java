@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import dev.lrtune.schedule.ScheduleSpec;
 import dev.lrtune.schedule.SequentialSpec;
 import dev.lrtune.schedule.WarmupSpec;
+import dev.lrtune.job.store.Runner;
 
 /**
  * What a job request must and must not hold for its runner, and the rules for name and tags that every job follows.

@@ -23,6 +23,12 @@ import dev.lrtune.core.rangetest.SmoothedLoss;
 import dev.lrtune.curve.Curves;
 import dev.lrtune.curve.ValidationPoint;
 import dev.lrtune.web.InvalidRequestException;
+import dev.lrtune.job.store.Jobs;
+import dev.lrtune.job.store.JobRow;
+import dev.lrtune.job.store.JobJson;
+import dev.lrtune.job.store.JobMetrics;
+import dev.lrtune.job.store.JobSettings;
+import dev.lrtune.job.store.Runner;
 
 /**
  * Jobs the client runs: it trains its own model and posts the points; lrtune plans the rates, stores the curve in the
@@ -288,7 +294,7 @@ class ClientRuns {
 		if (stored == 0) {
 			throw new InvalidParameterException("loss", "is empty: no points were posted");
 		}
-		RangeTestOptions options = options(request.rangeTest());
+		RangeTestOptions options = request.rangeTest().toOptions();
 		var curve = curves.read(id, 0, stored - 1);
 		int end = divergedAt(curve.loss(), options) + 1;
 		int length = end == 0 ? curve.loss().length : end;
@@ -310,7 +316,7 @@ class ClientRuns {
 
 	private boolean diverged(JobRequest request, long id, long stored, PostedPoints points) {
 		if (request.jobType() == JobType.RANGE_TEST) {
-			return stored > 0 && divergedAt(curves.read(id, 0, stored - 1).loss(), options(request.rangeTest())) >= 0;
+			return stored > 0 && divergedAt(curves.read(id, 0, stored - 1).loss(), request.rangeTest().toOptions()) >= 0;
 		}
 		return points.anyNonFiniteLoss();
 	}
@@ -370,7 +376,7 @@ class ClientRuns {
 			rangeTest = new RangeTestRequest(given.startLr(), given.endLr(), given.iterations(), given.mode(),
 					given.smoothing(), given.divergenceFactor(), null, null);
 			try {
-				options(rangeTest).ramp();
+				rangeTest.toOptions().ramp();
 			}
 			catch (InvalidParameterException ex) {
 				throw ex.under("rangeTest");
@@ -391,11 +397,6 @@ class ClientRuns {
 		}
 		return new JobRequest(request.type(), null, null, null, null, null, null, null, rangeTest, training, null,
 				Runner.CLIENT.jsonName(), null, null, null);
-	}
-
-	private static RangeTestOptions options(RangeTestRequest test) {
-		return RangeTestOptions.of(test.startLr(), test.endLr(), test.iterations(), test.mode(), test.smoothing(),
-				test.divergenceFactor(), null, null, null, null);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import dev.lrtune.schedule.ScheduleSpec;
 import dev.lrtune.web.InvalidRequestException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import dev.lrtune.job.store.Runner;
 
 /**
  * Client-run training jobs made for a study whose trials the client runs: checked when the study is created, created

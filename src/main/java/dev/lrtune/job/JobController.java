@@ -28,6 +28,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import dev.lrtune.job.store.Jobs;
+import dev.lrtune.job.store.Runner;
 
 @RestController
 @RequestMapping("/api/v1/jobs")

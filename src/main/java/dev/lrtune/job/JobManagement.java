@@ -31,6 +31,12 @@ import dev.lrtune.job.run.JobRunner;
 import dev.lrtune.job.run.LrSearchExecution;
 import dev.lrtune.web.InvalidRequestException;
 import dev.lrtune.web.Pages;
+import dev.lrtune.job.store.Jobs;
+import dev.lrtune.job.store.JobJson;
+import dev.lrtune.job.store.JobSettings;
+import dev.lrtune.job.store.Runner;
+import dev.lrtune.job.store.JobRow;
+import dev.lrtune.job.store.JobFilter;
 
 /**
  * Submitting, reading, cancelling and deleting jobs. A submission resolves every default (the seed

@@ -3,6 +3,7 @@ package dev.lrtune.job;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import dev.lrtune.job.store.Jobs;
 
 /**
  * One page of {@code GET /jobs}, newest first.

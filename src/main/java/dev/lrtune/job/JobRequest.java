@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import dev.lrtune.job.store.Runner;
 
 /**
  * The body of {@code POST /jobs}, and the {@code request} a job echoes with every default resolved (so that

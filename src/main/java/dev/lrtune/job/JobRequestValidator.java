@@ -1,24 +1,20 @@
 package dev.lrtune.job;
 
-import java.util.Set;
+import java.util.List;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 import dev.lrtune.core.InvalidParameterException;
-import dev.lrtune.core.rangetest.LrRamp;
-import dev.lrtune.core.rangetest.RangeTestAnalysis;
-import dev.lrtune.core.rangetest.RangeTestOptions;
+import dev.lrtune.core.rangetest.RangeTestOptions.LossSource;
 
 /**
  * The rules Bean Validation annotations cannot express: which block goes with which {@code type},
- * {@code iterations} xor {@code epochs}, and the model, optimizer and range-test checks of the core. Each
- * broken rule becomes its own violation on its field path ({@code model.hidden}, {@code rangeTest.endLr}),
- * so one 400 names every bad field together with the annotation checks.
+ * {@code iterations} xor {@code epochs}, and the model, optimizer and range-test rules, which the core defines
+ * and this only reports. Each broken rule becomes its own violation on its field path ({@code model.hidden},
+ * {@code rangeTest.endLr}), so one 400 names every bad field together with the annotation checks.
  */
 class JobRequestValidator implements ConstraintValidator<ValidJobRequest, JobRequest> {
-
-	private static final Set<String> LOSS_SOURCES = Set.of("train", "validation");
 
 	@Override
 	public boolean isValid(JobRequest request, ConstraintValidatorContext context) {
@@ -85,32 +81,14 @@ class JobRequestValidator implements ConstraintValidator<ValidJobRequest, JobReq
 		checkRangeTest(request, violations);
 	}
 
+	/** The core's rules of a range test, and the one that needs the job's split: a validation loss needs validation rows. */
 	private static void checkRangeTest(JobRequest request, Violations violations) {
-		RangeTestRequest test = (request.rangeTest() == null ? RangeTestRequest.DEFAULTS : request.rangeTest()).resolved();
-		if (!(test.startLr() > 0 && Double.isFinite(test.startLr()))) {
-			violations.add("rangeTest.startLr", "must be a finite number > 0, got " + test.startLr());
-		}
-		else if (!(test.endLr() > test.startLr() && Double.isFinite(test.endLr()))) {
-			violations.add("rangeTest.endLr", "must be a finite number > startLr (" + test.startLr() + "), got " + test.endLr());
-		}
-		if (test.iterations() < RangeTestAnalysis.MIN_POINTS || test.iterations() > RangeTestOptions.MAX_ITERATIONS) {
-			violations.add("rangeTest.iterations", "must be in " + RangeTestAnalysis.MIN_POINTS + ".."
-					+ RangeTestOptions.MAX_ITERATIONS + ", got " + test.iterations());
-		}
-		violations.check("rangeTest", () -> LrRamp.Mode.of(test.mode()));
-		if (!(test.smoothing() >= 0 && test.smoothing() < 1)) {
-			violations.add("rangeTest.smoothing", "must be in [0, 1), got " + test.smoothing());
-		}
-		if (!(test.divergenceFactor() > 1 && Double.isFinite(test.divergenceFactor()))) {
-			violations.add("rangeTest.divergenceFactor", "must be a finite number > 1, got " + test.divergenceFactor());
-		}
-		if (test.repeats() < 1 || test.repeats() > RangeTestRequest.MAX_REPEATS) {
-			violations.add("rangeTest.repeats", "must be in 1.." + RangeTestRequest.MAX_REPEATS + ", got " + test.repeats());
-		}
-		if (!LOSS_SOURCES.contains(test.lossSource())) {
-			violations.add("rangeTest.lossSource", "must be train or validation, got '" + test.lossSource() + "'");
-		}
-		else if ("validation".equals(test.lossSource()) && Double.valueOf(0).equals(request.validationFraction())) {
+		RangeTestRequest test = request.rangeTest() == null ? RangeTestRequest.DEFAULTS : request.rangeTest();
+		List<InvalidParameterException> broken = test.violations();
+		broken.forEach(violation -> violations.add("rangeTest." + violation.parameter(), violation.detail()));
+		boolean knownSource = broken.stream().noneMatch(violation -> violation.parameter().equals("lossSource"));
+		if (knownSource && test.lossSource() != null && LossSource.of(test.lossSource()) == LossSource.VALIDATION
+				&& Double.valueOf(0).equals(request.validationFraction())) {
 			violations.add("rangeTest.lossSource", "validation needs a validation split, but validationFraction is 0");
 		}
 	}

@@ -4,6 +4,8 @@ import java.util.function.LongFunction;
 
 import org.springframework.stereotype.Component;
 
+import dev.lrtune.job.store.JobChanges;
+import dev.lrtune.job.store.Jobs;
 import dev.lrtune.web.ReadCache;
 import dev.lrtune.web.ReadCacheSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code lrtune.read-cache.ttl}, see {@link ReadCache}.
  */
 @Component
-class JobViews {
+class JobViews implements JobChanges {
 
 	private final ReadCache<Long, View> cache;
 
@@ -41,8 +43,8 @@ class JobViews {
 		return view == null ? null : view.json();
 	}
 
-	/** This instance wrote to the job: once the transaction ends (or now, outside one) reads load it again. */
-	void changed(long id) {
+	@Override
+	public void changed(long id) {
 		cache.changed(id);
 	}
 

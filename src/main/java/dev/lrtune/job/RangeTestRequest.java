@@ -1,9 +1,11 @@
 package dev.lrtune.job;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.core.rangetest.RangeTestOptions;
-import dev.lrtune.core.rangetest.SmoothedLoss;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -24,11 +26,29 @@ public record RangeTestRequest(@Schema(description = "Learning rate of the first
 		@Schema(description = "train: the minibatch loss before each step (fastai); validation: the validation loss after it",
 				defaultValue = "train", allowableValues = { "train", "validation" }) String lossSource) {
 
-	static final RangeTestRequest DEFAULTS = new RangeTestRequest(RangeTestOptions.DEFAULT_START_LR,
-			RangeTestOptions.DEFAULT_END_LR, RangeTestOptions.DEFAULT_ITERATIONS, "exponential",
-			SmoothedLoss.DEFAULT_SMOOTHING, SmoothedLoss.DEFAULT_DIVERGENCE_FACTOR, 1, "train");
+	/** Every field at the core's default. */
+	static final RangeTestRequest DEFAULTS = of(RangeTestOptions.defaults());
 
-	static final int MAX_REPEATS = 20;
+	private static RangeTestRequest of(RangeTestOptions options) {
+		return new RangeTestRequest(options.startLr(), options.endLr(), options.iterations(), options.mode().jsonName(),
+				options.smoothing(), options.divergenceFactor(), options.repeats(), options.lossSource().jsonName());
+	}
+
+	/**
+	 * The core's options for this block, absent fields at their defaults.
+	 *
+	 * @throws InvalidParameterException naming the first invalid field
+	 */
+	public RangeTestOptions toOptions() {
+		return RangeTestOptions.of(startLr, endLr, iterations, mode, smoothing, divergenceFactor, lossSource, repeats,
+				null, null);
+	}
+
+	/** Every rule of the core's options that this block breaks, each naming its field ({@code endLr}). */
+	List<InvalidParameterException> violations() {
+		return RangeTestOptions.violations(startLr, endLr, iterations, mode, smoothing, divergenceFactor, lossSource,
+				repeats, null, null);
+	}
 
 	/** This request with every absent field set to its default. */
 	RangeTestRequest resolved() {

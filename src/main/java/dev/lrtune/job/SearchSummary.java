@@ -3,6 +3,7 @@ package dev.lrtune.job;
 import java.util.List;
 
 import dev.lrtune.core.search.Evidence;
+import dev.lrtune.core.search.Trial;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -37,6 +38,11 @@ public record SearchSummary(
 	 *
 	 * @param validationLoss the objective's validation loss; {@code null} when it diverged
 	 * @param lossIteration where in the trial (from 0) that loss was measured; {@code null} when it diverged
+	 * @param lastValidationLoss the validation loss where the trial ended, whatever the objective; {@code null} when
+	 *     it diverged (or for a search stored before it was recorded)
+	 * @param bestValidationLoss the lowest validation loss the trial measured, whatever the objective; {@code null}
+	 *     likewise
+	 * @param bestValidationIteration where in the trial (from 0) that lowest loss was measured
 	 */
 	@Schema(description = "One rate trained to one rung: its points are iterations firstIteration … firstIteration + "
 			+ "iterations − 1 of the job's curve.")
@@ -48,7 +54,23 @@ public record SearchSummary(
 			Double validationLoss,
 			@Schema(description = "The trial's iteration, from 0, where that loss was measured; null when it diverged",
 					types = { "integer", "null" }, format = "int64") Long lossIteration,
-			@Schema(description = "A loss became NaN or infinite") boolean diverged) {
+			@Schema(description = "A loss became NaN or infinite") boolean diverged,
+			@Schema(description = "The validation loss where the trial ended, whatever the objective; null when it "
+					+ "diverged", types = { "number", "null" }) Double lastValidationLoss,
+			@Schema(description = "The lowest validation loss the trial measured, whatever the objective; null when "
+					+ "it diverged", types = { "number", "null" }) Double bestValidationLoss,
+			@Schema(description = "The trial's iteration, from 0, where bestValidationLoss was measured",
+					types = { "integer", "null" }, format = "int64") Long bestValidationIteration) {
+
+		/** A core trial whose points start at {@code firstIteration} of the job's curve. */
+		public static SearchTrial of(Trial trial, long firstIteration) {
+			boolean measured = !trial.diverged() && Double.isFinite(trial.validationLoss());
+			return new SearchTrial(trial.lr(), trial.rung(), firstIteration, trial.iterations(),
+					measured ? trial.validationLoss() : null, measured ? trial.lossIteration() : null, trial.diverged(),
+					measured ? trial.lastValidationLoss() : null, measured ? trial.bestValidationLoss() : null,
+					measured ? trial.bestIteration() : null);
+		}
+
 	}
 
 }

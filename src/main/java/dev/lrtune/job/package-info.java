@@ -4,7 +4,7 @@
  * and hold them through a renewed lease. A job whose lease expires (its instance died) is re-run from the
  * start by whichever instance recovers it. {@link dev.lrtune.job.JobManagement} is the API's entry point;
  * {@link dev.lrtune.job.run.JobExecution}s turn a request into a run of the core trainer; datasets come
- * through {@link dev.lrtune.job.run.JobDatasets}. {@link dev.lrtune.job.JobMetrics} and
+ * through {@link dev.lrtune.job.run.JobDatasets}. {@link dev.lrtune.job.store.JobMetrics} and
  * {@link dev.lrtune.job.queue.WorkersHealthIndicator} report the pool and the queue to the actuator.
  *
  * <p>A client-run job ({@code runner: client}) has no worker here: the client trains its own model and posts its

@@ -29,6 +29,9 @@ import dev.lrtune.schedule.StepSpec;
  */
 final class CandidateSchedules {
 
+	/** The constant candidate's place in {@link #from}: first. */
+	static final int CONSTANT = 0;
+
 	/** How far the decaying schedules go down: to 1 % of where they start. */
 	static final double FINAL_FRACTION = 0.01;
 

@@ -51,6 +51,8 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 	 * @param diverged whether its loss stopped being finite (such trials rank last)
 	 * @param rank 1 for the best; trials further along rank above those pruned earlier
 	 * @param judgements a client-run trial's value at each rung it reached and the decision; empty for a server study
+	 * @param note {@code null}, or where its furthest run came from when the study did not train it: the constant
+	 *     candidate's whole run is the learning-rate search's own run at that rate
 	 */
 	@Schema(description = "A candidate schedule and the furthest it got.")
 	record Trial(@Schema(description = "The candidate's number, in the order given or generated, from 0") int candidate,
@@ -72,7 +74,10 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 			@Schema(description = "Its loss stopped being finite; ranked last") boolean diverged,
 			@Schema(description = "Its job at every rung it entered") List<Run> runs,
 			@Schema(description = "A client-run study: the trial's value at each rung it reached and whether it went "
-					+ "on; empty for a server study") List<Judgement> judgements) {
+					+ "on; empty for a server study") List<Judgement> judgements,
+			@Schema(description = "Null, or where its furthest run came from when the study did not train it: the "
+					+ "constant candidate's whole run is the learning-rate search's own run at the searched rate "
+					+ "(jobId is the search's job)", types = { "string", "null" }) String note) {
 	}
 
 	/**
@@ -93,9 +98,17 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 			@Schema(description = "Whether it went on (false: pruned there)") boolean promoted) {
 	}
 
-	/** A trial's job at one rung. */
+	/**
+	 * A trial's job at one rung.
+	 *
+	 * @param source {@code trial}: a job of its own; {@code search}: the learning-rate search's whole run at the
+	 *     searched rate (the job is the search), taken as the constant candidate's run at the last rung
+	 */
 	@Schema(description = "A trial's job at one rung.")
 	record Run(@Schema(description = "The rung, from 0") int rung, @Schema(description = "The job") long jobId,
+			@Schema(description = "trial: a training job of its own; search: the lr_search job's whole run at the "
+					+ "searched rate (same seed, split, budget and measurements), the constant candidate's run at the "
+					+ "last rung", allowableValues = { "trial", "search" }) String source,
 			@Schema(description = "Iterations this rung trains") long iterations,
 			@Schema(description = "The schedule this job trained: a generated candidate sized for the rung, a given "
 					+ "one as given") ScheduleSpec schedule,
@@ -111,6 +124,7 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 	/**
 	 * @param schedule ready to paste into a training job's {@code training.schedule}; with the study's seed and
 	 *     {@code iterations} it reproduces the trial's curve
+	 * @param note as the trial's: {@code null}, or that the run is the learning-rate search's
 	 */
 	@Schema(description = "The winning trial, and the schedule to train with.")
 	record Best(@Schema(description = "The trial's job") long jobId,
@@ -122,7 +136,10 @@ record Study(@Schema(description = "The study's id", example = "1") long id,
 					types = { "number", "null" }) Double bestValidationLoss,
 			@Schema(description = "The iteration, from 0, at whose end bestValidationLoss was measured: with the "
 					+ "objective best, training this schedule and stopping there (or keeping that checkpoint) gives "
-					+ "bestValidationLoss", types = { "integer", "null" }, format = "int64") Long bestValidationIteration) {
+					+ "bestValidationLoss", types = { "integer", "null" }, format = "int64") Long bestValidationIteration,
+			@Schema(description = "Null, or that the run is the learning-rate search's own at the searched rate (jobId "
+					+ "is the search's job; its trials list says where the run lies in the job's curve)",
+					types = { "string", "null" }) String note) {
 	}
 
 }

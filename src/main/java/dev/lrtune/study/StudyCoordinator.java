@@ -3,6 +3,8 @@ package dev.lrtune.study;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +26,7 @@ import dev.lrtune.job.JobFinished;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobResult;
 import dev.lrtune.job.JobStatus;
+import dev.lrtune.job.LrSearchRequest;
 import dev.lrtune.job.SearchSummary;
 import dev.lrtune.schedule.ScheduleSpec;
 import dev.lrtune.study.StudyRows.RunRow;
@@ -40,6 +43,12 @@ import dev.lrtune.web.InvalidRequestException;
 class StudyCoordinator implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(StudyCoordinator.class);
+
+	/** The constant candidate's number among the generated ones: the searched rate itself. */
+	static final int CONSTANT = CandidateSchedules.CONSTANT;
+
+	/** Validation measurements at least, at a rung shorter than the budget, of a generated candidate's trial. */
+	static final int RUNG_EVALUATIONS = 100;
 
 	private final Studies studies;
 
@@ -158,7 +167,60 @@ class StudyCoordinator implements SmartLifecycle {
 		}
 		StudyRequest request = views.request(study);
 		studies.setRecommendation(study.id(), views.write(finder));
-		return start(study.id(), request, finder, generated(finder, request, request.iterations()));
+		List<ScheduleSpec> candidates = generated(finder, request, request.iterations());
+		for (int i = 0; i < candidates.size(); i++) {
+			studies.insertCandidate(study.id(), i, views.write(candidates.get(i)));
+		}
+		Optional<TrialOutcome> constant = measuredBy(search, request)
+			.flatMap(summary -> searchRun(summary, request.iterations(), request.rungs().size() - 1));
+		if (constant.isPresent()) {
+			// the search trained the constant candidate's whole run: it is that candidate's last-rung trial
+			studies.insertRun(study.id(), CONSTANT, constant.get().rung(), search.id(), request.iterations(),
+					views.write(candidates.get(CONSTANT)));
+			studies.closeRun(study.id(), constant.get());
+		}
+		return startRung(study.id(), request, finder, 0, racing(candidates.size(), constant.isPresent()), candidates);
+	}
+
+	/**
+	 * The search's summary when its trials measured the validation split as the study's last rung does (a search
+	 * queued before searches took the study's {@code evaluateEvery} did not); else empty.
+	 */
+	private static Optional<SearchSummary> measuredBy(Job search, StudyRequest request) {
+		LrSearchRequest asked = search.request() == null ? null : search.request().lrSearch();
+		if (asked == null || search.result() == null || search.result().search() == null
+				|| !Objects.equals(asked.evaluateEvery(), request.evaluateEvery())) {
+			return Optional.empty();
+		}
+		return Optional.of(search.result().search());
+	}
+
+	/**
+	 * The constant candidate's whole run, as the learning-rate search trained it: the search's trial of its measured
+	 * rate that trained the budget (its last rung or its climb). With the study's seed, split and measurements it is
+	 * the very run the constant candidate's last-rung trial would repeat. Empty when the search measured no rate or
+	 * recorded no such trial (the candidate then races like the others).
+	 *
+	 * @param lastRung the study's last rung, which the outcome is placed at
+	 */
+	static Optional<TrialOutcome> searchRun(SearchSummary search, long budget, int lastRung) {
+		if (search.lr() == null) {
+			return Optional.empty();
+		}
+		return search.trials().stream()
+			.filter(trial -> trial.lr() == search.lr() && trial.iterations() == budget && !trial.diverged()
+					&& trial.lastValidationLoss() != null && trial.bestValidationLoss() != null)
+			.findFirst()
+			.map(trial -> new TrialOutcome(CONSTANT, lastRung, JobStatus.SUCCEEDED, trial.lastValidationLoss(),
+					trial.bestValidationLoss(), trial.bestValidationIteration(), trial.iterations()));
+	}
+
+	/**
+	 * The candidates that race from the first rung: all of them, or all but the constant one when the search already
+	 * trained its whole run; it then meets the last rung's survivors there.
+	 */
+	static List<Integer> racing(int candidates, boolean constantFromSearch) {
+		return IntStream.range(0, candidates).filter(i -> !(constantFromSearch && i == CONSTANT)).boxed().toList();
 	}
 
 	/**
@@ -211,6 +273,12 @@ class StudyCoordinator implements SmartLifecycle {
 		StudyRequest request = views.request(study);
 		List<Integer> survivors = survivors(outcomes, objective, request.strategy().eta());
 		List<Long> rungs = request.rungs();
+		if (survivors.isEmpty() && finalist(study.id(), rungs.size() - 1, objective)) {
+			// the racing candidates are out, but the constant candidate's whole run (the search's) stands
+			studies.setRung(study.id(), rungs.size() - 1);
+			studies.finish(study.id(), StudyStatus.SUCCEEDED, null, Instant.now());
+			return true;
+		}
 		if (survivors.isEmpty()) {
 			studies.finish(study.id(), StudyStatus.FAILED, "Every trial of rung " + study.rung() + " diverged, failed or was "
 					+ "cancelled; none could be ranked by validation loss.", Instant.now());
@@ -223,6 +291,14 @@ class StudyCoordinator implements SmartLifecycle {
 		Recommendation finder = views.recommendation(study);
 		return startRung(study.id(), request, finder, study.rung() + 1, survivors,
 				finder == null ? views.candidates(study.id()) : List.of());
+	}
+
+	/** Whether the last rung already holds a ranked run: the constant candidate's, taken from the search. */
+	private boolean finalist(long studyId, int lastRung, Objective objective) {
+		return studies.runs(studyId).stream()
+			.filter(run -> run.rung() == lastRung && run.outcome() != null)
+			.map(run -> StudyViews.outcome(run, Map.of()))
+			.anyMatch(outcome -> outcome.ranked(objective));
 	}
 
 	/**
@@ -283,9 +359,10 @@ class StudyCoordinator implements SmartLifecycle {
 		}
 		long iterations = request.rungs().get(rung);
 		List<ScheduleSpec> schedules = finder == null ? given : generated(finder, request, iterations);
+		int every = finder == null ? request.evaluateEvery() : evaluateEvery(request, iterations);
 		for (int candidate : candidates) {
 			ScheduleSpec schedule = schedules.get(candidate);
-			Job job = trialJobs.submitTrial(studyId, request, candidate, schedule, iterations);
+			Job job = trialJobs.submitTrial(studyId, request, candidate, schedule, iterations, every);
 			studies.insertRun(studyId, candidate, rung, job.id(), iterations, views.write(schedule));
 		}
 		studies.setRung(studyId, rung);
@@ -297,9 +374,24 @@ class StudyCoordinator implements SmartLifecycle {
 		return CandidateSchedules.from(finder, iterations, evaluations(request, iterations));
 	}
 
+	/**
+	 * How often a generated candidate's trial at a rung of that many iterations measures the validation split: the
+	 * study's {@code evaluateEvery} for the budget, and at a shorter rung as often as needed for
+	 * {@value #RUNG_EVALUATIONS} measurements there, if that is more often ({@code evaluateEvery} 0, only after the
+	 * last iteration, stays 0). A rung's trial is a whole schedule compressed into the rung, and ranking it by its
+	 * lowest loss needs as fine a view of its curve as the budget's run gets.
+	 */
+	static int evaluateEvery(StudyRequest request, long iterations) {
+		int every = request.evaluateEvery();
+		if (every == 0 || iterations >= request.iterations()) {
+			return every;
+		}
+		return (int) Math.min(every, Math.max(1, (iterations + RUNG_EVALUATIONS - 1) / RUNG_EVALUATIONS));
+	}
+
 	/** Validation measurements in that many iterations, as the trials make them (the plateau candidate counts them). */
 	private static long evaluations(StudyRequest request, long iterations) {
-		int every = request.evaluateEvery();
+		int every = evaluateEvery(request, iterations);
 		return every == 0 ? 1 : iterations / every;
 	}
 

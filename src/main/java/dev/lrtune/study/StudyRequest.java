@@ -61,7 +61,8 @@ record StudyRequest(
 		@NotNull @Positive @Schema(description = "The budget: iterations the last rung trains", example = "3000")
 		Long iterations,
 		@PositiveOrZero @Schema(description = "Measure the validation split every this many iterations (and after "
-				+ "the last); default ⌈iterations / 100⌉, a hundred measurements over the budget") Integer evaluateEvery,
+				+ "the last); default ⌈iterations / 100⌉, a hundred measurements over the budget. Generated "
+				+ "candidates' trials at shorter rungs measure at least a hundred times there") Integer evaluateEvery,
 		@Size(min = 1, max = StudyRequest.MAX_CANDIDATES) @ArraySchema(schema = @Schema(implementation = ScheduleSpec.class),
 				arraySchema = @Schema(description = "The schedules to compare, each sized for the budget; absent: "
 						+ "eight generated from a learning-rate search (a range test, then a race of constant rates)"))

@@ -104,8 +104,8 @@ class StudyViews {
 			trials.add(new Study.Trial(outcome.candidate(), rank++, schedules.get(outcome.candidate()), last.jobId(),
 					outcome.status().jsonName(), outcome.rung(), outcome.reached(), outcome.validationLoss(),
 					outcome.bestValidationLoss(), outcome.bestIteration(), pruned, outcome.status() == JobStatus.DIVERGED,
-					runs.stream().map(run -> run(run, jobsById)).toList(),
-					judged.stream().map(judgement -> judgement(judgement, rungs)).toList()));
+					runs.stream().map(run -> run(run, row, jobsById)).toList(),
+					judged.stream().map(judgement -> judgement(judgement, rungs)).toList(), note(last, row)));
 		}
 		return new Study(row.id(), row.status().jsonName(), row.createdAt(), row.finishedAt(), request,
 				row.objective().jsonName(), row.runner(), row.rangeTestJobId(), row.rung(), rungs, trials,
@@ -133,12 +133,26 @@ class StudyViews {
 			return null;
 		}
 		return new Study.Best(top.jobId(), top.schedule(), top.iterations(), top.validationLoss(),
-				top.bestValidationLoss(), top.bestValidationIteration());
+				top.bestValidationLoss(), top.bestValidationIteration(), top.note());
 	}
 
-	private Study.Run run(RunRow run, Map<Long, Job> jobsById) {
+	/** Whether a run is the learning-rate search's (the constant candidate's whole run) rather than a trial's. */
+	static boolean fromSearch(RunRow run, StudyRow row) {
+		return row.rangeTestJobId() != null && run.jobId() == row.rangeTestJobId();
+	}
+
+	/** A trial's note: what its furthest run is when the study did not train it. */
+	private static String note(RunRow run, StudyRow row) {
+		return fromSearch(run, row) ? "The constant candidate at the searched rate: its whole run is the learning-rate "
+				+ "search's own (job " + run.jobId() + ", trained for the budget with the study's seed, split and "
+				+ "validation measurements), so the study trains no trial of its own for it: it meets the survivor "
+				+ "of the other candidates at the last rung." : null;
+	}
+
+	private Study.Run run(RunRow run, StudyRow row, Map<Long, Job> jobsById) {
 		TrialOutcome outcome = outcome(run, jobsById);
-		return new Study.Run(run.rung(), run.jobId(), run.iterations(), json.readValue(run.schedule(), ScheduleSpec.class),
+		return new Study.Run(run.rung(), run.jobId(), fromSearch(run, row) ? "search" : "trial", run.iterations(),
+				json.readValue(run.schedule(), ScheduleSpec.class),
 				outcome.status().jsonName(), outcome.validationLoss(), outcome.bestValidationLoss(), outcome.bestIteration());
 	}
 

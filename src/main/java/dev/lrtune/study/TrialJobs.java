@@ -36,20 +36,22 @@ class TrialJobs {
 
 	/**
 	 * Queues the learning-rate search that sizes the generated candidates: a range test, then a race of constant
-	 * rates for the study's budget, judged by the study's objective.
+	 * rates for the study's budget, judged by the study's objective and measured as the study's last rung is, so that
+	 * the search's whole run at its measured rate is the constant candidate's.
 	 */
 	Job submitSearch(long studyId, StudyRequest study) {
 		JobRequest request = new JobRequest("lr_search", study.dataset(), study.model(), study.optimizer(),
 				study.batchSize(), study.seed(), study.validationFraction(), study.standardizeTarget(), study.rangeTest(),
-				null, new LrSearchRequest(study.iterations(), null, null, null, study.objective()));
+				null, new LrSearchRequest(study.iterations(), null, null, null, study.objective(), study.evaluateEvery()));
 		return submit(studyId, request, null);
 	}
 
-	/** Queues a candidate's trial at a rung of that many iterations. */
-	Job submitTrial(long studyId, StudyRequest study, int candidate, ScheduleSpec schedule, long iterations) {
+	/** Queues a candidate's trial at a rung of that many iterations, measuring the validation split that often. */
+	Job submitTrial(long studyId, StudyRequest study, int candidate, ScheduleSpec schedule, long iterations,
+			int evaluateEvery) {
 		JobRequest request = new JobRequest("training", study.dataset(), study.model(), study.optimizer(),
 				study.batchSize(), study.seed(), study.validationFraction(), study.standardizeTarget(), null,
-				new TrainingRequest(iterations, null, schedule, study.evaluateEvery()), null);
+				new TrainingRequest(iterations, null, schedule, evaluateEvery), null);
 		return submit(studyId, request, candidate);
 	}
 

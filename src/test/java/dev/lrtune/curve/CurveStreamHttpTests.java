@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -23,11 +22,10 @@ import org.springframework.web.client.RestClient;
 
 import dev.lrtune.ServerSentEvents;
 import dev.lrtune.ServerSentEvents.Event;
+import dev.lrtune.ServiceOverHttp;
 
 /** {@code GET /jobs/{id}/curve/stream} over real HTTP against an in-memory H2 database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:curve-stream;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=1",
-		"lrtune.curves.flush-interval=50ms", "lrtune.curves.stream.poll-interval=100ms" })
+@ServiceOverHttp
 class CurveStreamHttpTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {

@@ -7,13 +7,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Downsampling a long curve from the chunks' summaries instead of every point. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-		"spring.datasource.url=jdbc:h2:mem:curve-summary;DB_CLOSE_DELAY=-1", "lrtune.workers.enabled=false" })
+@CurveStoreOnH2
 class CurveSummaryTests {
 
 	private static final long JOB = 9002;

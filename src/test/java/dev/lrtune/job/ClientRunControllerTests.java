@@ -20,16 +20,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** The HTTP contract of client-run jobs: creation, and posts refused before anything reaches the store. */
-@WebMvcTest({ JobController.class, ClientRunController.class })
-@TestPropertySource(properties = "lrtune.client-runs.max-points-per-post=4")
+@JobApiSlice
 class ClientRunControllerTests {
 
 	@Autowired
@@ -156,7 +153,7 @@ class ClientRunControllerTests {
 		points("{\"iteration\": [0, 1, 2], \"lr\": [0.1, 0.1, 0.1], \"loss\": [1, 1, 1], "
 				+ "\"validation\": {\"iteration\": [0, 2], \"loss\": [1, 1]}}")
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail", containsString("at most 4 points")))
+			.andExpect(jsonPath("$.detail", containsString("at most " + JobApiSlice.MAX_POINTS_PER_POST + " points")))
 			.andExpect(jsonPath("$.detail", containsString("lrtune.client-runs.max-points-per-post")));
 		then(clientRuns).should(never()).post(anyLong(), any());
 	}

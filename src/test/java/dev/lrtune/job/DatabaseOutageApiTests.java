@@ -15,7 +15,6 @@ import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -27,7 +26,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * While the database is down the API answers 503 problem+json with {@code Retry-After}: the exceptions are the
  * ones Spring raises when Hikari finds no connection within its timeout or PostgreSQL is shutting down.
  */
-@WebMvcTest(JobController.class)
+@JobApiSlice
 class DatabaseOutageApiTests {
 
 	private static final String VALID = """

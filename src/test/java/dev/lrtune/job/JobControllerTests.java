@@ -20,7 +20,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,7 +29,7 @@ import dev.lrtune.core.rangetest.RangeTestAnalysis;
 import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.core.search.Evidence;
 
-@WebMvcTest(JobController.class)
+@JobApiSlice
 class JobControllerTests {
 
 	private static final String VALID = """
@@ -165,6 +164,17 @@ class JobControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field",
 					containsInAnyOrder("rangeTest.endLr", "rangeTest.mode", "rangeTest.repeats")));
+	}
+
+	@Test
+	void whenARangeTestsRampCannotBeMadeThenThe400NamesEndLrWithTheCoresMessage() throws Exception {
+		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+				{"type": "range_test", "dataset": "synthetic:moons", "model": {"type": "logistic"},
+				 "rangeTest": {"startLr": 1, "endLr": 1.000000000001, "smoothing": 1}}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("rangeTest.endLr", "rangeTest.smoothing")))
+			.andExpect(jsonPath("$.errors[0].message").value("is too close to startLr for 300 distinct learning rates"))
+			.andExpect(jsonPath("$.errors[1].message").value("must be in [0, 1), was 1.0"));
 	}
 
 	@Test

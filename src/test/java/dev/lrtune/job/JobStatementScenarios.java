@@ -13,6 +13,7 @@ import dev.lrtune.db.StatementLog;
 import dev.lrtune.job.queue.JobQueue;
 import dev.lrtune.job.run.JobRunner;
 import tools.jackson.databind.json.JsonMapper;
+import dev.lrtune.job.store.JobRow;
 
 /**
  * The database round trips of a short job, which a race or a study runs by the dozen: a claim is one statement

@@ -6,16 +6,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.lrtune.ServiceOverMockMvc;
+
 /**
- * With no keys configured (the default) the API needs no header. Same configuration as {@code OpenApiDocumentTests},
- * so the two share one application context.
+ * With no keys configured (the default) the API needs no header.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceOverMockMvc
 class NoApiKeyTests {
 
 	@Autowired

@@ -181,23 +181,77 @@ class StudyEndToEndTests {
 		assertThat(schedules.get(3)).containsEntry("lr", lr).containsEntry("decaySteps", 900);
 		assertThat(schedules.get(5)).containsEntry("maxLr", maxLr);
 		assertThat(schedules.get(7)).containsEntry("maxLr", maxLr).containsEntry("totalSteps", 900);
-		// 8 → 2 → 1: two trials reach rung 1, one rung 2
-		assertThat(trials).extracting(t -> t.get("rung")).containsExactly(2, 1, 0, 0, 0, 0, 0, 0);
+		// the search trained the constant candidate's whole run: it waits at rung 2 while the other seven race
+		// 7 → 2 → 1, the survivor meeting it there
+		assertThat(trials).extracting(t -> t.get("rung")).containsExactly(2, 2, 1, 0, 0, 0, 0, 0);
+		Map<String, Object> constant = trials.stream().filter(t -> (Integer) t.get("candidate") == 0).findFirst()
+			.orElseThrow();
+		assertThat(constant.get("jobId")).isEqualTo(rangeTestJobId.intValue());
+		assertThat(constant.get("pruned")).isEqualTo(false);
+		assertThat((String) constant.get("note")).contains("learning-rate search", "job " + rangeTestJobId);
+		List<Map<String, Object>> constantRuns = maps(constant.get("runs"));
+		assertThat(constantRuns).singleElement().satisfies(run -> {
+			assertThat(run).containsEntry("rung", 2).containsEntry("source", "search").containsEntry("iterations", 900);
+			assertThat(run.get("bestValidationLoss")).isEqualTo(constant.get("bestValidationLoss"));
+		});
+		assertThat(trials).filteredOn(t -> (Integer) t.get("candidate") != 0)
+			.allSatisfy(t -> assertThat(t.get("note")).isNull());
+		assertSearchRunIsTheConstantCandidatesRun(study, constant, rangeTestJobId.longValue());
 		// each rung's trial is its candidate sized for the rung: the linear one decays over 100, 300 or 900 steps
 		for (Map<String, Object> trial : trials) {
+			if ((Integer) trial.get("candidate") == 0) {
+				continue;
+			}
 			List<Map<String, Object>> runs = maps(trial.get("runs"));
 			assertThat(map(runs.get(0).get("schedule"))).containsEntry("type", map(trial.get("schedule")).get("type"));
+			assertThat(runs.get(0)).containsEntry("source", "trial");
+			// the first rung (100 iterations) measures every iteration: a hundred times
+			assertThat(map(map(get("/jobs/" + runs.get(0).get("jobId")).get("request")).get("training")))
+				.containsEntry("evaluateEvery", 1);
 			if ("linear".equals(map(trial.get("schedule")).get("type"))) {
 				assertThat(map(runs.get(0).get("schedule"))).containsEntry("decaySteps", 100).containsEntry("lr", lr);
 			}
 			if ((Integer) trial.get("rung") == 2) {
 				assertThat(runs.get(2).get("schedule")).isEqualTo(trial.get("schedule"));
-				assertThat(map(get("/jobs/" + trial.get("jobId")).get("request")).get("training").toString())
-					.contains("iterations=900");
+				assertThat(map(map(get("/jobs/" + trial.get("jobId")).get("request")).get("training")))
+					.containsEntry("iterations", 900).containsEntry("evaluateEvery", 9);
 			}
 		}
 		assertThat(study.get("best")).isNotNull();
-		assertThat(get("/jobs?studyId=" + study.get("id") + "&size=100").get("totalItems")).isEqualTo(1 + 8 + 2 + 1);
+		// the search, then 7 + 2 + 1 trials
+		assertThat(get("/jobs?studyId=" + study.get("id") + "&size=100").get("totalItems")).isEqualTo(1 + 7 + 2 + 1);
+	}
+
+	/**
+	 * The constant candidate's losses are the search's whole run at its rate, and training the candidate's schedule
+	 * with the study's seed, budget and measurements gives that very run again.
+	 */
+	private void assertSearchRunIsTheConstantCandidatesRun(Map<String, Object> study, Map<String, Object> constant,
+			long searchJobId) {
+		Map<String, Object> search = map(map(get("/jobs/" + searchJobId).get("result")).get("search"));
+		Map<String, Object> whole = maps(search.get("trials")).stream()
+			.filter(t -> t.get("lr").equals(search.get("lr")) && ((Number) t.get("iterations")).longValue() == 900)
+			.findFirst()
+			.orElseThrow();
+		assertThat(whole.get("lastValidationLoss")).isEqualTo(constant.get("validationLoss"));
+		assertThat(whole.get("bestValidationLoss")).isEqualTo(constant.get("bestValidationLoss"));
+		assertThat(whole.get("bestValidationIteration")).isEqualTo(constant.get("bestValidationIteration"));
+
+		Map<String, Object> request = map(study.get("request"));
+		ResponseEntity<Map<String, Object>> again = post("/jobs", """
+				{"type": "training", "dataset": "synthetic:moons?samples=600&noise=0.2&seed=7",
+				 "model": {"type": "logistic"}, "seed": %s, "standardizeTarget": %s,
+				 "training": {"iterations": 900, "evaluateEvery": %s, "schedule": {"type": "constant", "lr": %s}}}"""
+			.formatted(request.get("seed"), request.get("standardizeTarget"), request.get("evaluateEvery"),
+					map(constant.get("schedule")).get("lr")));
+		String path = "/jobs/" + again.getBody().get("id");
+		Map<String, Object> job = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+			.until(() -> get(path), j -> List.of("succeeded", "failed", "diverged", "cancelled").contains(j.get("status")));
+		assertThat(job.get("status")).isEqualTo("succeeded");
+		Map<String, Object> result = map(job.get("result"));
+		assertThat(result.get("validationLoss")).isEqualTo(constant.get("validationLoss"));
+		assertThat(result.get("bestValidationLoss")).isEqualTo(constant.get("bestValidationLoss"));
+		assertThat(result.get("bestValidationIteration")).isEqualTo(constant.get("bestValidationIteration"));
 	}
 
 	@Test

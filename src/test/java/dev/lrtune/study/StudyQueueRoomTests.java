@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobQueueFullException;
 import dev.lrtune.job.JobRequest;
-import dev.lrtune.job.JobRow;
+import dev.lrtune.job.store.JobRow;
 import dev.lrtune.job.queue.JobQueue;
 import dev.lrtune.job.run.JobRunner;
 

@@ -30,15 +30,18 @@ import dev.lrtune.LrtuneApplication;
  */
 class StudyRestartTests {
 
-	/** Slow enough (a few seconds a rung) to be stopped in the middle of one. */
+	/**
+	 * Slow enough (about a second a rung-1 trial) to be stopped in the middle of rung 1, which runs its two trials one
+	 * after the other on the one worker; the whole study runs 30,000 iterations.
+	 */
 	private static final String STUDY = """
 			{"dataset": "synthetic:moons?samples=2000&noise=0.25&seed=5", "model": {"type": "mlp", "hidden": [64, 64]},
-			 "seed": 11, "iterations": 30000, "evaluateEvery": 500,
+			 "seed": 11, "iterations": 10000, "evaluateEvery": 250,
 			 "candidates": [{"type": "constant", "lr": 5},
 			                {"type": "constant", "lr": 0.3},
-			                {"type": "exponential", "lr": 0.3, "decayRate": 0.01, "decaySteps": 30000},
+			                {"type": "exponential", "lr": 0.3, "decayRate": 0.01, "decaySteps": 10000},
 			                {"type": "constant", "lr": 0.0003}],
-			 "strategy": {"type": "successive_halving", "eta": 2, "minIterations": 7500}}""";
+			 "strategy": {"type": "successive_halving", "eta": 2, "minIterations": 2500}}""";
 
 	@TempDir
 	Path directory;

@@ -1,6 +1,13 @@
 package dev.lrtune.core.rangetest;
 
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.core.rangetest.LrRamp.Mode;
@@ -25,7 +32,7 @@ import dev.lrtune.core.rangetest.LrRamp.Mode;
  * @param divergenceFactor stop once the smoothed loss exceeds this multiple of its minimum, finite and &gt; 1
  *        (default {@value SmoothedLoss#DEFAULT_DIVERGENCE_FACTOR})
  * @param lossSource which loss the curve records (default {@link LossSource#TRAIN})
- * @param repeats how many runs with different seeds, 1..{@value #MAX_REPEATS} (default 1)
+ * @param repeats how many runs with different seeds, 1..{@value #MAX_REPEATS} (default {@value #DEFAULT_REPEATS})
  * @param skipStart points the analysis leaves out at the start (default {@value AnalysisSettings#DEFAULT_SKIP_START})
  * @param skipEnd points the analysis leaves out at the end (default {@value AnalysisSettings#DEFAULT_SKIP_END})
  */
@@ -40,7 +47,14 @@ public record RangeTestOptions(double startLr, double endLr, int iterations, Mod
 
 	public static final int MAX_ITERATIONS = 100_000;
 
+	public static final int DEFAULT_REPEATS = 1;
+
 	public static final int MAX_REPEATS = 20;
+
+	/** The names of the fields, as the JSON contract spells them and {@link InvalidParameterException}s name them. */
+	public static final Set<String> FIELDS = Arrays.stream(RangeTestOptions.class.getRecordComponents())
+		.map(RecordComponent::getName)
+		.collect(Collectors.toUnmodifiableSet());
 
 	/** Which loss a range test records for each step. */
 	public enum LossSource {
@@ -80,20 +94,82 @@ public record RangeTestOptions(double startLr, double endLr, int iterations, Mod
 
 	/** @throws InvalidParameterException naming the first invalid field */
 	public RangeTestOptions {
-		if (iterations < RangeTestAnalysis.MIN_POINTS || iterations > MAX_ITERATIONS) {
-			throw new InvalidParameterException("iterations",
-					"must be in " + RangeTestAnalysis.MIN_POINTS + ".." + MAX_ITERATIONS + ", was " + iterations);
+		List<InvalidParameterException> violations = violations(startLr, endLr, iterations, mode, smoothing,
+				divergenceFactor, lossSource, repeats, skipStart, skipEnd);
+		if (!violations.isEmpty()) {
+			throw violations.get(0);
 		}
-		new LrRamp(startLr, endLr, iterations, mode); // validates startLr, endLr and mode
-		new AnalysisSettings(smoothing, skipStart, skipEnd); // validates smoothing, skipStart and skipEnd
-		if (!(divergenceFactor > 1 && Double.isFinite(divergenceFactor))) {
-			throw new InvalidParameterException("divergenceFactor", "must be a finite number > 1, was " + divergenceFactor);
+	}
+
+	/**
+	 * Every rule that options from these optional request fields break, at most one per field; empty exactly when
+	 * {@link #of} succeeds. Each field is checked on its own so that a request hears of all its mistakes at once:
+	 * the ramp's bounds are checked over the iterations asked (or the nearest allowed count, when that is out of
+	 * range) and with the mode asked (or the default, when that is unknown). These are the only rules of a range
+	 * test's options; the API's 400s are made from them.
+	 */
+	public static List<InvalidParameterException> violations(Double startLr, Double endLr, Integer iterations,
+			String mode, Double smoothing, Double divergenceFactor, String lossSource, Integer repeats,
+			Integer skipStart, Integer skipEnd) {
+		List<InvalidParameterException> violations = new ArrayList<>();
+		Mode parsedMode = parse(mode, Mode::of, Mode.EXPONENTIAL, violations);
+		LossSource parsedSource = parse(lossSource, LossSource::of, LossSource.TRAIN, violations);
+		violations.addAll(violations(or(startLr, DEFAULT_START_LR), or(endLr, DEFAULT_END_LR),
+				or(iterations, DEFAULT_ITERATIONS), parsedMode, or(smoothing, SmoothedLoss.DEFAULT_SMOOTHING),
+				or(divergenceFactor, SmoothedLoss.DEFAULT_DIVERGENCE_FACTOR), parsedSource, or(repeats, DEFAULT_REPEATS),
+				or(skipStart, AnalysisSettings.DEFAULT_SKIP_START), or(skipEnd, AnalysisSettings.DEFAULT_SKIP_END)));
+		return violations;
+	}
+
+	private static List<InvalidParameterException> violations(double startLr, double endLr, int iterations, Mode mode,
+			double smoothing, double divergenceFactor, LossSource lossSource, int repeats, int skipStart, int skipEnd) {
+		List<InvalidParameterException> violations = new ArrayList<>();
+		check(violations, () -> {
+			if (iterations < RangeTestAnalysis.MIN_POINTS || iterations > MAX_ITERATIONS) {
+				throw new InvalidParameterException("iterations",
+						"must be in " + RangeTestAnalysis.MIN_POINTS + ".." + MAX_ITERATIONS + ", was " + iterations);
+			}
+		});
+		int rampIterations = Math.max(RangeTestAnalysis.MIN_POINTS, Math.min(iterations, MAX_ITERATIONS));
+		check(violations, () -> new LrRamp(startLr, endLr, rampIterations, mode)); // startLr, endLr and mode
+		check(violations, () -> new AnalysisSettings(smoothing, skipStart, skipEnd)); // smoothing, skipStart, skipEnd
+		check(violations, () -> {
+			if (!(divergenceFactor > 1 && Double.isFinite(divergenceFactor))) {
+				throw new InvalidParameterException("divergenceFactor", "must be a finite number > 1, was " + divergenceFactor);
+			}
+		});
+		check(violations, () -> {
+			if (lossSource == null) {
+				throw new InvalidParameterException("lossSource", "is required");
+			}
+		});
+		check(violations, () -> {
+			if (repeats < 1 || repeats > MAX_REPEATS) {
+				throw new InvalidParameterException("repeats", "must be in 1.." + MAX_REPEATS + ", was " + repeats);
+			}
+		});
+		return violations;
+	}
+
+	private static <T> T parse(String name, Function<String, T> parser, T fallback, List<InvalidParameterException> violations) {
+		if (name == null) {
+			return fallback;
 		}
-		if (lossSource == null) {
-			throw new InvalidParameterException("lossSource", "is required");
+		try {
+			return parser.apply(name);
 		}
-		if (repeats < 1 || repeats > MAX_REPEATS) {
-			throw new InvalidParameterException("repeats", "must be in 1.." + MAX_REPEATS + ", was " + repeats);
+		catch (InvalidParameterException ex) {
+			violations.add(ex);
+			return fallback;
+		}
+	}
+
+	private static void check(List<InvalidParameterException> violations, Runnable rule) {
+		try {
+			rule.run();
+		}
+		catch (InvalidParameterException ex) {
+			violations.add(ex);
 		}
 	}
 
@@ -111,13 +187,19 @@ public record RangeTestOptions(double startLr, double endLr, int iterations, Mod
 	 */
 	public static RangeTestOptions of(Double startLr, Double endLr, Integer iterations, String mode, Double smoothing,
 			Double divergenceFactor, String lossSource, Integer repeats, Integer skipStart, Integer skipEnd) {
-		return new RangeTestOptions(startLr != null ? startLr : DEFAULT_START_LR, endLr != null ? endLr : DEFAULT_END_LR,
-				iterations != null ? iterations : DEFAULT_ITERATIONS, mode != null ? Mode.of(mode) : Mode.EXPONENTIAL,
-				smoothing != null ? smoothing : SmoothedLoss.DEFAULT_SMOOTHING,
-				divergenceFactor != null ? divergenceFactor : SmoothedLoss.DEFAULT_DIVERGENCE_FACTOR,
-				lossSource != null ? LossSource.of(lossSource) : LossSource.TRAIN, repeats != null ? repeats : 1,
-				skipStart != null ? skipStart : AnalysisSettings.DEFAULT_SKIP_START,
-				skipEnd != null ? skipEnd : AnalysisSettings.DEFAULT_SKIP_END);
+		return new RangeTestOptions(or(startLr, DEFAULT_START_LR), or(endLr, DEFAULT_END_LR),
+				or(iterations, DEFAULT_ITERATIONS), mode != null ? Mode.of(mode) : Mode.EXPONENTIAL,
+				or(smoothing, SmoothedLoss.DEFAULT_SMOOTHING), or(divergenceFactor, SmoothedLoss.DEFAULT_DIVERGENCE_FACTOR),
+				lossSource != null ? LossSource.of(lossSource) : LossSource.TRAIN, or(repeats, DEFAULT_REPEATS),
+				or(skipStart, AnalysisSettings.DEFAULT_SKIP_START), or(skipEnd, AnalysisSettings.DEFAULT_SKIP_END));
+	}
+
+	private static double or(Double given, double fallback) {
+		return given != null ? given : fallback;
+	}
+
+	private static int or(Integer given, int fallback) {
+		return given != null ? given : fallback;
 	}
 
 	/** The schedule of every repeat. */

@@ -71,7 +71,10 @@ public final class LrSearch {
 	/** The most whole runs the quarter-decade climb after the last rung may add. */
 	static final int MAX_CLIMB_RUNS = 6;
 
-	/** With objective {@code best}, the validation split is measured this many times over the intended run. */
+	/**
+	 * With objective {@code best} and no {@link SearchSpec#evaluateEvery()}, the validation split is measured this many
+	 * times over the intended run.
+	 */
 	static final int EVALUATIONS = 20;
 
 	private final ModelSpec model;
@@ -307,22 +310,25 @@ public final class LrSearch {
 	private Trial train(SplitDataset data, long seed, double lr, int rung, long iterations, TrainingListener listener,
 			BooleanSupplier cancelled) {
 		Model network = Models.create(model, data.train().task(), data.train().cols(), seed);
-		int every = spec.objective() == Objective.BEST ? (int) Math.max(1, spec.iterations() / EVALUATIONS) : 0;
 		BestValidation best = new BestValidation(listener);
 		TrainingResult result = new Trainer(network, Optimizers.create(optimizer, network.parameterCount()),
-				spec.family().schedule(lr, spec.iterations()), new TrainingSettings(batchSize, iterations, every, seed))
+				spec.family().schedule(lr, spec.iterations()),
+				new TrainingSettings(batchSize, iterations, spec.measuredEvery(), seed))
 			.run(data, best, cancelled);
 		if (result.status() == TrainingStatus.STOPPED) {
 			return null;
 		}
 		boolean diverged = result.status() == TrainingStatus.DIVERGED || !Double.isFinite(result.validationLoss());
 		if (diverged) {
-			return new Trial(lr, rung, result.iterations(), Double.NaN, -1, true);
+			return Trial.diverged(lr, rung, result.iterations());
 		}
+		long end = result.iterations() - 1;
 		if (spec.objective() == Objective.BEST) {
-			return new Trial(lr, rung, result.iterations(), best.loss, best.iteration, false);
+			return new Trial(lr, rung, result.iterations(), best.loss, best.iteration, false, result.validationLoss(),
+					best.loss, best.iteration);
 		}
-		return new Trial(lr, rung, result.iterations(), result.validationLoss(), result.iterations() - 1, false);
+		return new Trial(lr, rung, result.iterations(), result.validationLoss(), end, false, result.validationLoss(),
+				best.loss, best.iteration);
 	}
 
 	/** Each rate's latest trial in increasing order of rate; pruned when it stopped before the last rung. */

@@ -20,8 +20,12 @@ import dev.lrtune.core.schedule.Schedule;
  * @param objective what ranks the rates (default {@link Objective#LAST}: where the intended run ends)
  * @param minIterations the first rung's length, 1..iterations; {@code null} for the default,
  *        {@link #defaultMinIterations()}
+ * @param evaluateEvery every trial measures the validation split every this many iterations (and after its last),
+ *        0 only after its last; {@code null} for the default, {@link #measuredEvery()}. A study sets its own, so that
+ *        the search's whole run at the measured rate is measured as the study's trials are
  */
-public record SearchSpec(long iterations, Family family, int rates, int eta, Objective objective, Long minIterations) {
+public record SearchSpec(long iterations, Family family, int rates, int eta, Objective objective, Long minIterations,
+		Integer evaluateEvery) {
 
 	public static final int DEFAULT_RATES = 6;
 
@@ -52,11 +56,35 @@ public record SearchSpec(long iterations, Family family, int rates, int eta, Obj
 			throw new InvalidParameterException("minIterations",
 					"must be in 1.." + iterations + " (the iterations), was " + minIterations);
 		}
+		if (evaluateEvery != null && evaluateEvery < 0) {
+			throw new InvalidParameterException("evaluateEvery", "must be at least 0, was " + evaluateEvery);
+		}
+	}
+
+	/** A spec with the default measurements. */
+	public SearchSpec(long iterations, Family family, int rates, int eta, Objective objective, Long minIterations) {
+		this(iterations, family, rates, eta, objective, minIterations, null);
 	}
 
 	/** A spec with the default first rung. */
 	public SearchSpec(long iterations, Family family, int rates, int eta, Objective objective) {
-		this(iterations, family, rates, eta, objective, null);
+		this(iterations, family, rates, eta, objective, null, null);
+	}
+
+	/** This spec measuring every trial's validation split every that many iterations ({@code null}: the default). */
+	public SearchSpec withEvaluateEvery(Integer every) {
+		return new SearchSpec(iterations, family, rates, eta, objective, minIterations, every);
+	}
+
+	/**
+	 * How often a trial measures the validation split: {@code evaluateEvery}, else with objective {@code best}
+	 * {@value LrSearch#EVALUATIONS} times over the intended run, with {@code last} only after its last iteration (0).
+	 */
+	public int measuredEvery() {
+		if (evaluateEvery != null) {
+			return evaluateEvery;
+		}
+		return objective == Objective.BEST ? (int) Math.max(1, iterations / LrSearch.EVALUATIONS) : 0;
 	}
 
 	/**

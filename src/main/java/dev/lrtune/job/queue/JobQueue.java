@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.lrtune.curve.Curves;
-import dev.lrtune.job.JobRow;
-import dev.lrtune.job.JobSettings;
+import dev.lrtune.job.store.JobRow;
+import dev.lrtune.job.store.JobSettings;
 import dev.lrtune.job.JobStatus;
-import dev.lrtune.job.Jobs;
+import dev.lrtune.job.store.Jobs;
 
 /** Claiming queued jobs and recovering running ones whose worker stopped renewing its lease. */
 @Component

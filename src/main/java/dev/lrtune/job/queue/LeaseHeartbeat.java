@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.lrtune.job.JobSettings;
-import dev.lrtune.job.Jobs;
+import dev.lrtune.job.store.JobSettings;
+import dev.lrtune.job.store.Jobs;
 import dev.lrtune.job.run.LocalRun;
 
 /**

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import dev.lrtune.job.JobRow;
-import dev.lrtune.job.JobSettings;
+import dev.lrtune.job.store.JobRow;
+import dev.lrtune.job.store.JobSettings;
 import dev.lrtune.job.run.JobRunner;
 
 /**

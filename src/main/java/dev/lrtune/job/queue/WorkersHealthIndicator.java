@@ -4,7 +4,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-import dev.lrtune.job.JobMetrics;
+import dev.lrtune.job.store.JobMetrics;
 
 /**
  * The {@code workers} component of {@code /actuator/health}: this instance's pool (enabled, threads, busy

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import dev.lrtune.dataset.DatasetUsage;
-import dev.lrtune.job.Jobs;
+import dev.lrtune.job.store.Jobs;
 
 /**
  * Queued and running jobs keep the uploaded dataset they name from being deleted. Depends on the job table

@@ -22,14 +22,14 @@ import dev.lrtune.curve.CurveSettings;
 import dev.lrtune.curve.Curves;
 import dev.lrtune.db.DatabaseOutages;
 import dev.lrtune.job.JobFinished;
-import dev.lrtune.job.JobJson;
-import dev.lrtune.job.JobMetrics;
+import dev.lrtune.job.store.JobJson;
+import dev.lrtune.job.store.JobMetrics;
 import dev.lrtune.job.JobRequest;
-import dev.lrtune.job.JobRow;
-import dev.lrtune.job.JobSettings;
+import dev.lrtune.job.store.JobRow;
+import dev.lrtune.job.store.JobSettings;
 import dev.lrtune.job.JobStatus;
 import dev.lrtune.job.JobType;
-import dev.lrtune.job.Jobs;
+import dev.lrtune.job.store.Jobs;
 import dev.lrtune.job.queue.Lease;
 
 /**

@@ -40,7 +40,7 @@ public class LrSearchExecution implements JobExecution {
 		RangeTestOptions options;
 		SearchSpec spec;
 		try {
-			options = RangeTestExecution.options(request.rangeTest());
+			options = request.rangeTest().toOptions();
 		}
 		catch (InvalidParameterException ex) {
 			throw ex.under("rangeTest");
@@ -124,9 +124,7 @@ public class LrSearchExecution implements JobExecution {
 
 		@Override
 		public void onTrial(Trial trial) {
-			boolean measured = !trial.diverged() && Double.isFinite(trial.validationLoss());
-			trials.add(new SearchSummary.SearchTrial(trial.lr(), trial.rung(), trialStart, trial.iterations(),
-					measured ? trial.validationLoss() : null, measured ? trial.lossIteration() : null, trial.diverged()));
+			trials.add(SearchSummary.SearchTrial.of(trial, trialStart));
 		}
 
 		/** Points the range test recorded (all of them, when the search stopped before its first trial). */

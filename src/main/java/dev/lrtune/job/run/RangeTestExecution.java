@@ -18,7 +18,6 @@ import dev.lrtune.job.JobRequest;
 import dev.lrtune.job.JobResult;
 import dev.lrtune.job.JobStatus;
 import dev.lrtune.job.JobType;
-import dev.lrtune.job.RangeTestRequest;
 import dev.lrtune.job.RangeTestRun;
 
 /**
@@ -44,7 +43,7 @@ class RangeTestExecution implements JobExecution {
 		RangeTestResult result;
 		try {
 			result = new RangeTest(request.model().toSpec(), request.optimizer().toSpec(), request.batchSize(),
-					options(request.rangeTest()))
+					request.rangeTest().toOptions())
 				.run(data, seed, new ConsecutivePoints(recorder), () -> run.stopRequested() || recorder.stopRequested());
 		}
 		catch (InvalidParameterException ex) {
@@ -53,14 +52,8 @@ class RangeTestExecution implements JobExecution {
 		return new Outcome(result.cancelled() ? JobStatus.CANCELLED : JobStatus.SUCCEEDED, result(result));
 	}
 
-	static RangeTestOptions options(RangeTestRequest test) {
-		return RangeTestOptions.of(test.startLr(), test.endLr(), test.iterations(), test.mode(), test.smoothing(),
-				test.divergenceFactor(), test.lossSource(), test.repeats(), null, null);
-	}
-
 	private static boolean isRangeTestField(InvalidParameterException ex) {
-		return List.of("startLr", "endLr", "iterations", "mode", "smoothing", "divergenceFactor", "repeats", "lossSource")
-			.contains(ex.parameter());
+		return RangeTestOptions.FIELDS.contains(ex.parameter());
 	}
 
 	static JobResult result(RangeTestResult result) {

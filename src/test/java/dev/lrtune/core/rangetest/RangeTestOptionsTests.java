@@ -62,6 +62,42 @@ class RangeTestOptionsTests {
 	}
 
 	@Test
+	void violationsNameEveryBrokenFieldAtOnce() {
+		assertThat(RangeTestOptions.violations(1.0, 0.1, 2, "cubic", 1.0, 1.0, "test", 0, -1, -1))
+			.extracting(InvalidParameterException::parameter)
+			.containsExactlyInAnyOrder("endLr", "iterations", "mode", "smoothing", "divergenceFactor", "lossSource",
+					"repeats");
+		assertThat(RangeTestOptions.violations(0.0, null, 100_001, null, null, null, null, 21, null, -1))
+			.extracting(InvalidParameterException::parameter)
+			.containsExactlyInAnyOrder("startLr", "iterations", "repeats", "skipEnd");
+	}
+
+	@Test
+	void violationsAreEmptyExactlyWhenTheOptionsCanBeMade() {
+		assertThat(RangeTestOptions.violations(null, null, null, null, null, null, null, null, null, null)).isEmpty();
+		assertThat(RangeTestOptions.violations(1e-5, 1.0, 50, "LINEAR", 0.0, 3.0, "Validation", 20, 0, 0)).isEmpty();
+		assertThat(RangeTestOptions.of(1e-5, 1.0, 50, "LINEAR", 0.0, 3.0, "Validation", 20, 0, 0).mode())
+			.isEqualTo(Mode.LINEAR);
+	}
+
+	@Test
+	void theRampsOwnRulesAreViolationsOfTheOptions() {
+		assertThat(RangeTestOptions.violations(1.0, 1.0 + 1e-12, 300, null, null, null, null, null, null, null))
+			.extracting(InvalidParameterException::parameter)
+			.containsExactly("endLr");
+		assertThat(RangeTestOptions.violations(1e-300, 1e300, null, null, null, null, null, null, null, null))
+			.extracting(InvalidParameterException::parameter)
+			.containsExactly("endLr");
+		assertParameter(() -> options(1.0, 1.0 + 1e-12, null, null, null, null, null, null), "endLr");
+	}
+
+	@Test
+	void theFieldsAreTheRecordsComponents() {
+		assertThat(RangeTestOptions.FIELDS).containsExactlyInAnyOrder("startLr", "endLr", "iterations", "mode",
+				"smoothing", "divergenceFactor", "lossSource", "repeats", "skipStart", "skipEnd");
+	}
+
+	@Test
 	void theBoundsThemselvesAreAccepted() {
 		assertThat(options(null, null, 3, null, null, null, null, 20).iterations()).isEqualTo(3);
 		assertThat(options(null, null, 100_000, null, 0.0, null, null, 1).iterations()).isEqualTo(100_000);

@@ -200,6 +200,46 @@ class LrSearchTests {
 	}
 
 	@Test
+	void givenHowOftenToMeasureEveryTrialMeasuresThatOftenAndKeepsItsLastAndLowestLoss() {
+		SearchSpec spec = new SearchSpec(200, SearchSpec.Family.CONSTANT, 4, 2, SearchSpec.Objective.BEST)
+			.withEvaluateEvery(4);
+		List<List<double[]>> measured = new ArrayList<>();
+		SearchResult result = search(spec).run(MOONS, SEED, new SearchListener() {
+			@Override
+			public TrainingListener trial(double lr, int rung) {
+				List<double[]> points = new ArrayList<>();
+				measured.add(points);
+				return new TrainingListener() {
+					@Override
+					public void onValidation(long k, double validationLoss, double accuracy) {
+						points.add(new double[] { k, validationLoss });
+					}
+				};
+			}
+		}, () -> false);
+
+		assertThat(measured).hasSameSizeAs(result.trials());
+		for (int i = 0; i < measured.size(); i++) {
+			Trial trial = result.trials().get(i);
+			List<double[]> points = measured.get(i);
+			if (trial.diverged()) {
+				continue;
+			}
+			// every 4 iterations (at iterations 3, 7, 11, …) and after the last: ⌈iterations / 4⌉ measurements
+			assertThat(points).hasSize((int) ((trial.iterations() + 3) / 4));
+			double[] lowest = points.stream().min((a, b) -> Double.compare(a[1], b[1])).orElseThrow();
+			assertThat(trial.bestValidationLoss()).isEqualTo(lowest[1]);
+			assertThat(trial.bestIteration()).isEqualTo((long) lowest[0]);
+			assertThat(trial.lastValidationLoss()).isEqualTo(points.get(points.size() - 1)[1]);
+			// the objective best ranks by the lowest
+			assertThat(trial.validationLoss()).isEqualTo(trial.bestValidationLoss());
+		}
+		assertThat(spec.measuredEvery()).isEqualTo(4);
+		assertThat(SearchSpec.of(200, null, null, null, "best").measuredEvery()).isEqualTo(10);
+		assertThat(SearchSpec.of(200).measuredEvery()).isZero();
+	}
+
+	@Test
 	void theFamiliesRaceTheirPeakRate() {
 		for (SearchSpec.Family family : SearchSpec.Family.values()) {
 			SearchResult result = search(new SearchSpec(120, family, 3, 3, SearchSpec.Objective.LAST)).run(MOONS, SEED);
@@ -229,6 +269,7 @@ class LrSearchTests {
 		assertParameter(() -> SearchSpec.of(100, null, null, null, "mean"), "objective");
 		assertParameter(() -> new SearchSpec(100, SearchSpec.Family.CONSTANT, 6, 3, SearchSpec.Objective.LAST, 101L),
 				"minIterations");
+		assertParameter(() -> SearchSpec.of(100).withEvaluateEvery(-1), "evaluateEvery");
 		assertParameter(() -> search(SearchSpec.of(100)).run(MOONS.train().split(0, 1, true), SEED), "validationFraction");
 		assertThat(SearchSpec.of(100, null, null, null, null)).isEqualTo(SearchSpec.of(100));
 	}

@@ -30,7 +30,7 @@ import dev.lrtune.curve.Curves;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobRequest;
-import dev.lrtune.job.JobRow;
+import dev.lrtune.job.store.JobRow;
 import dev.lrtune.job.run.JobRunner;
 import tools.jackson.databind.json.JsonMapper;
 

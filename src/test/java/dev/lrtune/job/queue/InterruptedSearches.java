@@ -36,13 +36,13 @@ final class InterruptedSearches {
 	static final int RANGE_TEST_STEPS = 100;
 
 	/**
-	 * Long enough (a few seconds) to be stopped in the race: a range test of 100 steps, then 6 rates for 334
-	 * iterations, 2 for 1,002 and 1 for 3,000, then the climb's whole runs.
+	 * Long enough (a second or more) to be stopped in the race: a range test of 100 steps, then 6 rates for 167
+	 * iterations, 2 for 501 and 1 for 1,500, then the climb's whole runs.
 	 */
 	static final String SEARCH = """
 			{"type": "lr_search", "dataset": "synthetic:moons?samples=2000&noise=0.25&seed=5", "seed": 17,
 			 "model": {"type": "mlp", "hidden": [64, 64]}, "optimizer": {"type": "sgd", "momentum": 0.9},
-			 "rangeTest": {"iterations": %d}, "lrSearch": {"iterations": 3000}}""".formatted(RANGE_TEST_STEPS);
+			 "rangeTest": {"iterations": %d}, "lrSearch": {"iterations": 1500}}""".formatted(RANGE_TEST_STEPS);
 
 	/** Stopped gracefully in its race. */
 	long stopped;

@@ -21,7 +21,7 @@ import dev.lrtune.PostgresTestDatabase;
 import dev.lrtune.curve.CurveView;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobRequest;
-import dev.lrtune.job.JobRow;
+import dev.lrtune.job.store.JobRow;
 
 /** {@link QueueScenarios} on real PostgreSQL: SKIP LOCKED claims, leases, recovery and curve writes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)

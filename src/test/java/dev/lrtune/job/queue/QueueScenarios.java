@@ -23,7 +23,7 @@ import dev.lrtune.curve.ValidationPoint;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobRequest;
-import dev.lrtune.job.JobRow;
+import dev.lrtune.job.store.JobRow;
 import dev.lrtune.job.JobStatus;
 import dev.lrtune.job.run.JobDatasetUsage;
 import dev.lrtune.job.run.JobRunner;

@@ -39,12 +39,19 @@ class RestartTests {
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
 
-	/** Long enough (a few seconds) to be stopped mid-run. */
+	/** Iterations of each job: over two curve chunks of 4096 points, so the curves compared span three chunks. */
+	private static final int ITERATIONS = 10_000;
+
+	/** Evaluations of each job. */
+	private static final int EVALUATIONS = 20;
+
+	/** Long enough (a second or more) to be stopped mid-run. */
 	private static final String TRAINING = """
 			{"type": "training", "dataset": "synthetic:moons?samples=2000&noise=0.25&seed=5", "seed": 17,
 			 "model": {"type": "mlp", "hidden": [64, 64]}, "optimizer": {"type": "sgd", "momentum": 0.9},
-			 "training": {"iterations": 20000, "evaluateEvery": 1000,
-			              "schedule": {"type": "one_cycle", "maxLr": 0.2, "totalSteps": 20000, "cycleMomentum": true}}}""";
+			 "training": {"iterations": %d, "evaluateEvery": %d,
+			              "schedule": {"type": "one_cycle", "maxLr": 0.2, "totalSteps": %d, "cycleMomentum": true}}}"""
+		.formatted(ITERATIONS, ITERATIONS / EVALUATIONS, ITERATIONS);
 
 	@TempDir
 	static Path directory;
@@ -115,7 +122,7 @@ class RestartTests {
 	 */
 	@Test
 	void aJobRunningWhenTheApplicationStopsIsRunAgainAfterARestartAndEndsWithTheUninterruptedCurve() {
-		assertThat(stoppedAtIteration).isLessThan(20000);
+		assertThat(stoppedAtIteration).isLessThan(ITERATIONS);
 		assertThat(stoppedRow).containsEntry("STATUS", "queued").containsEntry("ATTEMPT", 0).containsEntry("WORKER", null);
 		assertThat(stoppedChunks).isZero();
 
@@ -143,14 +150,15 @@ class RestartTests {
 
 		Map<String, Object> curve = curve(http, id);
 		Map<String, Object> reference = curve(http, uninterrupted);
-		assertThat(curve.get("totalPoints")).isEqualTo(20000);
-		assertThat(list(curve.get("iteration"))).hasSize(20000).startsWith(0, 1).endsWith(19999);
+		assertThat(curve.get("totalPoints")).isEqualTo(ITERATIONS);
+		assertThat(list(curve.get("iteration"))).hasSize(ITERATIONS).startsWith(0, 1).endsWith(ITERATIONS - 1);
 		// Double.equals compares bits, and JSON carries each double's shortest exact form
 		assertThat(curve.get("lr")).isEqualTo(reference.get("lr"));
 		assertThat(curve.get("momentum")).isEqualTo(reference.get("momentum"));
 		assertThat(curve.get("loss")).isEqualTo(reference.get("loss"));
 		assertThat(curve.get("validation")).isEqualTo(reference.get("validation"));
-		assertThat(list(map(curve.get("validation")).get("iteration"))).hasSize(20).startsWith(999).endsWith(19999);
+		assertThat(list(map(curve.get("validation")).get("iteration"))).hasSize(EVALUATIONS)
+			.startsWith(ITERATIONS / EVALUATIONS - 1).endsWith(ITERATIONS - 1);
 		assertThat(map(recovered.get("result"))).isEqualTo(map(finished(http, uninterrupted).get("result")));
 	}
 

@@ -29,7 +29,7 @@ import dev.lrtune.curve.Curves;
 import dev.lrtune.curve.RawCurve;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobRequest;
-import dev.lrtune.job.JobRow;
+import dev.lrtune.job.store.JobRow;
 import dev.lrtune.job.queue.JobQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;

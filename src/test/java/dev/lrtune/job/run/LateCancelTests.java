@@ -10,7 +10,7 @@ import org.springframework.test.context.TestPropertySource;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobRequest;
-import dev.lrtune.job.JobRow;
+import dev.lrtune.job.store.JobRow;
 import dev.lrtune.job.queue.JobQueue;
 
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package dev.lrtune.job;
+package dev.lrtune.job.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,12 +23,14 @@ import org.springframework.stereotype.Repository;
 import dev.lrtune.db.PooledIds;
 import dev.lrtune.db.UpdateReturning;
 import dev.lrtune.job.queue.Lease;
+import dev.lrtune.job.JobType;
+import dev.lrtune.job.JobStatus;
 
 /**
  * The {@code jobs} table, which is also the queue. Every statement a worker runs on a job it claimed is
  * conditional on its {@link Lease} ({@code worker}, {@code attempt}, status {@code running}) and reports
  * whether it still held it. Callers own the transactions. Every write that changes what a job's view shows tells
- * {@link JobViews} once it has run, which serves the view again after the transaction ends.
+ * {@link JobChanges} once it has run (the job views, which serve it again after the transaction ends).
  */
 @Repository
 public class Jobs {
@@ -56,11 +58,11 @@ public class Jobs {
 	/** This instance's claims on H2 take turns, see {@link #claim}. */
 	private final ReentrantLock h2Claims = new ReentrantLock();
 
-	private final JobViews views;
+	private final JobChanges views;
 
 	private final PooledIds idBlocks;
 
-	Jobs(JdbcTemplate jdbc, JobViews views) {
+	Jobs(JdbcTemplate jdbc, JobChanges views) {
 		this.jdbc = jdbc;
 		this.idBlocks = new PooledIds(jdbc, "jobs_seq", ID_BLOCK);
 		this.returning = new UpdateReturning(jdbc);
@@ -68,7 +70,7 @@ public class Jobs {
 	}
 
 	/** A fresh id from a block of {@value #ID_BLOCK} taken from {@code jobs_seq}. */
-	long nextId() {
+	public long nextId() {
 		return idBlocks.next();
 	}
 
@@ -76,12 +78,12 @@ public class Jobs {
 	 * Serialises job submissions across instances until the transaction ends, so that counting the queue and
 	 * inserting into it act as one step.
 	 */
-	void lockSubmissions() {
+	public void lockSubmissions() {
 		jdbc.queryForObject("SELECT id FROM job_submission_lock WHERE id = 1 FOR UPDATE", Integer.class);
 	}
 
 	/** Stores {@code job}, a queued server job, with {@code tagPairs} (its tags again, for {@code GET /jobs?tag=}). */
-	void insert(JobRow job, Map<String, String> tagPairs) {
+	public void insert(JobRow job, Map<String, String> tagPairs) {
 		jdbc.update("INSERT INTO jobs (id, type, status, request, dataset, total_iterations, iteration, attempt, "
 				+ "cancel_requested, created_at, study_id, name, tags, params) VALUES (?, ?, 'queued', ?, ?, ?, 0, 0, FALSE, "
 				+ "?, ?, ?, ?, ?)", job.id(), job.type().jsonName(), job.request(), job.dataset(), job.totalIterations(),
@@ -93,7 +95,7 @@ public class Jobs {
 	 * Gives a job just inserted its name, tags and params ({@code tags} and {@code params} as JSON, {@code tagPairs} the
 	 * same tags again for {@code GET /jobs?tag=}).
 	 */
-	void label(long id, String name, String tags, String params, Map<String, String> tagPairs) {
+	public void label(long id, String name, String tags, String params, Map<String, String> tagPairs) {
 		jdbc.update("UPDATE jobs SET name = ?, tags = ?, params = ? WHERE id = ?", name, tags, params, id);
 		insertTags(id, tagPairs);
 	}
@@ -111,21 +113,21 @@ public class Jobs {
 	}
 
 	/** The job, its row locked until the transaction ends (concurrent writers to it, on any instance, wait). */
-	Optional<JobRow> lock(long id) {
+	public Optional<JobRow> lock(long id) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE id = ? FOR UPDATE", ROWS, id).stream().findFirst();
 	}
 
-	Optional<JobRow> find(long id) {
+	public Optional<JobRow> find(long id) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE id = ?", ROWS, id).stream().findFirst();
 	}
 
 	/** A page of jobs, newest first, optionally of one status, type and study. */
-	List<JobRow> list(JobStatus status, JobType type, Long studyId, int page, int size) {
+	public List<JobRow> list(JobStatus status, JobType type, Long studyId, int page, int size) {
 		return list(JobFilter.of(status, type, studyId), page, size);
 	}
 
 	/** A page of the jobs that pass {@code filters}, newest first. */
-	List<JobRow> list(JobFilter filters, int page, int size) {
+	public List<JobRow> list(JobFilter filters, int page, int size) {
 		Filter filter = new Filter(filters);
 		List<Object> args = new ArrayList<>(filter.args);
 		args.add((long) page * size);
@@ -134,17 +136,17 @@ public class Jobs {
 				+ " ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", ROWS, args.toArray());
 	}
 
-	long count(JobStatus status, JobType type, Long studyId) {
+	public long count(JobStatus status, JobType type, Long studyId) {
 		return count(JobFilter.of(status, type, studyId));
 	}
 
-	long count(JobFilter filters) {
+	public long count(JobFilter filters) {
 		Filter filter = new Filter(filters);
 		return jdbc.queryForObject("SELECT COUNT(*) FROM jobs" + filter.where, Long.class, filter.args.toArray());
 	}
 
 	/** How many jobs there are of each status (statuses without jobs are absent). */
-	Map<JobStatus, Long> countByStatus() {
+	public Map<JobStatus, Long> countByStatus() {
 		Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
 		jdbc.query("SELECT status, COUNT(*) FROM jobs GROUP BY status",
 				(RowCallbackHandler) rs -> counts.put(JobStatus.of(rs.getString(1)), rs.getLong(2)));
@@ -152,12 +154,12 @@ public class Jobs {
 	}
 
 	/** Every job of a study, oldest first. */
-	List<JobRow> ofStudy(long studyId) {
+	public List<JobRow> ofStudy(long studyId) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE study_id = ? ORDER BY id", ROWS, studyId);
 	}
 
 	/** The studies that have a queued or running job. */
-	Set<Long> studiesWithActiveJobs() {
+	public Set<Long> studiesWithActiveJobs() {
 		return new HashSet<>(jdbc.queryForList("SELECT DISTINCT study_id FROM jobs WHERE study_id IS NOT NULL "
 				+ "AND (status = 'queued' OR status = 'running')", Long.class));
 	}
@@ -256,18 +258,18 @@ public class Jobs {
 	}
 
 	/** A queued job becomes cancelled; false when it was not queued. */
-	boolean cancelQueued(long id, Instant now) {
+	public boolean cancelQueued(long id, Instant now) {
 		return changed(id, jdbc.update(
 				"UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE id = ? AND status = 'queued'", time(now), id));
 	}
 
 	/** Asks a running job to stop at its next flush; false when it was not running. */
-	boolean requestCancel(long id) {
+	public boolean requestCancel(long id) {
 		return jdbc.update("UPDATE jobs SET cancel_requested = TRUE WHERE id = ? AND status = 'running'", id) == 1;
 	}
 
 	/** Deletes a finished job (its curve goes with it); false when it is queued, running or unknown. */
-	boolean deleteTerminal(long id) {
+	public boolean deleteTerminal(long id) {
 		return changed(id,
 				jdbc.update("DELETE FROM jobs WHERE id = ? AND status <> 'queued' AND status <> 'running'", id));
 	}

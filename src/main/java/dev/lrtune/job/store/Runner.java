@@ -1,19 +1,19 @@
-package dev.lrtune.job;
+package dev.lrtune.job.store;
 
 import java.util.Locale;
 
 /** Who runs a job: a worker of some instance ({@code server}), or the client that created it ({@code client}). */
-enum Runner {
+public enum Runner {
 
 	SERVER, CLIENT;
 
 	/** The name in the JSON contract and the database: {@code server}, {@code client}. */
-	String jsonName() {
+	public String jsonName() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/** The runner called {@code name}, or {@code null}. */
-	static Runner of(String name) {
+	public static Runner of(String name) {
 		for (Runner runner : values()) {
 			if (runner.jsonName().equals(name)) {
 				return runner;

@@ -1,4 +1,4 @@
-package dev.lrtune.job;
+package dev.lrtune.job.store;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import dev.lrtune.job.JobStatus;
 
 /**
  * The job metrics on {@code /actuator/prometheus}. Job counts come from the database, one {@code GROUP BY}
@@ -81,7 +82,7 @@ public class JobMetrics {
 	}
 
 	/** Points (iterations and evaluations) a client posted were committed. */
-	void pointsCommitted(long points) {
+	public void pointsCommitted(long points) {
 		pointsWritten.increment(points);
 	}
 

@@ -1,8 +1,10 @@
-package dev.lrtune.job;
+package dev.lrtune.job.store;
 
 import java.time.Instant;
 
 import dev.lrtune.job.queue.Lease;
+import dev.lrtune.job.JobType;
+import dev.lrtune.job.JobStatus;
 
 /**
  * A row of {@code jobs}, as stored ({@code request}, {@code result}, {@code tags} and {@code params} are JSON).

@@ -1,4 +1,4 @@
-package dev.lrtune.job;
+package dev.lrtune.job.store;
 
 import org.springframework.stereotype.Component;
 
