@@ -3,12 +3,15 @@
 # summary with the ratios:
 #   logistic regression, 100,000 x 100, batch 32, one epoch: lrtune vs Tribuo 4.3.2, vs PyTorch (float64 and
 #     float32), vs a sequential sum of the same features (the memory floor)
-#   MLP 784-128-10, batch 64, 10,000 rows, one epoch: lrtune vs PyTorch (float64 and float32), GFLOP/s
+#   MLP 784-128-10, batch 64, 10,000 rows, one epoch: lrtune vs PyTorch (float64 and float32), GFLOP/s, and
+#     the share of the core's FMA peak (measured by dev.lrtune.bench.FmaPeak) each reaches
 #
 #   bench/run.sh               the benchmarks and the summary (about 7 minutes)
 #   bench/run.sh --avx2        the same with both runtimes held to AVX2 (-XX:UseAVX=2 for the JVM;
 #                              ATEN_CPU_CAPABILITY=avx2 and OPENBLAS_CORETYPE=Haswell for PyTorch and its BLAS):
 #                              what a CPU without AVX-512 gets, measured on one that has it
+#                              (natively, OpenBLAS gets OPENBLAS_CORETYPE=SkylakeX on a CPU with AVX-512, Haswell
+#                              with AVX2, unless it is set: its own detection misses recent CPUs)
 #   bench/run.sh --breakdown   also where an lrtune logistic epoch spends its time
 #   bench/run.sh --no-torch    lrtune and Tribuo only
 #
@@ -38,6 +41,17 @@ for arg in "$@"; do
 		*) echo "unknown option: $arg" >&2; exit 2 ;;
 	esac
 done
+flags=$(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx|avx2|fma|avx512f' | tr '\n' ' ' || true)
+# OpenBLAS 0.3.21 does not know every CPU (an Emerald Rapids Xeon is taken for a Prescott, SSE3 only, and its
+# float64 MLP ran about 2x slower): unless told otherwise, the native run names the kernel family the CPU's
+# extensions allow, so that the peer runs as fast as it can here.
+if [ "$mode" = native ] && [ -z "${OPENBLAS_CORETYPE:-}" ]; then
+	case " $flags " in
+		*" avx512f "*) export OPENBLAS_CORETYPE=SkylakeX ;;
+		*" avx2 "*) export OPENBLAS_CORETYPE=Haswell ;;
+	esac
+	[ -n "${OPENBLAS_CORETYPE:-}" ] && mode="native (OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE)"
+fi
 python="${PYTHON:-/usr/bin/python3}"
 if $torch && ! "$python" -c 'import torch' 2>/dev/null; then
 	echo "PyTorch is missing for $python (apt-get install python3-torch), or pass --no-torch" >&2
@@ -45,7 +59,6 @@ if $torch && ! "$python" -c 'import torch' 2>/dev/null; then
 fi
 
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
-flags=$(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx|avx2|fma|avx512f' | tr '\n' ' ' || true)
 cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || echo unknown)
 machine="$(nproc) cores, $cpu, flags: ${flags:-none of avx avx2 fma avx512f}; mode: $mode"
 echo "machine: $machine"
@@ -59,6 +72,9 @@ echo "load average before: $load_before"
 # The same epochs timed in CPU time (least of 12 rounds): the figures that hold up when the machine is shared.
 ./mvnw -q ${MAVEN_ARGS:-} -Pbench exec:exec -Dbench.jvmArgs="$jvm_args" -Dbench.main=dev.lrtune.bench.EpochCpuTimes \
 	-Dbench.args=12 | tee target/cputime.log
+# The core's peak of fused multiply-adds, in a JVM of its own, with the same options (the MLP's ceiling).
+./mvnw -q ${MAVEN_ARGS:-} -Pbench exec:exec -Dbench.jvmArgs="$jvm_args" -Dbench.main=dev.lrtune.bench.FmaPeak \
+	-Dbench.args=5 | tee -a target/cputime.log
 load_between=$(load)
 if $torch; then
 	echo "load average before PyTorch: $load_between"

@@ -12,15 +12,22 @@ ROWS_LOGISTIC = 100_000
 ROWS_MLP = 10_000
 MLP_PARAMETERS = 784 * 128 + 128 + 128 * 10 + 10
 MLP_FLOPS_PER_ROW = 6 * MLP_PARAMETERS
+# The FLOPs the products really do per row (the input gradient of the first layer is never computed, by lrtune
+# or PyTorch): forward and weight gradient 2 x 2 x (784 x 128 + 128 x 10), the second layer's input gradient
+# 2 x 128 x 10; what is set against the core's measured FMA peak.
+MLP_PRODUCT_FLOPS_PER_ROW = 4 * (784 * 128 + 128 * 10) + 2 * 128 * 10
 
 json_path, log_path, load_before, load_after = sys.argv[1:5]
 torch_path = sys.argv[5] if len(sys.argv) > 5 else None
 machine = sys.argv[6] if len(sys.argv) > 6 else None
 cpu_log = sys.argv[7] if len(sys.argv) > 7 else None
 cpu_times = {}
+peaks = {}
 if cpu_log and os.path.exists(cpu_log):
     with open(cpu_log) as f:
-        cpu_times = {name: float(ms) for name, ms in re.findall(r"^CPU-TIME (\w+) ([0-9.]+)", f.read(), re.MULTILINE)}
+        cpu_text = f.read()
+    cpu_times = {name: float(ms) for name, ms in re.findall(r"^CPU-TIME (\w+) ([0-9.]+)", cpu_text, re.MULTILINE)}
+    peaks = {dtype: float(g) for dtype, g in re.findall(r"^PEAK-GFLOPS (\w+) ([0-9.]+)", cpu_text, re.MULTILINE)}
 torch = {}
 torch_cpu = {}
 torch_version = None
@@ -166,3 +173,31 @@ if cpu_times:
         ratio = cpu_times["logistic"] / cpu_times["floor"]
         print(f"  {'sequential floor':<34} {cpu_times['floor']:8.2f} ms; lrtune logistic epoch / floor {ratio:5.2f}x"
               f"  target <= 2.5x: {verdict(ratio <= 2.5)}")
+    if "floor" in cpu_times and "touch" in cpu_times:
+        print(f"  {'shuffled touch (1 load per line)':<34} {cpu_times['touch']:8.2f} ms ="
+              f" {cpu_times['touch'] / cpu_times['floor']:5.2f}x the sequential floor: what bringing a shuffled"
+              f" epoch's rows in costs before any arithmetic")
+    if peaks and "mlp" in cpu_times:
+        print()
+        print(f"Core FMA peak (measured, FmaPeak): float64 {peaks.get('float64', 0):.1f} GFLOP/s,"
+              f" float32 {peaks.get('float32', 0):.1f} GFLOP/s; MLP products {MLP_PRODUCT_FLOPS_PER_ROW:,} FLOPs per row")
+        epoch_flops = MLP_PRODUCT_FLOPS_PER_ROW * ROWS_MLP
+
+        def of_peak(label, ms_value, dtype):
+            rate = epoch_flops / (ms_value / 1e3) / 1e9
+            peak = peaks.get(dtype)
+            share = f" = {rate / peak * 100:5.1f} % of the {dtype} peak" if peak else ""
+            print(f"  {label:<34} {ms_value:8.2f} ms, {rate:6.1f} GFLOP/s{share}")
+
+        of_peak("lrtune (float64)", cpu_times["mlp"], "float64")
+        for dtype in ("float64", "float32"):
+            peer = torch_cpu.get(("mlp", dtype))
+            if peer:
+                of_peak(f"PyTorch {dtype}", peer, dtype)
+        for dtype, factor in (("float64", 1.5), ("float32", 1.0)):
+            peer = torch_cpu.get(("mlp", dtype))
+            if peer and "float64" in peaks:
+                needed = peer / factor
+                rate = epoch_flops / (needed / 1e3) / 1e9
+                print(f"  {factor}x PyTorch {dtype} needs lrtune at {needed:7.2f} ms = {rate:5.1f} GFLOP/s"
+                      f" = {rate / peaks['float64'] * 100:5.1f} % of the float64 peak")

@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 import dev.lrtune.core.data.Dataset;
+import dev.lrtune.core.data.RandomStreams;
 import dev.lrtune.core.data.SplitDataset;
 import dev.lrtune.core.data.Task;
 import dev.lrtune.core.model.Model;
@@ -21,7 +22,9 @@ import dev.lrtune.core.train.TrainingSettings;
  * the thread's CPU time rather than wall time: on a shared machine a thread waits for a core for much of
  * the wall time, and the CPU time it used is the figure that holds up (bench/torch_peer.py reports PyTorch's
  * the same way). Alternates the three, keeps the least of {@code args[0]} rounds (default 12) after two
- * warm-up rounds, and prints {@code CPU-TIME <name> <ms>} lines for bench/summarize.py.
+ * warm-up rounds, and prints {@code CPU-TIME <name> <ms>} lines for bench/summarize.py. Also timed: one load per
+ * cache line of the logistic table's rows in a shuffled order ({@code touch}, {@link Floors#shuffledTouch}). The
+ * core's FMA peak is measured by {@link FmaPeak} in a JVM of its own.
  */
 public final class EpochCpuTimes {
 
@@ -45,6 +48,12 @@ public final class EpochCpuTimes {
 		long mlp = Long.MAX_VALUE;
 		long logistic = Long.MAX_VALUE;
 		long floor = Long.MAX_VALUE;
+		long touch = Long.MAX_VALUE;
+		int[] order = new int[rows];
+		for (int i = 0; i < rows; i++) {
+			order[i] = i;
+		}
+		RandomStreams.shuffle(order, rows, RandomStreams.shuffle(LogisticRegressionBenchmark.SEED));
 		double sink = 0;
 		for (int round = 0; round < rounds + 2; round++) {
 			Model mlpModel = Models.create(ModelSpec.mlp(List.of(MlpBenchmark.HIDDEN), "relu"),
@@ -67,14 +76,19 @@ public final class EpochCpuTimes {
 			start = threads.getCurrentThreadCpuTime();
 			sink += Floors.sum(logisticData.train().features());
 			long floorTime = threads.getCurrentThreadCpuTime() - start;
+
+			start = threads.getCurrentThreadCpuTime();
+			sink += Floors.shuffledTouch(logisticData.train().features(), order, cols);
+			long touchTime = threads.getCurrentThreadCpuTime() - start;
 			if (round >= 2) {
+				touch = Math.min(touch, touchTime);
 				mlp = Math.min(mlp, mlpTime);
 				logistic = Math.min(logistic, logisticTime);
 				floor = Math.min(floor, floorTime);
 			}
 		}
-		System.out.printf("CPU-TIME mlp %.3f%nCPU-TIME logistic %.3f%nCPU-TIME floor %.3f%n", mlp / 1e6, logistic / 1e6,
-				floor / 1e6);
+		System.out.printf("CPU-TIME mlp %.3f%nCPU-TIME logistic %.3f%nCPU-TIME floor %.3f%nCPU-TIME touch %.3f%n",
+				mlp / 1e6, logistic / 1e6, floor / 1e6, touch / 1e6);
 		System.out.printf("(kernels: %s; checksum %s)%n", Models.kernels(), sink);
 	}
 

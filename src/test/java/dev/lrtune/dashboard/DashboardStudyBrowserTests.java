@@ -1,12 +1,15 @@
 package dev.lrtune.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -201,6 +204,88 @@ class DashboardStudyBrowserTests extends BrowserTests {
 		Chromium.waiting(browser).until(ExpectedConditions.textMatches(By.cssSelector("tr[data-study='" + id + "']"),
 				Pattern.compile("(?s)#" + id + "\\s+running\\s+client-run: gpu box\\s+–\\s+3\\s+.*")));
 		api.post().uri("/api/v1/studies/" + id + "/cancel").retrieve().body(JSON);
+	}
+
+	/**
+	 * A generated study (no candidates: a learning-rate search first): its constant candidate's whole run is the
+	 * search's, so the page plots that candidate from its part of the search's curve, numbered from 0 like a trial's
+	 * own job, and marks its one run as the search's. What is plotted must be the validation curve of a training job
+	 * that trains the candidate's schedule with the study's seed, data and budget (the core is deterministic).
+	 */
+	@Test
+	void aGeneratedStudyPlotsItsConstantCandidateFromTheSearchsCurveNumberedFromZero() {
+		RestClient api = RestClient.create(url(""));
+		Map<String, Object> submitted = api.post().uri("/api/v1/studies")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"dataset": "synthetic:moons?samples=600&noise=0.2&seed=7", "model": {"type": "logistic"},
+					 "seed": 5, "iterations": 900}""")
+			.retrieve()
+			.body(JSON);
+		Object id = submitted.get("id");
+		long searchJobId = ((Number) submitted.get("rangeTestJobId")).longValue();
+		Map<String, Object> study = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+			.until(() -> api.get().uri("/api/v1/studies/" + id).retrieve().body(JSON),
+					s -> List.of("succeeded", "failed", "cancelled").contains(s.get("status")));
+		assertThat(study.get("status")).isEqualTo("succeeded");
+		List<Map<String, Object>> trials = (List<Map<String, Object>>) study.get("trials");
+		Map<String, Object> constant = trials.stream().filter(t -> ((Number) t.get("candidate")).intValue() == 0)
+			.findFirst().orElseThrow();
+		assertThat(((Number) constant.get("jobId")).longValue()).as("the constant candidate's job is the search").isEqualTo(searchJobId);
+		int iterations = ((Number) constant.get("iterations")).intValue();
+		assertThat(iterations).isEqualTo(900);
+
+		// the same run trained as an ordinary training job: its own curve starts at iteration 0
+		Map<String, Object> request = (Map<String, Object>) study.get("request");
+		Map<String, Object> job = new LinkedHashMap<>();
+		job.put("type", "training");
+		for (String key : List.of("dataset", "model", "optimizer", "seed", "batchSize", "validationFraction", "standardizeTarget")) {
+			if (request.get(key) != null) {
+				job.put(key, request.get(key));
+			}
+		}
+		job.put("training", Map.of("iterations", iterations, "evaluateEvery", request.get("evaluateEvery"),
+				"schedule", constant.get("schedule")));
+		Object again = api.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).body(job).retrieve().body(JSON).get("id");
+		Map<String, Object> trained = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+			.until(() -> api.get().uri("/api/v1/jobs/" + again).retrieve().body(JSON),
+					j -> List.of("succeeded", "failed", "diverged", "cancelled").contains(j.get("status")));
+		assertThat(trained.get("status")).isEqualTo("succeeded");
+		Map<String, Object> validation = (Map<String, Object>) api.get().uri("/api/v1/jobs/" + again + "/curve").retrieve()
+			.body(JSON).get("validation");
+		List<Number> expectedIterations = (List<Number>) validation.get("iteration");
+		List<Number> expectedLosses = (List<Number>) validation.get("loss");
+		assertThat(expectedIterations).as("the reproduced run's validation points").hasSizeGreaterThan(2)
+			.last().extracting(Number::intValue).isEqualTo(iterations - 1);
+
+		browser.get(url("/studies/" + id));
+		Chromium.waiting(browser).until(ExpectedConditions.textToBe(By.id("status"), "succeeded"));
+		// [iteration, loss] of every point plotted for the constant candidate (series 0 is the x axis; the trials are
+		// drawn worst first)
+		String plotted = """
+				const i = study.trials.slice().reverse().findIndex(t => t.candidate === 0) + 1;
+				if (!plot || i < 1 || !plot.data[i]) return [];
+				return plot.data[0].map((x, k) => [x, plot.data[i][k]]).filter(p => p[1] !== null && p[1] !== undefined);""";
+		Chromium.waiting(browser).until(d -> ((List<?>) browser.executeScript(plotted)).size() == expectedIterations.size());
+		List<List<Number>> points = (List<List<Number>>) browser.executeScript(plotted);
+		assertThat(points).extracting(p -> p.get(0).intValue()).as("the plotted iterations, numbered from 0")
+			.containsExactlyElementsOf(expectedIterations.stream().map(Number::intValue).toList());
+		assertThat(points).extracting(p -> p.get(1).doubleValue()).as("the plotted validation losses")
+			.containsExactlyElementsOf(expectedLosses.stream().map(Number::doubleValue).toList());
+
+		// its row: ranked with the others, its one run the search's job, marked as such and explained by the note
+		WebElement row = browser.findElement(By.cssSelector("#trials tbody tr[data-job='" + searchJobId + "']"));
+		List<WebElement> links = row.findElements(By.cssSelector("td:last-child a"));
+		assertThat(links).singleElement().satisfies(link -> {
+			assertThat(link.getText()).isEqualTo("3: #" + searchJobId + " (the search)");
+			assertThat(link.getDomAttribute("href")).isEqualTo("/jobs/" + searchJobId);
+			assertThat(link.getDomAttribute("title")).startsWith((String) constant.get("note"));
+		});
+		assertThat(browser.findElements(By.cssSelector("#trials tbody td:last-child a")))
+			.as("the racing candidates' runs are their own jobs")
+			.filteredOn(link -> link.getText().contains("(the search)"))
+			.hasSize(1);
+		assertThat(browser.findElements(By.cssSelector(".error"))).isEmpty();
 	}
 
 	/** A loss as the dashboard's fmt() shows one between 0.01 and 1000: three significant digits. */

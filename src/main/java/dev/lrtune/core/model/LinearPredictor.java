@@ -12,9 +12,10 @@ import java.util.Arrays;
  * four rows at a time in row order; two layouts compute it:
  * <ul>
  * <li>with the vector kernels ({@link Kernels#VECTOR}), in place: one pass of independent loads first
- * brings all the batch's rows in from memory at once ({@link #touch}); then four rows at a time are read
- * straight from the dataset at their offsets, their dot products, losses and residuals computed, and their
- * terms added to the gradient while the rows are still in L1. No row is copied;</li>
+ * brings all the batch's rows in from memory at once ({@link #touch}); then eight rows at a time (then four,
+ * then one) are read straight from the dataset at their offsets, their dot products, losses and residuals
+ * computed, and their terms added to the gradient while the rows are still in L1 (eight rows' gradient
+ * terms in one pass are two four-row sums added in turn: the same bits). No row is copied;</li>
  * <li>otherwise, gathered: the batch's rows are first copied into one array per row (one
  * {@link System#arraycopy} each), because C2's auto-vectoriser only handles whole arrays indexed alike;
  * then two rows per {@link ScalarKernels#dot2} and four rows per {@link ScalarKernels#axpy4}.</li>
@@ -142,6 +143,15 @@ final class LinearPredictor implements Model {
 		double biasGradient = 0;
 		touched = touch(x, n);
 		int i = 0;
+		for (; i + 7 < n; i += 8) {
+			VectorKernels.dot8(x, offsets, i, w, inputs, dots, i);
+			for (int r = i; r < i + 8; r++) {
+				loss += lossAndResidual(r, bias, n);
+			}
+			VectorKernels.axpy8(gradient, residuals, offsets, i, x, inputs);
+			biasGradient += residuals[i] + residuals[i + 1] + residuals[i + 2] + residuals[i + 3];
+			biasGradient += residuals[i + 4] + residuals[i + 5] + residuals[i + 6] + residuals[i + 7];
+		}
 		for (; i + 3 < n; i += 4) {
 			int o0 = offsets[i];
 			int o1 = offsets[i + 1];
@@ -176,15 +186,27 @@ final class LinearPredictor implements Model {
 	 * field so that the loads cannot be dropped as dead.
 	 */
 	private double touch(double[] x, int n) {
-		double sum = 0;
-		for (int r = 0; r < n; r++) {
+		double s0 = 0;
+		double s1 = 0;
+		int r = 0;
+		for (; r + 1 < n; r += 2) {
+			int o0 = offsets[r];
+			int o1 = offsets[r + 1];
+			for (int k = 0; k < inputs; k += 8) {
+				s0 += x[o0 + k];
+				s1 += x[o1 + k];
+			}
+			s0 += x[o0 + inputs - 1];
+			s1 += x[o1 + inputs - 1];
+		}
+		if (r < n) {
 			int o = offsets[r];
 			for (int k = 0; k < inputs; k += 8) {
-				sum += x[o + k];
+				s0 += x[o + k];
 			}
-			sum += x[o + inputs - 1];
+			s0 += x[o + inputs - 1];
 		}
-		return sum;
+		return s0 + s1;
 	}
 
 	/** Row i's loss from its dot product, and its dLoss/dz (over the batch) into {@code residuals[i]}. */
@@ -195,7 +217,7 @@ final class LinearPredictor implements Model {
 			// binaryCrossEntropy(z, y) inlined so that σ(z) reuses e = exp(−|z|), which never overflows
 			double e = StrictMath.exp(-Math.abs(z));
 			residuals[i] = ((z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e)) - target) / n;
-			return Math.max(z, 0.0) + StrictMath.log1p(e) - target * z;
+			return Math.max(z, 0.0) + Log1p.log1p(e) - target * z;
 		}
 		double error = z - target;
 		residuals[i] = 2 * error / n;
@@ -257,7 +279,7 @@ final class LinearPredictor implements Model {
 
 	/** −[y·log σ(z) + (1−y)·log(1−σ(z))] = softplus(z) − y·z, with softplus(z) = max(z,0) + log1p(e^−|z|). */
 	static double binaryCrossEntropy(double z, double y) {
-		return Math.max(z, 0.0) + StrictMath.log1p(StrictMath.exp(-Math.abs(z))) - y * z;
+		return Math.max(z, 0.0) + Log1p.log1p(StrictMath.exp(-Math.abs(z))) - y * z;
 	}
 
 }

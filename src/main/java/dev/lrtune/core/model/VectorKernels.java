@@ -386,6 +386,51 @@ final class VectorKernels {
 		out[at + 3] = finish(s3, x, o3, w, k, length);
 	}
 
+	/**
+	 * Eight rows' {@link #dot4 dot products} at once, rows read in place at {@code o[from..from+8)}: eight
+	 * independent chains of additions, twice {@link #dot4}'s, so that the loop is bound by its loads rather than
+	 * by the latency of each row's additions (with AVX2: 8 accumulators, the weights and a product in 16
+	 * registers). Each row's bits are {@link #dot4}'s.
+	 */
+	static void dot8(double[] x, int[] o, int from, double[] w, int length, double[] out, int at) {
+		int o0 = o[from];
+		int o1 = o[from + 1];
+		int o2 = o[from + 2];
+		int o3 = o[from + 3];
+		int o4 = o[from + 4];
+		int o5 = o[from + 5];
+		int o6 = o[from + 6];
+		int o7 = o[from + 7];
+		DoubleVector s0 = DoubleVector.zero(FOUR);
+		DoubleVector s1 = s0;
+		DoubleVector s2 = s0;
+		DoubleVector s3 = s0;
+		DoubleVector s4 = s0;
+		DoubleVector s5 = s0;
+		DoubleVector s6 = s0;
+		DoubleVector s7 = s0;
+		int k = 0;
+		for (; k + 3 < length; k += 4) {
+			DoubleVector v = DoubleVector.fromArray(FOUR, w, k);
+			s0 = s0.add(DoubleVector.fromArray(FOUR, x, o0 + k).mul(v));
+			s1 = s1.add(DoubleVector.fromArray(FOUR, x, o1 + k).mul(v));
+			s2 = s2.add(DoubleVector.fromArray(FOUR, x, o2 + k).mul(v));
+			s3 = s3.add(DoubleVector.fromArray(FOUR, x, o3 + k).mul(v));
+			s4 = s4.add(DoubleVector.fromArray(FOUR, x, o4 + k).mul(v));
+			s5 = s5.add(DoubleVector.fromArray(FOUR, x, o5 + k).mul(v));
+			s6 = s6.add(DoubleVector.fromArray(FOUR, x, o6 + k).mul(v));
+			s7 = s7.add(DoubleVector.fromArray(FOUR, x, o7 + k).mul(v));
+		}
+		out[at] = finish(s0, x, o0, w, k, length);
+		out[at + 1] = finish(s1, x, o1, w, k, length);
+		out[at + 2] = finish(s2, x, o2, w, k, length);
+		out[at + 3] = finish(s3, x, o3, w, k, length);
+		out[at + 4] = finish(s4, x, o4, w, k, length);
+		out[at + 5] = finish(s5, x, o5, w, k, length);
+		out[at + 6] = finish(s6, x, o6, w, k, length);
+		out[at + 7] = finish(s7, x, o7, w, k, length);
+	}
+
 	/** One row's {@link #dot4}. */
 	static double dot(double[] x, int offset, double[] w, int length) {
 		DoubleVector sum = DoubleVector.zero(FOUR);
@@ -426,6 +471,55 @@ final class VectorKernels {
 		}
 		for (; j < length; j++) {
 			g[j] += r0 * x[o0 + j] + r1 * x[o1 + j] + r2 * x[o2 + j] + r3 * x[o3 + j];
+		}
+	}
+
+	/**
+	 * Two passes of {@link #axpy4} in one, rows read in place at {@code o[from..from+8)} with the factors
+	 * {@code r[from..from+8)}: {@code g[j] = (g[j] + (r0·x0[j] + … + r3·x3[j])) + (r4·x4[j] + … + r7·x7[j])},
+	 * each sum left to right, the bits of the two passes; g is loaded and stored once per eight rows.
+	 */
+	static void axpy8(double[] g, double[] r, int[] o, int from, double[] x, int length) {
+		DoubleVector v0 = DoubleVector.broadcast(S, r[from]);
+		DoubleVector v1 = DoubleVector.broadcast(S, r[from + 1]);
+		DoubleVector v2 = DoubleVector.broadcast(S, r[from + 2]);
+		DoubleVector v3 = DoubleVector.broadcast(S, r[from + 3]);
+		DoubleVector v4 = DoubleVector.broadcast(S, r[from + 4]);
+		DoubleVector v5 = DoubleVector.broadcast(S, r[from + 5]);
+		DoubleVector v6 = DoubleVector.broadcast(S, r[from + 6]);
+		DoubleVector v7 = DoubleVector.broadcast(S, r[from + 7]);
+		int o0 = o[from];
+		int o1 = o[from + 1];
+		int o2 = o[from + 2];
+		int o3 = o[from + 3];
+		int o4 = o[from + 4];
+		int o5 = o[from + 5];
+		int o6 = o[from + 6];
+		int o7 = o[from + 7];
+		int vectorEnd = length - length % L;
+		int j = 0;
+		for (; j < vectorEnd; j += L) {
+			DoubleVector first = DoubleVector.fromArray(S, x, o0 + j).mul(v0)
+				.add(DoubleVector.fromArray(S, x, o1 + j).mul(v1))
+				.add(DoubleVector.fromArray(S, x, o2 + j).mul(v2))
+				.add(DoubleVector.fromArray(S, x, o3 + j).mul(v3));
+			DoubleVector second = DoubleVector.fromArray(S, x, o4 + j).mul(v4)
+				.add(DoubleVector.fromArray(S, x, o5 + j).mul(v5))
+				.add(DoubleVector.fromArray(S, x, o6 + j).mul(v6))
+				.add(DoubleVector.fromArray(S, x, o7 + j).mul(v7));
+			DoubleVector.fromArray(S, g, j).add(first).add(second).intoArray(g, j);
+		}
+		double r0 = r[from];
+		double r1 = r[from + 1];
+		double r2 = r[from + 2];
+		double r3 = r[from + 3];
+		double r4 = r[from + 4];
+		double r5 = r[from + 5];
+		double r6 = r[from + 6];
+		double r7 = r[from + 7];
+		for (; j < length; j++) {
+			double sum = g[j] + (r0 * x[o0 + j] + r1 * x[o1 + j] + r2 * x[o2 + j] + r3 * x[o3 + j]);
+			g[j] = sum + (r4 * x[o4 + j] + r5 * x[o5 + j] + r6 * x[o6 + j] + r7 * x[o7 + j]);
 		}
 	}
 

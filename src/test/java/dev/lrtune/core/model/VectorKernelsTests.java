@@ -85,7 +85,8 @@ class VectorKernelsTests {
 
 	/** The in-place layout of the linear models (vector kernels) against the gathered one (plain Java). */
 	@ParameterizedTest(name = "logistic={0} inputs={1} batch={2}")
-	@CsvSource({ "true,100,32", "true,7,5", "false,13,3", "false,100,1", "true,1,9" })
+	@CsvSource({ "true,100,32", "true,7,5", "false,13,3", "false,100,1", "true,1,9", "true,100,13", "false,5,12",
+			"true,3,23" })
 	void linearModelsGiveTheSameBitsInPlaceAndGathered(boolean logistic, int inputs, int batch) {
 		SplittableRandom random = new SplittableRandom(inputs * 100 + batch);
 		int rows = 50;
@@ -164,7 +165,8 @@ class VectorKernelsTests {
 		double[] vectorWide = new double[8 * 20];
 		ScalarKernels.product(a4, 0, 4, 1, wide, 0, 20, null, 0, scalarWide, 0, 20, 8, 4, 20,
 				new ProductBuffers());
-		VectorKernels.product(a4, 0, 4, 1, wide, 0, 20, null, 0, vectorWide, 0, 20, 8, 4, 20, new double[32]);
+		VectorKernels.product(a4, 0, 4, 1, wide, 0, 20, null, 0, vectorWide, 0, 20, 8, 4, 20,
+				new double[VectorKernels.scratchLength(8, 4)]);
 		assertSameBits(vectorWide, scalarWide);
 	}
 
