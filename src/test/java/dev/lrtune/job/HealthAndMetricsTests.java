@@ -18,7 +18,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-/** Over real HTTP: after a small job, the actuator shows the worker pool and the job metrics. */
+/** Over real HTTP: after a small job, the actuator shows the worker pool and the job metrics; info names the build. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:health-and-metrics;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=2",
 		"lrtune.curves.flush-interval=50ms" })
@@ -84,6 +84,17 @@ class HealthAndMetricsTests {
 				"cache_gets_total{cache=\"curves\",result=\"miss\"}", "cache_gets_total{cache=\"job-json\",result=\"hit\"}",
 				"cache_gets_total{cache=\"job-counts\",result=\"miss\"}");
 		assertThat(value(metrics, "cache_gets_total\\{cache=\"job-views\",result=\"miss\"\\}")).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void infoNamesTheBuild() {
+		Map<String, Object> info = http.get().uri("/actuator/info").retrieve().body(JSON);
+
+		Map<String, Object> build = (Map<String, Object>) info.get("build");
+		assertThat(build).as("/actuator/info: %s", info).isNotNull();
+		assertThat(build).containsEntry("artifact", "lrtune").containsEntry("group", "dev.lrtune")
+			.containsKeys("version", "time");
 	}
 
 	private void runTrainingJob() {
