@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Registers the {@link ApiKeyFilter} on every request (it decides itself which paths are under {@code /api}, from
- * the same decoded, normalised path the dispatcher uses), only when keys are configured.
+ * the same decoded, normalised path the dispatcher uses), only when keys are configured; and the
+ * {@link HealthDetailsFilter}, which shows the health's details to key holders (to everyone on an open service).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecuritySettings.class)
@@ -21,11 +22,23 @@ public class ApiKeyConfiguration {
 
 	@Bean
 	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(SecuritySettings settings) {
-		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(settings.apiKeys()));
+		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
+				new ApiKeyFilter(new ApiKeys(settings.apiKeys())));
 		registration.setName("apiKeyFilter");
 		registration.setOrder(FILTER_ORDER);
 		registration.addUrlPatterns("/*");
 		registration.setEnabled(settings.apiKeysRequired());
+		return registration;
+	}
+
+	/** Right after the key filter: marks who may see the health's details. */
+	@Bean
+	FilterRegistrationBean<HealthDetailsFilter> healthDetailsFilter(SecuritySettings settings) {
+		FilterRegistrationBean<HealthDetailsFilter> registration = new FilterRegistrationBean<>(
+				new HealthDetailsFilter(new ApiKeys(settings.apiKeys())));
+		registration.setName("healthDetailsFilter");
+		registration.setOrder(FILTER_ORDER + 1);
+		registration.addUrlPatterns("/actuator/*");
 		return registration;
 	}
 

@@ -2,9 +2,7 @@ package dev.lrtune.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -41,15 +39,15 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final List<byte[]> keys;
+	private final ApiKeys keys;
 
-	ApiKeyFilter(List<String> keys) {
-		this.keys = keys.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+	ApiKeyFilter(ApiKeys keys) {
+		this.keys = keys;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return keys.isEmpty() || !underApi(request) || CorsUtils.isPreFlightRequest(request);
+		return keys.none() || !underApi(request) || CorsUtils.isPreFlightRequest(request);
 	}
 
 	@Override
@@ -64,22 +62,12 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 					+ " header" + streamHint(request) + ".");
 			return;
 		}
-		if (!matches(key)) {
+		if (!keys.matches(key)) {
 			reject(request, response, "Invalid API key", "The key sent is not one of this server's keys: send a valid key in the "
 					+ HEADER + " header" + streamHint(request) + ".");
 			return;
 		}
 		chain.doFilter(request, response);
-	}
-
-	/** Compares with every key, each in constant time, so the time taken tells nothing about which prefix matched. */
-	private boolean matches(String key) {
-		byte[] sent = key.getBytes(StandardCharsets.UTF_8);
-		boolean match = false;
-		for (byte[] candidate : keys) {
-			match |= MessageDigest.isEqual(sent, candidate);
-		}
-		return match;
 	}
 
 	private static String streamHint(HttpServletRequest request) {

@@ -111,6 +111,21 @@ class ApiKeyTests {
 		}	}
 
 	@Test
+	void healthShowsItsDetailsOnlyToAKeyHolder() throws Exception {
+		mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"))
+			.andExpect(jsonPath("$.components").doesNotExist());
+		mvc.perform(get("/actuator/health").header("X-API-Key", "wrong-key"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components").doesNotExist());
+		mvc.perform(get("/actuator/health").header("X-API-Key", "first-key"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.db.status").value("UP"))
+			.andExpect(jsonPath("$.components.workers.details.enabled").value(false));
+	}
+
+	@Test
 	void corsPreflightPasses() throws Exception {
 		int status = mvc.perform(options(SCHEDULES).header("Origin", "https://example.org")
 			.header("Access-Control-Request-Method", "GET")
