@@ -25,7 +25,7 @@ java --add-modules=jdk.incubator.vector ${JAVA_OPTS:-} -jar "$jar" --server.port
 	--spring.datasource.url="jdbc:h2:file:$data/lrtune;DB_CLOSE_ON_EXIT=FALSE" \
 	--logging.level.root=WARN > "$data/server.log" 2>&1 &
 pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
 until curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null; do
 	if ! kill -0 "$pid" 2>/dev/null; then
 		cat "$data/server.log" >&2
