@@ -21,9 +21,13 @@ public class ApiKeyConfiguration {
 	public static final int FILTER_ORDER = -100;
 
 	@Bean
-	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(SecuritySettings settings) {
-		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
-				new ApiKeyFilter(new ApiKeys(settings.apiKeys())));
+	ApiKeys apiKeys(SecuritySettings settings) {
+		return new ApiKeys(settings.apiKeys());
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys, SecuritySettings settings) {
+		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys));
 		registration.setName("apiKeyFilter");
 		registration.setOrder(FILTER_ORDER);
 		registration.addUrlPatterns("/*");
@@ -33,9 +37,9 @@ public class ApiKeyConfiguration {
 
 	/** Right after the key filter: marks who may see the health's details. */
 	@Bean
-	FilterRegistrationBean<HealthDetailsFilter> healthDetailsFilter(SecuritySettings settings) {
+	FilterRegistrationBean<HealthDetailsFilter> healthDetailsFilter(ApiKeys keys) {
 		FilterRegistrationBean<HealthDetailsFilter> registration = new FilterRegistrationBean<>(
-				new HealthDetailsFilter(new ApiKeys(settings.apiKeys())));
+				new HealthDetailsFilter(keys));
 		registration.setName("healthDetailsFilter");
 		registration.setOrder(FILTER_ORDER + 1);
 		registration.addUrlPatterns("/actuator/*");

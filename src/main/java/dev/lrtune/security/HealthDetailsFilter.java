@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Tells the actuator who is authorised, so that {@code management.endpoint.health.show-details=when-authorized}
+ * Registered on {@code /actuator/*}. Tells the actuator who is authorised, so that {@code management.endpoint.health.show-details=when-authorized}
  * shows the health's details only to them: a request to {@code /actuator/**} with a valid {@code X-API-Key}, or any
  * request when no keys are configured (then the whole API is open to every caller, and so are the details). Without
  * a key a keyed service still answers the status, which is what a load balancer needs.
@@ -25,12 +25,6 @@ final class HealthDetailsFilter extends OncePerRequestFilter {
 
 	HealthDetailsFilter(ApiKeys keys) {
 		this.keys = keys;
-	}
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String uri = request.getRequestURI() == null ? "" : request.getRequestURI();
-		return !uri.startsWith(request.getContextPath() + "/actuator");
 	}
 
 	@Override
