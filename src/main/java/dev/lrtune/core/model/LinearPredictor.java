@@ -38,6 +38,9 @@ final class LinearPredictor implements Model {
 
 	private double[] residuals = new double[0];
 
+	/** Per-row losses of the in-place layout's four-row groups, summed in row order. */
+	private double[] losses = new double[0];
+
 	/** Row offsets ({@code row · inputs}) of the current batch, for the in-place layout. */
 	private int[] offsets = new int[0];
 
@@ -97,6 +100,7 @@ final class LinearPredictor implements Model {
 			targets = new double[capacity];
 			dots = new double[capacity];
 			residuals = new double[capacity];
+			losses = new double[capacity];
 		}
 	}
 
@@ -145,9 +149,8 @@ final class LinearPredictor implements Model {
 		int i = 0;
 		for (; i + 7 < n; i += 8) {
 			VectorKernels.dot8(x, offsets, i, w, inputs, dots, i);
-			for (int r = i; r < i + 8; r++) {
-				loss += lossAndResidual(r, bias, n);
-			}
+			loss = lossAndResiduals4(i, bias, n, loss);
+			loss = lossAndResiduals4(i + 4, bias, n, loss);
 			VectorKernels.axpy8(gradient, residuals, offsets, i, x, inputs);
 			biasGradient += residuals[i] + residuals[i + 1] + residuals[i + 2] + residuals[i + 3];
 			biasGradient += residuals[i + 4] + residuals[i + 5] + residuals[i + 6] + residuals[i + 7];
@@ -158,9 +161,7 @@ final class LinearPredictor implements Model {
 			int o2 = offsets[i + 2];
 			int o3 = offsets[i + 3];
 			VectorKernels.dot4(x, o0, o1, o2, o3, w, inputs, dots, i);
-			for (int r = i; r < i + 4; r++) {
-				loss += lossAndResidual(r, bias, n);
-			}
+			loss = lossAndResiduals4(i, bias, n, loss);
 			double r0 = residuals[i];
 			double r1 = residuals[i + 1];
 			double r2 = residuals[i + 2];
@@ -207,6 +208,20 @@ final class LinearPredictor implements Model {
 			s0 += x[o + inputs - 1];
 		}
 		return s0 + s1;
+	}
+
+	/**
+	 * {@code loss} plus rows i..i+3's losses, added in row order, and their residuals: for the logistic loss in
+	 * the lanes of {@link LogisticLanes} where it takes the rows (the same bits), otherwise row by row.
+	 */
+	private double lossAndResiduals4(int i, double bias, int n, double loss) {
+		if (logistic && LogisticLanes.terms(dots, i, bias, targets, n, residuals, losses)) {
+			return loss + losses[i] + losses[i + 1] + losses[i + 2] + losses[i + 3];
+		}
+		for (int r = i; r < i + 4; r++) {
+			loss += lossAndResidual(r, bias, n);
+		}
+		return loss;
 	}
 
 	/** Row i's loss from its dot product, and its dLoss/dz (over the batch) into {@code residuals[i]}. */
