@@ -41,6 +41,15 @@ final class LinearPredictor implements Model {
 	/** Per-row losses of the in-place layout's four-row groups, summed in row order. */
 	private double[] losses = new double[0];
 
+	/**
+	 * {@link LogisticLanes}' scratch space; null where the logistic terms are computed row by row: the gathered
+	 * layout, and CPUs whose widest vectors are not 256 bits. With AVX-512 the lanes measured slower than the
+	 * scalar code (an epoch 18.1–19.9 against 16.3–16.7 ms of CPU) and made C2 leave some Vector API operations
+	 * to their allocating fallback (25 MB allocated per epoch against 6 MB), 256-bit lanes beside the 512-bit
+	 * vectors of the gradient passes; with AVX2, the target, they are faster and allocate nothing.
+	 */
+	private final double[] lanes;
+
 	/** Row offsets ({@code row · inputs}) of the current batch, for the in-place layout. */
 	private int[] offsets = new int[0];
 
@@ -56,10 +65,16 @@ final class LinearPredictor implements Model {
 
 	/** @param inPlace the in-place layout, which needs the vector kernels (tests compare the two) */
 	LinearPredictor(int inputs, boolean logistic, boolean inPlace) {
+		this(inputs, logistic, inPlace, inPlace && logistic && VectorKernels.lanes() == 4);
+	}
+
+	/** @param lanes whether the in-place layout takes the logistic terms in {@link LogisticLanes} (tests force it) */
+	LinearPredictor(int inputs, boolean logistic, boolean inPlace, boolean lanes) {
 		this.inputs = inputs;
 		this.logistic = logistic;
 		this.parameters = new double[inputs + 1];
 		this.inPlace = inPlace;
+		this.lanes = inPlace && logistic && lanes ? new double[LogisticLanes.SCRATCH] : null;
 	}
 
 	@Override
@@ -215,7 +230,7 @@ final class LinearPredictor implements Model {
 	 * the lanes of {@link LogisticLanes} where it takes the rows (the same bits), otherwise row by row.
 	 */
 	private double lossAndResiduals4(int i, double bias, int n, double loss) {
-		if (logistic && LogisticLanes.terms(dots, i, bias, targets, n, residuals, losses)) {
+		if (lanes != null && LogisticLanes.terms(dots, i, bias, targets, n, residuals, losses, lanes)) {
 			return loss + losses[i] + losses[i + 1] + losses[i + 2] + losses[i + 3];
 		}
 		for (int r = i; r < i + 4; r++) {

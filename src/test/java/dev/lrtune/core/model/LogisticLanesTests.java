@@ -68,7 +68,7 @@ class LogisticLanesTests {
 		int rows = 64;
 		double[] x = RandomArrays.uniform(rows * inputs, random);
 		double[] y = targets(random, rows);
-		LinearPredictor inPlace = new LinearPredictor(inputs, true, true);
+		LinearPredictor inPlace = new LinearPredictor(inputs, true, true, true);
 		LinearPredictor gathered = new LinearPredictor(inputs, true, false);
 		for (int j = 0; j <= inputs; j++) {
 			double weight = (random.nextDouble() - 0.5) * scale;
@@ -111,7 +111,8 @@ class LogisticLanesTests {
 		}
 		java.util.Arrays.fill(residuals, 7.0);
 		java.util.Arrays.fill(losses, 7.0);
-		boolean taken = LogisticLanes.terms(dots, 1, bias, paddedTargets, N, residuals, losses);
+		boolean taken = LogisticLanes.terms(dots, 1, bias, paddedTargets, N, residuals, losses,
+				new double[LogisticLanes.SCRATCH]);
 		if (!taken) {
 			assertThat(residuals).containsOnly(7.0);
 			assertThat(losses).containsOnly(7.0);
