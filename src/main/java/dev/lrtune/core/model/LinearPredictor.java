@@ -38,18 +38,6 @@ final class LinearPredictor implements Model {
 
 	private double[] residuals = new double[0];
 
-	/** Per-row losses of the in-place layout's four-row groups, summed in row order. */
-	private double[] losses = new double[0];
-
-	/**
-	 * {@link LogisticLanes}' scratch space; null where the logistic terms are computed row by row: the gathered
-	 * layout, and CPUs whose widest vectors are not 256 bits. With AVX-512 the lanes measured slower than the
-	 * scalar code (an epoch 18.1–19.9 against 16.3–16.7 ms of CPU) and made C2 leave some Vector API operations
-	 * to their allocating fallback (25 MB allocated per epoch against 6 MB), 256-bit lanes beside the 512-bit
-	 * vectors of the gradient passes; with AVX2, the target, they are faster and allocate nothing.
-	 */
-	private final double[] lanes;
-
 	/** Row offsets ({@code row · inputs}) of the current batch, for the in-place layout. */
 	private int[] offsets = new int[0];
 
@@ -65,16 +53,10 @@ final class LinearPredictor implements Model {
 
 	/** @param inPlace the in-place layout, which needs the vector kernels (tests compare the two) */
 	LinearPredictor(int inputs, boolean logistic, boolean inPlace) {
-		this(inputs, logistic, inPlace, inPlace && logistic && VectorKernels.lanes() == 4);
-	}
-
-	/** @param lanes whether the in-place layout takes the logistic terms in {@link LogisticLanes} (tests force it) */
-	LinearPredictor(int inputs, boolean logistic, boolean inPlace, boolean lanes) {
 		this.inputs = inputs;
 		this.logistic = logistic;
 		this.parameters = new double[inputs + 1];
 		this.inPlace = inPlace;
-		this.lanes = inPlace && logistic && lanes ? new double[LogisticLanes.SCRATCH] : null;
 	}
 
 	@Override
@@ -115,7 +97,6 @@ final class LinearPredictor implements Model {
 			targets = new double[capacity];
 			dots = new double[capacity];
 			residuals = new double[capacity];
-			losses = new double[capacity];
 		}
 	}
 
@@ -164,8 +145,9 @@ final class LinearPredictor implements Model {
 		int i = 0;
 		for (; i + 7 < n; i += 8) {
 			VectorKernels.dot8(x, offsets, i, w, inputs, dots, i);
-			loss = lossAndResiduals4(i, bias, n, loss);
-			loss = lossAndResiduals4(i + 4, bias, n, loss);
+			for (int r = i; r < i + 8; r++) {
+				loss += lossAndResidual(r, bias, n);
+			}
 			VectorKernels.axpy8(gradient, residuals, offsets, i, x, inputs);
 			biasGradient += residuals[i] + residuals[i + 1] + residuals[i + 2] + residuals[i + 3];
 			biasGradient += residuals[i + 4] + residuals[i + 5] + residuals[i + 6] + residuals[i + 7];
@@ -176,7 +158,9 @@ final class LinearPredictor implements Model {
 			int o2 = offsets[i + 2];
 			int o3 = offsets[i + 3];
 			VectorKernels.dot4(x, o0, o1, o2, o3, w, inputs, dots, i);
-			loss = lossAndResiduals4(i, bias, n, loss);
+			for (int r = i; r < i + 4; r++) {
+				loss += lossAndResidual(r, bias, n);
+			}
 			double r0 = residuals[i];
 			double r1 = residuals[i + 1];
 			double r2 = residuals[i + 2];
@@ -223,20 +207,6 @@ final class LinearPredictor implements Model {
 			s0 += x[o + inputs - 1];
 		}
 		return s0 + s1;
-	}
-
-	/**
-	 * {@code loss} plus rows i..i+3's losses, added in row order, and their residuals: for the logistic loss in
-	 * the lanes of {@link LogisticLanes} where it takes the rows (the same bits), otherwise row by row.
-	 */
-	private double lossAndResiduals4(int i, double bias, int n, double loss) {
-		if (lanes != null && LogisticLanes.terms(dots, i, bias, targets, n, residuals, losses, lanes)) {
-			return loss + losses[i] + losses[i + 1] + losses[i + 2] + losses[i + 3];
-		}
-		for (int r = i; r < i + 4; r++) {
-			loss += lossAndResidual(r, bias, n);
-		}
-		return loss;
 	}
 
 	/** Row i's loss from its dot product, and its dLoss/dz (over the batch) into {@code residuals[i]}. */
