@@ -18,9 +18,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Speed: the product holds a tile of 4 rows × 3 vectors of outputs (12 accumulators: with AVX2's 16
  * registers, room is left for the 3 weight vectors and a broadcast) over the whole inner loop; per inner
  * term it loads 3 weight vectors, broadcasts 4 inputs and issues 12 fused multiply-adds, and stores each
- * output once. The input rows of each tile are first packed side by side ({@link #pack}), so the tile reads
- * one sequential stream whatever the input's strides (the weight gradient reads its input down the columns).
- * Edges: a last panel of single vectors, then single rows, then the last columns one by one.
+ * output once. The tiles read the input's rows in place when they are contiguous; an input read down its
+ * columns (the weight gradient's) is first copied out row-major ({@link #pack}). The weights are read from a
+ * packed panel, 3 vectors per inner term side by side ({@link #packPanel}). Edges: a panel of two vectors,
+ * then of one, then the last columns one by one, then single rows.
  *
  * <p>Only loaded when {@link Kernels} found the {@code jdk.incubator.vector} module.
  */
@@ -40,7 +41,7 @@ final class VectorKernels {
 	/** Columns of a panel of {@link #product}: three vectors. */
 	private static final int PANEL = 3 * L;
 
-	/** Inner terms per block of a panel: the packed block of b (8 KB with AVX2) stays in L1 over all row tiles. */
+	/** Inner terms per block of a panel: the packed block of b (24 KB with AVX2) stays in L1 over all row tiles. */
 	private static final int BLOCK = 256;
 
 	private VectorKernels() {
@@ -67,14 +68,12 @@ final class VectorKernels {
 			int bStride, double[] init, int initOffset, double[] c, int cOffset, int cStride, int n, int inner,
 			int width, double[] scratch) {
 		int tileEnd = n - n % ROWS;
-		// The tiles read a's rows in place when each row is contiguous; otherwise (a read down its columns), or
-		// when columns are left over for lastColumn, which needs them, packed side by side.
-		boolean packed = aInnerStride != 1 || width % L != 0;
+		// The tiles read a's rows in place when each row is contiguous; otherwise (a read down its columns) the
+		// rows are first copied out row-major, so that every tile reads four contiguous rows.
+		boolean packed = aInnerStride != 1;
 		double[] p = packed ? scratch : a;
-		int pRow = packed ? 1 : aRowStride;
-		int pInner = packed ? ROWS : 1;
 		int pStart = packed ? 0 : aOffset;
-		int pTile = packed ? inner : aRowStride;
+		int pRow = packed ? inner : aRowStride;
 		int panel = packed ? tileEnd * inner : 0;
 		if (packed) {
 			pack(a, aOffset, aRowStride, aInnerStride, tileEnd, inner, scratch);
@@ -85,28 +84,28 @@ final class VectorKernels {
 				int count = Math.min(BLOCK, inner - k0);
 				packPanel(b, bOffset + k0 * bStride + j, bStride, count, scratch, panel);
 				for (int i = 0; i < tileEnd; i += ROWS) {
-					tile3(p, pStart + i * pTile + k0 * pInner, pRow, pInner, scratch, panel, PANEL, k0 == 0, init,
-							initOffset + j, c, cOffset + i * cStride + j, cStride, count);
+					tile3(p, pStart + i * pRow + k0, pRow, scratch, panel, k0 == 0, init, initOffset + j, c,
+							cOffset + i * cStride + j, cStride, count);
 				}
 			}
 		}
 		if (j + 2 * L <= width) {
 			for (int i = 0; i < tileEnd; i += ROWS) {
-				tile2(p, pStart + i * pTile, pRow, pInner, b, bOffset + j, bStride, init, initOffset + j, c,
+				tile2(p, pStart + i * pRow, pRow, b, bOffset + j, bStride, init, initOffset + j, c,
 						cOffset + i * cStride + j, cStride, inner);
 			}
 			j += 2 * L;
 		}
 		if (j + L <= width) {
 			for (int i = 0; i < tileEnd; i += ROWS) {
-				tile1(p, pStart + i * pTile, pRow, pInner, b, bOffset + j, bStride, init, initOffset + j, c,
+				tile1(p, pStart + i * pRow, pRow, b, bOffset + j, bStride, init, initOffset + j, c,
 						cOffset + i * cStride + j, cStride, inner);
 			}
 			j += L;
 		}
 		for (int i = 0; i < tileEnd; i += ROWS) {
 			for (int column = j; column < width; column++) {
-				lastColumn(scratch, i * inner, ROWS, b, bOffset + column, bStride, init, initOffset + column, c,
+				lastColumn(p, pStart + i * pRow, pRow, b, bOffset + column, bStride, init, initOffset + column, c,
 						cOffset + i * cStride + column, cStride, inner);
 			}
 		}
@@ -135,25 +134,14 @@ final class VectorKernels {
 		}
 	}
 
-	/** Rows {@code [0, rows)} of a, in tiles of {@link #ROWS}: tile t's term k of row r at (t·inner + k)·ROWS + r. */
+	/** Rows {@code [0, rows)} of a, row-major: term k of row i at {@code i·inner + k}. */
 	private static void pack(double[] a, int aOffset, int aRowStride, int aInnerStride, int rows, int inner,
 			double[] packed) {
-		for (int t = 0; t < rows; t += ROWS) {
-			int base = t * inner;
-			// a read down its columns: a tile's four terms k lie side by side already (copied as doubles, not as a
-			// 256-bit vector: see lastColumn)
-			if (aRowStride == 1) {
-				int from = aOffset + t;
-				for (int k = 0; k < inner; k++) {
-					System.arraycopy(a, from + k * aInnerStride, packed, base + k * ROWS, ROWS);
-				}
-				continue;
-			}
-			for (int r = 0; r < ROWS; r++) {
-				int from = aOffset + (t + r) * aRowStride;
-				for (int k = 0; k < inner; k++) {
-					packed[base + k * ROWS + r] = a[from + k * aInnerStride];
-				}
+		for (int i = 0; i < rows; i++) {
+			int from = aOffset + i * aRowStride;
+			int to = i * inner;
+			for (int k = 0; k < inner; k++) {
+				packed[to + k] = a[from + k * aInnerStride];
 			}
 		}
 	}
@@ -163,13 +151,19 @@ final class VectorKernels {
 	}
 
 	/**
-	 * One tile over a block of inner terms: 4 packed rows from {@code p} × 3 vectors of b from {@code bAt},
-	 * starting from init ({@code first} block) or from what the previous block left in c. The packed
-	 * layout's strides come in as arguments ({@code pRow} 1, {@code pInner} {@link #ROWS}): with them as
-	 * constants C2's code for this loop measured a third slower.
+	 * One tile over a block of inner terms: 4 rows of {@code p} (row r's terms contiguous from
+	 * {@code pAt + r·pRow}) × the packed panel of b ({@link #PANEL} doubles per term) from {@code bAt},
+	 * starting from init ({@code first} block) or from what the previous block left in c.
+	 *
+	 * <p>The loop's shape is what C2 (JDK 17) compiles well, measured: the inputs read at a unit stride from
+	 * four row offsets (C2 then drops their bounds checks; an interleaved layout, one index for the four rows,
+	 * let its scheduler keep several broadcasts live and spill accumulators, half the speed), and the indices
+	 * carried as induction variables rather than {@code k·stride} (fewer integer instructions competing with the
+	 * fused multiply-adds for ports: 15 % faster). Unrolling the inner loop by hand made the method too large
+	 * for C2 to inline the Vector API calls, which then allocated.
 	 */
-	private static void tile3(double[] p, int pAt, int pRow, int pInner, double[] b, int bAt, int bStride,
-			boolean first, double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
+	private static void tile3(double[] p, int pAt, int pRow, double[] b, int bAt, boolean first, double[] init,
+			int initAt, double[] c, int cAt, int cStride, int inner) {
 		DoubleVector c00;
 		DoubleVector c01;
 		DoubleVector c02;
@@ -210,9 +204,7 @@ final class VectorKernels {
 			c31 = DoubleVector.fromArray(S, c, cAt + 3 * cStride + L);
 			c32 = DoubleVector.fromArray(S, c, cAt + 3 * cStride + 2 * L);
 		}
-		for (int k = 0; k < inner; k++) {
-			int bk = bAt + k * bStride;
-			int pk = pAt + k * pInner;
+		for (int pk = pAt, bk = bAt; pk < pAt + inner; pk++, bk += PANEL) {
 			DoubleVector b0 = DoubleVector.fromArray(S, b, bk);
 			DoubleVector b1 = DoubleVector.fromArray(S, b, bk + L);
 			DoubleVector b2 = DoubleVector.fromArray(S, b, bk + 2 * L);
@@ -246,7 +238,7 @@ final class VectorKernels {
 	}
 
 	/** {@link #tile3} with two vectors of b. */
-	private static void tile2(double[] p, int pAt, int pRow, int pInner, double[] b, int bAt, int bStride,
+	private static void tile2(double[] p, int pAt, int pRow, double[] b, int bAt, int bStride,
 			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
 		DoubleVector c00 = start(init, initAt);
 		DoubleVector c01 = start(init, initAt + L);
@@ -256,9 +248,7 @@ final class VectorKernels {
 		DoubleVector c21 = c01;
 		DoubleVector c30 = c00;
 		DoubleVector c31 = c01;
-		for (int k = 0; k < inner; k++) {
-			int bk = bAt + k * bStride;
-			int pk = pAt + k * pInner;
+		for (int pk = pAt, bk = bAt; pk < pAt + inner; pk++, bk += bStride) {
 			DoubleVector b0 = DoubleVector.fromArray(S, b, bk);
 			DoubleVector b1 = DoubleVector.fromArray(S, b, bk + L);
 			DoubleVector x = DoubleVector.broadcast(S, p[pk]);
@@ -285,15 +275,14 @@ final class VectorKernels {
 	}
 
 	/** {@link #tile3} with one vector of b. */
-	private static void tile1(double[] p, int pAt, int pRow, int pInner, double[] b, int bAt, int bStride,
+	private static void tile1(double[] p, int pAt, int pRow, double[] b, int bAt, int bStride,
 			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
 		DoubleVector c0 = start(init, initAt);
 		DoubleVector c1 = c0;
 		DoubleVector c2 = c0;
 		DoubleVector c3 = c0;
-		for (int k = 0; k < inner; k++) {
-			int pk = pAt + k * pInner;
-			DoubleVector b0 = DoubleVector.fromArray(S, b, bAt + k * bStride);
+		for (int pk = pAt, bk = bAt; pk < pAt + inner; pk++, bk += bStride) {
+			DoubleVector b0 = DoubleVector.fromArray(S, b, bk);
 			c0 = b0.fma(DoubleVector.broadcast(S, p[pk]), c0);
 			c1 = b0.fma(DoubleVector.broadcast(S, p[pk + pRow]), c1);
 			c2 = b0.fma(DoubleVector.broadcast(S, p[pk + 2 * pRow]), c2);
@@ -306,12 +295,12 @@ final class VectorKernels {
 	}
 
 	/**
-	 * One column past the last whole vector, for the 4 packed rows of a tile: four independent chains of
+	 * One column past the last whole vector, for the 4 rows of a tile: four independent chains of
 	 * {@link Math#fma}, the scalar code's sums. Not a vector of {@link #FOUR}: with 512-bit vectors, 256-bit
 	 * ones in the products made C2's type profile of the shared {@code DoubleVector} methods (fma, intoArray)
 	 * see two vector classes, and it then left those operations to the allocating Java fallback in every tile.
 	 */
-	private static void lastColumn(double[] p, int pAt, int pInner, double[] b, int bAt, int bStride,
+	private static void lastColumn(double[] p, int pAt, int pRow, double[] b, int bAt, int bStride,
 			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
 		double start = init == null ? 0.0 : init[initAt];
 		double s0 = start;
@@ -319,12 +308,12 @@ final class VectorKernels {
 		double s2 = start;
 		double s3 = start;
 		for (int k = 0; k < inner; k++) {
-			int pk = pAt + k * pInner;
+			int pk = pAt + k;
 			double bk = b[bAt + k * bStride];
 			s0 = Math.fma(p[pk], bk, s0);
-			s1 = Math.fma(p[pk + 1], bk, s1);
-			s2 = Math.fma(p[pk + 2], bk, s2);
-			s3 = Math.fma(p[pk + 3], bk, s3);
+			s1 = Math.fma(p[pk + pRow], bk, s1);
+			s2 = Math.fma(p[pk + 2 * pRow], bk, s2);
+			s3 = Math.fma(p[pk + 3 * pRow], bk, s3);
 		}
 		c[cAt] = s0;
 		c[cAt + cStride] = s1;
