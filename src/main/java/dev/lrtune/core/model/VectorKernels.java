@@ -137,7 +137,20 @@ final class VectorKernels {
 	/** Rows {@code [0, rows)} of a, row-major: term k of row i at {@code i·inner + k}. */
 	private static void pack(double[] a, int aOffset, int aRowStride, int aInnerStride, int rows, int inner,
 			double[] packed) {
-		for (int i = 0; i < rows; i++) {
+		int i = 0;
+		// a read down its columns: four rows' terms k lie side by side, so four rows at a time read them together
+		if (aRowStride == 1) {
+			for (; i + 3 < rows; i += 4) {
+				int to = i * inner;
+				for (int k = 0, from = aOffset + i; k < inner; k++, from += aInnerStride) {
+					packed[to + k] = a[from];
+					packed[to + inner + k] = a[from + 1];
+					packed[to + 2 * inner + k] = a[from + 2];
+					packed[to + 3 * inner + k] = a[from + 3];
+				}
+			}
+		}
+		for (; i < rows; i++) {
 			int from = aOffset + i * aRowStride;
 			int to = i * inner;
 			for (int k = 0; k < inner; k++) {
