@@ -70,8 +70,8 @@ final class VectorKernels {
 			int bStride, double[] init, int initOffset, double[] c, int cOffset, int cStride, int n, int inner,
 			int width, double[] scratch) {
 		if (L > 4) {
-			productWide(a, aOffset, aRowStride, aInnerStride, b, bOffset, bStride, init, initOffset, c, cOffset, cStride,
-					n, inner, width, scratch);
+			productWide(a, aOffset, aRowStride, aInnerStride, b, bOffset, bStride, init, initOffset, c, cOffset,
+					cStride, n, inner, width, scratch);
 			return;
 		}
 		int tileEnd = n - n % ROWS;
@@ -132,9 +132,10 @@ final class VectorKernels {
 
 	/**
 	 * {@link #product} with vectors of eight lanes or more (AVX-512): the earlier loops, unchanged (the inputs
-	 * interleaved by fours, the strides as arguments, the same bits). With 32 vector registers C2 keeps that loop's broadcasts
-	 * without spilling, and it measured faster there than {@link #tile3}'s (the 784-128-10 MLP's weight gradient at
-	 * 51 against 41–42 GFLOP/s, short products alike), while with AVX2's 16 registers it is the slower one.
+	 * interleaved by fours, the strides as arguments, the same bits). With 32 vector registers C2 keeps that
+	 * loop's broadcasts without spilling, and it measured faster there than {@link #tile3}'s (the 784-128-10
+	 * MLP's weight gradient at 51 against 41–42 GFLOP/s, short products alike), while with AVX2's 16 registers it
+	 * is the slower one.
 	 */
 	private static void productWide(double[] a, int aOffset, int aRowStride, int aInnerStride, double[] b, int bOffset,
 			int bStride, double[] init, int initOffset, double[] c, int cOffset, int cStride, int n, int inner,
