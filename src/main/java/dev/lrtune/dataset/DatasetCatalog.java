@@ -56,8 +56,10 @@ public class DatasetCatalog {
 		return store.find(id).map(DatasetView::of).orElseThrow(() -> new DatasetNotFoundException(id));
 	}
 
+	/** Deletes the dataset (see {@link DatasetStore#delete}), then announces it ({@link DatasetDeleted}). */
 	void delete(long id) {
 		store.delete(id);
+		events.publishEvent(new DatasetDeleted(id));
 	}
 
 	/**
