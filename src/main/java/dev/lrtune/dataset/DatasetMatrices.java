@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import dev.lrtune.db.UpdateReturning;
+
 /**
  * The {@code dataset_chunks} table: a dataset's features (row-major) followed by its targets, as one
  * stream of little-endian doubles cut into chunks of {@value #CHUNK_DOUBLES} doubles (1 MiB). Chunks are
@@ -27,10 +29,13 @@ class DatasetMatrices {
 
 	private final JdbcTemplate jdbc;
 
+	private final UpdateReturning dialect;
+
 	DatasetMatrices(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		// PostgreSQL streams a result with a cursor only when a fetch size is set (inside a transaction).
 		this.jdbc.setFetchSize(CHUNKS_PER_BATCH);
+		this.dialect = new UpdateReturning(jdbc);
 	}
 
 	void save(long datasetId, double[] features, double[] targets) {
@@ -42,6 +47,19 @@ class DatasetMatrices {
 					statement.setInt(2, chunk);
 					statement.setBytes(3, encode(features, targets, chunk));
 				});
+	}
+
+	/**
+	 * Writes what the last commits left in memory to the database file, now, on the caller's thread. H2 (an
+	 * embedded file database) otherwise writes committed pages from a background thread up to a second later: after
+	 * an upload that is tens of megabytes, written while the first job on the dataset runs, on the same cores. An
+	 * upload calls this once committed, so that it answers when its matrix is on disk, and leaves that work to no
+	 * one. PostgreSQL has written its log by the time a commit returns: nothing to do there.
+	 */
+	void writeThrough() {
+		if (!dialect.postgres()) {
+			jdbc.execute("CHECKPOINT");
+		}
 	}
 
 	/** Fills the arrays, whose lengths the dataset's metadata gives, from the stored chunks. */
