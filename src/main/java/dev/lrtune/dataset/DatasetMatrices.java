@@ -8,10 +8,9 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-
-import dev.lrtune.db.UpdateReturning;
 
 /**
  * The {@code dataset_chunks} table: a dataset's features (row-major) followed by its targets, as one
@@ -29,13 +28,13 @@ class DatasetMatrices {
 
 	private final JdbcTemplate jdbc;
 
-	private final UpdateReturning dialect;
+	/** Whether the database is H2 (else PostgreSQL), asked once. */
+	private volatile Boolean h2;
 
 	DatasetMatrices(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		// PostgreSQL streams a result with a cursor only when a fetch size is set (inside a transaction).
 		this.jdbc.setFetchSize(CHUNKS_PER_BATCH);
-		this.dialect = new UpdateReturning(jdbc);
 	}
 
 	void save(long datasetId, double[] features, double[] targets) {
@@ -57,7 +56,12 @@ class DatasetMatrices {
 	 * one. PostgreSQL has written its log by the time a commit returns: nothing to do there.
 	 */
 	void writeThrough() {
-		if (!dialect.postgres()) {
+		Boolean embedded = h2;
+		if (embedded == null) {
+			embedded = "H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+			h2 = embedded;
+		}
+		if (embedded) {
 			jdbc.execute("CHECKPOINT");
 		}
 	}
