@@ -35,13 +35,16 @@ public class DatasetCatalog {
 	}
 
 	/**
-	 * Reads, checks and encodes the CSV, then stores it; nothing is stored when any step refuses it. Once stored, its
-	 * rows are announced ({@link DatasetUploaded}): the first job on a dataset usually follows its upload.
+	 * Reads, checks and encodes the CSV, then stores it; nothing is stored when any step refuses it. Once stored, and
+	 * written through to the database file ({@link DatasetStore#writeThrough()}), its rows are announced
+	 * ({@link DatasetUploaded}): the first job on a dataset usually follows its upload, and finds the upload's work
+	 * done rather than still going on beside it.
 	 */
 	DatasetView upload(Upload upload, UploadOptions options) {
 		byte[] bytes = upload.read(settings.maxBytes().toBytes());
 		ParsedDataset parsed = reader.read(bytes, upload.charset(), options);
 		StoredDataset dataset = store.save(parsed, options, Instant.now().truncatedTo(ChronoUnit.MICROS));
+		store.writeThrough();
 		events.publishEvent(new DatasetUploaded(dataset.id(), dataset.createdAt(), new TrainingData(parsed.features(),
 				parsed.rows(), parsed.cols(), parsed.targets(), parsed.task(), parsed.classes().size(),
 				parsed.featureNames(), dataset.standardize())));
@@ -56,8 +59,10 @@ public class DatasetCatalog {
 		return store.find(id).map(DatasetView::of).orElseThrow(() -> new DatasetNotFoundException(id));
 	}
 
+	/** Deletes the dataset (see {@link DatasetStore#delete}), then announces it ({@link DatasetDeleted}). */
 	void delete(long id) {
 		store.delete(id);
+		events.publishEvent(new DatasetDeleted(id));
 	}
 
 	/**

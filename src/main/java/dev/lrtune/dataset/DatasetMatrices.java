@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -27,6 +28,9 @@ class DatasetMatrices {
 
 	private final JdbcTemplate jdbc;
 
+	/** Whether the database is H2 (else PostgreSQL), asked once. */
+	private volatile Boolean h2;
+
 	DatasetMatrices(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		// PostgreSQL streams a result with a cursor only when a fetch size is set (inside a transaction).
@@ -42,6 +46,24 @@ class DatasetMatrices {
 					statement.setInt(2, chunk);
 					statement.setBytes(3, encode(features, targets, chunk));
 				});
+	}
+
+	/**
+	 * Writes what the last commits left in memory to the database file, now, on the caller's thread. H2 (an
+	 * embedded file database) otherwise writes committed pages from a background thread up to a second later: after
+	 * an upload that is tens of megabytes, written while the first job on the dataset runs, on the same cores. An
+	 * upload calls this once committed, so that it answers when its matrix is on disk, and leaves that work to no
+	 * one. PostgreSQL has written its log by the time a commit returns: nothing to do there.
+	 */
+	void writeThrough() {
+		Boolean embedded = h2;
+		if (embedded == null) {
+			embedded = "H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+			h2 = embedded;
+		}
+		if (embedded) {
+			jdbc.execute("CHECKPOINT");
+		}
 	}
 
 	/** Fills the arrays, whose lengths the dataset's metadata gives, from the stored chunks. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Datasets in the database: metadata and matrix written, read and deleted together, each call one transaction. */
@@ -28,6 +29,12 @@ class DatasetStore {
 		StoredDataset dataset = datasets.saveAndFlush(new StoredDataset(parsed, options, createdAt));
 		matrices.save(dataset.id(), parsed.features(), parsed.targets());
 		return dataset;
+	}
+
+	/** See {@link DatasetMatrices#writeThrough()}: after the transaction that stored a dataset, outside any. */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	void writeThrough() {
+		matrices.writeThrough();
 	}
 
 	@Transactional(readOnly = true)

@@ -119,16 +119,20 @@ public class JobManagement implements CurveOwners {
 					"the job would run " + total + " iterations, more than " + settings.maxIterations()
 							+ " (lrtune.jobs.max-iterations)");
 		}
-		if (!queueHasRoomFor(1)) {
-			throw queueFull();
-		}
 		Labels labels = labels(request);
+		String stored = json.write(resolved);
+		long id = jobs.nextId();
+		// Everything above before the submission lock, which every submission waits for until the holder commits:
+		// under it only the queue is counted and the job inserted, in one statement
+		jobs.lockSubmissions();
 		// stored as the database keeps it, so that the answer built here equals a later read
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		JobRow queued = new JobRow(jobs.nextId(), type, JobStatus.QUEUED, json.write(resolved), resolved.dataset(), total,
-				0, 0, null, null, false, now, null, null, null, null, null, studyId, Runner.SERVER, request.name(),
-				labels.tags(), labels.params(), null);
-		jobs.insert(queued, labels.tagPairs());
+		JobRow queued = new JobRow(id, type, JobStatus.QUEUED, stored, resolved.dataset(), total, 0, 0, null, null,
+				false, now, null, null, null, null, null, studyId, Runner.SERVER, request.name(), labels.tags(),
+				labels.params(), null);
+		if (!jobs.insertIfRoom(queued, labels.tagPairs(), queueSettings.maxQueued())) {
+			throw queueFull();
+		}
 		wakeWorkersAfterCommit();
 		return view(queued); // from what was inserted, not cached: the row is not committed yet
 	}

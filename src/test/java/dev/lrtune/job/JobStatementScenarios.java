@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.lrtune.job.store.JobRow;
 
 /**
- * The database round trips of a short job, which a race or a study runs by the dozen: a claim is one statement
+ * The database round trips of a short job, which a race or a study runs by the dozen: a submission is two statements
+ * (the submission lock, then the queue counted and the job inserted in one) and a commit, a claim is one statement
  * (committed on its own), and a job that ends before its first flush stores its outcome, its points and its
  * evaluation in one transaction of three statements. Run on H2 ({@link JobStatementsH2Tests}) and PostgreSQL
  * ({@link JobStatementsPostgresTests}).
@@ -74,7 +75,10 @@ abstract class JobStatementScenarios {
 		assertThat(claim).hasSize(1).noneMatch("COMMIT"::equals);
 		assertThat(run).hasSize(4).endsWith("COMMIT");
 		assertThat(run.subList(0, 3)).noneMatch(sql -> sql.startsWith("DELETE") || sql.startsWith("SELECT cancel"));
-		assertThat(submit).hasSize(4).endsWith("COMMIT").noneMatch(sql -> sql.startsWith("UPDATE"));
+		// the submission lock, then the queue counted and the job inserted in one statement, then the commit
+		assertThat(submit).hasSize(3).endsWith("COMMIT").noneMatch(sql -> sql.startsWith("UPDATE"));
+		assertThat(submit.get(0)).contains("job_submission_lock").contains("FOR UPDATE");
+		assertThat(submit.get(1)).startsWith("INSERT INTO jobs").contains("COUNT(*)");
 	}
 
 	private void runOne() {

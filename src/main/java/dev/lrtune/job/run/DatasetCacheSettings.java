@@ -9,7 +9,7 @@ import org.springframework.util.unit.DataSize;
  * ({@code lrtune.dataset-cache.*}).
  *
  * @param maxSize the most memory the cached matrices may take (their doubles, 8 bytes each), half for rows and half
- *     for splits; the least recently and least often used go first. {@code 0} turns the cache off: every job loads
+ *     for splits; the least recently used go first. {@code 0} turns the cache off: every job loads
  *     and splits its dataset again
  */
 @ConfigurationProperties("lrtune.dataset-cache")

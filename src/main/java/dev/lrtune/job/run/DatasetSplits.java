@@ -3,15 +3,12 @@ package dev.lrtune.job.run;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import dev.lrtune.core.data.Dataset;
 import dev.lrtune.core.data.SplitDataset;
+import dev.lrtune.dataset.DatasetDeleted;
 import dev.lrtune.dataset.DatasetUploaded;
 import dev.lrtune.job.JobRequest;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
  * A job's training and validation matrices, split and standardised as its request says, shared by the jobs that ask
@@ -25,35 +22,26 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
  * read-only ({@link Dataset} instances are immutable by contract), so concurrent jobs share it.
  *
  * <p>Bounded by memory ({@code lrtune.dataset-cache.max-size}: half for rows, half for splits, weighed by the bytes
- * of their arrays); hits and misses are metrics ({@code cache.gets{cache="dataset-splits"}} and
- * {@code cache.gets{cache="dataset-rows"}}).
+ * of their arrays), the least recently used going first ({@link MatrixCache}); hits and misses are metrics
+ * ({@code cache.gets{cache="dataset-splits"}} and {@code cache.gets{cache="dataset-rows"}}). A deleted dataset's
+ * rows and splits are dropped ({@link DatasetDeleted}).
  */
 @Component
 class DatasetSplits {
 
 	private final JobDatasets datasets;
 
-	private final Cache<String, JobDatasets.Loaded> rows;
+	private final MatrixCache<String, JobDatasets.Loaded> rows;
 
-	private final Cache<Key, SplitDataset> splits;
+	private final MatrixCache<Key, SplitDataset> splits;
 
 	DatasetSplits(JobDatasets datasets, DatasetCacheSettings settings, MeterRegistry registry) {
 		this.datasets = datasets;
 		long half = settings.maxSize().toBytes() / 2;
-		this.rows = Caffeine.newBuilder()
-			.maximumWeight(half)
-			.weigher((String version, JobDatasets.Loaded loaded) -> weight(bytes(loaded.data())))
-			.executor(Runnable::run)
-			.recordStats()
-			.build();
-		this.splits = Caffeine.newBuilder()
-			.maximumWeight(half)
-			.weigher((Key key, SplitDataset split) -> weight(bytes(split)))
-			.executor(Runnable::run)
-			.recordStats()
-			.build();
-		CaffeineCacheMetrics.monitor(registry, rows, "dataset-rows");
-		CaffeineCacheMetrics.monitor(registry, splits, "dataset-splits");
+		this.rows = new MatrixCache<>(half, loaded -> bytes(loaded.data()));
+		this.splits = new MatrixCache<>(half, DatasetSplits::bytes);
+		rows.monitor(registry, "dataset-rows");
+		splits.monitor(registry, "dataset-splits");
 	}
 
 	/** The request's split of its dataset, from the cache or computed (from the dataset's rows, cached or loaded). */
@@ -70,17 +58,30 @@ class DatasetSplits {
 		rows.put(UploadedJobDatasets.version(upload.id(), upload.uploadedAt()), UploadedJobDatasets.loaded(upload.data()));
 	}
 
+	/** Drops a deleted dataset's rows and splits: no job can ask for them any more. */
+	@EventListener
+	void deleted(DatasetDeleted deletion) {
+		rows.invalidateIf(version -> UploadedJobDatasets.isVersionOf(version, deletion.id()));
+		splits.invalidateIf(key -> UploadedJobDatasets.isVersionOf(key.datasetVersion(), deletion.id()));
+	}
+
+	/** Whether the rows of the dataset of this version are kept. */
+	boolean holdsRows(String version) {
+		return rows.contains(version);
+	}
+
+	/** Whether a split of the dataset of this version is kept. */
+	boolean holdsSplitOf(String version) {
+		return splits.containsAny(key -> key.datasetVersion().equals(version));
+	}
+
 	/** The memory the split's own arrays take. */
 	static long bytes(SplitDataset split) {
 		return bytes(split.train()) + bytes(split.validation());
 	}
 
-	private static long bytes(Dataset data) {
+	static long bytes(Dataset data) {
 		return ((long) data.features().length + data.targets().length) * Double.BYTES;
-	}
-
-	private static int weight(long bytes) {
-		return (int) Math.min(Integer.MAX_VALUE, bytes);
 	}
 
 	/** Everything that changes a job's matrices. */

@@ -53,6 +53,11 @@ final class UploadedJobDatasets implements JobDatasets {
 		return "dataset " + id + " uploaded " + uploadedAt;
 	}
 
+	/** Whether {@code version} is one of the dataset {@code id} (a {@link #version(long, Instant)}). */
+	static boolean isVersionOf(String version, long id) {
+		return version.startsWith("dataset " + id + " uploaded ");
+	}
+
 	@Override
 	public Loaded load(String reference) {
 		long id = Long.parseLong(reference);

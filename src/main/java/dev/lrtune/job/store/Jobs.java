@@ -87,13 +87,27 @@ public class Jobs {
 		jdbc.queryForObject("SELECT id FROM job_submission_lock WHERE id = 1 FOR UPDATE", Integer.class);
 	}
 
-	/** Stores {@code job}, a queued server job, with {@code tagPairs} (its tags again, for {@code GET /jobs?tag=}). */
-	public void insert(JobRow job, Map<String, String> tagPairs) {
-		jdbc.update("INSERT INTO jobs (id, type, status, request, dataset, total_iterations, iteration, attempt, "
-				+ "cancel_requested, created_at, study_id, name, tags, params) VALUES (?, ?, 'queued', ?, ?, ?, 0, 0, FALSE, "
-				+ "?, ?, ?, ?, ?)", job.id(), job.type().jsonName(), job.request(), job.dataset(), job.totalIterations(),
-				time(job.createdAt()), job.studyId(), job.name(), job.tags(), job.params());
+	/**
+	 * Stores {@code job}, a queued server job, with {@code tagPairs} (its tags again, for {@code GET /jobs?tag=}), unless
+	 * {@code maxQueued} jobs are queued already: the count and the insert are one statement. Taken after {@link #lockSubmissions()} in the same
+	 * transaction, the statement's snapshot sees every submission that held the lock before, so concurrent
+	 * submissions cannot go past {@code maxQueued} together.
+	 * @return whether the job was stored (else the queue is full and nothing was written)
+	 */
+	public boolean insertIfRoom(JobRow job, Map<String, String> tagPairs, int maxQueued) {
+		int inserted = jdbc.update("INSERT INTO jobs (id, type, status, request, dataset, total_iterations, iteration, "
+				+ "attempt, cancel_requested, created_at, study_id, name, tags, params) SELECT CAST(? AS BIGINT), "
+				+ "CAST(? AS VARCHAR), 'queued', CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT), 0, 0, FALSE, "
+				+ "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
+				+ "CAST(? AS VARCHAR) FROM job_submission_lock WHERE id = 1 "
+				+ "AND (SELECT COUNT(*) FROM jobs WHERE status = 'queued') < ?", job.id(), job.type().jsonName(),
+				job.request(), job.dataset(), job.totalIterations(), time(job.createdAt()), job.studyId(), job.name(),
+				job.tags(), job.params(), maxQueued);
+		if (inserted == 0) {
+			return false;
+		}
 		insertTags(job.id(), tagPairs);
+		return true;
 	}
 
 	/**

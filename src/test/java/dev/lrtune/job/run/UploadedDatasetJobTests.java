@@ -7,14 +7,27 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.lrtune.dataset.DatasetCatalog;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Jobs on an uploaded dataset, over real HTTP with the worker pool off (so a job stays queued until the test
- * runs it): the dataset cannot be deleted while a queued or running job needs it.
+ * runs it): the dataset cannot be deleted while a queued or running job needs it; its rows are in memory for its
+ * first job as soon as it is uploaded, and gone from memory with its splits once it is deleted.
  */
 class UploadedDatasetJobTests extends QueuedJobHttpTests {
+
+	@Autowired
+	DatasetSplits splits;
+
+	@Autowired
+	DatasetCatalog catalog;
+
+	@Autowired
+	MeterRegistry registry;
 
 	@Test
 	void aJobTrainsOnAnUploadedDatasetWhichCannotBeDeletedUntilTheJobHasFinished() throws Exception {
@@ -37,12 +50,35 @@ class UploadedDatasetJobTests extends QueuedJobHttpTests {
 	}
 
 	@Test
+	void anUploadHandsItsRowsToItsFirstJobAndADeletionDropsItsRowsAndSplits() throws Exception {
+		long dataset = upload();
+		String version = UploadedJobDatasets.version(dataset, catalog.uploadedAt(dataset).orElseThrow());
+		assertThat(splits.holdsRows(version)).isTrue();
+		assertThat(splits.holdsSplitOf(version)).isFalse();
+		double rowMisses = rowMisses();
+
+		assertThat(submit("\"" + dataset + "\"").statusCode()).isEqualTo(202);
+		runner.run(queue.claim("worker-a").orElseThrow(), run -> {
+		});
+
+		assertThat(rowMisses()).isEqualTo(rowMisses); // the rows came from the upload, not from the database
+		assertThat(splits.holdsSplitOf(version)).isTrue();
+		assertThat(send(HttpRequest.newBuilder(uri("/api/v1/datasets/" + dataset)).DELETE()).statusCode()).isEqualTo(204);
+		assertThat(splits.holdsRows(version)).isFalse();
+		assertThat(splits.holdsSplitOf(version)).isFalse();
+	}
+
+	@Test
 	void aJobOnAnUnknownDatasetIdIsA400NamingDataset() throws Exception {
 		HttpResponse<String> refused = submit("\"987654\"");
 		assertThat(refused.statusCode()).isEqualTo(400);
 		JsonNode error = json.readTree(refused.body()).get("errors").get(0);
 		assertThat(error.get("field").asString()).isEqualTo("dataset");
 		assertThat(error.get("message").asString()).contains("987654");
+	}
+
+	private double rowMisses() {
+		return registry.get("cache.gets").tag("cache", "dataset-rows").tag("result", "miss").functionCounter().count();
 	}
 
 	/** Two classes split by the sign of x + y. */
