@@ -27,7 +27,7 @@ public final class PostgresInstances implements AutoCloseable {
 	private final List<ConfigurableApplicationContext> started = new ArrayList<>();
 
 	public PostgresInstances(String suffix) {
-		PostgresTestDatabase.register((name, value) -> database.put(name, String.valueOf(value.get())));
+		PostgresTestDatabase.registerStandalone((name, value) -> database.put(name, String.valueOf(value.get())));
 		String shared = database.get("spring.flyway.schemas");
 		schema = shared + suffix;
 		database.put("spring.flyway.schemas", schema);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -18,20 +19,29 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * Where PostgreSQL integration tests run: the database at {@code LRTUNE_TEST_JDBC_URL} when it is set
- * (CI's {@code .ci/run} points it at the machine's PostgreSQL), else a Testcontainers PostgreSQL 15 when
- * Docker is available; otherwise the tests are skipped with a message saying so.
- * <p>
- * Each test JVM works in a fresh schema ({@code lrtune_test_<epoch seconds>_<random>}) that Flyway
- * migrates from scratch and that is dropped when the JVM exits, so runs never see each other's tables,
- * concurrent runs on one database do not collide, and the shared database stays usable. Schemas a
- * killed run left behind are dropped by the next run once they are a day old.
+ * Where PostgreSQL integration tests run, decided once per test JVM ({@link #source()}):
+ * <ul>
+ * <li>{@link Source#ENVIRONMENT}: the database at {@code LRTUNE_TEST_JDBC_URL} when it is set (CI's {@code .ci/run}
+ * points it at the machine's PostgreSQL). Each test JVM works in a fresh schema
+ * ({@code lrtune_test_<epoch seconds>_<random>}) that Flyway migrates from scratch and that is dropped when the JVM
+ * exits, so runs never see each other's tables, concurrent runs on one database do not collide, and the shared
+ * database stays usable. Schemas a killed run left behind are dropped by the next run once they are a day old.
+ * Test contexts get it through {@link #register(DynamicPropertyRegistry)}.</li>
+ * <li>{@link Source#CONTAINER}: else, when Docker is available, a Testcontainers PostgreSQL. Each test context gets
+ * a container of its own as a {@code @ServiceConnection} bean ({@link PostgresContainerConfiguration}), whose
+ * database no other context or run sees.</li>
+ * <li>{@link Source#NONE}: otherwise the tests are skipped with a message saying so.</li>
+ * </ul>
+ * Applications a test starts itself ({@link PostgresInstances}) and plain JDBC tests have no test context: they take
+ * {@link #registerStandalone(DynamicPropertyRegistry)}, the environment's schema or, on the container path, one
+ * container for the JVM.
  * <p>
  * Use:
  * <pre>{@code
  * @DataJpaTest  // or @SpringBootTest
  * @AutoConfigureTestDatabase(replace = Replace.NONE)
  * @ExtendWith(PostgresTestDatabase.class)
+ * @Import(PostgresContainerConfiguration.class)
  * class SomethingPostgresTests {
  *     @DynamicPropertySource
  *     static void postgres(DynamicPropertyRegistry registry) {
@@ -49,23 +59,81 @@ public final class PostgresTestDatabase implements ExecutionCondition {
 
 	private static final Duration STALE = Duration.ofDays(1);
 
+	/** The image of the Testcontainers PostgreSQL. */
+	static final String IMAGE = "postgres:15";
+
 	private static Database database;
+
+	private static Source source;
+
+	/** Where this JVM's PostgreSQL tests run. */
+	public enum Source {
+
+		/** The database at {@value #URL_VARIABLE}, in a schema of this JVM's own. */
+		ENVIRONMENT,
+
+		/** A Testcontainers PostgreSQL: a {@code @ServiceConnection} bean in each test context. */
+		CONTAINER,
+
+		/** No PostgreSQL: the tests are skipped. */
+		NONE
+
+	}
 
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-		if (configuredUrl() != null) {
-			return ConditionEvaluationResult.enabled("PostgreSQL at " + URL_VARIABLE);
-		}
-		if (DockerClientFactory.instance().isDockerAvailable()) {
-			return ConditionEvaluationResult.enabled("PostgreSQL in a Testcontainers container");
-		}
-		return ConditionEvaluationResult.disabled("PostgreSQL tests skipped: " + URL_VARIABLE
-				+ " is not set and Docker is not available (set it, e.g. "
-				+ "jdbc:postgresql://127.0.0.1:5432/test?user=postgres, to run them)");
+		return condition(source());
 	}
 
-	/** Points Spring's data source at this JVM's schema. */
+	static ConditionEvaluationResult condition(Source source) {
+		return switch (source) {
+			case ENVIRONMENT -> ConditionEvaluationResult.enabled("PostgreSQL at " + URL_VARIABLE);
+			case CONTAINER -> ConditionEvaluationResult.enabled("PostgreSQL in a Testcontainers container");
+			case NONE -> ConditionEvaluationResult.disabled("PostgreSQL tests skipped: " + URL_VARIABLE
+					+ " is not set and Docker is not available (set it, e.g. "
+					+ "jdbc:postgresql://127.0.0.1:5432/test?user=postgres, to run them)");
+		};
+	}
+
+	/** This JVM's source, decided on first use from the environment and, only without a URL, Docker. */
+	public static synchronized Source source() {
+		if (source == null) {
+			source = choose(System.getenv(URL_VARIABLE), () -> DockerClientFactory.instance().isDockerAvailable());
+		}
+		return source;
+	}
+
+	/**
+	 * The URL wins, and Docker is not even asked about when there is one (asking takes seconds without it); then a
+	 * container when Docker answers; else nothing.
+	 */
+	static Source choose(String url, BooleanSupplier dockerAvailable) {
+		if (url != null && !url.isBlank()) {
+			return Source.ENVIRONMENT;
+		}
+		return dockerAvailable.getAsBoolean() ? Source.CONTAINER : Source.NONE;
+	}
+
+	/**
+	 * Points a test context's data source and Flyway at this JVM's schema of {@value #URL_VARIABLE}. On the container
+	 * path it registers nothing: the context's {@code @ServiceConnection} container
+	 * ({@link PostgresContainerConfiguration}) supplies both.
+	 */
 	public static void register(DynamicPropertyRegistry registry) {
+		register(registry, source());
+	}
+
+	static void register(DynamicPropertyRegistry registry, Source source) {
+		if (source == Source.ENVIRONMENT) {
+			registerStandalone(registry);
+		}
+	}
+
+	/**
+	 * The data source and Flyway settings for an application a test starts itself, or for plain JDBC: this JVM's
+	 * schema of {@value #URL_VARIABLE}, or on the container path a schema in one container shared by the JVM.
+	 */
+	public static void registerStandalone(DynamicPropertyRegistry registry) {
 		Database db = database();
 		registry.add("spring.datasource.url", db::schemaUrl);
 		registry.add("spring.datasource.username", db::username);
@@ -73,14 +141,14 @@ public final class PostgresTestDatabase implements ExecutionCondition {
 		registry.add("spring.flyway.schemas", db::schema);
 	}
 
-	/** The schema this JVM's tests use. */
-	public static String schema() {
-		return database().schema();
-	}
-
 	private static synchronized Database database() {
 		if (database == null) {
-			database = configuredUrl() != null ? fromEnvironment() : fromContainer();
+			database = switch (source()) {
+				case ENVIRONMENT -> fromEnvironment();
+				case CONTAINER -> fromContainer();
+				case NONE -> throw new IllegalStateException("No PostgreSQL for tests: " + URL_VARIABLE
+						+ " is not set and Docker is not available");
+			};
 			database.createSchema();
 			Runtime.getRuntime().addShutdownHook(new Thread(database::dropSchema, "drop-" + database.schema()));
 		}
@@ -99,7 +167,7 @@ public final class PostgresTestDatabase implements ExecutionCondition {
 
 	@SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM exits
 	private static Database fromContainer() {
-		PostgreSQLContainer container = new PostgreSQLContainer("postgres:15");
+		PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
 		container.start();
 		return new Database(container.getJdbcUrl(), container.getUsername(), container.getPassword(), newSchemaName());
 	}

@@ -2,10 +2,12 @@ package dev.lrtune.curve;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.lrtune.PostgresContainerConfiguration;
 import dev.lrtune.PostgresTestDatabase;
 
 /**
@@ -15,6 +17,7 @@ import dev.lrtune.PostgresTestDatabase;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "lrtune.workers.enabled=false")
 @ActiveProfiles("postgres")
 @ExtendWith(PostgresTestDatabase.class)
+@Import(PostgresContainerConfiguration.class)
 class CurveWriteOverPostgresTests extends CurveWriteOverScenarios {
 
 	@DynamicPropertySource

@@ -3,14 +3,17 @@ package dev.lrtune.dataset;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.lrtune.PostgresContainerConfiguration;
 import dev.lrtune.PostgresTestDatabase;
 
 /** The storage round trip on PostgreSQL (see {@link PostgresTestDatabase}; skipped without one). */
 @AutoConfigureTestDatabase(replace = Replace.NONE)
 @ExtendWith(PostgresTestDatabase.class)
+@Import(PostgresContainerConfiguration.class)
 class DatasetStoragePostgresTests extends DatasetStorageTests {
 
 	@DynamicPropertySource

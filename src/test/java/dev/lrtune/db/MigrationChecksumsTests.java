@@ -136,7 +136,7 @@ class MigrationChecksumsTests {
 
 	private static Database postgres() {
 		Map<String, String> properties = new LinkedHashMap<>();
-		PostgresTestDatabase.register((name, value) -> properties.put(name, String.valueOf(value.get())));
+		PostgresTestDatabase.registerStandalone((name, value) -> properties.put(name, String.valueOf(value.get())));
 		String shared = properties.get("spring.flyway.schemas");
 		String schema = shared + "_checksums";
 		return new Database(properties.get("spring.datasource.url").replace("currentSchema=" + shared,

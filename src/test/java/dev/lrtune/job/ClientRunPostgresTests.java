@@ -7,12 +7,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.lrtune.PostgresContainerConfiguration;
 import dev.lrtune.PostgresTestDatabase;
 
 /** {@link ClientRunScenarios} on real PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(PostgresTestDatabase.class)
-@Import(ClientRunScenarios.Time.class)
+@Import({ ClientRunScenarios.Time.class, PostgresContainerConfiguration.class })
 @TestPropertySource(properties = { "lrtune.workers.threads=1", "lrtune.client-runs.lease-check-interval=100ms",
 		"lrtune.curves.stream.poll-interval=100ms" })
 class ClientRunPostgresTests extends ClientRunScenarios {

@@ -7,12 +7,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.lrtune.PostgresContainerConfiguration;
 import dev.lrtune.PostgresTestDatabase;
 
 /** {@link JobStatementScenarios} on real PostgreSQL ({@code UPDATE … RETURNING}, {@code SKIP LOCKED}). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ExtendWith(PostgresTestDatabase.class)
-@Import(JobStatementScenarios.Logged.class)
+@Import({ JobStatementScenarios.Logged.class, PostgresContainerConfiguration.class })
 @TestPropertySource(properties = "lrtune.workers.enabled=false")
 class JobStatementsPostgresTests extends JobStatementScenarios {
 

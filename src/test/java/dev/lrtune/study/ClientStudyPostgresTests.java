@@ -7,12 +7,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.lrtune.PostgresContainerConfiguration;
 import dev.lrtune.PostgresTestDatabase;
 
 /** {@link ClientStudyScenarios} on real PostgreSQL: the ask's row lock and the rung judgements' order. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(PostgresTestDatabase.class)
-@Import(ClientStudyScenarios.Time.class)
+@Import({ ClientStudyScenarios.Time.class, PostgresContainerConfiguration.class })
 @TestPropertySource(properties = { "lrtune.workers.enabled=false", "lrtune.client-runs.lease-check-interval=100ms",
 		"lrtune.studies.poll-interval=100ms" })
 class ClientStudyPostgresTests extends ClientStudyScenarios {

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.lrtune.PostgresContainerConfiguration;
 import dev.lrtune.PostgresTestDatabase;
 import dev.lrtune.curve.CurveView;
 import dev.lrtune.job.Job;
@@ -26,6 +28,7 @@ import dev.lrtune.job.store.JobRow;
 /** {@link QueueScenarios} on real PostgreSQL: SKIP LOCKED claims, leases, recovery and curve writes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ExtendWith(PostgresTestDatabase.class)
+@Import(PostgresContainerConfiguration.class)
 @TestPropertySource(properties = { "lrtune.workers.enabled=false", "lrtune.curves.flush-interval=0ms",
 		"lrtune.jobs.max-attempts=2" })
 class QueuePostgresTests extends QueueScenarios {
