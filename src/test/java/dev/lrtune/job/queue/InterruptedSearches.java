@@ -32,13 +32,6 @@ final class InterruptedSearches {
 	static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
 
-	/**
-	 * The worker threads of the instance that recovers the searches: the two recovered ones run side by side, the
-	 * uninterrupted one after whichever ends first (each job trains on one thread, so its answer does not depend on
-	 * what runs beside it).
-	 */
-	static final int RECOVERING_THREADS = 2;
-
 	/** The range test's steps: progress beyond them is in the race. */
 	static final int RANGE_TEST_STEPS = 100;
 

@@ -27,15 +27,10 @@ class LrSearchRecoveryPostgresTests {
 	@BeforeAll
 	static void interruptOnATakeOverOnB() throws Exception {
 		instances = new PostgresInstances("lr_search_recovery");
-		// A runs one search at a time, so that the second waits queued behind the first; B runs the two it recovers
-		// side by side
-		searches = InterruptedSearches.run(() -> instances.start("search-a", arguments(1)),
-				() -> instances.start("search-b", arguments(InterruptedSearches.RECOVERING_THREADS)), instances::connect);
-	}
-
-	private static String[] arguments(int threads) {
-		return new String[] { "--lrtune.workers.threads=" + threads, "--lrtune.workers.poll-interval=50ms",
+		String[] arguments = { "--lrtune.workers.threads=1", "--lrtune.workers.poll-interval=50ms",
 				"--lrtune.curves.flush-interval=50ms" };
+		searches = InterruptedSearches.run(() -> instances.start("search-a", arguments),
+				() -> instances.start("search-b", arguments), instances::connect);
 	}
 
 	@AfterAll

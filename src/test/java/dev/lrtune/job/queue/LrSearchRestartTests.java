@@ -17,9 +17,9 @@ import dev.lrtune.LrtuneApplication;
 /**
  * An {@code lr_search} interrupted in its race survives a restart of the one-command setup (an H2 file database) and
  * ends with the answer of an uninterrupted search ({@link InterruptedSearches}): the whole application is started on
- * a random port with one worker (two after the restart) and driven over HTTP, stopped while one search races (the
- * other queued), the other search rewritten in the file as a dead instance leaves it, and started again.
- * {@code LrSearchRecoveryPostgresTests} has another instance take both over on PostgreSQL.
+ * a random port with one worker and driven over HTTP, stopped while one search races (the other queued), the other
+ * search rewritten in the file as a dead instance leaves it, and started again. {@code LrSearchRecoveryPostgresTests}
+ * has another instance take both over on PostgreSQL.
  */
 class LrSearchRestartTests {
 
@@ -30,9 +30,7 @@ class LrSearchRestartTests {
 
 	@BeforeAll
 	static void interruptTwoSearchesAndRestart() throws Exception {
-		// one search at a time before the stop, so that the second waits queued behind the first; the two recovered
-		// ones side by side after the restart
-		searches = InterruptedSearches.run(() -> start(1), () -> start(InterruptedSearches.RECOVERING_THREADS),
+		searches = InterruptedSearches.run(LrSearchRestartTests::start, LrSearchRestartTests::start,
 				() -> DriverManager.getConnection(url(), "sa", ""));
 	}
 
@@ -62,11 +60,10 @@ class LrSearchRestartTests {
 		searches.assertSameAnswerAsUninterrupted(searches.crashed);
 	}
 
-	private static ConfigurableApplicationContext start(int threads) {
+	private static ConfigurableApplicationContext start() {
 		// arguments, not builder properties: those are defaults that application.properties overrides
 		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + url(), "--server.port=0",
-				"--lrtune.workers.threads=" + threads, "--lrtune.curves.flush-interval=50ms",
-				"--spring.main.banner-mode=off"));
+				"--lrtune.workers.threads=1", "--lrtune.curves.flush-interval=50ms", "--spring.main.banner-mode=off"));
 		return new SpringApplicationBuilder(LrtuneApplication.class).run(arguments.toArray(String[]::new));
 	}
 
