@@ -83,7 +83,7 @@ for db in $dbs; do
 			echo "port $port is taken (INGEST_PORT sets another)" >&2
 			exit 1
 		fi
-		java ${INGEST_JAVA_OPTS:-} -jar "$jar" --server.port="$port" "${datasource[@]}" --lrtune.workers.enabled=false \
+		java --add-modules=jdk.incubator.vector ${INGEST_JAVA_OPTS:-} -jar "$jar" --server.port="$port" "${datasource[@]}" --lrtune.workers.enabled=false \
 			--lrtune.datasets.data-dir="$PWD/$out/files" --logging.level.root=WARN >"$out/app.log" 2>&1 &
 		app_pid=$!
 		for _ in $(seq 240); do

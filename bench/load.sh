@@ -66,8 +66,9 @@ cleanup() {
 	fi
 }
 trap cleanup EXIT
+# The module given here keeps the application in this one process (a bare -jar start restarts in a child JVM), whose threads load.py reads.
 
-java ${LOAD_JAVA_OPTS:-} -jar "$jar" --server.port="$port" "${datasource[@]}" \
+java --add-modules=jdk.incubator.vector ${LOAD_JAVA_OPTS:-} -jar "$jar" --server.port="$port" "${datasource[@]}" \
 	--lrtune.workers.threads=2 --lrtune.queue.max-queued="${LOAD_MAX_QUEUED:-10000}" \
 	--lrtune.datasets.data-dir="$PWD/$out/files" --logging.level.root=WARN ${LOAD_APP_ARGS:-} >"$out/app.log" 2>&1 &
 app_pid=$!

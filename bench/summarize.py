@@ -23,10 +23,13 @@ machine = sys.argv[6] if len(sys.argv) > 6 else None
 cpu_log = sys.argv[7] if len(sys.argv) > 7 else None
 cpu_times = {}
 peaks = {}
+paired = None
 if cpu_log and os.path.exists(cpu_log):
     with open(cpu_log) as f:
         cpu_text = f.read()
     cpu_times = {name: float(ms) for name, ms in re.findall(r"^CPU-TIME (\w+) ([0-9.]+)", cpu_text, re.MULTILINE)}
+    # (median, least, largest, rounds) of the per-round ratio of the logistic epoch to the floor
+    paired = re.search(r"^PAIRED-RATIO logistic/floor ([0-9.]+) ([0-9.]+) ([0-9.]+) (\d+)", cpu_text, re.MULTILINE)
     peaks = {dtype: float(g) for dtype, g in re.findall(r"^PEAK-GFLOPS (\w+) ([0-9.]+)", cpu_text, re.MULTILINE)}
 torch = {}
 torch_cpu = {}
@@ -121,8 +124,9 @@ if lrtune and tribuo and conversion:
     print(f"  lrtune / Tribuo's SGD loop alone {sgd_only:7.2f}x  (Tribuo's train minus its conversion)")
 if lrtune and floor:
     ratio = lrtune[0] / floor[0]
-    print(f"  lrtune epoch / sequential floor  {ratio:7.2f}x  (best iterations {lrtune[1] / floor[1]:.2f}x)"
-          f"  target <= 2.5x: {verdict(ratio <= 2.5)}")
+    judged = "judged on CPU time below" if paired else f"target <= 2.5x: {verdict(ratio <= 2.5)}"
+    print(f"  lrtune epoch / sequential floor  {ratio:7.2f}x  (best iterations {lrtune[1] / floor[1]:.2f}x; wall time)"
+          f"  {judged}")
 if "lrtune" in losses and "tribuo" in losses:
     a, b = float(losses["lrtune"]), float(losses["tribuo"])
     difference = abs(a - b) / min(a, b) * 100
@@ -171,8 +175,18 @@ if cpu_times:
                   f" >= 1.0x float32: {verdict(torch_cpu.get(('mlp', 'float32'), 0) / ours >= 1.0)}")
     if "floor" in cpu_times and "logistic" in cpu_times:
         ratio = cpu_times["logistic"] / cpu_times["floor"]
-        print(f"  {'sequential floor':<34} {cpu_times['floor']:8.2f} ms; lrtune logistic epoch / floor {ratio:5.2f}x"
-              f"  target <= 2.5x: {verdict(ratio <= 2.5)}")
+        if paired:
+            # judged on the ratio within each round (epoch and floor under the same load), not on the least of each
+            median, least, largest, rounds = float(paired[1]), float(paired[2]), float(paired[3]), int(paired[4])
+            print(f"  {'sequential floor (vector sum)':<34} {cpu_times['floor']:8.2f} ms; lrtune logistic epoch / floor:"
+                  f" median of {rounds} rounds {median:5.2f}x ({least:.2f}-{largest:.2f}x; least over least {ratio:.2f}x)"
+                  f"  target <= 2.5x: {verdict(largest <= 2.5)} (every round), {verdict(median <= 2.5)} (median)")
+        else:
+            print(f"  {'sequential floor':<34} {cpu_times['floor']:8.2f} ms; lrtune logistic epoch / floor {ratio:5.2f}x"
+                  f"  target <= 2.5x: {verdict(ratio <= 2.5)}")
+        if "scalarfloor" in cpu_times:
+            print(f"  {'  the scalar sum (previous floor)':<34} {cpu_times['scalarfloor']:8.2f} ms ="
+                  f" {cpu_times['scalarfloor'] / cpu_times['floor']:5.2f}x the vector floor")
     if "floor" in cpu_times and "touch" in cpu_times:
         print(f"  {'shuffled touch (1 load per line)':<34} {cpu_times['touch']:8.2f} ms ="
               f" {cpu_times['touch'] / cpu_times['floor']:5.2f}x the sequential floor: what bringing a shuffled"

@@ -1,5 +1,7 @@
 package dev.lrtune;
 
+import java.util.OptionalInt;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class LrtuneApplication {
 
 	public static void main(String[] args) {
+		OptionalInt childStatus = VectorModuleRelaunch.runIfNeeded(args);
+		if (childStatus.isPresent()) {
+			System.exit(childStatus.getAsInt());
+		}
 		SpringApplication.run(LrtuneApplication.class, args);
 	}
 

@@ -2,6 +2,7 @@ package dev.lrtune.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.lrtune.core.data.Dataset;
@@ -23,8 +24,16 @@ import dev.lrtune.core.train.TrainingSettings;
  * the wall time, and the CPU time it used is the figure that holds up (bench/torch_peer.py reports PyTorch's
  * the same way). Alternates the three, keeps the least of {@code args[0]} rounds (default 12) after two
  * warm-up rounds, and prints {@code CPU-TIME <name> <ms>} lines for bench/summarize.py. Also timed: one load per
- * cache line of the logistic table's rows in a shuffled order ({@code touch}, {@link Floors#shuffledTouch}). The
- * core's FMA peak is measured by {@link FmaPeak} in a JVM of its own.
+ * cache line of the logistic table's rows in a shuffled order ({@code touch}, {@link Floors#shuffledTouch}), and
+ * the previous, scalar floor ({@code scalarfloor}, {@link Floors#scalarSum}), for comparison.
+ *
+ * <p>The logistic epoch and its floor are also set against each other round by round: {@code PAIRED-RATIO}
+ * gives the median, least and largest of the per-round ratios. The epoch (shuffled rows, bound by the latency of
+ * its misses and by arithmetic) and the floor (a sequential stream, bound by bandwidth) do not slow alike when
+ * other processes share the core and the caches, so the least of each, taken in different rounds, can pair a
+ * quiet round of one with a busy round of the other; the epoch and the floor of one round ran under the same
+ * load, and their median ratio holds up better. The core's FMA peak is measured by {@link FmaPeak} in a JVM of
+ * its own.
  */
 public final class EpochCpuTimes {
 
@@ -49,6 +58,8 @@ public final class EpochCpuTimes {
 		long logistic = Long.MAX_VALUE;
 		long floor = Long.MAX_VALUE;
 		long touch = Long.MAX_VALUE;
+		long scalarFloor = Long.MAX_VALUE;
+		double[] ratios = new double[rounds];
 		int[] order = new int[rows];
 		for (int i = 0; i < rows; i++) {
 			order[i] = i;
@@ -80,7 +91,13 @@ public final class EpochCpuTimes {
 			start = threads.getCurrentThreadCpuTime();
 			sink += Floors.shuffledTouch(logisticData.train().features(), order, cols);
 			long touchTime = threads.getCurrentThreadCpuTime() - start;
+
+			start = threads.getCurrentThreadCpuTime();
+			sink += Floors.scalarSum(logisticData.train().features());
+			long scalarFloorTime = threads.getCurrentThreadCpuTime() - start;
 			if (round >= 2) {
+				ratios[round - 2] = (double) logisticTime / floorTime;
+				scalarFloor = Math.min(scalarFloor, scalarFloorTime);
 				touch = Math.min(touch, touchTime);
 				mlp = Math.min(mlp, mlpTime);
 				logistic = Math.min(logistic, logisticTime);
@@ -89,7 +106,16 @@ public final class EpochCpuTimes {
 		}
 		System.out.printf("CPU-TIME mlp %.3f%nCPU-TIME logistic %.3f%nCPU-TIME floor %.3f%nCPU-TIME touch %.3f%n",
 				mlp / 1e6, logistic / 1e6, floor / 1e6, touch / 1e6);
+		System.out.printf("CPU-TIME scalarfloor %.3f%n", scalarFloor / 1e6);
+		Arrays.sort(ratios);
+		System.out.printf("PAIRED-RATIO logistic/floor %.3f %.3f %.3f %d%n", median(ratios), ratios[0],
+				ratios[rounds - 1], rounds);
 		System.out.printf("(kernels: %s; checksum %s)%n", Models.kernels(), sink);
+	}
+
+	private static double median(double[] sorted) {
+		int n = sorted.length;
+		return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 	}
 
 	private static Trainer trainer(Model model, double lr, int batch, int rows, long seed) {

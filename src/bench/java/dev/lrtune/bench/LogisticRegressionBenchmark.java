@@ -141,8 +141,9 @@ public class LogisticRegressionBenchmark {
 	}
 
 	/**
-	 * The floor: one sequential pass over lrtune's training feature array (10,000,000 doubles), eight
-	 * independent accumulators so that the adds never wait on each other and only memory bandwidth counts.
+	 * The floor: one sequential pass over lrtune's training feature array (10,000,000 doubles), summed in
+	 * vectors with eight independent accumulators ({@link Floors#sum}) so that the adds never wait on each other
+	 * and only memory bandwidth counts.
 	 */
 	@Benchmark
 	public double sequentialSum() {

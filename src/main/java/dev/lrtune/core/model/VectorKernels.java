@@ -18,9 +18,12 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Speed: the product holds a tile of 4 rows × 3 vectors of outputs (12 accumulators: with AVX2's 16
  * registers, room is left for the 3 weight vectors and a broadcast) over the whole inner loop; per inner
  * term it loads 3 weight vectors, broadcasts 4 inputs and issues 12 fused multiply-adds, and stores each
- * output once. The input rows of each tile are first packed side by side ({@link #pack}), so the tile reads
- * one sequential stream whatever the input's strides (the weight gradient reads its input down the columns).
- * Edges: a last panel of single vectors, then single rows, then the last columns one by one.
+ * output once. The tiles read the input's rows in place when they are contiguous; an input read down its
+ * columns (the weight gradient's) is first copied out row-major ({@link #pack}). The weights are read from a
+ * packed panel, 3 vectors per inner term side by side ({@link #packPanel}). Edges: a panel of two vectors,
+ * then of one, then the last columns one by one, then single rows. That is the layout for 256-bit vectors
+ * (AVX2); with 512-bit ones the earlier layout, inputs interleaved by fours, measured faster and is kept
+ * ({@link #productWide}). Both give the same bits.
  *
  * <p>Only loaded when {@link Kernels} found the {@code jdk.incubator.vector} module.
  */
@@ -40,7 +43,7 @@ final class VectorKernels {
 	/** Columns of a panel of {@link #product}: three vectors. */
 	private static final int PANEL = 3 * L;
 
-	/** Inner terms per block of a panel: the packed block of b (8 KB with AVX2) stays in L1 over all row tiles. */
+	/** Inner terms per block of a panel: the packed block of b (24 KB with AVX2) stays in L1 over all row tiles. */
 	private static final int BLOCK = 256;
 
 	private VectorKernels() {
@@ -66,15 +69,18 @@ final class VectorKernels {
 	static void product(double[] a, int aOffset, int aRowStride, int aInnerStride, double[] b, int bOffset,
 			int bStride, double[] init, int initOffset, double[] c, int cOffset, int cStride, int n, int inner,
 			int width, double[] scratch) {
+		if (L > 4) {
+			productWide(a, aOffset, aRowStride, aInnerStride, b, bOffset, bStride, init, initOffset, c, cOffset,
+					cStride, n, inner, width, scratch);
+			return;
+		}
 		int tileEnd = n - n % ROWS;
-		// The tiles read a's rows in place when each row is contiguous; otherwise (a read down its columns), or
-		// when columns are left over for lastColumn, which needs them, packed side by side.
-		boolean packed = aInnerStride != 1 || width % L != 0;
+		// The tiles read a's rows in place when each row is contiguous; otherwise (a read down its columns) the
+		// rows are first copied out row-major, so that every tile reads four contiguous rows.
+		boolean packed = aInnerStride != 1;
 		double[] p = packed ? scratch : a;
-		int pRow = packed ? 1 : aRowStride;
-		int pInner = packed ? ROWS : 1;
 		int pStart = packed ? 0 : aOffset;
-		int pTile = packed ? inner : aRowStride;
+		int pRow = packed ? inner : aRowStride;
 		int panel = packed ? tileEnd * inner : 0;
 		if (packed) {
 			pack(a, aOffset, aRowStride, aInnerStride, tileEnd, inner, scratch);
@@ -85,28 +91,28 @@ final class VectorKernels {
 				int count = Math.min(BLOCK, inner - k0);
 				packPanel(b, bOffset + k0 * bStride + j, bStride, count, scratch, panel);
 				for (int i = 0; i < tileEnd; i += ROWS) {
-					tile3(p, pStart + i * pTile + k0 * pInner, pRow, pInner, scratch, panel, PANEL, k0 == 0, init,
-							initOffset + j, c, cOffset + i * cStride + j, cStride, count);
+					tile3(p, pStart + i * pRow + k0, pRow, scratch, panel, k0 == 0, init, initOffset + j, c,
+							cOffset + i * cStride + j, cStride, count);
 				}
 			}
 		}
 		if (j + 2 * L <= width) {
 			for (int i = 0; i < tileEnd; i += ROWS) {
-				tile2(p, pStart + i * pTile, pRow, pInner, b, bOffset + j, bStride, init, initOffset + j, c,
+				tile2(p, pStart + i * pRow, pRow, b, bOffset + j, bStride, init, initOffset + j, c,
 						cOffset + i * cStride + j, cStride, inner);
 			}
 			j += 2 * L;
 		}
 		if (j + L <= width) {
 			for (int i = 0; i < tileEnd; i += ROWS) {
-				tile1(p, pStart + i * pTile, pRow, pInner, b, bOffset + j, bStride, init, initOffset + j, c,
+				tile1(p, pStart + i * pRow, pRow, b, bOffset + j, bStride, init, initOffset + j, c,
 						cOffset + i * cStride + j, cStride, inner);
 			}
 			j += L;
 		}
 		for (int i = 0; i < tileEnd; i += ROWS) {
 			for (int column = j; column < width; column++) {
-				lastColumn(scratch, i * inner, ROWS, b, bOffset + column, bStride, init, initOffset + column, c,
+				lastColumn(p, pStart + i * pRow, pRow, b, bOffset + column, bStride, init, initOffset + column, c,
 						cOffset + i * cStride + column, cStride, inner);
 			}
 		}
@@ -124,19 +130,76 @@ final class VectorKernels {
 		}
 	}
 
-	/** {@code count} rows of {@link #PANEL} doubles of b from {@code bAt}, side by side into {@code packed} at {@code at}. */
-	private static void packPanel(double[] b, int bAt, int bStride, int count, double[] packed, int at) {
-		for (int k = 0; k < count; k++) {
-			int from = bAt + k * bStride;
-			int to = at + k * PANEL;
-			DoubleVector.fromArray(S, b, from).intoArray(packed, to);
-			DoubleVector.fromArray(S, b, from + L).intoArray(packed, to + L);
-			DoubleVector.fromArray(S, b, from + 2 * L).intoArray(packed, to + 2 * L);
+	/**
+	 * {@link #product} with vectors of eight lanes or more (AVX-512): the earlier loops, unchanged (the inputs
+	 * interleaved by fours, the strides as arguments, the same bits). With 32 vector registers C2 keeps that
+	 * loop's broadcasts without spilling, and it measured faster there than {@link #tile3}'s (the 784-128-10
+	 * MLP's weight gradient at 51 against 41–42 GFLOP/s, short products alike), while with AVX2's 16 registers it
+	 * is the slower one.
+	 */
+	private static void productWide(double[] a, int aOffset, int aRowStride, int aInnerStride, double[] b, int bOffset,
+			int bStride, double[] init, int initOffset, double[] c, int cOffset, int cStride, int n, int inner,
+			int width, double[] scratch) {
+		int tileEnd = n - n % ROWS;
+		// The tiles read a's rows in place when each row is contiguous; otherwise (a read down its columns), or
+		// when columns are left over for lastColumn, which needs them, packed side by side.
+		boolean packed = aInnerStride != 1 || width % L != 0;
+		double[] p = packed ? scratch : a;
+		int pRow = packed ? 1 : aRowStride;
+		int pInner = packed ? ROWS : 1;
+		int pStart = packed ? 0 : aOffset;
+		int pTile = packed ? inner : aRowStride;
+		int panel = packed ? tileEnd * inner : 0;
+		if (packed) {
+			packInterleaved(a, aOffset, aRowStride, aInnerStride, tileEnd, inner, scratch);
+		}
+		int j = 0;
+		for (; j + PANEL <= width; j += PANEL) {
+			for (int k0 = 0; k0 < inner; k0 += BLOCK) {
+				int count = Math.min(BLOCK, inner - k0);
+				packPanel(b, bOffset + k0 * bStride + j, bStride, count, scratch, panel);
+				for (int i = 0; i < tileEnd; i += ROWS) {
+					tile3Wide(p, pStart + i * pTile + k0 * pInner, pRow, pInner, scratch, panel, PANEL, k0 == 0, init,
+							initOffset + j, c, cOffset + i * cStride + j, cStride, count);
+				}
+			}
+		}
+		if (j + 2 * L <= width) {
+			for (int i = 0; i < tileEnd; i += ROWS) {
+				tile2Wide(p, pStart + i * pTile, pRow, pInner, b, bOffset + j, bStride, init, initOffset + j, c,
+						cOffset + i * cStride + j, cStride, inner);
+			}
+			j += 2 * L;
+		}
+		if (j + L <= width) {
+			for (int i = 0; i < tileEnd; i += ROWS) {
+				tile1Wide(p, pStart + i * pTile, pRow, pInner, b, bOffset + j, bStride, init, initOffset + j, c,
+						cOffset + i * cStride + j, cStride, inner);
+			}
+			j += L;
+		}
+		for (int i = 0; i < tileEnd; i += ROWS) {
+			for (int column = j; column < width; column++) {
+				lastColumnWide(scratch, i * inner, ROWS, b, bOffset + column, bStride, init, initOffset + column, c,
+						cOffset + i * cStride + column, cStride, inner);
+			}
+		}
+		int vectorEnd = j;
+		for (int i = tileEnd; i < n; i++) {
+			int row = aOffset + i * aRowStride;
+			int at = cOffset + i * cStride;
+			for (j = 0; j < vectorEnd; j += L) {
+				single(a, row, aInnerStride, b, bOffset + j, bStride, init, initOffset + j, c, at + j, inner);
+			}
+			for (; j < width; j++) {
+				double start = init == null ? 0.0 : init[initOffset + j];
+				c[at + j] = ScalarKernels.column(a, row, aInnerStride, b, bOffset + j, bStride, start, inner);
+			}
 		}
 	}
 
 	/** Rows {@code [0, rows)} of a, in tiles of {@link #ROWS}: tile t's term k of row r at (t·inner + k)·ROWS + r. */
-	private static void pack(double[] a, int aOffset, int aRowStride, int aInnerStride, int rows, int inner,
+	private static void packInterleaved(double[] a, int aOffset, int aRowStride, int aInnerStride, int rows, int inner,
 			double[] packed) {
 		for (int t = 0; t < rows; t += ROWS) {
 			int base = t * inner;
@@ -158,17 +221,13 @@ final class VectorKernels {
 		}
 	}
 
-	private static DoubleVector start(double[] init, int at) {
-		return init == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, init, at);
-	}
-
 	/**
 	 * One tile over a block of inner terms: 4 packed rows from {@code p} × 3 vectors of b from {@code bAt},
 	 * starting from init ({@code first} block) or from what the previous block left in c. The packed
 	 * layout's strides come in as arguments ({@code pRow} 1, {@code pInner} {@link #ROWS}): with them as
 	 * constants C2's code for this loop measured a third slower.
 	 */
-	private static void tile3(double[] p, int pAt, int pRow, int pInner, double[] b, int bAt, int bStride,
+	private static void tile3Wide(double[] p, int pAt, int pRow, int pInner, double[] b, int bAt, int bStride,
 			boolean first, double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
 		DoubleVector c00;
 		DoubleVector c01;
@@ -239,14 +298,8 @@ final class VectorKernels {
 		store3(c30, c31, c32, c, cAt + 3 * cStride);
 	}
 
-	private static void store3(DoubleVector v0, DoubleVector v1, DoubleVector v2, double[] c, int at) {
-		v0.intoArray(c, at);
-		v1.intoArray(c, at + L);
-		v2.intoArray(c, at + 2 * L);
-	}
-
-	/** {@link #tile3} with two vectors of b. */
-	private static void tile2(double[] p, int pAt, int pRow, int pInner, double[] b, int bAt, int bStride,
+	/** {@link #tile3Wide} with two vectors of b. */
+	private static void tile2Wide(double[] p, int pAt, int pRow, int pInner, double[] b, int bAt, int bStride,
 			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
 		DoubleVector c00 = start(init, initAt);
 		DoubleVector c01 = start(init, initAt + L);
@@ -284,8 +337,8 @@ final class VectorKernels {
 		c31.intoArray(c, cAt + 3 * cStride + L);
 	}
 
-	/** {@link #tile3} with one vector of b. */
-	private static void tile1(double[] p, int pAt, int pRow, int pInner, double[] b, int bAt, int bStride,
+	/** {@link #tile3Wide} with one vector of b. */
+	private static void tile1Wide(double[] p, int pAt, int pRow, int pInner, double[] b, int bAt, int bStride,
 			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
 		DoubleVector c0 = start(init, initAt);
 		DoubleVector c1 = c0;
@@ -311,7 +364,7 @@ final class VectorKernels {
 	 * ones in the products made C2's type profile of the shared {@code DoubleVector} methods (fma, intoArray)
 	 * see two vector classes, and it then left those operations to the allocating Java fallback in every tile.
 	 */
-	private static void lastColumn(double[] p, int pAt, int pInner, double[] b, int bAt, int bStride,
+	private static void lastColumnWide(double[] p, int pAt, int pInner, double[] b, int bAt, int bStride,
 			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
 		double start = init == null ? 0.0 : init[initAt];
 		double s0 = start;
@@ -325,6 +378,218 @@ final class VectorKernels {
 			s1 = Math.fma(p[pk + 1], bk, s1);
 			s2 = Math.fma(p[pk + 2], bk, s2);
 			s3 = Math.fma(p[pk + 3], bk, s3);
+		}
+		c[cAt] = s0;
+		c[cAt + cStride] = s1;
+		c[cAt + 2 * cStride] = s2;
+		c[cAt + 3 * cStride] = s3;
+	}
+
+	/** {@code count} rows of {@link #PANEL} doubles of b from {@code bAt}, side by side into {@code packed} at {@code at}. */
+	private static void packPanel(double[] b, int bAt, int bStride, int count, double[] packed, int at) {
+		for (int k = 0; k < count; k++) {
+			int from = bAt + k * bStride;
+			int to = at + k * PANEL;
+			DoubleVector.fromArray(S, b, from).intoArray(packed, to);
+			DoubleVector.fromArray(S, b, from + L).intoArray(packed, to + L);
+			DoubleVector.fromArray(S, b, from + 2 * L).intoArray(packed, to + 2 * L);
+		}
+	}
+
+	/** Rows {@code [0, rows)} of a, row-major: term k of row i at {@code i·inner + k}. */
+	private static void pack(double[] a, int aOffset, int aRowStride, int aInnerStride, int rows, int inner,
+			double[] packed) {
+		int i = 0;
+		// a read down its columns: four rows' terms k lie side by side, so four rows at a time read them together
+		if (aRowStride == 1) {
+			for (; i + 3 < rows; i += 4) {
+				int to = i * inner;
+				for (int k = 0, from = aOffset + i; k < inner; k++, from += aInnerStride) {
+					packed[to + k] = a[from];
+					packed[to + inner + k] = a[from + 1];
+					packed[to + 2 * inner + k] = a[from + 2];
+					packed[to + 3 * inner + k] = a[from + 3];
+				}
+			}
+		}
+		for (; i < rows; i++) {
+			int from = aOffset + i * aRowStride;
+			int to = i * inner;
+			for (int k = 0; k < inner; k++) {
+				packed[to + k] = a[from + k * aInnerStride];
+			}
+		}
+	}
+
+	private static DoubleVector start(double[] init, int at) {
+		return init == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, init, at);
+	}
+
+	/**
+	 * One tile over a block of inner terms: 4 rows of {@code p} (row r's terms contiguous from
+	 * {@code pAt + r·pRow}) × the packed panel of b ({@link #PANEL} doubles per term) from {@code bAt},
+	 * starting from init ({@code first} block) or from what the previous block left in c.
+	 *
+	 * <p>The loop's shape is what C2 (JDK 17) compiles well, measured: the inputs read at a unit stride from
+	 * four row offsets (C2 then drops their bounds checks; an interleaved layout, one index for the four rows,
+	 * let its scheduler keep several broadcasts live and spill accumulators, half the speed), and the indices
+	 * carried as induction variables rather than {@code k·stride} (fewer integer instructions competing with the
+	 * fused multiply-adds for ports: 15 % faster with AVX2). Unrolling the inner loop by hand made the method too
+	 * large for C2 to inline the Vector API calls, which then allocated. For 256-bit vectors: with 512-bit ones
+	 * {@link #productWide} is faster.
+	 */
+	private static void tile3(double[] p, int pAt, int pRow, double[] b, int bAt, boolean first, double[] init,
+			int initAt, double[] c, int cAt, int cStride, int inner) {
+		DoubleVector c00;
+		DoubleVector c01;
+		DoubleVector c02;
+		DoubleVector c10;
+		DoubleVector c11;
+		DoubleVector c12;
+		DoubleVector c20;
+		DoubleVector c21;
+		DoubleVector c22;
+		DoubleVector c30;
+		DoubleVector c31;
+		DoubleVector c32;
+		if (first) {
+			c00 = start(init, initAt);
+			c01 = start(init, initAt + L);
+			c02 = start(init, initAt + 2 * L);
+			c10 = c00;
+			c11 = c01;
+			c12 = c02;
+			c20 = c00;
+			c21 = c01;
+			c22 = c02;
+			c30 = c00;
+			c31 = c01;
+			c32 = c02;
+		}
+		else {
+			c00 = DoubleVector.fromArray(S, c, cAt);
+			c01 = DoubleVector.fromArray(S, c, cAt + L);
+			c02 = DoubleVector.fromArray(S, c, cAt + 2 * L);
+			c10 = DoubleVector.fromArray(S, c, cAt + cStride);
+			c11 = DoubleVector.fromArray(S, c, cAt + cStride + L);
+			c12 = DoubleVector.fromArray(S, c, cAt + cStride + 2 * L);
+			c20 = DoubleVector.fromArray(S, c, cAt + 2 * cStride);
+			c21 = DoubleVector.fromArray(S, c, cAt + 2 * cStride + L);
+			c22 = DoubleVector.fromArray(S, c, cAt + 2 * cStride + 2 * L);
+			c30 = DoubleVector.fromArray(S, c, cAt + 3 * cStride);
+			c31 = DoubleVector.fromArray(S, c, cAt + 3 * cStride + L);
+			c32 = DoubleVector.fromArray(S, c, cAt + 3 * cStride + 2 * L);
+		}
+		for (int pk = pAt, bk = bAt; pk < pAt + inner; pk++, bk += PANEL) {
+			DoubleVector b0 = DoubleVector.fromArray(S, b, bk);
+			DoubleVector b1 = DoubleVector.fromArray(S, b, bk + L);
+			DoubleVector b2 = DoubleVector.fromArray(S, b, bk + 2 * L);
+			DoubleVector x = DoubleVector.broadcast(S, p[pk]);
+			c00 = b0.fma(x, c00);
+			c01 = b1.fma(x, c01);
+			c02 = b2.fma(x, c02);
+			x = DoubleVector.broadcast(S, p[pk + pRow]);
+			c10 = b0.fma(x, c10);
+			c11 = b1.fma(x, c11);
+			c12 = b2.fma(x, c12);
+			x = DoubleVector.broadcast(S, p[pk + 2 * pRow]);
+			c20 = b0.fma(x, c20);
+			c21 = b1.fma(x, c21);
+			c22 = b2.fma(x, c22);
+			x = DoubleVector.broadcast(S, p[pk + 3 * pRow]);
+			c30 = b0.fma(x, c30);
+			c31 = b1.fma(x, c31);
+			c32 = b2.fma(x, c32);
+		}
+		store3(c00, c01, c02, c, cAt);
+		store3(c10, c11, c12, c, cAt + cStride);
+		store3(c20, c21, c22, c, cAt + 2 * cStride);
+		store3(c30, c31, c32, c, cAt + 3 * cStride);
+	}
+
+	private static void store3(DoubleVector v0, DoubleVector v1, DoubleVector v2, double[] c, int at) {
+		v0.intoArray(c, at);
+		v1.intoArray(c, at + L);
+		v2.intoArray(c, at + 2 * L);
+	}
+
+	/** {@link #tile3} with two vectors of b. */
+	private static void tile2(double[] p, int pAt, int pRow, double[] b, int bAt, int bStride,
+			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
+		DoubleVector c00 = start(init, initAt);
+		DoubleVector c01 = start(init, initAt + L);
+		DoubleVector c10 = c00;
+		DoubleVector c11 = c01;
+		DoubleVector c20 = c00;
+		DoubleVector c21 = c01;
+		DoubleVector c30 = c00;
+		DoubleVector c31 = c01;
+		for (int pk = pAt, bk = bAt; pk < pAt + inner; pk++, bk += bStride) {
+			DoubleVector b0 = DoubleVector.fromArray(S, b, bk);
+			DoubleVector b1 = DoubleVector.fromArray(S, b, bk + L);
+			DoubleVector x = DoubleVector.broadcast(S, p[pk]);
+			c00 = b0.fma(x, c00);
+			c01 = b1.fma(x, c01);
+			x = DoubleVector.broadcast(S, p[pk + pRow]);
+			c10 = b0.fma(x, c10);
+			c11 = b1.fma(x, c11);
+			x = DoubleVector.broadcast(S, p[pk + 2 * pRow]);
+			c20 = b0.fma(x, c20);
+			c21 = b1.fma(x, c21);
+			x = DoubleVector.broadcast(S, p[pk + 3 * pRow]);
+			c30 = b0.fma(x, c30);
+			c31 = b1.fma(x, c31);
+		}
+		c00.intoArray(c, cAt);
+		c01.intoArray(c, cAt + L);
+		c10.intoArray(c, cAt + cStride);
+		c11.intoArray(c, cAt + cStride + L);
+		c20.intoArray(c, cAt + 2 * cStride);
+		c21.intoArray(c, cAt + 2 * cStride + L);
+		c30.intoArray(c, cAt + 3 * cStride);
+		c31.intoArray(c, cAt + 3 * cStride + L);
+	}
+
+	/** {@link #tile3} with one vector of b. */
+	private static void tile1(double[] p, int pAt, int pRow, double[] b, int bAt, int bStride,
+			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
+		DoubleVector c0 = start(init, initAt);
+		DoubleVector c1 = c0;
+		DoubleVector c2 = c0;
+		DoubleVector c3 = c0;
+		for (int pk = pAt, bk = bAt; pk < pAt + inner; pk++, bk += bStride) {
+			DoubleVector b0 = DoubleVector.fromArray(S, b, bk);
+			c0 = b0.fma(DoubleVector.broadcast(S, p[pk]), c0);
+			c1 = b0.fma(DoubleVector.broadcast(S, p[pk + pRow]), c1);
+			c2 = b0.fma(DoubleVector.broadcast(S, p[pk + 2 * pRow]), c2);
+			c3 = b0.fma(DoubleVector.broadcast(S, p[pk + 3 * pRow]), c3);
+		}
+		c0.intoArray(c, cAt);
+		c1.intoArray(c, cAt + cStride);
+		c2.intoArray(c, cAt + 2 * cStride);
+		c3.intoArray(c, cAt + 3 * cStride);
+	}
+
+	/**
+	 * One column past the last whole vector, for the 4 rows of a tile: four independent chains of
+	 * {@link Math#fma}, the scalar code's sums. Not a vector of {@link #FOUR}: with 512-bit vectors, 256-bit
+	 * ones in the products made C2's type profile of the shared {@code DoubleVector} methods (fma, intoArray)
+	 * see two vector classes, and it then left those operations to the allocating Java fallback in every tile.
+	 */
+	private static void lastColumn(double[] p, int pAt, int pRow, double[] b, int bAt, int bStride,
+			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
+		double start = init == null ? 0.0 : init[initAt];
+		double s0 = start;
+		double s1 = start;
+		double s2 = start;
+		double s3 = start;
+		for (int k = 0; k < inner; k++) {
+			int pk = pAt + k;
+			double bk = b[bAt + k * bStride];
+			s0 = Math.fma(p[pk], bk, s0);
+			s1 = Math.fma(p[pk + pRow], bk, s1);
+			s2 = Math.fma(p[pk + 2 * pRow], bk, s2);
+			s3 = Math.fma(p[pk + 3 * pRow], bk, s3);
 		}
 		c[cAt] = s0;
 		c[cAt + cStride] = s1;

@@ -48,7 +48,7 @@ class VectorKernelsTests {
 	}
 
 	@ParameterizedTest(name = "n={0} inner={1} width={2}")
-	@CsvSource({ "1,1,1", "7,5,9", "8,4,4", "33,6,3", "64,784,128", "16,128,10", "13,3,21", "64,128,10" })
+	@CsvSource({ "1,1,1", "7,5,9", "8,4,4", "33,6,3", "64,784,128", "16,128,10", "13,3,21", "64,128,10", "300,9,26" })
 	void productOfATransposeGivesTheScalarBits(int n, int inner, int width) {
 		SplittableRandom random = new SplittableRandom(n * 1000 + inner * 10 + width);
 		double[] a = uniform(n * inner + 5, random);
