@@ -373,14 +373,9 @@ class ClientRuns {
 		if (request.jobType() == JobType.RANGE_TEST) {
 			RangeTestRequest given = (request.rangeTest() == null ? RangeTestRequest.DEFAULTS : request.rangeTest())
 				.resolved();
+			// its ramp needs no check here: Bean Validation refused any block that breaks RangeTestOptions.violations
 			rangeTest = new RangeTestRequest(given.startLr(), given.endLr(), given.iterations(), given.mode(),
 					given.smoothing(), given.divergenceFactor(), null, null);
-			try {
-				rangeTest.toOptions().ramp();
-			}
-			catch (InvalidParameterException ex) {
-				throw ex.under("rangeTest");
-			}
 		}
 		else {
 			training = request.training();

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,14 +18,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Runs the Python client's own test suite ({@code clients/python/tests}, standard-library {@code unittest}) against
- * this service over real HTTP, and fails when it fails. The lease of client-run jobs is short, so the test of a
- * client killed mid-run sees its job fail within seconds. Skipped when {@code /usr/bin/python3} is absent; the
- * suite's PyTorch tests skip themselves when {@code torch} is not installed.
+ * this service over real HTTP, and fails when it fails. The suite runs as two Python processes side by side: the
+ * README examples ({@code test_readme}, PyTorch training for most of the suite's time) in one, every other test module
+ * in the other, so that the other modules' waits (a killed client's lease, polls) overlap the training. The lease of
+ * client-run jobs is short, so the test of a client killed mid-run sees its job fail within seconds, and a study's
+ * worker told to ask again (204) is told to wait a second rather than ten. Skipped when {@code /usr/bin/python3} is
+ * absent; the suite's PyTorch tests skip themselves when {@code torch} is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:python-client;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=1",
 		"lrtune.curves.flush-interval=50ms", "lrtune.client-runs.lease=" + PythonClientTests.LEASE_SECONDS + "s",
-		"lrtune.client-runs.lease-check-interval=200ms" })
+		"lrtune.client-runs.lease-check-interval=200ms", "lrtune.studies.ask-retry-after=1s" })
 class PythonClientTests {
 
 	/** The lease of client-run jobs, short so that the suite's killed client's job fails within seconds. */
@@ -32,7 +38,12 @@ class PythonClientTests {
 
 	private static final Path SUITE = Path.of("clients", "python", "tests");
 
+	/** The module of the README examples, run in a process of its own beside the others. */
+	private static final String README_MODULE = "test_readme";
+
 	private static final Path OUTPUT = Path.of("target", "python-client-tests.txt");
+
+	private static final Path README_OUTPUT = Path.of("target", "python-client-readme-tests.txt");
 
 	@LocalServerPort
 	private int port;
@@ -40,21 +51,43 @@ class PythonClientTests {
 	@Test
 	void thePythonClientsTestSuitePassesAgainstTheService() throws IOException, InterruptedException {
 		assumeTrue(Files.isExecutable(PYTHON), PYTHON + " is absent: the Python client's tests are skipped");
-		ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), "-m", "unittest", "discover", "-s",
-				SUITE.toString(), "-v").redirectErrorStream(true);
+		List<String> modules;
+		// unittest discover's default pattern, test*.py
+		try (Stream<Path> files = Files.list(SUITE)) {
+			modules = files.map(file -> file.getFileName().toString())
+				.filter(name -> name.startsWith("test") && name.endsWith(".py"))
+				.map(name -> name.substring(0, name.length() - ".py".length()))
+				.sorted()
+				.toList();
+		}
+		assertThat(modules).as("the Python client's test modules in %s", SUITE).contains(README_MODULE).hasSizeGreaterThan(1);
+		Files.createDirectories(OUTPUT.getParent());
+		Process readme = start(List.of(README_MODULE), README_OUTPUT);
+		Process others = start(modules.stream().filter(module -> !module.equals(README_MODULE)).toList(), OUTPUT);
+		assertPassed(others, OUTPUT);
+		assertPassed(readme, README_OUTPUT);
+	}
+
+	/** {@code python3 -m unittest -v} on these modules, in the suite's directory, its output going to {@code output}. */
+	private Process start(List<String> modules, Path output) throws IOException {
+		List<String> command = new ArrayList<>(List.of(PYTHON.toString(), "-m", "unittest", "-v"));
+		command.addAll(modules);
+		ProcessBuilder builder = new ProcessBuilder(command).directory(SUITE.toFile()).redirectErrorStream(true);
 		builder.environment().put("LRTUNE_URL", "http://localhost:" + port);
 		builder.environment().put("LRTUNE_LEASE_SECONDS", String.valueOf(LEASE_SECONDS));
 		builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-		Files.createDirectories(OUTPUT.getParent());
-		Process python = builder.redirectOutput(OUTPUT.toFile()).start();
+		return builder.redirectOutput(output.toFile()).start();
+	}
+
+	private static void assertPassed(Process python, Path output) throws IOException, InterruptedException {
 		boolean ended = python.waitFor(30, TimeUnit.MINUTES);
 		if (!ended) {
 			python.destroyForcibly().waitFor();
 		}
-		String output = Files.readString(OUTPUT, StandardCharsets.UTF_8);
-		System.out.println(output);
-		assertThat(ended).as("the Python suite ended within 30 minutes; its output:%n%s", output).isTrue();
-		assertThat(python.exitValue()).as("exit status of the Python suite; its output:%n%s", output).isZero();
+		String text = Files.readString(output, StandardCharsets.UTF_8);
+		System.out.println(text);
+		assertThat(ended).as("the Python suite ended within 30 minutes; its output:%n%s", text).isTrue();
+		assertThat(python.exitValue()).as("exit status of the Python suite; its output:%n%s", text).isZero();
 	}
 
 }

@@ -8,18 +8,19 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
+import dev.lrtune.ServiceBeansOnH2;
 import dev.lrtune.core.rangetest.SmoothedLoss;
 import dev.lrtune.web.InvalidRequestException;
 
-/** Reading curves back from H2: ranges, pages, smoothing and downsampling over stored chunks. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-		"spring.datasource.url=jdbc:h2:mem:curve-query;DB_CLOSE_DELAY=-1", "lrtune.workers.enabled=false",
-		"lrtune.curves.max-points=5000" })
+/**
+ * Reading curves back from H2: ranges, pages of {@value ServiceBeansOnH2#MAX_POINTS} points, smoothing and
+ * downsampling over stored chunks.
+ */
+@ServiceBeansOnH2
 class CurveQueryTests {
 
 	private static final long JOB = 9001;

@@ -10,8 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.lrtune.ServiceBeansOnH2;
+
 /** Downsampling a long curve from the chunks' summaries instead of every point. */
-@CurveStoreOnH2
+@ServiceBeansOnH2
 class CurveSummaryTests {
 
 	private static final long JOB = 9002;

@@ -1,7 +1,9 @@
 package dev.lrtune.curve;
 
+import dev.lrtune.ServiceBeansOnH2;
+
 /** {@link CurveWriteOverScenarios} on H2. */
-@CurveStoreOnH2
+@ServiceBeansOnH2
 class CurveWriteOverH2Tests extends CurveWriteOverScenarios {
 
 }

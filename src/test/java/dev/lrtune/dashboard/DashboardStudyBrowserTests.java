@@ -20,18 +20,17 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
+
+import dev.lrtune.StudiesOverHttp;
 
 /**
  * The study pages in headless Chromium: a study started from the form on {@code /studies}, followed on its page until
  * it succeeds, then checked against the API: the winner's curve drawn in its colour over the grey pruned ones, the
  * winning schedule shown as the API's {@code best.schedule}, the trials in rank order. Skipped without Chromium.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:dashboard-study;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=2",
-		"lrtune.curves.flush-interval=50ms", "lrtune.studies.poll-interval=50ms" })
+@StudiesOverHttp
 class DashboardStudyBrowserTests extends BrowserTests {
 
 	/** study.html's colours: the winner, and pruned or diverged trials. */

@@ -358,6 +358,19 @@ abstract class ClientRunScenarios {
 	}
 
 	@Test
+	void aClientRangeTestWhoseRampCannotBeMadeIsRefusedNamingEachBrokenFieldAndNothingIsStored() throws Exception {
+		String marker = "ramp" + System.nanoTime();
+		Response refused = send("POST", "/api/v1/jobs", """
+				{"type": "range_test", "runner": "client", "name": "%s",
+				 "rangeTest": {"startLr": 1, "endLr": 0.1, "iterations": 100, "mode": "cubic"}}""".formatted(marker));
+		assertThat(refused.status).isEqualTo(400);
+		List<String> fields = new ArrayList<>();
+		refused.body.get("errors").forEach(error -> fields.add(error.get("field").asString()));
+		assertThat(fields).containsExactlyInAnyOrder("rangeTest.endLr", "rangeTest.mode");
+		assertThat(ids("/api/v1/jobs?name=" + marker)).isEmpty();
+	}
+
+	@Test
 	void jobsAreFoundByRunnerNameAndTags() throws Exception {
 		String marker = "m" + System.nanoTime();
 		long tagged = create("""

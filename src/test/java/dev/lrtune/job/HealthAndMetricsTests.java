@@ -12,16 +12,19 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-/** Over real HTTP: after a small job, the actuator shows the worker pool and the job metrics; info names the build. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:health-and-metrics;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=2",
-		"lrtune.curves.flush-interval=50ms" })
+import dev.lrtune.StudiesOverHttp;
+
+/**
+ * Over real HTTP: after a small job, the actuator shows the worker pool (idle once the job ended: the classes sharing
+ * this context wait for what they start) and the job metrics, counted at least as this class's job adds them; info
+ * names the build.
+ */
+@StudiesOverHttp
 class HealthAndMetricsTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {

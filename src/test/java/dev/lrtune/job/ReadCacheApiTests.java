@@ -10,14 +10,13 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.lrtune.ServiceOverMockMvc;
 import dev.lrtune.curve.CurveBatchRecorder;
 import dev.lrtune.curve.CurveSettings;
 import dev.lrtune.curve.Curves;
@@ -30,8 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * timing: a change written straight into the database (as another instance would) is not seen until the ttl, while
  * every write this instance makes through its own code is seen by the next read.
  */
-@SpringBootTest(properties = { "lrtune.workers.enabled=false", "lrtune.read-cache.ttl=1h" })
-@AutoConfigureMockMvc
+@ServiceOverMockMvc
 class ReadCacheApiTests {
 
 	private static final String JOB = """

@@ -19,18 +19,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** {@code /api/**} with two keys configured: over MockMvc, and over real HTTP for paths a container normalises. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:api-keys;DB_CLOSE_DELAY=-1", "lrtune.workers.enabled=false",
-		"lrtune.security.api-keys=first-key, second-key" })
-@AutoConfigureMockMvc
+import dev.lrtune.ServiceWithApiKeys;
+
+/**
+ * {@code /api/**} with keys configured ({@code first-key} and {@code second-key} among them): over MockMvc, and over
+ * real HTTP for paths a container normalises.
+ */
+@ServiceWithApiKeys
 class ApiKeyTests {
 
 	private static final String SCHEDULES = "/api/v1/schedules";

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.lrtune.DocumentedResponses;
+import dev.lrtune.StudiesOverHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
@@ -25,8 +25,7 @@ import org.springframework.web.client.RestClient;
 /**
  * Studies over real HTTP, from the request to the winner's schedule re-run as a plain training job.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"lrtune.workers.threads=2", "lrtune.curves.flush-interval=50ms", "lrtune.studies.poll-interval=50ms" })
+@StudiesOverHttp
 class StudyEndToEndTests {
 
 	static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {

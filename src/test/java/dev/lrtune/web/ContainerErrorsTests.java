@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.lrtune.RawHttp;
 import dev.lrtune.RawHttp.Answer;
+import dev.lrtune.ServiceWithApiKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,13 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  * an empty body or a 500; {@code nosniff} on every answer; ids in plain ASCII decimal; and an API key that Tomcat
  * refuses never written to the log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:container-errors;DB_CLOSE_DELAY=-1", "lrtune.workers.enabled=false",
-		"lrtune.security.api-keys=" + ContainerErrorsTests.KEY })
+@ServiceWithApiKeys
 @ExtendWith(OutputCaptureExtension.class)
 class ContainerErrorsTests {
 
-	static final String KEY = "container-errors-key-7c1f";
+	static final String KEY = ServiceWithApiKeys.RARE_KEY;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

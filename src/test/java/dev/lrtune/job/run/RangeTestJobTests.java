@@ -7,10 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
+import dev.lrtune.ServiceBeansOnH2;
 import dev.lrtune.core.rangetest.AnalysisSettings;
 import dev.lrtune.core.rangetest.RangeTestAnalysis;
 import dev.lrtune.core.rangetest.Recommendation;
@@ -24,9 +23,7 @@ import dev.lrtune.job.queue.JobQueue;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Range-test jobs run step by step (the worker pool is off) on an in-memory H2 database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:range-test-jobs;DB_CLOSE_DELAY=-1",
-		"lrtune.workers.enabled=false", "lrtune.curves.flush-interval=0ms" })
+@ServiceBeansOnH2
 class RangeTestJobTests {
 
 	@Autowired
