@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import dev.lrtune.db.DatabaseProduct;
 
 /**
  * The stored curves: {@code curve_chunks} and {@code curve_validations}. Writes are JDBC batches and take
@@ -336,8 +337,7 @@ public class Curves {
 	private UpsertSql sql() {
 		UpsertSql sql = upserts;
 		if (sql == null) {
-			String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-			sql = "PostgreSQL".equals(product) ? UpsertSql.POSTGRESQL : UpsertSql.H2;
+			sql = new DatabaseProduct(jdbc).postgres() ? UpsertSql.POSTGRESQL : UpsertSql.H2;
 			upserts = sql;
 		}
 		return sql;

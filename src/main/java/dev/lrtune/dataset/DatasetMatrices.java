@@ -8,9 +8,10 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import dev.lrtune.db.DatabaseProduct;
 
 /**
  * The {@code dataset_chunks} table: a dataset's features (row-major) followed by its targets, as one
@@ -58,7 +59,7 @@ class DatasetMatrices {
 	void writeThrough() {
 		Boolean embedded = h2;
 		if (embedded == null) {
-			embedded = "H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+			embedded = new DatabaseProduct(jdbc).h2();
 			h2 = embedded;
 		}
 		if (embedded) {

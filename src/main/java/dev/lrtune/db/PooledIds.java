@@ -1,6 +1,5 @@
 package dev.lrtune.db;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,8 +31,7 @@ public final class PooledIds {
 	public synchronized long next() {
 		if (next == limit) {
 			if (nextValueSql == null) {
-				String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-				nextValueSql = "PostgreSQL".equals(product) ? "SELECT nextval('" + sequence + "')"
+				nextValueSql = new DatabaseProduct(jdbc).postgres() ? "SELECT nextval('" + sequence + "')"
 						: "SELECT NEXT VALUE FOR " + sequence;
 			}
 			next = jdbc.queryForObject(nextValueSql, Long.class);

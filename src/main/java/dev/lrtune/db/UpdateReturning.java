@@ -2,7 +2,6 @@ package dev.lrtune.db;
 
 import java.util.List;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -15,21 +14,16 @@ public final class UpdateReturning {
 
 	private final JdbcTemplate jdbc;
 
-	private volatile Boolean postgres;
+	private final DatabaseProduct database;
 
 	public UpdateReturning(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.database = new DatabaseProduct(jdbc);
 	}
 
 	/** Whether the database is PostgreSQL (else H2), asked once. */
 	public boolean postgres() {
-		Boolean answer = postgres;
-		if (answer == null) {
-			String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-			answer = "PostgreSQL".equals(product);
-			postgres = answer;
-		}
-		return answer;
+		return database.postgres();
 	}
 
 	/** {@code update} (an {@code UPDATE} statement) with {@code columns} of the changed rows, mapped by {@code rows}. */
