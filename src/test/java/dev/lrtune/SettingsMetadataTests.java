@@ -46,7 +46,7 @@ class SettingsMetadataTests {
 
 		assertThat(names).contains("lrtune.queue.max-queued", "lrtune.workers.threads", "lrtune.curves.flush-interval",
 				"lrtune.studies.ask-retry-after", "lrtune.dataset-cache.max-size", "lrtune.security.api-keys",
-				"lrtune.instance-id");
+				"lrtune.instance-id", "lrtune.warm-up.enabled");
 	}
 
 	private static List<JsonNode> lrtuneSettings() throws IOException {

@@ -268,7 +268,7 @@ public final class AnswerBenchmark {
 	}
 
 	/**
-	 * The server's CPU time by group of threads (request threads, workers, JIT, GC, other), from
+	 * The server's CPU time by group of threads (request threads, workers, the start-up warm-up, JIT, GC, other), from
 	 * {@code /proc/<pid>/task/*}{@code /stat}; threads that ended meanwhile are missed. Empty without its pid.
 	 */
 	private Map<String, Long> threadCpuMillis() throws Exception {
@@ -296,6 +296,9 @@ public final class AnswerBenchmark {
 	private static String group(String thread) {
 		if (thread.startsWith("http-nio")) {
 			return "request threads";
+		}
+		if (thread.equals("lrtune-warm-up")) {
+			return "warm-up";
 		}
 		if (thread.startsWith("lrtune-")) {
 			return "workers";

@@ -1,5 +1,6 @@
 package dev.lrtune.dataset;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -93,6 +94,15 @@ public class DatasetCatalog {
 	 */
 	public Optional<Instant> uploadedAt(long id) {
 		return lookups.uploadedAt(id);
+	}
+
+	/**
+	 * Reads and encodes {@code csv} as an upload of it would, and returns its rows and columns, storing nothing: for
+	 * the start-up warm-up, so that the first upload does not wait for the JIT to compile the reader.
+	 */
+	public DatasetShape parseOnly(byte[] csv) {
+		ParsedDataset parsed = reader.read(csv, StandardCharsets.UTF_8, UploadOptions.defaults("warm-up.csv"));
+		return new DatasetShape(parsed.rows(), parsed.cols(), parsed.task(), parsed.classes().size());
 	}
 
 	public boolean exists(long id) {

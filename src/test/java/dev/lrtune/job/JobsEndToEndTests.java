@@ -10,8 +10,10 @@ import java.util.Map;
 
 import dev.lrtune.DocumentedResponses;
 import dev.lrtune.ServiceOverHttp;
+import dev.lrtune.job.run.WarmUp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
@@ -32,6 +34,9 @@ class JobsEndToEndTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private WarmUp warmUp;
 
 	private RestClient http;
 
@@ -94,6 +99,20 @@ class JobsEndToEndTests {
 		assertThat(recommendation).containsKeys("recommendedLr", "method", "suggestions", "cyclicBounds")
 			.isEqualTo(analysis)
 			.isEqualTo(((Map<String, Object>) job.get("result")).get("recommendation"));
+	}
+
+	@Test
+	void aWorkerThatClaimsAJobStopsTheStartUpWarmUpForGood() {
+		URI location = http.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).body("""
+				{"type": "range_test", "dataset": "synthetic:moons?samples=200&seed=7", "model": {"type": "logistic"},
+				 "seed": 3, "rangeTest": {"iterations": 20}}""")
+			.retrieve()
+			.toEntity(JSON)
+			.getHeaders()
+			.getLocation();
+
+		assertThat(awaitFinished(location).get("status")).isEqualTo("succeeded");
+		assertThat(warmUp.yielded()).isTrue();
 	}
 
 	private Map<String, Object> awaitFinished(URI location) {

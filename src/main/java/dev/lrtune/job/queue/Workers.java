@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import dev.lrtune.job.store.JobRow;
 import dev.lrtune.job.store.JobSettings;
 import dev.lrtune.job.run.JobRunner;
+import dev.lrtune.job.run.WarmUp;
 
 /**
  * This instance's worker pool: {@code lrtune.workers.threads} threads that claim and run queued jobs, and one
@@ -55,6 +56,8 @@ public class Workers implements SmartLifecycle {
 
 	private final InstanceSettings instanceSettings;
 
+	private final WarmUp warmUp;
+
 	private final List<Thread> threads = new ArrayList<>();
 
 	private volatile boolean active;
@@ -62,7 +65,8 @@ public class Workers implements SmartLifecycle {
 	private ScheduledExecutorService maintenance;
 
 	Workers(JobQueue queue, JobRunner runner, RunningJobs running, WorkerWakeUp wakeUp, LeaseHeartbeat heartbeat,
-			LeaseRecovery recovery, WorkerSettings settings, JobSettings jobSettings, InstanceSettings instanceSettings) {
+			LeaseRecovery recovery, WorkerSettings settings, JobSettings jobSettings, InstanceSettings instanceSettings,
+			WarmUp warmUp) {
 		this.queue = queue;
 		this.runner = runner;
 		this.running = running;
@@ -72,6 +76,7 @@ public class Workers implements SmartLifecycle {
 		this.settings = settings;
 		this.jobSettings = jobSettings;
 		this.instanceSettings = instanceSettings;
+		this.warmUp = warmUp;
 	}
 
 	/** Wakes idle workers: a job was queued here. */
@@ -147,6 +152,7 @@ public class Workers implements SmartLifecycle {
 				job = Optional.empty();
 			}
 			if (job.isPresent()) {
+				warmUp.yieldToJobs(); // the job compiles what it needs itself; the warm-up would only take its core
 				long id = job.get().id();
 				try {
 					runner.run(job.get(), run -> running.add(id, run));
