@@ -152,13 +152,14 @@ public class Workers implements SmartLifecycle {
 				job = Optional.empty();
 			}
 			if (job.isPresent()) {
-				warmUp.yieldToJobs(); // the job compiles what it needs itself; the warm-up would only take its core
 				long id = job.get().id();
+				warmUp.jobStarted(); // the start-up warm-up, if it still runs, waits until no job runs here
 				try {
 					runner.run(job.get(), run -> running.add(id, run));
 				}
 				finally {
 					running.remove(id);
+					warmUp.jobEnded();
 				}
 			}
 			else {
