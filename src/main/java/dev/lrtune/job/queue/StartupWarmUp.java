@@ -15,7 +15,7 @@ import dev.lrtune.job.run.WarmUp;
  * Once the application is ready, runs the {@link WarmUp} in one background daemon thread, once per JVM: compiled
  * code is the JVM's, so a second application context in the same process (a test suite's) finds it compiled. Only
  * an instance that runs jobs warms up ({@code lrtune.workers.enabled}); readiness and health never wait for it, and
- * it waits while the workers run jobs ({@link Workers}). It logs one line when it ends.
+ * the first job a worker claims stops it ({@link Workers}). It logs one line when it ends.
  */
 @Component
 class StartupWarmUp {
@@ -64,8 +64,9 @@ class StartupWarmUp {
 	private void warmUp() {
 		try {
 			WarmUp.Report report = warmUp.run(settings.rounds());
-			log.info("Warm-up done: {} small jobs, {} iterations, in {} ms ({} ms of CPU), paused {} times for jobs",
-					report.runs(), report.iterations(), report.millis(), report.cpuMillis(), report.pauses());
+			log.info("Warm-up {}: {} small jobs, {} iterations, in {} ms ({} ms of CPU)",
+					report.stopped() ? "stopped by a job" : "done", report.runs(), report.iterations(), report.millis(),
+					report.cpuMillis());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Warm-up failed; the first jobs compile their code themselves: {}", ex.toString());

@@ -152,14 +152,15 @@ public class Workers implements SmartLifecycle {
 				job = Optional.empty();
 			}
 			if (job.isPresent()) {
+				// for good: the job compiles what it needs itself, and a warm-up resumed later would queue its
+				// compilations beside the jobs that follow
+				warmUp.yieldToJobs();
 				long id = job.get().id();
-				warmUp.jobStarted(); // the start-up warm-up, if it still runs, waits until no job runs here
 				try {
 					runner.run(job.get(), run -> running.add(id, run));
 				}
 				finally {
 					running.remove(id);
-					warmUp.jobEnded();
 				}
 			}
 			else {

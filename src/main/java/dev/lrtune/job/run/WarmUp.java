@@ -33,10 +33,8 @@ import dev.lrtune.job.store.JobJson;
  * <p>Writes nothing anywhere: the curve recorder's batches are dropped, the lookups find no row and are rolled
  * back, the parsed CSV is not stored, no job row, metric or event is made, and
  * nothing is put in a cache a job reads (the requests are read with {@link JobJson#read}, the data is generated
- * here, every random stream comes from the warm-up's own seeds).
- *
- * <p>It gives way to real work: when a worker claims a job ({@link #jobStarted()}) the small job running stops
- * before its next iteration, and the next one waits until no job runs here ({@link #jobEnded()}).
+ * here, every random stream comes from the warm-up's own seeds). {@link #yieldToJobs()} stops it before its next
+ * iteration, for good: a worker claimed a job, which compiles what it needs itself.
  */
 @Component
 public class WarmUp {
@@ -87,14 +85,9 @@ public class WarmUp {
 
 	private final byte[] csv = csv();
 
+	private volatile boolean yielded;
+
 	private volatile LocalRun current;
-
-	/** Jobs this instance's workers run now ({@link #jobStarted()}, {@link #jobEnded()}); guarded by this. */
-	private int jobs;
-
-	private long jobsSeen;
-
-	private boolean waiting;
 
 	WarmUp(JobJson json, List<JobExecution> executions, CurveSettings curveSettings, DatasetCatalog catalog,
 			TransactionTemplate transactions) {
@@ -106,7 +99,8 @@ public class WarmUp {
 	}
 
 	/**
-	 * Runs every request of {@link #REQUESTS} {@code rounds} times on the calling thread, pausing while jobs run here.
+	 * Runs every request of {@link #REQUESTS} {@code rounds} times on the calling thread, unless
+	 * {@link #yieldToJobs()} stops it first.
 	 */
 	public Report run(int rounds) {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -114,14 +108,11 @@ public class WarmUp {
 		long cpuStart = measured ? threads.getCurrentThreadCpuTime() : 0;
 		long start = System.nanoTime();
 		int runs = 0;
-		int pauses = 0;
 		long iterations = 0;
-		for (int round = 0; round < rounds; round++) {
-			pauses += awaitNoJob() ? 1 : 0;
+		for (int round = 0; round < rounds && !yielded; round++) {
 			uploadedDataset();
-			for (String text : REQUESTS) {
-				pauses += awaitNoJob() ? 1 : 0;
-				JobRequest request = json.read(text, JobRequest.class);
+			for (int i = 0; i < REQUESTS.size() && !yielded; i++) {
+				JobRequest request = json.read(REQUESTS.get(i), JobRequest.class);
 				// generated, split and standardised each time, as a job that misses the cache does
 				iterations += run(request,
 						request.split(new JobDatasets.Loaded(SyntheticSpec.parse(request.dataset()).generate(), true)));
@@ -129,68 +120,8 @@ public class WarmUp {
 			}
 		}
 		long cpu = measured ? threads.getCurrentThreadCpuTime() - cpuStart : -1;
-		return new Report(runs, iterations, pauses, (System.nanoTime() - start) / 1_000_000,
+		return new Report(runs, iterations, yielded, (System.nanoTime() - start) / 1_000_000,
 				cpu < 0 ? -1 : cpu / 1_000_000);
-	}
-
-	/** A worker of this instance claimed a job: the small job running now stops at its next iteration. */
-	public void jobStarted() {
-		synchronized (this) {
-			jobs++;
-			jobsSeen++;
-		}
-		LocalRun run = current;
-		if (run != null) {
-			run.release();
-		}
-	}
-
-	/** A worker's job ended (however it ended). */
-	public synchronized void jobEnded() {
-		jobs--;
-		if (jobs == 0) {
-			notifyAll();
-		}
-	}
-
-	/** Waits while a job runs here; whether it waited. */
-	private synchronized boolean awaitNoJob() {
-		boolean waited = false;
-		while (jobs > 0) {
-			waited = true;
-			waiting = true;
-			try {
-				wait();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("the warm-up was interrupted", ex);
-			}
-			finally {
-				waiting = false;
-			}
-		}
-		return waited;
-	}
-
-	/** The jobs this instance's workers started since it was made. */
-	public synchronized long jobsSeen() {
-		return jobsSeen;
-	}
-
-	/** The jobs running here now, as the workers told it. */
-	public synchronized int jobsRunning() {
-		return jobs;
-	}
-
-	/** Whether a small job of the warm-up runs now. */
-	boolean running() {
-		return current != null;
-	}
-
-	/** Whether the warm-up waits for the jobs running here to end. */
-	synchronized boolean waiting() {
-		return waiting;
 	}
 
 	/**
@@ -229,33 +160,50 @@ public class WarmUp {
 	private long run(JobRequest request, SplitDataset data) {
 		JobType type = JobType.of(request.type());
 		JobExecution execution = executions.stream().filter(e -> e.type() == type).findFirst().orElseThrow();
-		LocalRun run = new LocalRun(NO_JOB, Instant.MAX, data, (flushing, batch) -> true, curveSettings);
+		LocalRun run = new LocalRun(NO_JOB, Instant.MAX, data, (flushing, batch) -> !yielded, curveSettings);
 		current = run;
-		if (jobsRunning() > 0) {
-			run.release(); // a job that started between the wait and the assignment above did not see this run
+		if (yielded) {
+			return 0; // a yield between the check and the assignment above missed this run
 		}
 		long iterations = request.training() != null ? request.training().iterations()
 				: request.rangeTest().iterations();
-		try {
-			JobExecution.Outcome outcome = execution.run(request, iterations, run);
-			CurveBatchRecorder recorder = run.recorder();
-			recorder.drain(); // what a finished job writes last, dropped
-			json.write(outcome.result());
-			return recorder.lastIteration() + 1;
-		}
-		finally {
-			current = null;
+		JobExecution.Outcome outcome = execution.run(request, iterations, run);
+		CurveBatchRecorder recorder = run.recorder();
+		recorder.drain(); // what a finished job writes last, dropped
+		json.write(outcome.result());
+		current = null;
+		return recorder.lastIteration() + 1;
+	}
+
+	/** Stops the warm-up before its next iteration, for good (a worker claimed a job). Cheap: called on every claim. */
+	public void yieldToJobs() {
+		if (!yielded) {
+			yielded = true;
+			LocalRun run = current;
+			if (run != null) {
+				run.release();
+			}
 		}
 	}
 
+	/** Whether {@link #yieldToJobs()} was called. */
+	public boolean yielded() {
+		return yielded;
+	}
+
+	/** Whether a job of the warm-up runs now. */
+	boolean running() {
+		return current != null;
+	}
+
 	/**
-	 * @param runs the small jobs run (to their end, or stopped by a job of the workers)
+	 * @param runs the executions run to their end (or stopped by a yield)
 	 * @param iterations the steps they ran, every point of their curves (recorded, then dropped)
-	 * @param pauses how many times it waited for jobs running here to end
+	 * @param stopped whether a yield stopped it before the last
 	 * @param millis its wall time
 	 * @param cpuMillis its thread's CPU time; −1 where the JVM cannot measure it
 	 */
-	public record Report(int runs, long iterations, int pauses, long millis, long cpuMillis) {
+	public record Report(int runs, long iterations, boolean stopped, long millis, long cpuMillis) {
 	}
 
 }

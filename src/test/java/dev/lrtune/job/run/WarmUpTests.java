@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The start-up warm-up's work, run here on the test's thread: every small job of its set runs to its end, and nothing
- * it did is seen anywhere (no row of any table, no job or cache metric); it gives way to the jobs of the workers.
+ * it did is seen anywhere (no row of any table, no job or cache metric); a yield stops it for good.
  */
 @ServiceBeansOnH2
 class WarmUpTests {
@@ -66,7 +65,7 @@ class WarmUpTests {
 		WarmUp.Report report = warmUp().run(2);
 
 		assertThat(report.runs()).isEqualTo(2 * WarmUp.REQUESTS.size());
-		assertThat(report.pauses()).isZero();
+		assertThat(report.stopped()).isFalse();
 		// every step of every run: the linear models' range tests run their 1,000 and 300 steps unless they diverge,
 		// the MLP's 60, its training 40; a range test stopping at divergence runs fewer
 		assertThat(report.iterations()).isGreaterThan(2 * (60 + 40)).isLessThanOrEqualTo(2 * (1000 + 300 + 300 + 60 + 40));
@@ -75,46 +74,34 @@ class WarmUpTests {
 	}
 
 	@Test
-	void whileAJobRunsHereItWaitsAndGoesOnOnceTheJobEnded() throws Exception {
+	void aYieldBeforeItStartsRunsNothing() {
 		WarmUp warmUp = warmUp();
-		warmUp.jobStarted();
-		CompletableFuture<WarmUp.Report> running = CompletableFuture.supplyAsync(() -> warmUp.run(1));
-		awaitTrue(warmUp::waiting, running);
+		warmUp.yieldToJobs();
 
-		assertThat(warmUp.running()).isFalse();
-		warmUp.jobEnded();
+		WarmUp.Report report = warmUp.run(3);
 
-		WarmUp.Report report = running.get(Duration.ofMinutes(2).toMillis(), TimeUnit.MILLISECONDS);
-		assertThat(report.runs()).isEqualTo(WarmUp.REQUESTS.size());
-		assertThat(report.pauses()).isEqualTo(1);
+		assertThat(report.runs()).isZero();
+		assertThat(report.iterations()).isZero();
+		assertThat(report.stopped()).isTrue();
 	}
 
 	@Test
-	void aJobStartingStopsTheSmallJobRunningAndTheNextWaitsForItsEnd() throws Exception {
+	void aYieldStopsARunningWarmUpBeforeItsNextIterationForGood() throws Exception {
 		WarmUp warmUp = warmUp();
-		CompletableFuture<WarmUp.Report> running = CompletableFuture.supplyAsync(() -> warmUp.run(1));
-		awaitTrue(warmUp::running, running);
-
-		warmUp.jobStarted();
-
-		// the small job running stops at its next iteration (before its end), and the next one does not start
-		awaitTrue(warmUp::waiting, running);
-		assertThat(warmUp.running()).isFalse();
-		assertThat(running).isNotDone();
-		warmUp.jobEnded();
-		WarmUp.Report report = running.get(Duration.ofMinutes(2).toMillis(), TimeUnit.MILLISECONDS);
-		assertThat(report.runs()).isEqualTo(WarmUp.REQUESTS.size());
-		assertThat(report.pauses()).isEqualTo(1);
-		assertThat(warmUp.jobsSeen()).isEqualTo(1);
-		assertThat(warmUp.jobsRunning()).isZero();
-	}
-
-	/** Waits until {@code condition} holds, or fails once the warm-up ended without it. */
-	private static void awaitTrue(BooleanSupplier condition, CompletableFuture<?> warmUp) {
-		while (!condition.getAsBoolean()) {
-			assertThat(warmUp).as("the warm-up ended first").isNotDone();
+		int rounds = 1_000; // hours of work: only a yield ends it within the wait below
+		CompletableFuture<WarmUp.Report> running = CompletableFuture.supplyAsync(() -> warmUp.run(rounds));
+		while (!warmUp.running() && !running.isDone()) {
 			Thread.onSpinWait();
 		}
+
+		warmUp.yieldToJobs();
+
+		WarmUp.Report report = running.get(Duration.ofMinutes(2).toMillis(), TimeUnit.MILLISECONDS);
+		assertThat(report.stopped()).isTrue();
+		assertThat(warmUp.yielded()).isTrue();
+		// the run in progress ended (at its next iteration) and no other started
+		assertThat(report.runs()).isEqualTo(1);
+		assertThat(warmUp.running()).isFalse();
 	}
 
 	private Map<String, Long> rows() {
