@@ -5,8 +5,9 @@ package dev.lrtune.core.model;
  * fdlibm 5.3's {@code exp}, and this is that algorithm, step for step in the same double arithmetic, as
  * {@link Log1p} is for {@code log1p}. Why not call StrictMath: on Java 17 its {@code exp} is already Java
  * ({@code FdLibm.Exp}), but 348 bytes of bytecode, above C2's inlining limit for hot methods (325), so the
- * logistic loss paid a call per row, with its spills (the softmax head uses it too). Here the common path (finite x, not tiny, below the
- * overflow threshold) is a small method that inlines, and the rest is a call of its own.
+ * logistic loss paid a call per row, with its spills (the softmax head uses it too). Here the common path
+ * (finite x, not tiny, below the overflow threshold) is a small method that inlines, and the rest is a call of
+ * its own.
  *
  * <p>The method: {@code x = k·ln2 + r} with {@code |r| ≤ ln2/2}, {@code r = hi − lo} in two parts; then
  * {@code e^r = 1 + r + r·c/(2 − c)} with {@code c = r − r²·P(r²)} (Remez, error below 2^−59), and
