@@ -125,8 +125,14 @@ final class VectorKernels {
 			panel3(p, rows, pStart, pRow, tileEnd, b, bOffset + j, bStride, init, initOffset + j, c, cOffset + j,
 					cStride, inner, scratch, panel);
 		}
-		edgeColumns(p, rows, pStart, pRow, tileEnd, panelsEnd, b, bOffset, bStride, init, initOffset, c, cOffset,
-				cStride, inner, width);
+		int j = panelsEnd;
+		if (j + 2 * L <= width) {
+			panel2(p, rows, pStart, pRow, tileEnd, b, bOffset + j, bStride, init, initOffset + j, c, cOffset + j,
+					cStride, inner, scratch, panel);
+			j += 2 * L;
+		}
+		edgeColumns(p, rows, pStart, pRow, tileEnd, j, b, bOffset, bStride, init, initOffset, c, cOffset, cStride,
+				inner, width);
 		for (int i = tileEnd; i < n; i++) {
 			singleRow(p, rowStart(rows, pStart, pRow, i), b, bOffset, bStride, init, initOffset, c,
 					cOffset + i * cStride, inner, width);
@@ -154,7 +160,30 @@ final class VectorKernels {
 		}
 	}
 
-	/** The row tiles up to {@code tileEnd} × the columns from {@code j} on: two vectors, then one, then single columns. */
+	/**
+	 * {@link #panel3} with two vectors: the columns past the last panel of three (the 784-128-10 MLP's columns
+	 * 120–127), packed and blocked alike. Read in place instead, b's rows lie a row stride apart (1 KB for 128
+	 * columns), so that the L1 holds few of them (their lines fall into few of its sets) and every tile read
+	 * them again from L2.
+	 */
+	private static void panel2(double[] p, int[] rows, int pStart, int pRow, int tileEnd, double[] b, int bAt,
+			int bStride, double[] init, int initAt, double[] c, int cAt, int cStride, int inner, double[] scratch,
+			int panel) {
+		for (int k0 = 0; k0 < inner; k0 += BLOCK) {
+			int count = Math.min(BLOCK, inner - k0);
+			packPanel2(b, bAt + k0 * bStride, bStride, count, scratch, panel);
+			for (int i = 0; i < tileEnd; i += ROWS) {
+				int r0 = rowStart(rows, pStart, pRow, i);
+				int d1 = rowStart(rows, pStart, pRow, i + 1) - r0;
+				int d2 = rowStart(rows, pStart, pRow, i + 2) - r0;
+				int d3 = rowStart(rows, pStart, pRow, i + 3) - r0;
+				tile2(p, r0 + k0, d1, d2, d3, scratch, panel, 2 * L, k0 == 0, init, initAt, c, cAt + i * cStride,
+						cStride, count);
+			}
+		}
+	}
+
+	/** The row tiles up to {@code tileEnd} × the columns from {@code j} on: a vector, then single columns. */
 	private static void edgeColumns(double[] p, int[] rows, int pStart, int pRow, int tileEnd, int j, double[] b,
 			int bOffset, int bStride, double[] init, int initOffset, double[] c, int cOffset, int cStride, int inner,
 			int width) {
@@ -165,11 +194,6 @@ final class VectorKernels {
 			int d3 = rowStart(rows, pStart, pRow, i + 3) - r0;
 			int at = cOffset + i * cStride;
 			int column = j;
-			if (column + 2 * L <= width) {
-				tile2(p, r0, d1, d2, d3, b, bOffset + column, bStride, init, initOffset + column, c, at + column,
-						cStride, inner);
-				column += 2 * L;
-			}
 			if (column + L <= width) {
 				tile1(p, r0, d1, d2, d3, b, bOffset + column, bStride, init, initOffset + column, c, at + column,
 						cStride, inner);
@@ -465,6 +489,16 @@ final class VectorKernels {
 		}
 	}
 
+	/** {@link #packPanel} with two vectors per row. */
+	private static void packPanel2(double[] b, int bAt, int bStride, int count, double[] packed, int at) {
+		for (int k = 0; k < count; k++) {
+			int from = bAt + k * bStride;
+			int to = at + k * 2 * L;
+			DoubleVector.fromArray(S, b, from).intoArray(packed, to);
+			DoubleVector.fromArray(S, b, from + L).intoArray(packed, to + L);
+		}
+	}
+
 	/** Rows {@code [0, rows)} of a, row-major: term k of row i at {@code i·inner + k}. */
 	private static void pack(double[] a, int aOffset, int aRowStride, int aInnerStride, int rows, int inner,
 			double[] packed) {
@@ -600,6 +634,11 @@ final class VectorKernels {
 		store3(c30, c31, c32, c, cAt + 3 * cStride);
 	}
 
+	/** An accumulator's start: from init on the first block of inner terms, else what the previous block left in c. */
+	private static DoubleVector resume(boolean first, double[] init, int initAt, double[] c, int cAt) {
+		return first ? start(init, initAt) : DoubleVector.fromArray(S, c, cAt);
+	}
+
 	private static void store3(DoubleVector v0, DoubleVector v1, DoubleVector v2, double[] c, int at) {
 		v0.intoArray(c, at);
 		v1.intoArray(c, at + L);
@@ -608,15 +647,15 @@ final class VectorKernels {
 
 	/** {@link #tile3} with two vectors of b. */
 	private static void tile2(double[] p, int pAt, int d1, int d2, int d3, double[] b, int bAt, int bStride,
-			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
-		DoubleVector c00 = start(init, initAt);
-		DoubleVector c01 = start(init, initAt + L);
-		DoubleVector c10 = c00;
-		DoubleVector c11 = c01;
-		DoubleVector c20 = c00;
-		DoubleVector c21 = c01;
-		DoubleVector c30 = c00;
-		DoubleVector c31 = c01;
+			boolean first, double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
+		DoubleVector c00 = resume(first, init, initAt, c, cAt);
+		DoubleVector c01 = resume(first, init, initAt + L, c, cAt + L);
+		DoubleVector c10 = resume(first, init, initAt, c, cAt + cStride);
+		DoubleVector c11 = resume(first, init, initAt + L, c, cAt + cStride + L);
+		DoubleVector c20 = resume(first, init, initAt, c, cAt + 2 * cStride);
+		DoubleVector c21 = resume(first, init, initAt + L, c, cAt + 2 * cStride + L);
+		DoubleVector c30 = resume(first, init, initAt, c, cAt + 3 * cStride);
+		DoubleVector c31 = resume(first, init, initAt + L, c, cAt + 3 * cStride + L);
 		for (int pk = pAt, bk = bAt; pk < pAt + inner; pk++, bk += bStride) {
 			DoubleVector b0 = DoubleVector.fromArray(S, b, bk);
 			DoubleVector b1 = DoubleVector.fromArray(S, b, bk + L);
