@@ -21,8 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  * output once. The tiles read the input's rows in place when each row is contiguous, wherever the rows start
  * (a shuffled batch's rows in the dataset: {@link #productOfRows}); an input read down its columns (the weight
  * gradient's) is first copied out row-major ({@link #pack}, {@link #packColumns}). The weights are read from a
- * packed panel, 3 vectors per inner term side by side ({@link #packPanel}). Edges: a panel of two vectors,
- * then of one, then the last columns one by one, then single rows. That is the layout for 256-bit vectors
+ * packed panel, 3 vectors per inner term side by side ({@link #packPanel}). Edges: a packed panel of two
+ * vectors ({@link #panel2}), then one vector, then the last columns one by one, then single rows. That is the
+ * layout for 256-bit vectors
  * (AVX2); with 512-bit ones the earlier layout, inputs interleaved by fours, measured faster and is kept
  * ({@link #productWide}). Both give the same bits.
  *
