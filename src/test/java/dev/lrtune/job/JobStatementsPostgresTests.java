@@ -3,6 +3,7 @@ package dev.lrtune.job;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -13,6 +14,7 @@ import dev.lrtune.PostgresTestDatabase;
 /** {@link JobStatementScenarios} on real PostgreSQL ({@code UPDATE … RETURNING}, {@code SKIP LOCKED}). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ExtendWith(PostgresTestDatabase.class)
+@DirtiesContext // its own context: closed after the class, so that its pool's connections go back to the server
 @Import({ JobStatementScenarios.Logged.class, PostgresContainerConfiguration.class })
 @TestPropertySource(properties = "lrtune.workers.enabled=false")
 class JobStatementsPostgresTests extends JobStatementScenarios {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ExtendWith(PostgresTestDatabase.class)
+@DirtiesContext // its own context: closed after the class, so that its pool's connections go back to the server
 @Import(PostgresContainerConfiguration.class)
 @TestPropertySource(properties = { "lrtune.workers.enabled=false", "lrtune.queue.max-queued=" + QueueLimitPostgresTests.LIMIT })
 class QueueLimitPostgresTests {

@@ -3,6 +3,7 @@ package dev.lrtune.study;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -13,6 +14,7 @@ import dev.lrtune.PostgresTestDatabase;
 /** {@link ClientStudyScenarios} on real PostgreSQL: the ask's row lock and the rung judgements' order. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(PostgresTestDatabase.class)
+@DirtiesContext // its own context: closed after the class, so that its pool's connections go back to the server
 @Import({ ClientStudyScenarios.Time.class, PostgresContainerConfiguration.class })
 @TestPropertySource(properties = { "lrtune.workers.enabled=false", "lrtune.client-runs.lease-check-interval=100ms",
 		"lrtune.studies.poll-interval=100ms" })

@@ -45,7 +45,7 @@ enum Head {
 				double max = max(outputs, row, width);
 				double sum = 0;
 				for (int j = 0; j < width; j++) {
-					double e = StrictMath.exp(outputs[row + j] - max);
+					double e = Exp.exp(outputs[row + j] - max);
 					deltas[row + j] = e;
 					sum += e;
 				}
@@ -62,7 +62,7 @@ enum Head {
 			double max = max(logits, offset, width);
 			double sum = 0;
 			for (int j = 0; j < width; j++) {
-				sum += StrictMath.exp(logits[offset + j] - max);
+				sum += Exp.exp(logits[offset + j] - max);
 			}
 			return max + StrictMath.log(sum) - logits[offset + (int) target];
 		}

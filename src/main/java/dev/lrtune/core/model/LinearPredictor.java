@@ -215,7 +215,7 @@ final class LinearPredictor implements Model {
 		double target = targets[i];
 		if (logistic) {
 			// binaryCrossEntropy(z, y) inlined so that σ(z) reuses e = exp(−|z|), which never overflows
-			double e = StrictMath.exp(-Math.abs(z));
+			double e = Exp.exp(-Math.abs(z));
 			residuals[i] = ((z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e)) - target) / n;
 			return Math.max(z, 0.0) + Log1p.log1p(e) - target * z;
 		}
@@ -279,7 +279,7 @@ final class LinearPredictor implements Model {
 
 	/** −[y·log σ(z) + (1−y)·log(1−σ(z))] = softplus(z) − y·z, with softplus(z) = max(z,0) + log1p(e^−|z|). */
 	static double binaryCrossEntropy(double z, double y) {
-		return Math.max(z, 0.0) + Log1p.log1p(StrictMath.exp(-Math.abs(z))) - y * z;
+		return Math.max(z, 0.0) + Log1p.log1p(Exp.exp(-Math.abs(z))) - y * z;
 	}
 
 }

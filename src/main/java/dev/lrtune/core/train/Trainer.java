@@ -87,6 +87,12 @@ public final class Trainer {
 
 		private final double[] gradient = new double[model.parameterCount()];
 
+		private final double[] parameters = model.parameters();
+
+		private final boolean cyclesMomentum = schedule.cyclesMomentum();
+
+		private final int every = settings.evaluateEvery();
+
 		private final MetricSums sums = new MetricSums();
 
 		private TrainingStatus status = TrainingStatus.COMPLETED;
@@ -114,10 +120,7 @@ public final class Trainer {
 		}
 
 		TrainingResult execute() {
-			boolean cyclesMomentum = schedule.cyclesMomentum();
-			double[] parameters = model.parameters();
 			long total = settings.iterations();
-			int every = settings.evaluateEvery();
 			boolean wasCancelled = false;
 			for (long k = 0; k < total; k++) {
 				if (cancelled.getAsBoolean()) {
@@ -125,28 +128,7 @@ public final class Trainer {
 					status = TrainingStatus.STOPPED;
 					break;
 				}
-				double lr = schedule.lr(k);
-				double momentum = cyclesMomentum ? schedule.momentum(k) : Double.NaN;
-				int n = batches.next();
-				double loss = targetScaling.toTargetUnits(
-						model.lossAndGradient(train.features(), train.targets(), batches.rows(), n, gradient));
-				boolean finite = Double.isFinite(loss);
-				if (finite) {
-					optimizer.step(parameters, gradient, lr, momentum);
-					bestLoss = Math.min(bestLoss, loss);
-				}
-				iterations = k + 1;
-				lastLoss = loss;
-				listener.onIteration(k, lr, momentum, loss);
-				if (!finite) {
-					status = TrainingStatus.DIVERGED;
-					break;
-				}
-				if (every > 0 && (k + 1) % every == 0 && !validate(k)) {
-					break;
-				}
-				if (listener.stopRequested()) {
-					status = TrainingStatus.STOPPED;
+				if (!iterate(k)) {
 					break;
 				}
 			}
@@ -155,6 +137,41 @@ public final class Trainer {
 			}
 			return new TrainingResult(status, iterations, lastLoss,
 					bestLoss == Double.POSITIVE_INFINITY ? Double.NaN : bestLoss, validationLoss, validationAccuracy);
+		}
+
+		/**
+		 * Iteration k, after the cancellation check; false when the run ends (diverged or stopped). A method of
+		 * its own for the JIT: {@link #execute} is called once per run, so its loop is compiled only by on-stack
+		 * replacement, after some 60,000 iterations summed over runs (HotSpot's tiered thresholds), and until
+		 * then every iteration runs in the interpreter. A logistic epoch of 3,125 iterations spent 1–2 ms of its
+		 * 13 ms there. Called every iteration, this method is compiled like any hot method.
+		 */
+		private boolean iterate(long k) {
+			double lr = schedule.lr(k);
+			double momentum = cyclesMomentum ? schedule.momentum(k) : Double.NaN;
+			int n = batches.next();
+			double loss = targetScaling.toTargetUnits(
+					model.lossAndGradient(train.features(), train.targets(), batches.rows(), n, gradient));
+			boolean finite = Double.isFinite(loss);
+			if (finite) {
+				optimizer.step(parameters, gradient, lr, momentum);
+				bestLoss = Math.min(bestLoss, loss);
+			}
+			iterations = k + 1;
+			lastLoss = loss;
+			listener.onIteration(k, lr, momentum, loss);
+			if (!finite) {
+				status = TrainingStatus.DIVERGED;
+				return false;
+			}
+			if (every > 0 && (k + 1) % every == 0 && !validate(k)) {
+				return false;
+			}
+			if (listener.stopRequested()) {
+				status = TrainingStatus.STOPPED;
+				return false;
+			}
+			return true;
 		}
 
 		/** Measures, reports and observes the validation split; false (and DIVERGED) when its loss is not finite. */

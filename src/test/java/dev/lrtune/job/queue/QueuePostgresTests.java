@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -28,6 +29,7 @@ import dev.lrtune.job.store.JobRow;
 /** {@link QueueScenarios} on real PostgreSQL: SKIP LOCKED claims, leases, recovery and curve writes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ExtendWith(PostgresTestDatabase.class)
+@DirtiesContext // its own context: closed after the class, so that its pool's connections go back to the server
 @Import(PostgresContainerConfiguration.class)
 @TestPropertySource(properties = { "lrtune.workers.enabled=false", "lrtune.curves.flush-interval=0ms",
 		"lrtune.jobs.max-attempts=2" })
