@@ -69,6 +69,44 @@ final class Kernels {
 		}
 	}
 
+	/**
+	 * Whether a product of n rows × {@code inner} terms × width columns can read a batch's rows where they lie
+	 * ({@link #productOfRows}, {@link #productOfColumns}): the vector path with 256-bit vectors, for a product
+	 * large enough to take it. Otherwise the caller gathers the rows and calls {@link #product}.
+	 */
+	static boolean readsRowsInPlace(int n, int inner, int width) {
+		return VECTOR && VectorKernels.lanes() == 4 && (long) n * inner * width >= VECTOR_MIN_TERMS;
+	}
+
+	/**
+	 * {@link #product} of the rows of a that start at {@code rows[0..n)} ({@code a_{i,k} = a[rows[i] + k]}),
+	 * read where they lie: the same bits as the rows gathered. Only where {@link #readsRowsInPlace} holds.
+	 */
+	static void productOfRows(double[] a, int[] rows, double[] b, int bOffset, int bStride, double[] init,
+			int initOffset, double[] c, int cOffset, int cStride, int n, int inner, int width, ProductBuffers buffers) {
+		requireRowsInPlace(n, inner, width);
+		VectorKernels.productOfRows(a, rows, b, bOffset, bStride, init, initOffset, c, cOffset, cStride, n, inner,
+				width, buffers.packed(VectorKernels.scratchLength(0, inner)));
+	}
+
+	/**
+	 * {@link #product} of the transpose of the rows that start at {@code rows[0..inner)} ({@code a_{i,k} =
+	 * a[rows[k] + i]}): a batch's weight gradient, its rows read where they lie. Only where
+	 * {@link #readsRowsInPlace} holds.
+	 */
+	static void productOfColumns(double[] a, int[] rows, double[] b, int bOffset, int bStride, double[] init,
+			int initOffset, double[] c, int cOffset, int cStride, int n, int inner, int width, ProductBuffers buffers) {
+		requireRowsInPlace(n, inner, width);
+		VectorKernels.productOfColumns(a, rows, b, bOffset, bStride, init, initOffset, c, cOffset, cStride, n, inner,
+				width, buffers.packed(VectorKernels.scratchLength(n, inner)));
+	}
+
+	private static void requireRowsInPlace(int n, int inner, int width) {
+		if (!readsRowsInPlace(n, inner, width)) {
+			throw new IllegalStateException("rows in place need the 256-bit vector kernels and a large product");
+		}
+	}
+
 	/** {@code sum[sumOffset + j] = Σ_i rows[i·width + j]} over {@code n} rows: the bias gradient. */
 	static void sumRows(double[] rows, int n, int width, double[] sum, int sumOffset) {
 		ScalarKernels.sumRows(rows, n, width, sum, sumOffset);

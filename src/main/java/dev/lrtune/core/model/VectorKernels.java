@@ -18,10 +18,12 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Speed: the product holds a tile of 4 rows × 3 vectors of outputs (12 accumulators: with AVX2's 16
  * registers, room is left for the 3 weight vectors and a broadcast) over the whole inner loop; per inner
  * term it loads 3 weight vectors, broadcasts 4 inputs and issues 12 fused multiply-adds, and stores each
- * output once. The tiles read the input's rows in place when they are contiguous; an input read down its
- * columns (the weight gradient's) is first copied out row-major ({@link #pack}). The weights are read from a
- * packed panel, 3 vectors per inner term side by side ({@link #packPanel}). Edges: a panel of two vectors,
- * then of one, then the last columns one by one, then single rows. That is the layout for 256-bit vectors
+ * output once. The tiles read the input's rows in place when each row is contiguous, wherever the rows start
+ * (a shuffled batch's rows in the dataset: {@link #productOfRows}); an input read down its columns (the weight
+ * gradient's) is first copied out row-major ({@link #pack}, {@link #packColumns}). The weights are read from a
+ * packed panel, 3 vectors per inner term side by side ({@link #packPanel}). Edges: a packed panel of two
+ * vectors ({@link #panel2}), then one vector, then the last columns one by one, then single rows. That is the
+ * layout for 256-bit vectors
  * (AVX2); with 512-bit ones the earlier layout, inputs interleaved by fours, measured faster and is kept
  * ({@link #productWide}). Both give the same bits.
  *
@@ -55,11 +57,11 @@ final class VectorKernels {
 	}
 
 	/**
-	 * Doubles of scratch space {@link #product} needs for n rows of {@code inner} terms (the packed input
-	 * rows).
+	 * Doubles of scratch space the products need for n rows of {@code inner} terms (the packed input rows and a
+	 * weight panel).
 	 */
 	static int scratchLength(int n, int inner) {
-		return (n - n % ROWS) * inner + BLOCK * PANEL;
+		return n * inner + BLOCK * PANEL;
 	}
 
 	/**
@@ -74,60 +76,152 @@ final class VectorKernels {
 					cStride, n, inner, width, scratch);
 			return;
 		}
+		if (aInnerStride == 1) {
+			tiles(a, null, aOffset, aRowStride, b, bOffset, bStride, init, initOffset, c, cOffset, cStride, n, inner,
+					width, scratch, 0);
+			return;
+		}
+		// a read down its columns: its rows are first copied out row-major, so that every tile reads four
+		// contiguous rows
+		pack(a, aOffset, aRowStride, aInnerStride, n, inner, scratch);
+		tiles(scratch, null, 0, inner, b, bOffset, bStride, init, initOffset, c, cOffset, cStride, n, inner, width,
+				scratch, n * inner);
+	}
+
+	/**
+	 * {@link #product} of the rows of a that start at {@code rows[0..n)}, read where they lie ({@code a_{i,k} =
+	 * a[rows[i] + k]}): a shuffled batch's inputs read in the dataset, without a gathered copy. The same bits
+	 * as the rows gathered; for 256-bit vectors ({@link #lanes()} 4).
+	 */
+	static void productOfRows(double[] a, int[] rows, double[] b, int bOffset, int bStride, double[] init,
+			int initOffset, double[] c, int cOffset, int cStride, int n, int inner, int width, double[] scratch) {
+		tiles(a, rows, 0, 0, b, bOffset, bStride, init, initOffset, c, cOffset, cStride, n, inner, width, scratch, 0);
+	}
+
+	/**
+	 * {@link #product} of the transpose of the rows that start at {@code rows[0..inner)} ({@code a_{i,k} =
+	 * a[rows[k] + i]}): the first layer's weight gradient of a batch read in the dataset. Its rows are copied
+	 * out row-major first, as {@link #product} does for an input read down its columns, straight from where
+	 * the batch's rows lie. For 256-bit vectors.
+	 */
+	static void productOfColumns(double[] a, int[] rows, double[] b, int bOffset, int bStride, double[] init,
+			int initOffset, double[] c, int cOffset, int cStride, int n, int inner, int width, double[] scratch) {
+		packColumns(a, rows, n, inner, scratch);
+		tiles(scratch, null, 0, inner, b, bOffset, bStride, init, initOffset, c, cOffset, cStride, n, inner, width,
+				scratch, n * inner);
+	}
+
+	/**
+	 * The tiles of a product whose rows of a are contiguous: row i from {@code rows[i]} when {@code rows} is
+	 * given, else from {@code pStart + i·pRow}; the weight panels are packed into {@code scratch} at
+	 * {@code panel}. Every row tile through each panel of three vectors, then through the edge columns; then
+	 * the rows past the last tile one by one.
+	 */
+	private static void tiles(double[] p, int[] rows, int pStart, int pRow, double[] b, int bOffset, int bStride,
+			double[] init, int initOffset, double[] c, int cOffset, int cStride, int n, int inner, int width,
+			double[] scratch, int panel) {
 		int tileEnd = n - n % ROWS;
-		// The tiles read a's rows in place when each row is contiguous; otherwise (a read down its columns) the
-		// rows are first copied out row-major, so that every tile reads four contiguous rows.
-		boolean packed = aInnerStride != 1;
-		double[] p = packed ? scratch : a;
-		int pStart = packed ? 0 : aOffset;
-		int pRow = packed ? inner : aRowStride;
-		int panel = packed ? tileEnd * inner : 0;
-		if (packed) {
-			pack(a, aOffset, aRowStride, aInnerStride, tileEnd, inner, scratch);
+		int panelsEnd = width - width % PANEL;
+		for (int j = 0; j < panelsEnd; j += PANEL) {
+			panel3(p, rows, pStart, pRow, tileEnd, b, bOffset + j, bStride, init, initOffset + j, c, cOffset + j,
+					cStride, inner, scratch, panel);
 		}
-		int j = 0;
-		for (; j + PANEL <= width; j += PANEL) {
-			for (int k0 = 0; k0 < inner; k0 += BLOCK) {
-				int count = Math.min(BLOCK, inner - k0);
-				packPanel(b, bOffset + k0 * bStride + j, bStride, count, scratch, panel);
-				for (int i = 0; i < tileEnd; i += ROWS) {
-					tile3(p, pStart + i * pRow + k0, pRow, scratch, panel, k0 == 0, init, initOffset + j, c,
-							cOffset + i * cStride + j, cStride, count);
-				}
-			}
-		}
+		int j = panelsEnd;
 		if (j + 2 * L <= width) {
-			for (int i = 0; i < tileEnd; i += ROWS) {
-				tile2(p, pStart + i * pRow, pRow, b, bOffset + j, bStride, init, initOffset + j, c,
-						cOffset + i * cStride + j, cStride, inner);
-			}
+			panel2(p, rows, pStart, pRow, tileEnd, b, bOffset + j, bStride, init, initOffset + j, c, cOffset + j,
+					cStride, inner, scratch, panel);
 			j += 2 * L;
 		}
-		if (j + L <= width) {
-			for (int i = 0; i < tileEnd; i += ROWS) {
-				tile1(p, pStart + i * pRow, pRow, b, bOffset + j, bStride, init, initOffset + j, c,
-						cOffset + i * cStride + j, cStride, inner);
-			}
-			j += L;
-		}
-		for (int i = 0; i < tileEnd; i += ROWS) {
-			for (int column = j; column < width; column++) {
-				lastColumn(p, pStart + i * pRow, pRow, b, bOffset + column, bStride, init, initOffset + column, c,
-						cOffset + i * cStride + column, cStride, inner);
-			}
-		}
-		int vectorEnd = j;
+		edgeColumns(p, rows, pStart, pRow, tileEnd, j, b, bOffset, bStride, init, initOffset, c, cOffset, cStride,
+				inner, width);
 		for (int i = tileEnd; i < n; i++) {
-			int row = aOffset + i * aRowStride;
-			int at = cOffset + i * cStride;
-			for (j = 0; j < vectorEnd; j += L) {
-				single(a, row, aInnerStride, b, bOffset + j, bStride, init, initOffset + j, c, at + j, inner);
-			}
-			for (; j < width; j++) {
-				double start = init == null ? 0.0 : init[initOffset + j];
-				c[at + j] = ScalarKernels.column(a, row, aInnerStride, b, bOffset + j, bStride, start, inner);
+			singleRow(p, rowStart(rows, pStart, pRow, i), b, bOffset, bStride, init, initOffset, c,
+					cOffset + i * cStride, inner, width);
+		}
+	}
+
+	/**
+	 * The row tiles up to {@code tileEnd} × one panel of three vectors (from column 0 of b, c and init as given),
+	 * in blocks of {@link #BLOCK} inner terms whose panel of b is packed first.
+	 */
+	private static void panel3(double[] p, int[] rows, int pStart, int pRow, int tileEnd, double[] b, int bAt,
+			int bStride, double[] init, int initAt, double[] c, int cAt, int cStride, int inner, double[] scratch,
+			int panel) {
+		for (int k0 = 0; k0 < inner; k0 += BLOCK) {
+			int count = Math.min(BLOCK, inner - k0);
+			packPanel(b, bAt + k0 * bStride, bStride, count, scratch, panel);
+			for (int i = 0; i < tileEnd; i += ROWS) {
+				int r0 = rowStart(rows, pStart, pRow, i);
+				int d1 = rowStart(rows, pStart, pRow, i + 1) - r0;
+				int d2 = rowStart(rows, pStart, pRow, i + 2) - r0;
+				int d3 = rowStart(rows, pStart, pRow, i + 3) - r0;
+				tile3(p, r0 + k0, d1, d2, d3, scratch, panel, k0 == 0, init, initAt, c, cAt + i * cStride, cStride,
+						count);
 			}
 		}
+	}
+
+	/**
+	 * {@link #panel3} with two vectors: the columns past the last panel of three (the 784-128-10 MLP's columns
+	 * 120–127), packed and blocked alike. Read in place instead, b's rows lie a row stride apart (1 KB for 128
+	 * columns), so that the L1 holds few of them (their lines fall into few of its sets) and every tile read
+	 * them again from L2.
+	 */
+	private static void panel2(double[] p, int[] rows, int pStart, int pRow, int tileEnd, double[] b, int bAt,
+			int bStride, double[] init, int initAt, double[] c, int cAt, int cStride, int inner, double[] scratch,
+			int panel) {
+		for (int k0 = 0; k0 < inner; k0 += BLOCK) {
+			int count = Math.min(BLOCK, inner - k0);
+			packPanel2(b, bAt + k0 * bStride, bStride, count, scratch, panel);
+			for (int i = 0; i < tileEnd; i += ROWS) {
+				int r0 = rowStart(rows, pStart, pRow, i);
+				int d1 = rowStart(rows, pStart, pRow, i + 1) - r0;
+				int d2 = rowStart(rows, pStart, pRow, i + 2) - r0;
+				int d3 = rowStart(rows, pStart, pRow, i + 3) - r0;
+				tile2(p, r0 + k0, d1, d2, d3, scratch, panel, 2 * L, k0 == 0, init, initAt, c, cAt + i * cStride,
+						cStride, count);
+			}
+		}
+	}
+
+	/** The row tiles up to {@code tileEnd} × the columns from {@code j} on: a vector, then single columns. */
+	private static void edgeColumns(double[] p, int[] rows, int pStart, int pRow, int tileEnd, int j, double[] b,
+			int bOffset, int bStride, double[] init, int initOffset, double[] c, int cOffset, int cStride, int inner,
+			int width) {
+		for (int i = 0; i < tileEnd; i += ROWS) {
+			int r0 = rowStart(rows, pStart, pRow, i);
+			int d1 = rowStart(rows, pStart, pRow, i + 1) - r0;
+			int d2 = rowStart(rows, pStart, pRow, i + 2) - r0;
+			int d3 = rowStart(rows, pStart, pRow, i + 3) - r0;
+			int at = cOffset + i * cStride;
+			int column = j;
+			if (column + L <= width) {
+				tile1(p, r0, d1, d2, d3, b, bOffset + column, bStride, init, initOffset + column, c, at + column,
+						cStride, inner);
+				column += L;
+			}
+			for (; column < width; column++) {
+				lastColumn(p, r0, d1, d2, d3, b, bOffset + column, bStride, init, initOffset + column, c, at + column,
+						cStride, inner);
+			}
+		}
+	}
+
+	/** One row from {@code row} (contiguous) × every column: vectors, then the columns past the last one. */
+	private static void singleRow(double[] p, int row, double[] b, int bOffset, int bStride, double[] init,
+			int initOffset, double[] c, int at, int inner, int width) {
+		int column = 0;
+		for (; column + L <= width; column += L) {
+			single(p, row, 1, b, bOffset + column, bStride, init, initOffset + column, c, at + column, inner);
+		}
+		for (; column < width; column++) {
+			double start = init == null ? 0.0 : init[initOffset + column];
+			c[at + column] = ScalarKernels.column(p, row, 1, b, bOffset + column, bStride, start, inner);
+		}
+	}
+
+	private static int rowStart(int[] rows, int pStart, int pRow, int i) {
+		return rows == null ? pStart + i * pRow : rows[i];
 	}
 
 	/**
@@ -396,6 +490,16 @@ final class VectorKernels {
 		}
 	}
 
+	/** {@link #packPanel} with two vectors per row. */
+	private static void packPanel2(double[] b, int bAt, int bStride, int count, double[] packed, int at) {
+		for (int k = 0; k < count; k++) {
+			int from = bAt + k * bStride;
+			int to = at + k * 2 * L;
+			DoubleVector.fromArray(S, b, from).intoArray(packed, to);
+			DoubleVector.fromArray(S, b, from + L).intoArray(packed, to + L);
+		}
+	}
+
 	/** Rows {@code [0, rows)} of a, row-major: term k of row i at {@code i·inner + k}. */
 	private static void pack(double[] a, int aOffset, int aRowStride, int aInnerStride, int rows, int inner,
 			double[] packed) {
@@ -421,13 +525,37 @@ final class VectorKernels {
 		}
 	}
 
+	/**
+	 * Rows {@code [0, rows)} of {@code a_{i,k} = a[starts[k] + i]}, row-major ({@link #pack}'s layout): four
+	 * rows at a time, as their terms k lie side by side in each of the rows that {@code starts} names.
+	 */
+	private static void packColumns(double[] a, int[] starts, int rows, int inner, double[] packed) {
+		int i = 0;
+		for (; i + 3 < rows; i += 4) {
+			int to = i * inner;
+			for (int k = 0; k < inner; k++) {
+				int from = starts[k] + i;
+				packed[to + k] = a[from];
+				packed[to + inner + k] = a[from + 1];
+				packed[to + 2 * inner + k] = a[from + 2];
+				packed[to + 3 * inner + k] = a[from + 3];
+			}
+		}
+		for (; i < rows; i++) {
+			int to = i * inner;
+			for (int k = 0; k < inner; k++) {
+				packed[to + k] = a[starts[k] + i];
+			}
+		}
+	}
+
 	private static DoubleVector start(double[] init, int at) {
 		return init == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, init, at);
 	}
 
 	/**
 	 * One tile over a block of inner terms: 4 rows of {@code p} (row r's terms contiguous from
-	 * {@code pAt + r·pRow}) × the packed panel of b ({@link #PANEL} doubles per term) from {@code bAt},
+	 * {@code pAt + d_r}, {@code d_0} = 0) × the packed panel of b ({@link #PANEL} doubles per term) from {@code bAt},
 	 * starting from init ({@code first} block) or from what the previous block left in c.
 	 *
 	 * <p>The loop's shape is what C2 (JDK 17) compiles well, measured: the inputs read at a unit stride from
@@ -438,8 +566,8 @@ final class VectorKernels {
 	 * large for C2 to inline the Vector API calls, which then allocated. For 256-bit vectors: with 512-bit ones
 	 * {@link #productWide} is faster.
 	 */
-	private static void tile3(double[] p, int pAt, int pRow, double[] b, int bAt, boolean first, double[] init,
-			int initAt, double[] c, int cAt, int cStride, int inner) {
+	private static void tile3(double[] p, int pAt, int d1, int d2, int d3, double[] b, int bAt, boolean first,
+			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
 		DoubleVector c00;
 		DoubleVector c01;
 		DoubleVector c02;
@@ -488,15 +616,15 @@ final class VectorKernels {
 			c00 = b0.fma(x, c00);
 			c01 = b1.fma(x, c01);
 			c02 = b2.fma(x, c02);
-			x = DoubleVector.broadcast(S, p[pk + pRow]);
+			x = DoubleVector.broadcast(S, p[pk + d1]);
 			c10 = b0.fma(x, c10);
 			c11 = b1.fma(x, c11);
 			c12 = b2.fma(x, c12);
-			x = DoubleVector.broadcast(S, p[pk + 2 * pRow]);
+			x = DoubleVector.broadcast(S, p[pk + d2]);
 			c20 = b0.fma(x, c20);
 			c21 = b1.fma(x, c21);
 			c22 = b2.fma(x, c22);
-			x = DoubleVector.broadcast(S, p[pk + 3 * pRow]);
+			x = DoubleVector.broadcast(S, p[pk + d3]);
 			c30 = b0.fma(x, c30);
 			c31 = b1.fma(x, c31);
 			c32 = b2.fma(x, c32);
@@ -507,6 +635,11 @@ final class VectorKernels {
 		store3(c30, c31, c32, c, cAt + 3 * cStride);
 	}
 
+	/** An accumulator's start: from init on the first block of inner terms, else what the previous block left in c. */
+	private static DoubleVector resume(boolean first, double[] init, int initAt, double[] c, int cAt) {
+		return first ? start(init, initAt) : DoubleVector.fromArray(S, c, cAt);
+	}
+
 	private static void store3(DoubleVector v0, DoubleVector v1, DoubleVector v2, double[] c, int at) {
 		v0.intoArray(c, at);
 		v1.intoArray(c, at + L);
@@ -514,29 +647,29 @@ final class VectorKernels {
 	}
 
 	/** {@link #tile3} with two vectors of b. */
-	private static void tile2(double[] p, int pAt, int pRow, double[] b, int bAt, int bStride,
-			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
-		DoubleVector c00 = start(init, initAt);
-		DoubleVector c01 = start(init, initAt + L);
-		DoubleVector c10 = c00;
-		DoubleVector c11 = c01;
-		DoubleVector c20 = c00;
-		DoubleVector c21 = c01;
-		DoubleVector c30 = c00;
-		DoubleVector c31 = c01;
+	private static void tile2(double[] p, int pAt, int d1, int d2, int d3, double[] b, int bAt, int bStride,
+			boolean first, double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
+		DoubleVector c00 = resume(first, init, initAt, c, cAt);
+		DoubleVector c01 = resume(first, init, initAt + L, c, cAt + L);
+		DoubleVector c10 = resume(first, init, initAt, c, cAt + cStride);
+		DoubleVector c11 = resume(first, init, initAt + L, c, cAt + cStride + L);
+		DoubleVector c20 = resume(first, init, initAt, c, cAt + 2 * cStride);
+		DoubleVector c21 = resume(first, init, initAt + L, c, cAt + 2 * cStride + L);
+		DoubleVector c30 = resume(first, init, initAt, c, cAt + 3 * cStride);
+		DoubleVector c31 = resume(first, init, initAt + L, c, cAt + 3 * cStride + L);
 		for (int pk = pAt, bk = bAt; pk < pAt + inner; pk++, bk += bStride) {
 			DoubleVector b0 = DoubleVector.fromArray(S, b, bk);
 			DoubleVector b1 = DoubleVector.fromArray(S, b, bk + L);
 			DoubleVector x = DoubleVector.broadcast(S, p[pk]);
 			c00 = b0.fma(x, c00);
 			c01 = b1.fma(x, c01);
-			x = DoubleVector.broadcast(S, p[pk + pRow]);
+			x = DoubleVector.broadcast(S, p[pk + d1]);
 			c10 = b0.fma(x, c10);
 			c11 = b1.fma(x, c11);
-			x = DoubleVector.broadcast(S, p[pk + 2 * pRow]);
+			x = DoubleVector.broadcast(S, p[pk + d2]);
 			c20 = b0.fma(x, c20);
 			c21 = b1.fma(x, c21);
-			x = DoubleVector.broadcast(S, p[pk + 3 * pRow]);
+			x = DoubleVector.broadcast(S, p[pk + d3]);
 			c30 = b0.fma(x, c30);
 			c31 = b1.fma(x, c31);
 		}
@@ -551,7 +684,7 @@ final class VectorKernels {
 	}
 
 	/** {@link #tile3} with one vector of b. */
-	private static void tile1(double[] p, int pAt, int pRow, double[] b, int bAt, int bStride,
+	private static void tile1(double[] p, int pAt, int d1, int d2, int d3, double[] b, int bAt, int bStride,
 			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
 		DoubleVector c0 = start(init, initAt);
 		DoubleVector c1 = c0;
@@ -560,9 +693,9 @@ final class VectorKernels {
 		for (int pk = pAt, bk = bAt; pk < pAt + inner; pk++, bk += bStride) {
 			DoubleVector b0 = DoubleVector.fromArray(S, b, bk);
 			c0 = b0.fma(DoubleVector.broadcast(S, p[pk]), c0);
-			c1 = b0.fma(DoubleVector.broadcast(S, p[pk + pRow]), c1);
-			c2 = b0.fma(DoubleVector.broadcast(S, p[pk + 2 * pRow]), c2);
-			c3 = b0.fma(DoubleVector.broadcast(S, p[pk + 3 * pRow]), c3);
+			c1 = b0.fma(DoubleVector.broadcast(S, p[pk + d1]), c1);
+			c2 = b0.fma(DoubleVector.broadcast(S, p[pk + d2]), c2);
+			c3 = b0.fma(DoubleVector.broadcast(S, p[pk + d3]), c3);
 		}
 		c0.intoArray(c, cAt);
 		c1.intoArray(c, cAt + cStride);
@@ -576,7 +709,7 @@ final class VectorKernels {
 	 * ones in the products made C2's type profile of the shared {@code DoubleVector} methods (fma, intoArray)
 	 * see two vector classes, and it then left those operations to the allocating Java fallback in every tile.
 	 */
-	private static void lastColumn(double[] p, int pAt, int pRow, double[] b, int bAt, int bStride,
+	private static void lastColumn(double[] p, int pAt, int d1, int d2, int d3, double[] b, int bAt, int bStride,
 			double[] init, int initAt, double[] c, int cAt, int cStride, int inner) {
 		double start = init == null ? 0.0 : init[initAt];
 		double s0 = start;
@@ -587,9 +720,9 @@ final class VectorKernels {
 			int pk = pAt + k;
 			double bk = b[bAt + k * bStride];
 			s0 = Math.fma(p[pk], bk, s0);
-			s1 = Math.fma(p[pk + pRow], bk, s1);
-			s2 = Math.fma(p[pk + 2 * pRow], bk, s2);
-			s3 = Math.fma(p[pk + 3 * pRow], bk, s3);
+			s1 = Math.fma(p[pk + d1], bk, s1);
+			s2 = Math.fma(p[pk + d2], bk, s2);
+			s3 = Math.fma(p[pk + d3], bk, s3);
 		}
 		c[cAt] = s0;
 		c[cAt + cStride] = s1;

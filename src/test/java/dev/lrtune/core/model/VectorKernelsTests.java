@@ -64,6 +64,56 @@ class VectorKernelsTests {
 		assertSameBits(vector, scalar);
 	}
 
+	@ParameterizedTest(name = "n={0} inner={1} width={2}")
+	@CsvSource({ "1,1,1", "5,7,9", "7,35,17", "9,13,130", "64,784,128", "16,128,10", "13,300,26" })
+	void productOfRowsWhereTheyLieGivesTheScalarBitsOfTheRowsGathered(int n, int inner, int width) {
+		SplittableRandom random = new SplittableRandom(n * 1000 + inner * 10 + width + 1);
+		int tableRows = n + 3;
+		double[] table = uniform(2 + tableRows * inner, random);
+		int[] starts = new int[n]; // rows in any order, repeats allowed, as a shuffled batch's
+		double[] gathered = new double[n * inner];
+		for (int i = 0; i < n; i++) {
+			starts[i] = 2 + random.nextInt(tableRows) * inner;
+			System.arraycopy(table, starts[i], gathered, i * inner, inner);
+		}
+		double[] b = uniform(1 + inner * width, random);
+		double[] init = uniform(width, random);
+		double[] scalar = new double[2 + n * width];
+		double[] vector = uniform(2 + n * width, random);
+		System.arraycopy(vector, 0, scalar, 0, 2);
+
+		ScalarKernels.product(gathered, 0, inner, 1, b, 1, width, init, 0, scalar, 2, width, n, inner, width,
+				new ProductBuffers());
+		VectorKernels.productOfRows(table, starts, b, 1, width, init, 0, vector, 2, width, n, inner, width,
+				uniform(VectorKernels.scratchLength(0, inner), random));
+
+		assertSameBits(vector, scalar);
+	}
+
+	@ParameterizedTest(name = "n={0} inner={1} width={2}")
+	@CsvSource({ "1,1,1", "7,5,9", "33,6,3", "784,64,128", "128,64,10", "13,3,21", "300,9,26" })
+	void productOfTheColumnsOfRowsWhereTheyLieGivesTheScalarBitsOfTheRowsGathered(int n, int inner, int width) {
+		SplittableRandom random = new SplittableRandom(n * 1000 + inner * 10 + width + 2);
+		int tableRows = inner + 3;
+		double[] table = uniform(2 + tableRows * n, random);
+		int[] starts = new int[inner]; // the batch's rows: the inner terms of a weight gradient
+		double[] gathered = new double[inner * n];
+		for (int k = 0; k < inner; k++) {
+			starts[k] = 2 + random.nextInt(tableRows) * n;
+			System.arraycopy(table, starts[k], gathered, k * n, n);
+		}
+		double[] d = uniform(inner * width, random);
+		double[] scalar = uniform(n * width, random);
+		double[] vector = uniform(n * width, random);
+
+		ScalarKernels.product(gathered, 0, 1, n, d, 0, width, null, 0, scalar, 0, width, n, inner, width,
+				new ProductBuffers());
+		VectorKernels.productOfColumns(table, starts, d, 0, width, null, 0, vector, 0, width, n, inner, width,
+				uniform(VectorKernels.scratchLength(n, inner), random));
+
+		assertSameBits(vector, scalar);
+	}
+
 	@ParameterizedTest(name = "length={0}")
 	@CsvSource({ "1", "3", "4", "7", "100", "101" })
 	void dotProductsGiveTheScalarBits(int length) {
