@@ -89,6 +89,9 @@ public class WarmUp {
 
 	private volatile LocalRun current;
 
+	/** The executions this warm-up has run to their end so far (or stopped), as {@link Report#runs()} will count. */
+	private volatile int runsEnded;
+
 	WarmUp(JobJson json, List<JobExecution> executions, CurveSettings curveSettings, DatasetCatalog catalog,
 			TransactionTemplate transactions) {
 		this.json = json;
@@ -117,6 +120,7 @@ public class WarmUp {
 				iterations += run(request,
 						request.split(new JobDatasets.Loaded(SyntheticSpec.parse(request.dataset()).generate(), true)));
 				runs++;
+				runsEnded = runs;
 			}
 		}
 		long cpu = measured ? threads.getCurrentThreadCpuTime() - cpuStart : -1;
@@ -189,6 +193,11 @@ public class WarmUp {
 	/** Whether {@link #yieldToJobs()} was called. */
 	public boolean yielded() {
 		return yielded;
+	}
+
+	/** The executions run to their end (or stopped) so far. */
+	int runsEnded() {
+		return runsEnded;
 	}
 
 	/** Whether a job of the warm-up runs now. */

@@ -95,12 +95,15 @@ class WarmUpTests {
 		}
 
 		warmUp.yieldToJobs();
+		int endedAfterYield = warmUp.runsEnded();
 
 		WarmUp.Report report = running.get(Duration.ofMinutes(2).toMillis(), TimeUnit.MILLISECONDS);
 		assertThat(report.stopped()).isTrue();
 		assertThat(warmUp.yielded()).isTrue();
-		// the run in progress ended (at its next iteration) and no other started
-		assertThat(report.runs()).isEqualTo(1);
+		// the run in progress at the yield ended (at its next iteration) and no other started: one thread runs them,
+		// so at most one run can end after the yield beyond those ended when it was read (the run in progress may
+		// end between the yield and that read, or a run just started may see the yield first)
+		assertThat(report.runs()).isPositive().isLessThanOrEqualTo(endedAfterYield + 1);
 		assertThat(warmUp.running()).isFalse();
 	}
 
