@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** {@link Exp} gives {@link StrictMath#exp}'s bits (the JDK's fdlibm), argument by argument. */
 class ExpTests {
 
@@ -52,16 +50,7 @@ class ExpTests {
 	}
 
 	private static void assertSameBits(double x) {
-		double expected = StrictMath.exp(x);
-		double actual = Exp.exp(x);
-		if (Double.isNaN(expected)) {
-			assertThat(actual).as("exp(%s)", x).isNaN();
-			return;
-		}
-		if (Double.doubleToRawLongBits(actual) != Double.doubleToRawLongBits(expected)) {
-			assertThat(Double.toHexString(actual)).as("exp(%s) = exp(%s)", x, Double.toHexString(x))
-				.isEqualTo(Double.toHexString(expected));
-		}
+		SameBitsAsStrictMath.assertSameBits("exp", StrictMath::exp, Exp::exp, x);
 	}
 
 }

@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** {@link Log1p} gives {@link StrictMath#log1p}'s bits (the JDK's fdlibm), argument by argument. */
 class Log1pTests {
 
@@ -52,16 +50,7 @@ class Log1pTests {
 	}
 
 	private static void assertSameBits(double x) {
-		double expected = StrictMath.log1p(x);
-		double actual = Log1p.log1p(x);
-		if (Double.isNaN(expected)) {
-			assertThat(actual).as("log1p(%s)", x).isNaN();
-			return;
-		}
-		if (Double.doubleToRawLongBits(actual) != Double.doubleToRawLongBits(expected)) {
-			assertThat(Double.toHexString(actual)).as("log1p(%s) = log1p(%s)", x, Double.toHexString(x))
-				.isEqualTo(Double.toHexString(expected));
-		}
+		SameBitsAsStrictMath.assertSameBits("log1p", StrictMath::log1p, Log1p::log1p, x);
 	}
 
 }
