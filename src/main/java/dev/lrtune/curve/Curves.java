@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import dev.lrtune.db.DatabaseProduct;
+import dev.lrtune.db.SqlPart;
 
 /**
  * The stored curves: {@code curve_chunks} and {@code curve_validations}. Writes are JDBC batches and take
@@ -53,6 +54,56 @@ public class Curves {
 	 */
 	public void append(long jobId, CurveBatch batch) {
 		write(jobId, batch, false);
+	}
+
+	/**
+	 * The {@link #append} of {@code batch} as clauses of a {@code WITH}, each opening with a comma, that insert its rows
+	 * only when {@code guard}, a clause named before them in the same {@code WITH}, answers a row: on PostgreSQL a write
+	 * to the job's row that its lease conditions and the points that go with it are then one statement (PostgreSQL runs
+	 * every data-modifying clause of a {@code WITH} once, on one snapshot). After the statement ran, call
+	 * {@link #appended}.
+	 */
+	public SqlPart appendAfter(String guard, long jobId, CurveBatch batch) {
+		StringBuilder sql = new StringBuilder();
+		List<Object> args = new ArrayList<>();
+		List<CurveChunk> chunks = batch.chunks();
+		if (!chunks.isEmpty()) {
+			sql.append(", appended_chunks AS (INSERT INTO curve_chunks (" + CHUNK_COLUMNS + ") SELECT * FROM (VALUES ");
+			for (int i = 0; i < chunks.size(); i++) {
+				CurveChunk chunk = chunks.get(i);
+				sql.append(i == 0 ? "" : ", ").append("(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS INTEGER), "
+						+ "CAST(? AS BYTEA), CAST(? AS BYTEA), CAST(? AS BYTEA), CAST(? AS BYTEA))");
+				args.add(jobId);
+				args.add(chunk.firstIteration());
+				args.add(chunk.count());
+				args.add(CurveChunk.encode(chunk.lr(), chunk.count()));
+				args.add(CurveChunk.encode(chunk.loss(), chunk.count()));
+				args.add(chunk.momentum() == null ? null : CurveChunk.encode(chunk.momentum(), chunk.count()));
+				args.add(ChunkSummary.encode(chunk));
+			}
+			sql.append(") AS points WHERE EXISTS (SELECT 1 FROM ").append(guard).append("))");
+		}
+		List<ValidationPoint> validations = batch.validations();
+		if (!validations.isEmpty()) {
+			sql.append(", appended_validations AS (INSERT INTO curve_validations (" + VALIDATION_COLUMNS
+					+ ") SELECT * FROM (VALUES ");
+			for (int i = 0; i < validations.size(); i++) {
+				ValidationPoint point = validations.get(i);
+				sql.append(i == 0 ? "" : ", ").append("(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION), "
+						+ "CAST(? AS DOUBLE PRECISION))");
+				args.add(jobId);
+				args.add(point.iteration());
+				args.add(Double.isFinite(point.loss()) ? point.loss() : null);
+				args.add(Double.isFinite(point.accuracy()) ? point.accuracy() : null);
+			}
+			sql.append(") AS points WHERE EXISTS (SELECT 1 FROM ").append(guard).append("))");
+		}
+		return new SqlPart(sql.toString(), args);
+	}
+
+	/** Tells the curve views that a statement with the clauses of {@link #appendAfter} ran on the job. */
+	public void appended(long jobId) {
+		cache.changed(jobId);
 	}
 
 	private void write(long jobId, CurveBatch batch, boolean replace) {

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.core.data.Dataset;
@@ -67,11 +68,15 @@ public class JobManagement implements CurveOwners {
 
 	private final CurveCache curveCache;
 
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	JobManagement(Jobs jobs, JobJson json, JobDatasets datasets, JobRunner runner, Workers workers,
-			JobSettings settings, QueueSettings queueSettings, JobViews views, CurveCache curveCache, Clock clock) {
+			JobSettings settings, QueueSettings queueSettings, JobViews views, CurveCache curveCache,
+			TransactionTemplate transactions, Clock clock) {
 		this.jobs = jobs;
+		this.transactions = transactions;
 		this.views = views;
 		this.curveCache = curveCache;
 		this.json = json;
@@ -86,9 +91,11 @@ public class JobManagement implements CurveOwners {
 	/**
 	 * Queues a job. One transaction: an uploaded dataset's row is locked while it is described (so a
 	 * concurrent delete either happens first, and the reference is a 400, or waits and sees this job, a 409),
-	 * and the submission lock makes the queue-length check and the insert atomic.
+	 * and the submission lock, held until it commits, makes the queue's capacity check and the insert atomic. On
+	 * PostgreSQL a job without tags on a dataset that is not locked is inserted in one statement that checks the
+	 * capacity itself (see {@link Jobs#insertBelowBound}), committed on its own; only when that statement finds no room
+	 * does the submission count the queue in a transaction.
 	 */
-	@Transactional
 	public Job submit(JobRequest request) {
 		return submit(request, null);
 	}
@@ -97,8 +104,21 @@ public class JobManagement implements CurveOwners {
 	 * Queues a job that belongs to a study (a trial or its range test), in the caller's transaction when there is
 	 * one; otherwise as {@link #submit(JobRequest)}.
 	 */
-	@Transactional
 	public Job submit(JobRequest request, Long studyId) {
+		if (jobs.postgres() && !TransactionSynchronizationManager.isActualTransactionActive()
+				&& !datasets.describeLocks(request.dataset())) {
+			Submission submission = prepare(request, studyId);
+			if (submission.tagPairs().isEmpty() && jobs.insertBelowBound(submission.row(), queueSettings.maxQueued())) {
+				workers.wakeUp(); // committed
+				return view(submission.row());
+			}
+			return transactions.execute(status -> queue(submission));
+		}
+		return transactions.execute(status -> queue(prepare(request, studyId)));
+	}
+
+	/** A job checked, with every default resolved, as it would be queued now. */
+	private Submission prepare(JobRequest request, Long studyId) {
 		if (request.jobRunner() == Runner.CLIENT) {
 			throw new IllegalArgumentException("a client-run job is created by ClientRuns, not queued");
 		}
@@ -122,19 +142,27 @@ public class JobManagement implements CurveOwners {
 		Labels labels = labels(request);
 		String stored = json.write(resolved);
 		long id = jobs.nextId();
-		// Everything above before the submission lock, which every submission waits for until the holder commits:
-		// under it only the queue is counted and the job inserted, in one statement
-		jobs.lockSubmissions();
 		// stored as the database keeps it, so that the answer built here equals a later read
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		JobRow queued = new JobRow(id, type, JobStatus.QUEUED, stored, resolved.dataset(), total, 0, 0, null, null,
+		return new Submission(new JobRow(id, type, JobStatus.QUEUED, stored, resolved.dataset(), total, 0, 0, null, null,
 				false, now, null, null, null, null, null, studyId, Runner.SERVER, request.name(), labels.tags(),
-				labels.params(), null);
-		if (!jobs.insertIfRoom(queued, labels.tagPairs(), queueSettings.maxQueued())) {
+				labels.params(), null), labels.tagPairs());
+	}
+
+	/**
+	 * Inserts a prepared job in the caller's transaction; everything before it ran outside the submission lock,
+	 * which every submission waits for until its holder commits.
+	 */
+	private Job queue(Submission submission) {
+		if (!jobs.insertIfRoom(submission.row(), submission.tagPairs(), queueSettings.maxQueued())) {
 			throw queueFull();
 		}
 		wakeWorkersAfterCommit();
-		return view(queued); // from what was inserted, not cached: the row is not committed yet
+		return view(submission.row()); // from what was inserted, not cached: the row is not committed yet
+	}
+
+	/** @param tagPairs the job's tags, one row each in {@code job_tags} */
+	private record Submission(JobRow row, Map<String, String> tagPairs) {
 	}
 
 	/** Stores the name, tags and params of the job just inserted as {@code id}, from its request. */

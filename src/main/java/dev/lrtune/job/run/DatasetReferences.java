@@ -32,6 +32,11 @@ class DatasetReferences implements JobDatasets {
 	}
 
 	@Override
+	public boolean describeLocks(String reference) {
+		return UploadedJobDatasets.isReference(reference);
+	}
+
+	@Override
 	public String version(String reference) {
 		return resolve(reference).version(reference);
 	}

@@ -17,6 +17,14 @@ public interface JobDatasets {
 	Shape describe(String reference);
 
 	/**
+	 * Whether {@link #describe} locks what the reference names until the transaction ends (an uploaded dataset's row,
+	 * so that it cannot be deleted under a job that uses it); then a submission describes it in its transaction.
+	 */
+	default boolean describeLocks(String reference) {
+		return false;
+	}
+
+	/**
 	 * What names the rows {@link #load} would give now, without loading them: equal versions, equal rows (and equal
 	 * {@code standardize}). A cache of what is computed from the rows keys on it.
 	 */

@@ -35,7 +35,7 @@ import dev.lrtune.job.queue.Lease;
 /**
  * Runs one claimed job on the calling thread. Every write is one transaction that starts by checking the
  * lease: a curve flush renews it and stores progress and points together; the final write stores the outcome
- * and the last points together. A worker that lost its lease therefore writes nothing more, and a job is
+ * and the last points together (on PostgreSQL in one statement, which needs no transaction of its own). A worker that lost its lease therefore writes nothing more, and a job is
  * never half finished.
  */
 @Component
@@ -277,6 +277,19 @@ public class JobRunner {
 		int[] tries = { 0 };
 		Supplier<Optional<JobStatus>> write = () -> {
 			boolean firstTry = tries[0]++ == 0;
+			if (jobs.postgres() && rest != null && firstTry && run.follows(rest)) {
+				// the outcome and the last points in one statement, committed on its own: one round trip
+				Optional<JobStatus> stored = jobs.finish(lease, status, iterations, recorded, result, error, now,
+						curves.appendAfter("finished", lease.jobId(), rest));
+				if (stored.isEmpty()) {
+					log.warn("Job {}: worker {} no longer holds the lease; its outcome ({}) is dropped", lease.jobId(),
+							lease.worker(), status.jsonName());
+				}
+				else {
+					curves.appended(lease.jobId());
+				}
+				return stored;
+			}
 			return transactions.execute(tx -> {
 				Optional<JobStatus> stored = jobs.finish(lease, status, iterations, recorded, result, error, now);
 				if (stored.isEmpty()) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import dev.lrtune.db.PooledIds;
+import dev.lrtune.db.SqlPart;
 import dev.lrtune.db.UpdateReturning;
 import dev.lrtune.job.queue.Lease;
 import dev.lrtune.job.JobType;
@@ -74,6 +76,11 @@ public class Jobs {
 		this.views = views;
 	}
 
+	/** Whether the database is PostgreSQL (else H2). */
+	public boolean postgres() {
+		return returning.postgres();
+	}
+
 	/** A fresh id from a block of {@value #ID_BLOCK} taken from {@code jobs_seq}. */
 	public long nextId() {
 		return idBlocks.next();
@@ -89,25 +96,68 @@ public class Jobs {
 
 	/**
 	 * Stores {@code job}, a queued server job, with {@code tagPairs} (its tags again, for {@code GET /jobs?tag=}), unless
-	 * {@code maxQueued} jobs are queued already: the count and the insert are one statement. Taken after {@link #lockSubmissions()} in the same
-	 * transaction, the statement's snapshot sees every submission that held the lock before, so concurrent
-	 * submissions cannot go past {@code maxQueued} together.
+	 * {@code maxQueued} jobs are queued already. Call inside a transaction: until it ends, the submission lock's row
+	 * stays locked, and concurrent submissions, on any instance, wait for it, so they cannot go past {@code maxQueued}
+	 * together.
+	 *
+	 * <p>On PostgreSQL one statement takes the row and adds one to its {@code queued_bound}, an upper bound on the
+	 * queued jobs (see V12__queued_bound.sql), and inserts the job only while that bound is below {@code maxQueued}: the
+	 * queue is not counted. A submitter that waited for the row sees the bound its previous holder committed (the
+	 * {@code UPDATE} re-reads a row it waited for). Once the bound reaches {@code maxQueued}, and on H2 always, the
+	 * submission takes the lock, counts the queue and inserts in one statement, whose snapshot (taken after the lock)
+	 * sees every submission that held the lock before; on PostgreSQL the bound is then set to the count.
 	 * @return whether the job was stored (else the queue is full and nothing was written)
 	 */
 	public boolean insertIfRoom(JobRow job, Map<String, String> tagPairs, int maxQueued) {
-		int inserted = jdbc.update("INSERT INTO jobs (id, type, status, request, dataset, total_iterations, iteration, "
-				+ "attempt, cancel_requested, created_at, study_id, name, tags, params) SELECT CAST(? AS BIGINT), "
-				+ "CAST(? AS VARCHAR), 'queued', CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT), 0, 0, FALSE, "
-				+ "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
-				+ "CAST(? AS VARCHAR) FROM job_submission_lock WHERE id = 1 "
-				+ "AND (SELECT COUNT(*) FROM jobs WHERE status = 'queued') < ?", job.id(), job.type().jsonName(),
-				job.request(), job.dataset(), job.totalIterations(), time(job.createdAt()), job.studyId(), job.name(),
-				job.tags(), job.params(), maxQueued);
-		if (inserted == 0) {
+		boolean inserted = returning.postgres() && insertBelowBound(job, maxQueued) || insertCounted(job, maxQueued);
+		if (!inserted) {
 			return false;
 		}
 		insertTags(job.id(), tagPairs);
 		return true;
+	}
+
+	private static final String INSERT_QUEUED = "INSERT INTO jobs (id, type, status, request, dataset, total_iterations, "
+			+ "iteration, attempt, cancel_requested, created_at, study_id, name, tags, params) SELECT CAST(? AS BIGINT), "
+			+ "CAST(? AS VARCHAR), 'queued', CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT), 0, 0, FALSE, "
+			+ "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
+			+ "CAST(? AS VARCHAR) FROM ";
+
+	/**
+	 * PostgreSQL: the bound on the queued jobs raised and {@code job} inserted in one statement, if the bound is below
+	 * {@code maxQueued} (then the queue has room); false, with nothing written, once it is not (then the queue may still
+	 * have room: {@link #insertIfRoom} counts it). Atomic on its own, outside a transaction too; a job with tags needs
+	 * {@link #insertIfRoom}.
+	 */
+	public boolean insertBelowBound(JobRow job, int maxQueued) {
+		return jdbc.update("WITH room AS (UPDATE job_submission_lock SET queued_bound = queued_bound + 1 WHERE id = 1 "
+				+ "AND queued_bound < ? RETURNING id) " + INSERT_QUEUED + "room", maxQueued, job.id(), job.type().jsonName(),
+				job.request(), job.dataset(), job.totalIterations(), time(job.createdAt()), job.studyId(), job.name(),
+				job.tags(), job.params()) == 1;
+	}
+
+	/** The lock taken, the queue counted and the job inserted; on PostgreSQL the bound set to the count. */
+	private boolean insertCounted(JobRow job, int maxQueued) {
+		lockSubmissions();
+		int inserted = jdbc.update(INSERT_QUEUED + "job_submission_lock WHERE id = 1 "
+				+ "AND (SELECT COUNT(*) FROM jobs WHERE status = 'queued') < ?", job.id(), job.type().jsonName(),
+				job.request(), job.dataset(), job.totalIterations(), time(job.createdAt()), job.studyId(), job.name(),
+				job.tags(), job.params(), maxQueued);
+		if (inserted == 1 && returning.postgres()) {
+			jdbc.update("UPDATE job_submission_lock SET queued_bound = (SELECT COUNT(*) FROM jobs WHERE status = 'queued') "
+					+ "WHERE id = 1");
+		}
+		return inserted == 1;
+	}
+
+	/**
+	 * PostgreSQL: a job went back to the queue without a submission, so the bound on the queued jobs goes up by one
+	 * (taking the submission lock's row until the transaction ends).
+	 */
+	private void queuedAgain() {
+		if (returning.postgres()) {
+			jdbc.update("UPDATE job_submission_lock SET queued_bound = queued_bound + 1 WHERE id = 1");
+		}
 	}
 
 	/**
@@ -255,12 +305,31 @@ public class Jobs {
 	 */
 	public Optional<JobStatus> finish(Lease lease, JobStatus status, long iteration, long cancelledIteration, String result,
 			String error, Instant now) {
+		return finish(lease, status, iteration, cancelledIteration, result, error, now, null);
+	}
+
+	/**
+	 * {@link #finish(Lease, JobStatus, long, long, String, String, Instant)} on PostgreSQL with {@code then}, clauses of a
+	 * {@code WITH} that read the finished row from the clause {@code finished} (such as a curve's last points, see
+	 * {@code Curves.appendAfter}), in the same statement: one round trip, atomic without a transaction.
+	 */
+	public Optional<JobStatus> finish(Lease lease, JobStatus status, long iteration, long cancelledIteration, String result,
+			String error, Instant now, SqlPart then) {
 		boolean cancellable = status == JobStatus.SUCCEEDED;
-		Optional<JobStatus> stored = returning.query("UPDATE jobs SET status = CASE WHEN cancel_requested AND ? THEN "
+		String update = "UPDATE jobs SET status = CASE WHEN cancel_requested AND ? THEN "
 				+ "'cancelled' ELSE ? END, iteration = CASE WHEN cancel_requested AND ? THEN ? ELSE ? END, result = ?, "
-				+ "error = ?, finished_at = ?, progress_at = ?, lease_until = NULL" + HOLDS_LEASE, "status",
-				(rs, row) -> JobStatus.of(rs.getString(1)), cancellable, status.jsonName(), cancellable, cancelledIteration,
-				iteration, result, error, time(now), time(now), lease.jobId(), lease.worker(), lease.attempt())
+				+ "error = ?, finished_at = ?, progress_at = ?, lease_until = NULL" + HOLDS_LEASE;
+		List<Object> args = new ArrayList<>(Arrays.asList(cancellable, status.jsonName(), cancellable, cancelledIteration,
+				iteration, result, error, time(now), time(now), lease.jobId(), lease.worker(), lease.attempt()));
+		String sql;
+		if (then == null) {
+			sql = returning.sql(update, "status");
+		}
+		else {
+			sql = "WITH finished AS (" + update + " RETURNING status)" + then.sql() + " SELECT status FROM finished";
+			args.addAll(then.args());
+		}
+		Optional<JobStatus> stored = jdbc.query(sql, (rs, row) -> JobStatus.of(rs.getString(1)), args.toArray())
 			.stream().findFirst();
 		views.changed(lease.jobId());
 		return stored;
@@ -271,9 +340,13 @@ public class Jobs {
 	 * does not count. False when the lease is no longer held.
 	 */
 	public boolean release(Lease lease) {
-		return changed(lease.jobId(), jdbc.update("UPDATE jobs SET status = 'queued', attempt = attempt - 1, "
+		boolean released = changed(lease.jobId(), jdbc.update("UPDATE jobs SET status = 'queued', attempt = attempt - 1, "
 				+ "worker = NULL, lease_until = NULL, started_at = NULL, progress_at = NULL, iteration = 0" + HOLDS_LEASE,
 				lease.jobId(), lease.worker(), lease.attempt()));
+		if (released) {
+			queuedAgain();
+		}
+		return released;
 	}
 
 	/** A queued job becomes cancelled; false when it was not queued. */
@@ -306,6 +379,7 @@ public class Jobs {
 	public void requeue(long id) {
 		jdbc.update("UPDATE jobs SET status = 'queued', worker = NULL, lease_until = NULL, started_at = NULL, "
 				+ "progress_at = NULL, iteration = 0 WHERE id = ?", id);
+		queuedAgain();
 		views.changed(id);
 	}
 
