@@ -1,6 +1,7 @@
 package dev.lrtune.job.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import dev.lrtune.job.Job;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobRequest;
 import dev.lrtune.job.store.JobRow;
+import dev.lrtune.job.store.Jobs;
 import dev.lrtune.job.JobStatus;
 import dev.lrtune.job.run.JobDatasetUsage;
 import dev.lrtune.job.run.JobRunner;
@@ -65,6 +67,9 @@ abstract class QueueScenarios {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Jobs jobs;
 
 	@BeforeEach
 	void emptyQueue() {
@@ -153,6 +158,29 @@ abstract class QueueScenarios {
 		assertThat(job.attempt()).isEqualTo(1);
 		assertThat(curves.pointCount(id)).isZero();
 		assertThat(curve(id).validation().iteration()).isEmpty();
+	}
+
+	/**
+	 * PostgreSQL checks the queue's capacity against an upper bound on the queued jobs (see {@code Jobs.insertIfRoom}):
+	 * every write that queues a job raises it, a claim leaves it.
+	 */
+	@Test
+	void everyJobQueuedAgainRaisesTheBoundOnTheQueuedJobs() {
+		assumeTrue(jobs.postgres(), "the bound is kept on PostgreSQL");
+		jdbc.update("UPDATE job_submission_lock SET queued_bound = 0");
+		long id = submit();
+		JobRow claimed = queue.claim("worker-a").orElseThrow();
+		assertThat(queuedBound()).isEqualTo(1); // the submission
+		queue.recoverExpired(Instant.now().plusSeconds(3600));
+		assertThat(management.get(id).status()).isEqualTo("queued");
+		assertThat(queuedBound()).isEqualTo(2); // and the requeue
+		claimed = queue.claim("worker-b").orElseThrow();
+		assertThat(jobs.release(claimed.lease())).isTrue();
+		assertThat(queuedBound()).isEqualTo(3); // and the job given back
+	}
+
+	private long queuedBound() {
+		return jdbc.queryForObject("SELECT queued_bound FROM job_submission_lock WHERE id = 1", Long.class);
 	}
 
 	@Test
