@@ -3,6 +3,7 @@ package dev.lrtune.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,6 +95,40 @@ abstract class JobStatementScenarios {
 		assertThat(submit).hasSize(3).endsWith("COMMIT").noneMatch(sql -> sql.startsWith("UPDATE"));
 		assertThat(submit.get(0)).contains("job_submission_lock").contains("FOR UPDATE");
 		assertThat(submit.get(1)).startsWith("INSERT INTO jobs").contains("COUNT(*)");
+	}
+
+	@Test
+	void aWorkerThatGoesOnClaimsItsNextJobInTheStatementThatEndsItsLast() {
+		runOne();
+		long first = management.submit(mapper.readValue(SHORT_JOB, JobRequest.class)).id();
+		long second = management.submit(mapper.readValue(SHORT_JOB, JobRequest.class)).id();
+		JobRow claimed = queue.claim("worker-a").orElseThrow();
+		statements.clear();
+		Optional<JobRow> next = runner.run(claimed, run -> {
+		}, () -> "worker-a");
+		List<String> run = statements.ofThisThread();
+
+		assertThat(claimed.id()).isEqualTo(first);
+		assertThat(management.get(first).status()).isEqualTo("succeeded");
+		if (jobs.postgres()) {
+			assertThat(run).hasSize(1);
+			assertThat(run.get(0)).startsWith("WITH finished AS (UPDATE jobs").contains("claimed AS (UPDATE jobs")
+				.contains("SKIP LOCKED");
+			assertThat(next).map(JobRow::id).contains(second);
+			assertThat(next.get().worker()).isEqualTo("worker-a");
+			assertThat(next.get().attempt()).isEqualTo(1);
+			assertThat(management.get(second).status()).isEqualTo("running");
+			assertThat(runner.run(next.get(), ended -> {
+			}, () -> "worker-a")).isEmpty(); // nothing left to claim
+		}
+		else { // the worker claims the next job itself
+			assertThat(run).hasSize(4).endsWith("COMMIT");
+			assertThat(next).isEmpty();
+			assertThat(management.get(second).status()).isEqualTo("queued");
+			runner.run(queue.claim("worker-a").orElseThrow(), ended -> {
+			});
+		}
+		assertThat(management.get(second).status()).isEqualTo("succeeded");
 	}
 
 	private void runOne() {

@@ -49,6 +49,20 @@ public class JobQueue {
 	}
 
 	/**
+	 * Gives a job claimed but not started back to the queue as if it had never been claimed (a worker stopping); its
+	 * lease expires otherwise.
+	 */
+	void giveBack(JobRow job) {
+		try {
+			transactions.executeWithoutResult(status -> jobs.release(job.lease()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Job {}: could not give it back to the queue ({}); it is recovered once its lease expires", job.id(),
+					ex.toString());
+		}
+	}
+
+	/**
 	 * Running jobs whose lease ended before {@code now} go back to the queue with their partial curve removed,
 	 * in one transaction, to re-run from the start; after {@code maxAttempts} attempts they fail instead. A job
 	 * that was asked to cancel is cancelled (keeping its curve).

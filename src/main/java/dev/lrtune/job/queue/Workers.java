@@ -141,15 +141,18 @@ public class Workers implements SmartLifecycle {
 	}
 
 	private void work(String worker) {
+		Optional<JobRow> next = Optional.empty();
 		while (active) {
 			long seen = wakeUp.generation();
-			Optional<JobRow> job;
-			try {
-				job = queue.claim(worker);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Worker {} could not claim a job: {}", worker, ex.toString());
-				job = Optional.empty();
+			Optional<JobRow> job = next;
+			next = Optional.empty();
+			if (job.isEmpty()) {
+				try {
+					job = queue.claim(worker);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Worker {} could not claim a job: {}", worker, ex.toString());
+				}
 			}
 			if (job.isPresent()) {
 				// for good: the job compiles what it needs itself, and a warm-up resumed later would queue its
@@ -157,7 +160,8 @@ public class Workers implements SmartLifecycle {
 				warmUp.yieldToJobs();
 				long id = job.get().id();
 				try {
-					runner.run(job.get(), run -> running.add(id, run));
+					// the end of the run may claim this worker's next job in the same statement (PostgreSQL)
+					next = runner.run(job.get(), run -> running.add(id, run), () -> active ? worker : null);
 				}
 				finally {
 					running.remove(id);
@@ -167,6 +171,7 @@ public class Workers implements SmartLifecycle {
 				wakeUp.await(seen, settings.pollInterval(), () -> active);
 			}
 		}
+		next.ifPresent(queue::giveBack); // claimed as the instance began to stop
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.lrtune.job.run;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import dev.lrtune.curve.CurveBatchRecorder;
 import dev.lrtune.curve.CurveSettings;
 import dev.lrtune.curve.Curves;
 import dev.lrtune.db.DatabaseOutages;
+import dev.lrtune.db.SqlPart;
 import dev.lrtune.job.JobFinished;
 import dev.lrtune.job.store.JobJson;
 import dev.lrtune.job.store.JobMetrics;
@@ -97,6 +99,17 @@ public class JobRunner {
 	 * before it starts.
 	 */
 	public void run(JobRow job, java.util.function.Consumer<LocalRun> registry) {
+		run(job, registry, () -> null);
+	}
+
+	/**
+	 * {@link #run(JobRow, java.util.function.Consumer)}, and then the claim of the next queued job for the worker that
+	 * {@code next} names when the run ends ({@code null}: no claim). On PostgreSQL the end of a run whose last points
+	 * follow what is stored is one statement, and the claim joins it (see {@link Jobs#finishAndClaim}); otherwise
+	 * nothing is claimed here and the worker claims as usual.
+	 * @return the job claimed, now running under {@code next}'s lease; empty when nothing was claimed
+	 */
+	public Optional<JobRow> run(JobRow job, java.util.function.Consumer<LocalRun> registry, Supplier<String> next) {
 		Lease lease = job.lease();
 		LocalRun run = null;
 		JobMetrics.CurveWrites writes = metrics.curveWrites();
@@ -109,20 +122,20 @@ public class JobRunner {
 					curveSettings);
 			registry.accept(run);
 			JobExecution.Outcome outcome = executions.get(job.type()).run(request, job.totalIterations(), run);
-			end(job, run, writes, outcome);
+			return end(job, run, writes, outcome, next);
 		}
 		catch (RuntimeException ex) {
 			if (run != null && run.lost()) {
-				return;
+				return Optional.empty();
 			}
 			if (outage(ex)) {
 				// not the job's fault: it stays running under a lease nobody renews and re-runs once that expired
 				log.warn("Job {}: the database could not be reached ({}); the job runs again after its lease expires",
 						job.id(), ex.toString());
-				return;
+				return Optional.empty();
 			}
 			log.warn("Job {} failed: {}", job.id(), ex.toString());
-			fail(job, run, writes, ex.getMessage() == null ? ex.toString() : ex.getMessage());
+			return fail(job, run, writes, ex.getMessage() == null ? ex.toString() : ex.getMessage(), next);
 		}
 	}
 
@@ -231,9 +244,10 @@ public class JobRunner {
 		return DatabaseOutages.isOutage(error) || !jobs.databaseAnswers();
 	}
 
-	private void end(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, JobExecution.Outcome outcome) {
+	private Optional<JobRow> end(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, JobExecution.Outcome outcome,
+			Supplier<String> next) {
 		if (run.lost()) {
-			return;
+			return Optional.empty();
 		}
 		if (outcome.status() == JobStatus.CANCELLED && !run.cancelled() && run.releasing()) {
 			transactions.executeWithoutResult(status -> {
@@ -241,24 +255,26 @@ public class JobRunner {
 					curves.deleteAll(run.lease().jobId());
 				}
 			});
-			return;
+			return Optional.empty();
 		}
 		// a succeeded job did all its work, even a range test whose repeats stopped early at divergence; an lr_search's
 		// total is the most its race could train, so its progress is what it trained
 		Long done = outcome.status() != JobStatus.SUCCEEDED ? null
 				: job.type() == JobType.LR_SEARCH ? outcome.result().iterations() : job.totalIterations();
-		finish(job, run, writes, outcome.status(), json.write(outcome.result()), null, done);
+		return finish(job, run, writes, outcome.status(), json.write(outcome.result()), null, done, next);
 	}
 
-	private void fail(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, String error) {
+	private Optional<JobRow> fail(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, String error,
+			Supplier<String> next) {
 		Lease lease = job.lease();
 		try {
-			finish(job, run, writes, JobStatus.FAILED, null,
-					error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error, null);
+			return finish(job, run, writes, JobStatus.FAILED, null,
+					error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error, null, next);
 		}
 		catch (RuntimeException ex) {
 			log.error("Job {}: could not record its failure; its lease will expire and it will be recovered",
 					lease.jobId(), ex);
+			return Optional.empty();
 		}
 	}
 
@@ -266,8 +282,8 @@ public class JobRunner {
 	 * @param done the progress to store; {@code null}: the iterations recorded (also what a succeeded run stores
 	 *     when {@link Jobs#finish} finds it was cancelled)
 	 */
-	private void finish(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, JobStatus status, String result,
-			String error, Long done) {
+	private Optional<JobRow> finish(JobRow job, LocalRun run, JobMetrics.CurveWrites writes, JobStatus status,
+			String result, String error, Long done, Supplier<String> next) {
 		Lease lease = job.lease();
 		CurveBatchRecorder recorder = run == null ? null : run.recorder();
 		CurveBatch rest = recorder == null ? null : recorder.drain();
@@ -275,12 +291,24 @@ public class JobRunner {
 		long iterations = done != null ? done : recorded;
 		Instant now = clock.instant();
 		int[] tries = { 0 };
+		List<JobRow> claimed = new ArrayList<>(1);
 		Supplier<Optional<JobStatus>> write = () -> {
 			boolean firstTry = tries[0]++ == 0;
 			if (jobs.postgres() && rest != null && firstTry && run.follows(rest)) {
-				// the outcome and the last points in one statement, committed on its own: one round trip
-				Optional<JobStatus> stored = jobs.finish(lease, status, iterations, recorded, result, error, now,
-						curves.appendAfter("finished", lease.jobId(), rest));
+				// the outcome and the last points in one statement, committed on its own: one round trip, which also
+				// claims the worker's next job when it goes on
+				SqlPart points = curves.appendAfter("finished", lease.jobId(), rest);
+				String worker = next.get();
+				Optional<JobStatus> stored;
+				if (worker == null) {
+					stored = jobs.finish(lease, status, iterations, recorded, result, error, now, points);
+				}
+				else {
+					Jobs.FinishedAndClaimed both = jobs.finishAndClaim(lease, status, iterations, recorded, result,
+							error, now, points, worker, now.plus(settings.leaseDuration()));
+					stored = both.finished();
+					both.claimed().ifPresent(claimed::add);
+				}
 				if (stored.isEmpty()) {
 					log.warn("Job {}: worker {} no longer holds the lease; its outcome ({}) is dropped", lease.jobId(),
 							lease.worker(), status.jsonName());
@@ -310,6 +338,7 @@ public class JobRunner {
 			metrics.finished(job, stored.get(), now);
 			events.publishEvent(new JobFinished(job.id(), stored.get().jsonName(), job.studyId()));
 		}
+		return claimed.stream().findFirst();
 	}
 
 }

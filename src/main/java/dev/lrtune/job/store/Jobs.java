@@ -315,24 +315,59 @@ public class Jobs {
 	 */
 	public Optional<JobStatus> finish(Lease lease, JobStatus status, long iteration, long cancelledIteration, String result,
 			String error, Instant now, SqlPart then) {
-		boolean cancellable = status == JobStatus.SUCCEEDED;
-		String update = "UPDATE jobs SET status = CASE WHEN cancel_requested AND ? THEN "
-				+ "'cancelled' ELSE ? END, iteration = CASE WHEN cancel_requested AND ? THEN ? ELSE ? END, result = ?, "
-				+ "error = ?, finished_at = ?, progress_at = ?, lease_until = NULL" + HOLDS_LEASE;
-		List<Object> args = new ArrayList<>(Arrays.asList(cancellable, status.jsonName(), cancellable, cancelledIteration,
-				iteration, result, error, time(now), time(now), lease.jobId(), lease.worker(), lease.attempt()));
+		List<Object> args = finishArgs(lease, status, iteration, cancelledIteration, result, error, now);
 		String sql;
 		if (then == null) {
-			sql = returning.sql(update, "status");
+			sql = returning.sql(FINISH, "status");
 		}
 		else {
-			sql = "WITH finished AS (" + update + " RETURNING status)" + then.sql() + " SELECT status FROM finished";
+			sql = "WITH finished AS (" + FINISH + " RETURNING status)" + then.sql() + " SELECT status FROM finished";
 			args.addAll(then.args());
 		}
 		Optional<JobStatus> stored = jdbc.query(sql, (rs, row) -> JobStatus.of(rs.getString(1)), args.toArray())
 			.stream().findFirst();
 		views.changed(lease.jobId());
 		return stored;
+	}
+
+	/**
+	 * PostgreSQL: {@link #finish(Lease, JobStatus, long, long, String, String, Instant, SqlPart)}, and in the same
+	 * statement the {@link #claim} of the oldest queued job for {@code worker}, so that a worker that ends a job and
+	 * goes on to the next makes one round trip and one commit for both. The claim does not depend on the end: a
+	 * worker that lost its lease still claims. Its row lock is {@code FOR UPDATE SKIP LOCKED}, as a claim's.
+	 */
+	public FinishedAndClaimed finishAndClaim(Lease lease, JobStatus status, long iteration, long cancelledIteration,
+			String result, String error, Instant now, SqlPart then, String worker, Instant leaseUntil) {
+		List<Object> args = finishArgs(lease, status, iteration, cancelledIteration, result, error, now);
+		args.addAll(then.args());
+		args.addAll(Arrays.asList(worker, time(leaseUntil), time(now), time(now)));
+		String sql = "WITH finished AS (" + FINISH + " RETURNING status)" + then.sql() + ", claimed AS ("
+				+ CLAIM.formatted(" FOR UPDATE SKIP LOCKED") + " RETURNING " + COLUMNS + ") SELECT (SELECT status FROM "
+				+ "finished) AS finished_status, claimed.* FROM (VALUES (1)) AS one LEFT JOIN claimed ON TRUE";
+		FinishedAndClaimed answer = jdbc.queryForObject(sql, (rs, row) -> new FinishedAndClaimed(
+				Optional.ofNullable(JobStatus.of(rs.getString("finished_status"))),
+				rs.getObject("id") == null ? Optional.empty() : Optional.of(map(rs, row))), args.toArray());
+		views.changed(lease.jobId());
+		answer.claimed().ifPresent(job -> views.changed(job.id()));
+		return answer;
+	}
+
+	/**
+	 * @param finished the status stored, empty when the lease was no longer held
+	 * @param claimed the job claimed next, empty when none was queued
+	 */
+	public record FinishedAndClaimed(Optional<JobStatus> finished, Optional<JobRow> claimed) {
+	}
+
+	private static final String FINISH = "UPDATE jobs SET status = CASE WHEN cancel_requested AND ? THEN "
+			+ "'cancelled' ELSE ? END, iteration = CASE WHEN cancel_requested AND ? THEN ? ELSE ? END, result = ?, "
+			+ "error = ?, finished_at = ?, progress_at = ?, lease_until = NULL" + HOLDS_LEASE;
+
+	private static List<Object> finishArgs(Lease lease, JobStatus status, long iteration, long cancelledIteration,
+			String result, String error, Instant now) {
+		boolean cancellable = status == JobStatus.SUCCEEDED;
+		return new ArrayList<>(Arrays.asList(cancellable, status.jsonName(), cancellable, cancelledIteration, iteration,
+				result, error, time(now), time(now), lease.jobId(), lease.worker(), lease.attempt()));
 	}
 
 	/**
