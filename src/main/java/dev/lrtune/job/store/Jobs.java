@@ -48,15 +48,27 @@ public class Jobs {
 
 	private static final RowMapper<JobRow> ROWS = Jobs::map;
 
-	/** Marks the oldest queued job running under a fresh lease; the placeholder takes the row lock clause. */
 	/**
-	 * The oldest queued job. Ordered by the whole index {@code jobs_status_created} ({@code status} first, though it is
+	 * Marks the oldest queued job running under a fresh lease; the placeholder takes the row lock clause. The oldest
+	 * queued job. Ordered by the whole index {@code jobs_status_created} ({@code status} first, though it is
 	 * fixed here): H2 reads the first entry of the index only then, and otherwise reads and sorts every queued row on
 	 * each claim (a claim's cost grew with the queue's length); PostgreSQL reads the index either way.
 	 */
 	private static final String CLAIM = "UPDATE jobs SET status = 'running', worker = ?, attempt = attempt + 1, "
 			+ "lease_until = ?, started_at = ?, progress_at = ?, iteration = 0 WHERE status = 'queued' AND id = "
 			+ "(SELECT id FROM jobs WHERE status = 'queued' ORDER BY status, created_at, id FETCH FIRST 1 ROWS ONLY%s)";
+
+	/** Ends a run whose lease is held; the arguments are {@link #finishArgs}. */
+	private static final String FINISH = "UPDATE jobs SET status = CASE WHEN cancel_requested AND ? THEN "
+			+ "'cancelled' ELSE ? END, iteration = CASE WHEN cancel_requested AND ? THEN ? ELSE ? END, result = ?, "
+			+ "error = ?, finished_at = ?, progress_at = ?, lease_until = NULL" + HOLDS_LEASE;
+
+	/** A queued job, inserted from a row of the table that follows it. */
+	private static final String INSERT_QUEUED = "INSERT INTO jobs (id, type, status, request, dataset, total_iterations, "
+			+ "iteration, attempt, cancel_requested, created_at, study_id, name, tags, params) SELECT CAST(? AS BIGINT), "
+			+ "CAST(? AS VARCHAR), 'queued', CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT), 0, 0, FALSE, "
+			+ "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
+			+ "CAST(? AS VARCHAR) FROM ";
 
 	private final JdbcTemplate jdbc;
 
@@ -116,12 +128,6 @@ public class Jobs {
 		insertTags(job.id(), tagPairs);
 		return true;
 	}
-
-	private static final String INSERT_QUEUED = "INSERT INTO jobs (id, type, status, request, dataset, total_iterations, "
-			+ "iteration, attempt, cancel_requested, created_at, study_id, name, tags, params) SELECT CAST(? AS BIGINT), "
-			+ "CAST(? AS VARCHAR), 'queued', CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT), 0, 0, FALSE, "
-			+ "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
-			+ "CAST(? AS VARCHAR) FROM ";
 
 	/**
 	 * PostgreSQL: the bound on the queued jobs raised and {@code job} inserted in one statement, if the bound is below
@@ -358,10 +364,6 @@ public class Jobs {
 	 */
 	public record FinishedAndClaimed(Optional<JobStatus> finished, Optional<JobRow> claimed) {
 	}
-
-	private static final String FINISH = "UPDATE jobs SET status = CASE WHEN cancel_requested AND ? THEN "
-			+ "'cancelled' ELSE ? END, iteration = CASE WHEN cancel_requested AND ? THEN ? ELSE ? END, result = ?, "
-			+ "error = ?, finished_at = ?, progress_at = ?, lease_until = NULL" + HOLDS_LEASE;
 
 	private static List<Object> finishArgs(Lease lease, JobStatus status, long iteration, long cancelledIteration,
 			String result, String error, Instant now) {
