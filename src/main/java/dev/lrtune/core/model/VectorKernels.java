@@ -25,7 +25,9 @@ import jdk.incubator.vector.VectorSpecies;
  * vectors ({@link #panel2}), then one vector, then the last columns one by one, then single rows. That is the
  * layout for 256-bit vectors
  * (AVX2); with 512-bit ones the earlier layout, inputs interleaved by fours, measured faster and is kept
- * ({@link #productWide}). Both give the same bits.
+ * ({@link #productWide}), except for a shuffled batch's rows read in place, which take the tiles above with
+ * either width (with 512-bit vectors as fast as {@link #productWide}'s loop given the rows' starts). All give
+ * the same bits.
  *
  * <p>Only loaded when {@link Kernels} found the {@code jdk.incubator.vector} module.
  */
