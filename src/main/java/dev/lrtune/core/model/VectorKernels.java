@@ -94,7 +94,7 @@ final class VectorKernels {
 	 * {@link #product} of the rows of a that start at {@code rows[0..n)}, read where they lie ({@code a_{i,k} =
 	 * a[rows[i] + k]}): a shuffled batch's inputs read in the dataset, without a gathered copy. The same bits
 	 * as the rows gathered, with vectors of any width: with 512-bit ones too the tiles of the 256-bit layout
-	 * ({@link #tiles}), as {@link #productWide}'s read rows a constant stride apart.
+	 * ({@link #tiles}), since {@link #productWide}'s tiles take their rows a constant stride apart.
 	 */
 	static void productOfRows(double[] a, int[] rows, double[] b, int bOffset, int bStride, double[] init,
 			int initOffset, double[] c, int cOffset, int cStride, int n, int inner, int width, double[] scratch) {
