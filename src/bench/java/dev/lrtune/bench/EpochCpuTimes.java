@@ -66,6 +66,7 @@ public final class EpochCpuTimes {
 		}
 		RandomStreams.shuffle(order, rows, RandomStreams.shuffle(LogisticRegressionBenchmark.SEED));
 		double sink = 0;
+		long mlpHash = 0;
 		for (int round = 0; round < rounds + 2; round++) {
 			Model mlpModel = Models.create(ModelSpec.mlp(List.of(MlpBenchmark.HIDDEN), "relu"),
 					Task.classification(MlpBenchmark.CLASSES), MlpBenchmark.INPUTS, MlpBenchmark.SEED);
@@ -74,6 +75,7 @@ public final class EpochCpuTimes {
 			long start = threads.getCurrentThreadCpuTime();
 			sink += mlpTrainer.run(mlpData, TrainingListener.NONE).lastLoss();
 			long mlpTime = threads.getCurrentThreadCpuTime() - start;
+			mlpHash = bitsHash(mlpModel.parameters());
 
 			start = threads.getCurrentThreadCpuTime();
 			Model logisticModel = Models.create(ModelSpec.of("logistic"), Task.classification(2), cols,
@@ -110,7 +112,20 @@ public final class EpochCpuTimes {
 		Arrays.sort(ratios);
 		System.out.printf("PAIRED-RATIO logistic/floor %.3f %.3f %.3f %d%n", median(ratios), ratios[0],
 				ratios[rounds - 1], rounds);
-		System.out.printf("(kernels: %s; checksum %s)%n", Models.kernels(), sink);
+		System.out.printf("(kernels: %s; checksum %s; MLP parameters after the epoch: hash %016x)%n", Models.kernels(),
+				sink, mlpHash);
+	}
+
+	/** A 64-bit hash (FNV-1a over the raw bits) of the values: equal hashes mean, in practice, equal bits. */
+	static long bitsHash(double[] values) {
+		long hash = 0xcbf29ce484222325L;
+		for (double value : values) {
+			long bits = Double.doubleToRawLongBits(value);
+			for (int shift = 0; shift < 64; shift += 8) {
+				hash = (hash ^ ((bits >>> shift) & 0xff)) * 0x100000001b3L;
+			}
+		}
+		return hash;
 	}
 
 	private static double median(double[] sorted) {

@@ -71,11 +71,11 @@ final class Kernels {
 
 	/**
 	 * Whether a product of n rows × {@code inner} terms × width columns can read a batch's rows where they lie
-	 * ({@link #productOfRows}, {@link #productOfColumns}): the vector path with 256-bit vectors, for a product
-	 * large enough to take it. Otherwise the caller gathers the rows and calls {@link #product}.
+	 * ({@link #productOfRows}, {@link #productOfColumns}): the vector path, for a product large enough to take
+	 * it. Otherwise the caller gathers the rows and calls {@link #product}.
 	 */
 	static boolean readsRowsInPlace(int n, int inner, int width) {
-		return VECTOR && VectorKernels.lanes() == 4 && (long) n * inner * width >= VECTOR_MIN_TERMS;
+		return VECTOR && (long) n * inner * width >= VECTOR_MIN_TERMS;
 	}
 
 	/**
@@ -103,7 +103,7 @@ final class Kernels {
 
 	private static void requireRowsInPlace(int n, int inner, int width) {
 		if (!readsRowsInPlace(n, inner, width)) {
-			throw new IllegalStateException("rows in place need the 256-bit vector kernels and a large product");
+			throw new IllegalStateException("rows in place need the vector kernels and a large product");
 		}
 	}
 

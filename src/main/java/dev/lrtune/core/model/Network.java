@@ -19,7 +19,7 @@ import dev.lrtune.core.data.RandomStreams;
  * of the layers after the first is copied out, once per step, for the input gradient (O(parameters) against
  * the O(batch × parameters) of the products). A hidden layer's product is written into its activation buffer
  * and the activation applied in place. A batch given by row indices is read where its rows lie in the
- * dataset when the first layer's products take the 256-bit vector kernels ({@link Kernels#readsRowsInPlace});
+ * dataset when the first layer's products take the vector kernels ({@link Kernels#readsRowsInPlace});
  * otherwise its rows are gathered first.
  */
 final class Network implements Model {

@@ -25,7 +25,9 @@ import jdk.incubator.vector.VectorSpecies;
  * vectors ({@link #panel2}), then one vector, then the last columns one by one, then single rows. That is the
  * layout for 256-bit vectors
  * (AVX2); with 512-bit ones the earlier layout, inputs interleaved by fours, measured faster and is kept
- * ({@link #productWide}). Both give the same bits.
+ * ({@link #productWide}), except for a shuffled batch's rows read in place, which take the tiles above with
+ * either width (with 512-bit vectors as fast as {@link #productWide}'s loop given the rows' starts). All give
+ * the same bits.
  *
  * <p>Only loaded when {@link Kernels} found the {@code jdk.incubator.vector} module.
  */
@@ -72,7 +74,7 @@ final class VectorKernels {
 			int bStride, double[] init, int initOffset, double[] c, int cOffset, int cStride, int n, int inner,
 			int width, double[] scratch) {
 		if (L > 4) {
-			productWide(a, aOffset, aRowStride, aInnerStride, b, bOffset, bStride, init, initOffset, c, cOffset,
+			productWide(a, null, aOffset, aRowStride, aInnerStride, b, bOffset, bStride, init, initOffset, c, cOffset,
 					cStride, n, inner, width, scratch);
 			return;
 		}
@@ -91,7 +93,8 @@ final class VectorKernels {
 	/**
 	 * {@link #product} of the rows of a that start at {@code rows[0..n)}, read where they lie ({@code a_{i,k} =
 	 * a[rows[i] + k]}): a shuffled batch's inputs read in the dataset, without a gathered copy. The same bits
-	 * as the rows gathered; for 256-bit vectors ({@link #lanes()} 4).
+	 * as the rows gathered, with vectors of any width: with 512-bit ones too the tiles of the 256-bit layout
+	 * ({@link #tiles}), since {@link #productWide}'s tiles take their rows a constant stride apart.
 	 */
 	static void productOfRows(double[] a, int[] rows, double[] b, int bOffset, int bStride, double[] init,
 			int initOffset, double[] c, int cOffset, int cStride, int n, int inner, int width, double[] scratch) {
@@ -102,10 +105,15 @@ final class VectorKernels {
 	 * {@link #product} of the transpose of the rows that start at {@code rows[0..inner)} ({@code a_{i,k} =
 	 * a[rows[k] + i]}): the first layer's weight gradient of a batch read in the dataset. Its rows are copied
 	 * out row-major first, as {@link #product} does for an input read down its columns, straight from where
-	 * the batch's rows lie. For 256-bit vectors.
+	 * the batch's rows lie; with 512-bit vectors interleaved by fours, as {@link #productWide} packs them.
 	 */
 	static void productOfColumns(double[] a, int[] rows, double[] b, int bOffset, int bStride, double[] init,
 			int initOffset, double[] c, int cOffset, int cStride, int n, int inner, int width, double[] scratch) {
+		if (L > 4) {
+			productWide(a, rows, 0, 0, 0, b, bOffset, bStride, init, initOffset, c, cOffset, cStride, n, inner, width,
+					scratch);
+			return;
+		}
 		packColumns(a, rows, n, inner, scratch);
 		tiles(scratch, null, 0, inner, b, bOffset, bStride, init, initOffset, c, cOffset, cStride, n, inner, width,
 				scratch, n * inner);
@@ -231,13 +239,14 @@ final class VectorKernels {
 	 * MLP's weight gradient at 51 against 41–42 GFLOP/s, short products alike), while with AVX2's 16 registers it
 	 * is the slower one.
 	 */
-	private static void productWide(double[] a, int aOffset, int aRowStride, int aInnerStride, double[] b, int bOffset,
-			int bStride, double[] init, int initOffset, double[] c, int cOffset, int cStride, int n, int inner,
-			int width, double[] scratch) {
+	private static void productWide(double[] a, int[] columnStarts, int aOffset, int aRowStride, int aInnerStride,
+			double[] b, int bOffset, int bStride, double[] init, int initOffset, double[] c, int cOffset, int cStride,
+			int n, int inner, int width, double[] scratch) {
 		int tileEnd = n - n % ROWS;
-		// The tiles read a's rows in place when each row is contiguous; otherwise (a read down its columns), or
-		// when columns are left over for lastColumn, which needs them, packed side by side.
-		boolean packed = aInnerStride != 1 || width % L != 0;
+		// The tiles read a's rows in place when each row is contiguous; otherwise (a read down its columns, or a
+		// batch's rows read down their columns: columnStarts), or when columns are left over for lastColumn,
+		// which needs them, packed side by side.
+		boolean packed = columnStarts != null || aInnerStride != 1 || width % L != 0;
 		double[] p = packed ? scratch : a;
 		int pRow = packed ? 1 : aRowStride;
 		int pInner = packed ? ROWS : 1;
@@ -245,7 +254,7 @@ final class VectorKernels {
 		int pTile = packed ? inner : aRowStride;
 		int panel = packed ? tileEnd * inner : 0;
 		if (packed) {
-			packInterleaved(a, aOffset, aRowStride, aInnerStride, tileEnd, inner, scratch);
+			packInterleaved(a, columnStarts, aOffset, aRowStride, aInnerStride, tileEnd, inner, scratch);
 		}
 		int j = 0;
 		for (; j + PANEL <= width; j += PANEL) {
@@ -278,25 +287,49 @@ final class VectorKernels {
 						cOffset + i * cStride + column, cStride, inner);
 			}
 		}
+		// the rows past the last tile one by one; a batch's rows read down their columns are first copied out
+		// row-major past the tiles' packed rows, over the weight panel, no longer needed
+		double[] q = a;
+		int qStart = aOffset;
+		int qRow = aRowStride;
+		int qInner = aInnerStride;
+		if (columnStarts != null) {
+			for (int i = tileEnd; i < n; i++) {
+				for (int k = 0; k < inner; k++) {
+					scratch[i * inner + k] = a[columnStarts[k] + i];
+				}
+			}
+			q = scratch;
+			qStart = 0;
+			qRow = inner;
+			qInner = 1;
+		}
 		int vectorEnd = j;
 		for (int i = tileEnd; i < n; i++) {
-			int row = aOffset + i * aRowStride;
+			int row = qStart + i * qRow;
 			int at = cOffset + i * cStride;
 			for (j = 0; j < vectorEnd; j += L) {
-				single(a, row, aInnerStride, b, bOffset + j, bStride, init, initOffset + j, c, at + j, inner);
+				single(q, row, qInner, b, bOffset + j, bStride, init, initOffset + j, c, at + j, inner);
 			}
 			for (; j < width; j++) {
 				double start = init == null ? 0.0 : init[initOffset + j];
-				c[at + j] = ScalarKernels.column(a, row, aInnerStride, b, bOffset + j, bStride, start, inner);
+				c[at + j] = ScalarKernels.column(q, row, qInner, b, bOffset + j, bStride, start, inner);
 			}
 		}
 	}
 
 	/** Rows {@code [0, rows)} of a, in tiles of {@link #ROWS}: tile t's term k of row r at (t·inner + k)·ROWS + r. */
-	private static void packInterleaved(double[] a, int aOffset, int aRowStride, int aInnerStride, int rows, int inner,
-			double[] packed) {
+	private static void packInterleaved(double[] a, int[] columnStarts, int aOffset, int aRowStride, int aInnerStride,
+			int rows, int inner, double[] packed) {
 		for (int t = 0; t < rows; t += ROWS) {
 			int base = t * inner;
+			// a batch's rows read down their columns: the tile's four terms k lie side by side at columnStarts[k] + t
+			if (columnStarts != null) {
+				for (int k = 0; k < inner; k++) {
+					System.arraycopy(a, columnStarts[k] + t, packed, base + k * ROWS, ROWS);
+				}
+				continue;
+			}
 			// a read down its columns: a tile's four terms k lie side by side already (copied as doubles, not as a
 			// 256-bit vector: see lastColumn)
 			if (aRowStride == 1) {

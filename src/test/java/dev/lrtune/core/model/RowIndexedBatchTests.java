@@ -34,15 +34,16 @@ class RowIndexedBatchTests {
 	}
 
 	/**
-	 * A network whose first layer is large enough for the vector kernels: with 256-bit vectors they read the
-	 * batch's rows where they lie in the dataset (forward and weight gradient) instead of a gathered copy.
+	 * A network whose first layer is large enough for the vector kernels: they read the batch's rows where they
+	 * lie in the dataset (forward and weight gradient) instead of a gathered copy, with 256-bit vectors and with
+	 * 512-bit ones (the build runs this class again under -XX:UseAVX=2 on a CPU with AVX-512).
 	 */
 	@Test
 	void aLargeNetworkReadingTheRowsInPlaceGivesTheBitsOfTheSameRowsGathered() {
 		int inputs = 100;
 		int hidden = 64;
 		assumeTrue(Kernels.readsRowsInPlace(ROWS.length, inputs, hidden),
-				"the 256-bit vector kernels (on a CPU with AVX-512: -XX:UseAVX=2)");
+				"the vector kernels (jdk.incubator.vector and vectors of at least 256 bits)");
 		Model model = Models.create(ModelSpec.mlp(List.of(hidden), "relu"), Task.classification(3), inputs, 3L);
 		double[] x = uniform(9 * inputs, new SplittableRandom(6));
 		double[] y = { 0, 2, 1, 1, 0, 2, 2, 1, 0 };

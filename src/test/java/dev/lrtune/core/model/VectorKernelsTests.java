@@ -65,7 +65,7 @@ class VectorKernelsTests {
 	}
 
 	@ParameterizedTest(name = "n={0} inner={1} width={2}")
-	@CsvSource({ "1,1,1", "5,7,9", "7,35,17", "9,13,130", "64,784,128", "16,128,10", "13,300,26" })
+	@CsvSource({ "1,1,1", "5,7,9", "7,35,17", "9,13,130", "64,784,128", "16,128,10", "13,300,26", "66,100,130" })
 	void productOfRowsWhereTheyLieGivesTheScalarBitsOfTheRowsGathered(int n, int inner, int width) {
 		SplittableRandom random = new SplittableRandom(n * 1000 + inner * 10 + width + 1);
 		int tableRows = n + 3;
@@ -91,7 +91,8 @@ class VectorKernelsTests {
 	}
 
 	@ParameterizedTest(name = "n={0} inner={1} width={2}")
-	@CsvSource({ "1,1,1", "7,5,9", "33,6,3", "784,64,128", "128,64,10", "13,3,21", "300,9,26" })
+	@CsvSource({ "1,1,1", "7,5,9", "33,6,3", "784,64,128", "128,64,10", "13,3,21", "300,9,26", "66,64,130",
+			"783,300,24" })
 	void productOfTheColumnsOfRowsWhereTheyLieGivesTheScalarBitsOfTheRowsGathered(int n, int inner, int width) {
 		SplittableRandom random = new SplittableRandom(n * 1000 + inner * 10 + width + 2);
 		int tableRows = inner + 3;
