@@ -215,6 +215,7 @@ public final class AnswerBenchmark {
 	private Answer answer(String body) throws Exception {
 		Map<String, Long> threads = threadCpuMillis();
 		long cpu = serverCpuMillis();
+		long faults = serverMinorFaults();
 		long start = System.nanoTime();
 		HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/jobs"))
 			.header("Content-Type", "application/json")
@@ -229,12 +230,14 @@ public final class AnswerBenchmark {
 				double millis = (System.nanoTime() - start) / 1e6;
 				Matcher lr = RECOMMENDED.matcher(answer.body());
 				long used = serverCpuMillis() - cpu;
+				long faulted = serverMinorFaults() - faults;
 				String job = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/jobs/" + id(posted.body()))).build(),
 						HttpResponse.BodyHandlers.ofString()).body();
 				Map<String, Long> after = threadCpuMillis();
 				after.replaceAll((group, spent) -> spent - threads.getOrDefault(group, 0L));
 				return new Answer(millis, used, after, lr.find() ? lr.group(1) : "?",
-						between(job, "createdAt", "startedAt"), between(job, "startedAt", "finishedAt"));
+						between(job, "createdAt", "startedAt"), between(job, "startedAt", "finishedAt"),
+						instant(job, "createdAt"), faulted);
 			}
 			check(answer.statusCode() == 409, "GET recommendation answered " + answer.statusCode() + ": " + answer.body());
 			Thread.sleep(2);
@@ -246,12 +249,14 @@ public final class AnswerBenchmark {
 	 * @param threadCpuMillis the same by group of the server's threads (empty without its pid)
 	 */
 	private record Answer(double millis, double serverCpuMillis, Map<String, Long> threadCpuMillis,
-			String recommendedLr, double queuedMillis, double runMillis) {
+			String recommendedLr, double queuedMillis, double runMillis, java.time.Instant createdAt,
+			long minorFaults) {
 
 		/** Where the time went, as the job's own timestamps tell it. */
 		String timeline() {
-			return "queued %.0f ms, ran %.0f ms, the rest (HTTP, polling, the recommendation) %.0f ms".formatted(
-					queuedMillis, runMillis, millis - queuedMillis - runMillis);
+			return ("queued %.0f ms, ran %.0f ms, the rest (HTTP, polling, the recommendation) %.0f ms; %,d minor page "
+					+ "faults; created %s").formatted(queuedMillis, runMillis, millis - queuedMillis - runMillis, minorFaults,
+					createdAt);
 		}
 
 	}
@@ -310,6 +315,18 @@ public final class AnswerBenchmark {
 			return "JIT";
 		}
 		return "other";
+	}
+
+	/**
+	 * The server's minor page faults so far, from /proc: memory it touches for the first time (a heap grown into pages
+	 * never used before) faults once per 4 KiB page; −1 without its pid.
+	 */
+	private long serverMinorFaults() throws Exception {
+		if (pid == null) {
+			return -1;
+		}
+		String stat = Files.readString(Path.of("/proc", pid, "stat"));
+		return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[7]);
 	}
 
 	/** The server's user + system CPU time, from /proc (clock ticks of 10 ms); −1 without its pid. */

@@ -29,7 +29,9 @@ final class CsvText {
 		rejectBinary(bytes);
 		boolean utf8Bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
 				&& (bytes[2] & 0xFF) == 0xBF;
-		String text = decodeStrictly(bytes, utf8Bom ? 3 : 0, declared);
+		int offset = utf8Bom ? 3 : 0;
+		String text = asciiCompatible(declared) && isAscii(bytes, offset) ? asciiText(bytes, offset)
+				: decodeStrictly(bytes, offset, declared);
 		return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
 	}
 
@@ -58,6 +60,30 @@ final class CsvText {
 			return "a Parquet file";
 		}
 		return "";
+	}
+
+	/** Charsets in which every byte below 0x80 is the ASCII character of that code, and nothing else is. */
+	private static boolean asciiCompatible(Charset charset) {
+		return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+				|| charset.equals(StandardCharsets.ISO_8859_1);
+	}
+
+	private static boolean isAscii(byte[] bytes, int offset) {
+		for (int i = offset; i < bytes.length; i++) {
+			if (bytes[i] < 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Bytes all below 0x80, in a charset where they are ASCII: the same text as the decoder's, made in one copy of the
+	 * bytes. The decoder fills a buffer of two bytes a character, which the string then compacts into a third copy:
+	 * for a 36 MB upload, 108 MB of short-lived arrays.
+	 */
+	private static String asciiText(byte[] bytes, int offset) {
+		return new String(bytes, offset, bytes.length - offset, StandardCharsets.ISO_8859_1);
 	}
 
 	private static String decodeStrictly(byte[] bytes, int offset, Charset charset) {

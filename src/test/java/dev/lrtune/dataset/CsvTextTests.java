@@ -25,6 +25,27 @@ class CsvTextTests {
 	}
 
 	@Test
+	void asciiTextIsTheSameTextInEveryAsciiCompatibleCharsetWithOrWithoutAUtf8ByteOrderMark() {
+		StringBuilder ascii = new StringBuilder("x,y\r\n");
+		for (char c = 1; c < 0x80; c++) {
+			ascii.append(c);
+		}
+		String text = ascii.append('\n').toString();
+		for (Charset charset : new Charset[] { StandardCharsets.UTF_8, StandardCharsets.US_ASCII,
+				StandardCharsets.ISO_8859_1 }) {
+			assertThat(CsvText.decode(text.getBytes(charset), charset)).isEqualTo(text);
+		}
+		assertThat(CsvText.decode(bytes("\uFEFF" + text, StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(text);
+	}
+
+	@Test
+	void aByteAbove0x7FInAnAsciiCompatibleCharsetIsDecodedAsThatCharsetSays() {
+		byte[] latin1 = { 'a', ',', (byte) 0xE9, '\n' };
+		assertThat(CsvText.decode(latin1, StandardCharsets.ISO_8859_1)).isEqualTo("a,\u00E9\n");
+		assertThat(problem(() -> CsvText.decode(latin1, StandardCharsets.US_ASCII)).getDetail()).contains("Byte 3 (0xE9)");
+	}
+
+	@Test
 	void aDeclaredCharsetIsHonoured() {
 		Charset windows1252 = Charset.forName("windows-1252");
 		assertThat(CsvText.decode(bytes("café,1\n", windows1252), windows1252)).isEqualTo("café,1\n");

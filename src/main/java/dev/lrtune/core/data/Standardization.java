@@ -85,6 +85,21 @@ public final class Standardization {
 		return scale[col];
 	}
 
+	/**
+	 * Scales every feature of the row-major {@code features} ({@code cols} per row) where it is, as {@link #apply}
+	 * computes its copy: for arrays their holder made for this alone (a split's parts).
+	 */
+	void scaleInPlace(double[] features, int cols) {
+		if (identity) {
+			return;
+		}
+		for (int offset = 0; offset < features.length; offset += cols) {
+			for (int col = 0; col < cols; col++) {
+				features[offset + col] = (features[offset + col] - mean[col]) / scale[col];
+			}
+		}
+	}
+
 	/** {@code data} with every feature scaled (the same instance when this is the identity). */
 	public Dataset apply(Dataset data) {
 		if (identity) {

@@ -67,6 +67,16 @@ public record TargetScaling(double mean, double scale) {
 		return Dataset.trusted(data.features(), data.rows(), data.cols(), scaled, data.task(), data.featureNames());
 	}
 
+	/** Scales {@code targets} where they are, as {@link #apply} computes its copy: for arrays their holder made for this alone. */
+	void scaleInPlace(double[] targets) {
+		if (isIdentity()) {
+			return;
+		}
+		for (int row = 0; row < targets.length; row++) {
+			targets[row] = (targets[row] - mean) / scale;
+		}
+	}
+
 	/** A squared-error loss measured on the scaled target, in the target's own units: {@code loss · scale²}. */
 	public double toTargetUnits(double loss) {
 		return isIdentity() ? loss : loss * scale * scale;

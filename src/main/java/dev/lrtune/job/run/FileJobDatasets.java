@@ -46,7 +46,8 @@ final class FileJobDatasets implements JobDatasets {
 	@Override
 	public Loaded load(String reference) {
 		TrainingData data = read(reference);
-		return new Loaded(Dataset.of(data.features(), data.rows(), data.cols(), data.targets(), task(data),
+		// the file was just read for this load: its arrays are handed over, not copied
+		return new Loaded(Dataset.ofOwned(data.features(), data.rows(), data.cols(), data.targets(), task(data),
 				data.featureNames()), data.standardize());
 	}
 

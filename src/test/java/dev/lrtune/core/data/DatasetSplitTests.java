@@ -105,6 +105,31 @@ class DatasetSplitTests {
 	}
 
 	@Test
+	void scalesItsOwnCopiesLeavingTheDatasetAsItWasWithTheBitsOfAScaledCopy() {
+		Dataset data = indexed(300, 3);
+		double[] features = data.features().clone();
+		double[] targets = data.targets().clone();
+		SplitDataset raw = data.split(0.25, 9, false, false);
+
+		SplitDataset scaled = data.split(0.25, 9, true, true);
+
+		assertThat(data.features()).containsExactly(features);
+		assertThat(data.targets()).containsExactly(targets);
+		for (Dataset[] part : new Dataset[][] { { raw.train(), scaled.train() }, { raw.validation(), scaled.validation() } }) {
+			assertThat(part[1].features()).isNotSameAs(data.features());
+			for (int row = 0; row < part[0].rows(); row++) {
+				for (int col = 0; col < data.cols(); col++) {
+					double expected = (part[0].feature(row, col) - scaled.standardization().mean(col))
+							/ scaled.standardization().scale(col);
+					assertThat(part[1].feature(row, col)).isEqualTo(expected);
+				}
+				double expected = (part[0].target(row) - scaled.targetScaling().mean()) / scaled.targetScaling().scale();
+				assertThat(part[1].target(row)).isEqualTo(expected);
+			}
+		}
+	}
+
+	@Test
 	void turnsAConstantColumnIntoZerosInsteadOfNaN() {
 		double[] x = new double[40];
 		for (int row = 0; row < 20; row++) {

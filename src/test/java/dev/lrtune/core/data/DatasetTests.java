@@ -25,6 +25,25 @@ class DatasetTests {
 	}
 
 	@Test
+	void ofOwnedKeepsTheHandedOverArraysAndValidatesThemAsOfDoes() {
+		double[] features = { 1, 2, 3, 4, 5, 6 };
+		double[] targets = { 0.5, 1.5 };
+
+		Dataset data = Dataset.ofOwned(features, 2, 3, targets, Task.regression(), null);
+
+		assertThat(data.features()).isSameAs(features);
+		assertThat(data.targets()).isSameAs(targets);
+		assertThat(data.feature(1, 2)).isEqualTo(6);
+		assertThat(data.featureNames()).containsExactly("x0", "x1", "x2");
+		assertThatThrownBy(() -> Dataset.ofOwned(new double[] { 1, Double.POSITIVE_INFINITY }, 1, 2, new double[1],
+				Task.regression(), null))
+			.isInstanceOf(InvalidParameterException.class)
+			.hasMessageContaining("row 0, column 1");
+		assertThatThrownBy(() -> Dataset.ofOwned(new double[2], 2, 1, new double[] { 0, 2 }, Task.classification(2), null))
+			.isInstanceOfSatisfying(InvalidParameterException.class, ex -> assertThat(ex.parameter()).isEqualTo("targets"));
+	}
+
+	@Test
 	void namesColumnsX0X1WhenNoNamesAreGiven() {
 		Dataset data = Dataset.of(new double[4], 2, 2, new double[2], Task.regression(), null);
 
