@@ -1,6 +1,8 @@
 package dev.lrtune.dashboard;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,8 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
- * What the browser tests share: one headless Chromium per test class (skipped with a message without Chromium),
- * the application's address, and typing into a form field.
+ * What the browser tests share: the JVM's one headless Chromium (skipped with a message without Chromium), left clean
+ * after each class, the application's address, and typing into a form field.
  */
 @ExtendWith(Chromium.Installed.class)
 abstract class BrowserTests {
@@ -23,18 +25,22 @@ abstract class BrowserTests {
 
 	static ChromeDriver browser;
 
+	/** The origins this class's pages came from, whose cookies and storage are deleted after it. */
+	private static final Set<String> ORIGINS = new LinkedHashSet<>();
+
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void startBrowser() {
-		browser = Chromium.start();
+		browser = Chromium.shared();
 	}
 
 	@AfterAll
-	static void stopBrowser() {
+	static void cleanBrowser() {
 		if (browser != null) {
-			browser.quit();
+			Chromium.clean(browser, ORIGINS);
+			ORIGINS.clear();
 			browser = null;
 		}
 	}
@@ -47,6 +53,7 @@ abstract class BrowserTests {
 	}
 
 	String url(String path) {
+		ORIGINS.add("http://localhost:" + port);
 		return "http://localhost:" + port + path;
 	}
 

@@ -9,14 +9,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -50,7 +54,71 @@ final class Chromium {
 	private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
 			"/usr/bin/google-chrome");
 
+	/** The window's size, in CSS pixels. */
+	static final int WIDTH = 1280;
+
+	static final int HEIGHT = 1100;
+
+	/** The browser the test classes share, started by the first of them and quit when the JVM ends. */
+	private static ChromeDriver shared;
+
 	private Chromium() {
+	}
+
+	/**
+	 * The JVM's one headless browser, started on first use (about a second of two processes' start-up, which each
+	 * browser test class paid when it started its own), clean as a new one: no cookies, no site data of the origins
+	 * it was given, a blank page of the default size. A browser that no longer answers is replaced.
+	 */
+	static synchronized ChromeDriver shared() {
+		if (shared != null && !answers(shared)) {
+			quietlyQuit(shared);
+			shared = null;
+		}
+		if (shared == null) {
+			ChromeDriver started = start();
+			shared = started;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> quietlyQuit(started), "chromium-quit"));
+		}
+		shared.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+		return shared;
+	}
+
+	/**
+	 * Leaves the shared browser as a new one for the next class: an open dialog dismissed, the cookies and the
+	 * storage (localStorage, where the dashboard keeps its API key) of these origins deleted, a blank page.
+	 */
+	static synchronized void clean(ChromeDriver browser, Iterable<String> origins) {
+		try {
+			browser.switchTo().alert().dismiss();
+		}
+		catch (NoAlertPresentException ex) {
+			// none open
+		}
+		for (String origin : origins) {
+			browser.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+		}
+		browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+		browser.get("about:blank");
+	}
+
+	private static boolean answers(ChromeDriver browser) {
+		try {
+			browser.getWindowHandle();
+			return true;
+		}
+		catch (WebDriverException ex) {
+			return false;
+		}
+	}
+
+	private static void quietlyQuit(ChromeDriver browser) {
+		try {
+			browser.quit();
+		}
+		catch (WebDriverException ex) {
+			// already gone
+		}
 	}
 
 	static boolean installed() {
@@ -67,7 +135,7 @@ final class Chromium {
 			.usingAnyFreePort()
 			.build();
 		ChromeOptions options = new ChromeOptions().setBinary(browser.get())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1100",
+			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=" + WIDTH + "," + HEIGHT,
 					"--force-device-scale-factor=1");
 		return new ChromeDriver(service, options);
 	}

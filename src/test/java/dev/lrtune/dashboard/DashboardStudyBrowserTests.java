@@ -113,7 +113,7 @@ class DashboardStudyBrowserTests extends BrowserTests {
 		browser.manage().window().setSize(new Dimension(1280, 1800));
 		browser.executeScript("window.scrollTo(0, 0)");
 		Path screenshot = Chromium.screenshot(browser, "dashboard-study.png");
-		browser.manage().window().setSize(new Dimension(1280, 1100));
+		browser.manage().window().setSize(new Dimension(Chromium.WIDTH, Chromium.HEIGHT));
 		assertThat(Files.size(screenshot)).isPositive();
 
 		browser.get(url("/studies"));

@@ -1,6 +1,6 @@
 package dev.lrtune.dataset;
 
 /** The storage round trip on the embedded H2 that {@code @DataJpaTest} provides, migrated by Flyway. */
-class DatasetStorageH2Tests extends DatasetStorageTests {
+class DatasetStorageH2Tests extends DatasetStorageScenarios {
 
 }

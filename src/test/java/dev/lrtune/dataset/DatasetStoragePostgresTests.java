@@ -16,7 +16,7 @@ import dev.lrtune.PostgresTestDatabase;
 @ExtendWith(PostgresTestDatabase.class)
 @DirtiesContext // its own context: closed after the class, so that its pool's connections go back to the server
 @Import(PostgresContainerConfiguration.class)
-class DatasetStoragePostgresTests extends DatasetStorageTests {
+class DatasetStoragePostgresTests extends DatasetStorageScenarios {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {

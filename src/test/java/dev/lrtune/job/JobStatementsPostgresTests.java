@@ -11,13 +11,13 @@ import org.springframework.test.context.TestPropertySource;
 import dev.lrtune.PostgresContainerConfiguration;
 import dev.lrtune.PostgresTestDatabase;
 
-/** {@link JobStatementScenarios} on real PostgreSQL ({@code UPDATE … RETURNING}, {@code SKIP LOCKED}). */
+/** {@link JobStatementsScenarios} on real PostgreSQL ({@code UPDATE … RETURNING}, {@code SKIP LOCKED}). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ExtendWith(PostgresTestDatabase.class)
 @DirtiesContext // its own context: closed after the class, so that its pool's connections go back to the server
-@Import({ JobStatementScenarios.Logged.class, PostgresContainerConfiguration.class })
+@Import({ JobStatementsScenarios.Logged.class, PostgresContainerConfiguration.class })
 @TestPropertySource(properties = "lrtune.workers.enabled=false")
-class JobStatementsPostgresTests extends JobStatementScenarios {
+class JobStatementsPostgresTests extends JobStatementsScenarios {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {

@@ -25,7 +25,7 @@ import dev.lrtune.job.store.Jobs;
  * its own. Run on H2 ({@link JobStatementsH2Tests}) and PostgreSQL
  * ({@link JobStatementsPostgresTests}).
  */
-abstract class JobStatementScenarios {
+abstract class JobStatementsScenarios {
 
 	private static final String SHORT_JOB = """
 			{"type": "training", "dataset": "synthetic:blobs?samples=1000&features=20&classes=2&seed=1", "seed": 1,

@@ -34,9 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Hibernate); each call commits, as in the service. Run on H2 and on PostgreSQL by the subclasses.
  */
 @DataJpaTest
-@Import({ DatasetStore.class, DatasetMatrices.class, DatasetStorageTests.JobsUsingDatasets.class })
+@Import({ DatasetStore.class, DatasetMatrices.class, DatasetStorageScenarios.JobsUsingDatasets.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-abstract class DatasetStorageTests {
+abstract class DatasetStorageScenarios {
 
 	static final Set<Long> inUse = ConcurrentHashMap.newKeySet();
 
