@@ -70,16 +70,9 @@ public class Curves {
 		if (!chunks.isEmpty()) {
 			sql.append(", appended_chunks AS (INSERT INTO curve_chunks (" + CHUNK_COLUMNS + ") SELECT * FROM (VALUES ");
 			for (int i = 0; i < chunks.size(); i++) {
-				CurveChunk chunk = chunks.get(i);
 				sql.append(i == 0 ? "" : ", ").append("(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS INTEGER), "
 						+ "CAST(? AS BYTEA), CAST(? AS BYTEA), CAST(? AS BYTEA), CAST(? AS BYTEA))");
-				args.add(jobId);
-				args.add(chunk.firstIteration());
-				args.add(chunk.count());
-				args.add(CurveChunk.encode(chunk.lr(), chunk.count()));
-				args.add(CurveChunk.encode(chunk.loss(), chunk.count()));
-				args.add(chunk.momentum() == null ? null : CurveChunk.encode(chunk.momentum(), chunk.count()));
-				args.add(ChunkSummary.encode(chunk));
+				args.addAll(chunkValues(jobId, chunks.get(i)));
 			}
 			sql.append(") AS points WHERE EXISTS (SELECT 1 FROM ").append(guard).append("))");
 		}
@@ -432,18 +425,22 @@ public class Curves {
 	}
 
 	private static void bindChunk(PreparedStatement ps, long jobId, CurveChunk chunk) throws SQLException {
-		ps.setLong(1, jobId);
-		ps.setLong(2, chunk.firstIteration());
-		ps.setInt(3, chunk.count());
-		ps.setBytes(4, CurveChunk.encode(chunk.lr(), chunk.count()));
-		ps.setBytes(5, CurveChunk.encode(chunk.loss(), chunk.count()));
-		if (chunk.momentum() == null) {
-			ps.setNull(6, Types.BINARY);
+		List<Object> values = chunkValues(jobId, chunk);
+		for (int i = 0; i < values.size(); i++) {
+			if (values.get(i) == null) {
+				ps.setNull(i + 1, Types.BINARY); // only the momentum column is ever null
+			}
+			else {
+				ps.setObject(i + 1, values.get(i));
+			}
 		}
-		else {
-			ps.setBytes(6, CurveChunk.encode(chunk.momentum(), chunk.count()));
-		}
-		ps.setBytes(7, ChunkSummary.encode(chunk));
+	}
+
+	/** A chunk's row of {@code curve_chunks}, in the order of {@code CHUNK_COLUMNS}; the momentum null when not recorded. */
+	private static List<Object> chunkValues(long jobId, CurveChunk chunk) {
+		return Arrays.asList(jobId, chunk.firstIteration(), chunk.count(), CurveChunk.encode(chunk.lr(), chunk.count()),
+				CurveChunk.encode(chunk.loss(), chunk.count()),
+				chunk.momentum() == null ? null : CurveChunk.encode(chunk.momentum(), chunk.count()), ChunkSummary.encode(chunk));
 	}
 
 	private static void setFiniteOrNull(PreparedStatement ps, int index, double value) throws SQLException {

@@ -86,8 +86,8 @@ public final class Standardization {
 	}
 
 	/**
-	 * Scales every feature of the row-major {@code features} ({@code cols} per row) where it is, as {@link #apply}
-	 * computes its copy: for arrays their holder made for this alone (a split's parts).
+	 * Scales every feature of the row-major {@code features} ({@code cols} per row) where it is: for arrays their
+	 * holder made for this alone (a split's parts, {@link #apply}'s copy).
 	 */
 	void scaleInPlace(double[] features, int cols) {
 		if (identity) {
@@ -105,15 +105,9 @@ public final class Standardization {
 		if (identity) {
 			return data;
 		}
-		int cols = data.cols();
-		double[] source = data.features();
-		double[] scaled = new double[source.length];
-		for (int row = 0, offset = 0; row < data.rows(); row++, offset += cols) {
-			for (int col = 0; col < cols; col++) {
-				scaled[offset + col] = (source[offset + col] - mean[col]) / scale[col];
-			}
-		}
-		return Dataset.trusted(scaled, data.rows(), cols, data.targets(), data.task(), data.featureNames());
+		double[] scaled = data.features().clone();
+		scaleInPlace(scaled, data.cols());
+		return Dataset.trusted(scaled, data.rows(), data.cols(), data.targets(), data.task(), data.featureNames());
 	}
 
 }

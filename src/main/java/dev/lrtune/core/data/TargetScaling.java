@@ -59,15 +59,12 @@ public record TargetScaling(double mean, double scale) {
 		if (isIdentity()) {
 			return data;
 		}
-		double[] source = data.targets();
-		double[] scaled = new double[source.length];
-		for (int row = 0; row < source.length; row++) {
-			scaled[row] = (source[row] - mean) / scale;
-		}
+		double[] scaled = data.targets().clone();
+		scaleInPlace(scaled);
 		return Dataset.trusted(data.features(), data.rows(), data.cols(), scaled, data.task(), data.featureNames());
 	}
 
-	/** Scales {@code targets} where they are, as {@link #apply} computes its copy: for arrays their holder made for this alone. */
+	/** Scales {@code targets} where they are: for arrays their holder made for this alone (a split's parts, {@link #apply}'s copy). */
 	void scaleInPlace(double[] targets) {
 		if (isIdentity()) {
 			return;

@@ -136,24 +136,30 @@ public class Jobs {
 	 * {@link #insertIfRoom}.
 	 */
 	public boolean insertBelowBound(JobRow job, int maxQueued) {
+		List<Object> args = new ArrayList<>(List.of(maxQueued));
+		args.addAll(queuedValues(job));
 		return jdbc.update("WITH room AS (UPDATE job_submission_lock SET queued_bound = queued_bound + 1 WHERE id = 1 "
-				+ "AND queued_bound < ? RETURNING id) " + INSERT_QUEUED + "room", maxQueued, job.id(), job.type().jsonName(),
-				job.request(), job.dataset(), job.totalIterations(), time(job.createdAt()), job.studyId(), job.name(),
-				job.tags(), job.params()) == 1;
+				+ "AND queued_bound < ? RETURNING id) " + INSERT_QUEUED + "room", args.toArray()) == 1;
 	}
 
 	/** The lock taken, the queue counted and the job inserted; on PostgreSQL the bound set to the count. */
 	private boolean insertCounted(JobRow job, int maxQueued) {
 		lockSubmissions();
+		List<Object> args = new ArrayList<>(queuedValues(job));
+		args.add(maxQueued);
 		int inserted = jdbc.update(INSERT_QUEUED + "job_submission_lock WHERE id = 1 "
-				+ "AND (SELECT COUNT(*) FROM jobs WHERE status = 'queued') < ?", job.id(), job.type().jsonName(),
-				job.request(), job.dataset(), job.totalIterations(), time(job.createdAt()), job.studyId(), job.name(),
-				job.tags(), job.params(), maxQueued);
+				+ "AND (SELECT COUNT(*) FROM jobs WHERE status = 'queued') < ?", args.toArray());
 		if (inserted == 1 && returning.postgres()) {
 			jdbc.update("UPDATE job_submission_lock SET queued_bound = (SELECT COUNT(*) FROM jobs WHERE status = 'queued') "
 					+ "WHERE id = 1");
 		}
 		return inserted == 1;
+	}
+
+	/** {@link #INSERT_QUEUED}'s values for {@code job}, in its order (some may be null). */
+	private static List<Object> queuedValues(JobRow job) {
+		return Arrays.asList(job.id(), job.type().jsonName(), job.request(), job.dataset(), job.totalIterations(),
+				time(job.createdAt()), job.studyId(), job.name(), job.tags(), job.params());
 	}
 
 	/**
