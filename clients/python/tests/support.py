@@ -1,5 +1,6 @@
 """What the tests share: the package under test on the path, the server to test against, torch if present."""
 
+import importlib.util
 import os
 import sys
 import time
@@ -18,12 +19,8 @@ URL = os.environ.get("LRTUNE_URL")
 #: The service's lrtune.client-runs.lease in seconds (the Maven build starts one with a lease of a few seconds).
 LEASE_SECONDS = float(os.environ.get("LRTUNE_LEASE_SECONDS", "600"))
 
-try:
-    import torch  # noqa: F401
-
-    HAS_TORCH = True
-except ImportError:
-    HAS_TORCH = False
+#: Whether torch is installed, found without importing it (about a second of CPU): the modules that use it import it.
+HAS_TORCH = importlib.util.find_spec("torch") is not None
 
 needs_server = unittest.skipUnless(URL, "LRTUNE_URL is not set: no lrtune service to test against")
 needs_torch = unittest.skipUnless(HAS_TORCH, "torch is not installed: the PyTorch helpers are not tested")

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -18,12 +20,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Runs the Python client's own test suite ({@code clients/python/tests}, standard-library {@code unittest}) against
- * this service over real HTTP, and fails when it fails. The suite runs as two Python processes side by side: the
- * README examples ({@code test_readme}, PyTorch training for most of the suite's time) in one, every other test module
- * in the other, so that the other modules' waits (a killed client's lease, polls) overlap the training. The lease of
- * client-run jobs is short, so the test of a client killed mid-run sees its job fail within seconds, and a study's
- * worker told to ask again (204) is told to wait a second rather than ten. Skipped when {@code /usr/bin/python3} is
- * absent; the suite's PyTorch tests skip themselves when {@code torch} is not installed.
+ * this service over real HTTP, and fails when it fails. The suite runs as three Python processes side by side: the
+ * README examples ({@code test_readme}, PyTorch training for most of the suite's time) in one, {@code test_run} (whose
+ * killed client's job is left to fail when its lease passes, seconds of waiting) in another, every other module in the
+ * third, so that the waits overlap the training. The lease of client-run jobs is short, so the test of a client
+ * killed mid-run sees its job fail within seconds, and a study's worker told to ask again (204) is told to wait a
+ * second rather than ten. Skipped when {@code /usr/bin/python3} is absent; the suite's PyTorch tests skip themselves
+ * when {@code torch} is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:python-client;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=1",
@@ -38,12 +41,10 @@ class PythonClientTests {
 
 	private static final Path SUITE = Path.of("clients", "python", "tests");
 
-	/** The module of the README examples, run in a process of its own beside the others. */
-	private static final String README_MODULE = "test_readme";
+	/** The modules run each in a process of its own beside the others: the README examples, and the lease's wait. */
+	private static final List<String> ALONE = List.of("test_readme", "test_run");
 
 	private static final Path OUTPUT = Path.of("target", "python-client-tests.txt");
-
-	private static final Path README_OUTPUT = Path.of("target", "python-client-readme-tests.txt");
 
 	@LocalServerPort
 	private int port;
@@ -60,12 +61,19 @@ class PythonClientTests {
 				.sorted()
 				.toList();
 		}
-		assertThat(modules).as("the Python client's test modules in %s", SUITE).contains(README_MODULE).hasSizeGreaterThan(1);
+		assertThat(modules).as("the Python client's test modules in %s", SUITE)
+			.containsAll(ALONE)
+			.hasSizeGreaterThan(ALONE.size());
 		Files.createDirectories(OUTPUT.getParent());
-		Process readme = start(List.of(README_MODULE), README_OUTPUT);
-		Process others = start(modules.stream().filter(module -> !module.equals(README_MODULE)).toList(), OUTPUT);
-		assertPassed(others, OUTPUT);
-		assertPassed(readme, README_OUTPUT);
+		Map<Path, Process> processes = new LinkedHashMap<>();
+		for (String module : ALONE) {
+			Path output = Path.of("target", "python-client-" + module + ".txt");
+			processes.put(output, start(List.of(module), output));
+		}
+		processes.put(OUTPUT, start(modules.stream().filter(module -> !ALONE.contains(module)).toList(), OUTPUT));
+		for (Map.Entry<Path, Process> process : processes.entrySet()) {
+			assertPassed(process.getValue(), process.getKey());
+		}
 	}
 
 	/** {@code python3 -m unittest -v} on these modules, in the suite's directory, its output going to {@code output}. */
