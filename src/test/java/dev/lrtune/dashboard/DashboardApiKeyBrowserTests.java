@@ -27,7 +27,8 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:dashboard-api-keys;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=1",
-		"lrtune.curves.flush-interval=50ms", "lrtune.security.api-keys=dashboard-key" })
+		"lrtune.curves.flush-interval=50ms", "lrtune.curves.stream.poll-interval=100ms",
+		"lrtune.security.api-keys=dashboard-key" })
 class DashboardApiKeyBrowserTests extends BrowserTests {
 
 	@Test

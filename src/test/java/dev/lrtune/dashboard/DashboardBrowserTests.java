@@ -26,7 +26,7 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:dashboard;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=1",
-		"lrtune.curves.flush-interval=50ms" })
+		"lrtune.curves.flush-interval=50ms", "lrtune.curves.stream.poll-interval=100ms" })
 class DashboardBrowserTests extends BrowserTests {
 
 	/** Counts the plot canvas' pixels within {@code tolerance} of an RGB colour (any opaque pixel: tolerance 255). */
