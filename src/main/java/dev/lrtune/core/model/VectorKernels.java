@@ -21,10 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  * output once. The tiles read the input's rows in place when each row is contiguous, wherever the rows start
  * (a shuffled batch's rows in the dataset: {@link #productOfRows}); an input read down its columns (the weight
  * gradient's) is first copied out row-major ({@link #pack}, {@link #packColumns}). The weights are read from a
- * packed panel, 3 vectors per inner term side by side ({@link #packPanel}), placed in the scratch array so
- * that it starts on a 64-byte line ({@link CacheLines}): otherwise every 512-bit load from it reads two lines.
- * Edges: a packed panel of two vectors ({@link #panel2}), then one vector, then the last columns one by one,
- * then single rows. That is the layout for 256-bit vectors
+ * packed panel, 3 vectors per inner term side by side ({@link #packPanel}). Edges: a packed panel of two
+ * vectors ({@link #panel2}), then one vector, then the last columns one by one, then single rows. That is the
+ * layout for 256-bit vectors
  * (AVX2); with 512-bit ones the earlier layout, inputs interleaved by fours, measured faster and is kept
  * ({@link #productWide}), except for a shuffled batch's rows read in place, which take the tiles above with
  * either width (with 512-bit vectors as fast as {@link #productWide}'s loop given the rows' starts). All give
@@ -61,15 +60,10 @@ final class VectorKernels {
 
 	/**
 	 * Doubles of scratch space the products need for n rows of {@code inner} terms (the packed input rows and a
-	 * weight panel, which may start up to 7 doubles later, on a cache line).
+	 * weight panel).
 	 */
 	static int scratchLength(int n, int inner) {
-		return n * inner + BLOCK * PANEL + 7;
-	}
-
-	/** The first index from {@code at} at which a packed panel in {@code scratch} starts a 64-byte line. */
-	private static int onLine(double[] scratch, int at) {
-		return at + ((CacheLines.firstOnLine(scratch) - at) & 7);
+		return n * inner + BLOCK * PANEL;
 	}
 
 	/**
@@ -136,7 +130,6 @@ final class VectorKernels {
 			double[] scratch, int panel) {
 		int tileEnd = n - n % ROWS;
 		int panelsEnd = width - width % PANEL;
-		panel = onLine(scratch, panel);
 		for (int j = 0; j < panelsEnd; j += PANEL) {
 			panel3(p, rows, pStart, pRow, tileEnd, b, bOffset + j, bStride, init, initOffset + j, c, cOffset + j,
 					cStride, inner, scratch, panel);
@@ -259,7 +252,7 @@ final class VectorKernels {
 		int pInner = packed ? ROWS : 1;
 		int pStart = packed ? 0 : aOffset;
 		int pTile = packed ? inner : aRowStride;
-		int panel = onLine(scratch, packed ? tileEnd * inner : 0);
+		int panel = packed ? tileEnd * inner : 0;
 		if (packed) {
 			packInterleaved(a, columnStarts, aOffset, aRowStride, aInnerStride, tileEnd, inner, scratch);
 		}
