@@ -15,6 +15,7 @@ import dev.lrtune.job.MovableClock;
  * {@code @BeforeAll}) and stopped, the schema dropped, when the JVM's tests end: each start costs about a second, and
  * the multi-instance classes need the same pair. Each has two workers and reads time from one {@link MovableClock}
  * that a class may move; a class looks only at the jobs and studies it created, and leaves none of its jobs running.
+ * Idle, the pair polls for jobs every 100 ms and its pools shrink to a connection or two.
  */
 public final class TwoInstances implements ParameterResolver {
 
@@ -50,7 +51,9 @@ public final class TwoInstances implements ParameterResolver {
 			return instances.start(id, context -> context.getBeanFactory().registerSingleton("movableClock", clock),
 					"--lrtune.workers.threads=2", "--lrtune.workers.poll-interval=100ms",
 					"--lrtune.curves.flush-interval=50ms", "--lrtune.curves.stream.poll-interval=100ms",
-					"--lrtune.client-runs.lease-check-interval=100ms");
+					"--lrtune.client-runs.lease-check-interval=100ms",
+					// idle for the rest of the JVM's tests, each keeps a connection or two, not its ten
+					"--spring.datasource.hikari.minimum-idle=1", "--spring.datasource.hikari.idle-timeout=10000");
 		}
 
 		@Override
