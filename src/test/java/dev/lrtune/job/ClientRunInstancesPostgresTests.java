@@ -3,7 +3,6 @@ package dev.lrtune.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,29 +15,26 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.lrtune.PostgresInstances;
 import dev.lrtune.PostgresTestDatabase;
+import dev.lrtune.TwoInstances;
 import dev.lrtune.job.ClientRunScenarios.Response;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Client-run jobs on two whole applications sharing one PostgreSQL schema: a client may post to either instance, posts
- * to one job from both apply one after the other, and a lease that passes is noticed by whichever instance looks. Both
- * instances read time from one {@link MovableClock} the test moves.
+ * Client-run jobs on two whole applications sharing one PostgreSQL schema ({@link TwoInstances}): a client may post to
+ * either instance, posts to one job from both apply one after the other, and a lease that passes is noticed by
+ * whichever instance looks. Both instances read time from one {@link MovableClock} the test moves.
  */
-@ExtendWith(PostgresTestDatabase.class)
+@ExtendWith({ PostgresTestDatabase.class, TwoInstances.class })
 class ClientRunInstancesPostgresTests {
 
-	private static final MovableClock CLOCK = new MovableClock();
-
-	private static PostgresInstances instances;
+	private static MovableClock clock;
 
 	private static int a;
 
@@ -47,22 +43,10 @@ class ClientRunInstancesPostgresTests {
 	private final Client client = new Client();
 
 	@BeforeAll
-	static void startTwoInstances() {
-		instances = new PostgresInstances("clientruns");
-		a = port(start("client-runs-a"));
-		b = port(start("client-runs-b"));
-	}
-
-	@AfterAll
-	static void stopBothAndDropTheSchema() throws SQLException {
-		if (instances != null) {
-			instances.close();
-		}
-	}
-
-	private static ConfigurableApplicationContext start(String id) {
-		return instances.start(id, context -> context.getBeanFactory().registerSingleton("movableClock", CLOCK),
-				"--lrtune.workers.threads=1", "--lrtune.client-runs.lease-check-interval=100ms");
+	static void twoInstances(TwoInstances.Pair instances) {
+		a = port(instances.a());
+		b = port(instances.b());
+		clock = instances.clock();
 	}
 
 	private static int port(ConfigurableApplicationContext app) {
@@ -130,7 +114,7 @@ class ClientRunInstancesPostgresTests {
 	void aSilentClientsJobFailsOnceTheSharedClockPassesItsLease() throws Exception {
 		long id = client.create(a, ClientRunScenarios.training("{\"type\": \"constant\", \"lr\": 0.1}", 100));
 		client.post(b, id, 0, 5, new double[5]);
-		CLOCK.advance(Duration.ofMinutes(11));
+		clock.advance(Duration.ofMinutes(11));
 		JsonNode job = await().atMost(Duration.ofSeconds(30)).until(
 				() -> client.send(b, "GET", "/api/v1/jobs/" + id, null).body(),
 				body -> !"running".equals(body.get("status").asString()));

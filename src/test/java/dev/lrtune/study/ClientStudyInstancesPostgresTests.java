@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,24 +23,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.lrtune.PostgresInstances;
 import dev.lrtune.PostgresTestDatabase;
+import dev.lrtune.TwoInstances;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A client-run study on two whole applications sharing one PostgreSQL schema: clients asking both instances at once
- * get every trial exactly once, and trials posting their first rung to both instances at once are judged one after
- * the other, each decision replayable from the values recorded before it.
+ * A client-run study on two whole applications sharing one PostgreSQL schema ({@link TwoInstances}): clients asking
+ * both instances at once get every trial exactly once, and trials posting their first rung to both instances at once
+ * are judged one after the other, each decision replayable from the values recorded before it.
  */
-@ExtendWith(PostgresTestDatabase.class)
+@ExtendWith({ PostgresTestDatabase.class, TwoInstances.class })
 class ClientStudyInstancesPostgresTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,24 +48,13 @@ class ClientStudyInstancesPostgresTests {
 
 	private static final int ETA = 3;
 
-	private static PostgresInstances instances;
-
 	private static int[] ports;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
-	static void startTwoInstances() {
-		instances = new PostgresInstances("clientstudies");
-		ports = new int[] { port(instances.start("client-studies-a", "--lrtune.workers.enabled=false")),
-				port(instances.start("client-studies-b", "--lrtune.workers.enabled=false")) };
-	}
-
-	@AfterAll
-	static void stopBothAndDropTheSchema() throws SQLException {
-		if (instances != null) {
-			instances.close();
-		}
+	static void twoInstances(TwoInstances.Pair instances) {
+		ports = new int[] { port(instances.a()), port(instances.b()) };
 	}
 
 	private static int port(ConfigurableApplicationContext app) {

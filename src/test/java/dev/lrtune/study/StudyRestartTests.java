@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.web.client.RestClient;
 
 import dev.lrtune.LrtuneApplication;
+import dev.lrtune.WorkerGate;
 
 /**
  * A study survives a restart of the one-command setup (an H2 file database): stopped in the middle of a rung, the
@@ -31,11 +33,12 @@ import dev.lrtune.LrtuneApplication;
 class StudyRestartTests {
 
 	/**
-	 * Slow enough (about a second a rung-1 trial) to be stopped in the middle of rung 1, which runs its two trials one
-	 * after the other on the one worker; the whole study runs 30,000 iterations.
+	 * 30,000 iterations in all, rung 1's two trials run one after the other on the one worker, on a small network: the
+	 * assertions compare the study with itself, whatever it learns, and the first application's worker is held at a
+	 * {@link WorkerGate} once rung 1 is under way, however fast its trials train.
 	 */
 	private static final String STUDY = """
-			{"dataset": "synthetic:moons?samples=2000&noise=0.25&seed=5", "model": {"type": "mlp", "hidden": [64, 64]},
+			{"dataset": "synthetic:moons?samples=2000&noise=0.25&seed=5", "model": {"type": "mlp", "hidden": [8]},
 			 "seed": 11, "iterations": 10000, "evaluateEvery": 250,
 			 "candidates": [{"type": "constant", "lr": 5},
 			                {"type": "constant", "lr": 0.3},
@@ -47,14 +50,18 @@ class StudyRestartTests {
 	Path directory;
 
 	@Test
-	void aStudyStoppedMidRungResumesAfterARestartAndEndsWithTheRankingOfAnUninterruptedStudy() throws SQLException {
+	void aStudyStoppedMidRungResumesAfterARestartAndEndsWithTheRankingOfAnUninterruptedStudy() throws Exception {
 		Object id;
-		try (ConfigurableApplicationContext app = start()) {
+		WorkerGate gate = new WorkerGate();
+		try (ConfigurableApplicationContext app = start(gate, "0ms")) {
 			RestClient http = http(app);
 			id = submit(http).get("id");
-			// stop once rung 1 is under way: rung 0 closed and pruned, its survivors queued or running
-			await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
-				.until(() -> study(http, id), study -> ((Number) study.get("rung")).intValue() == 1);
+			// stop in the middle of a rung-1 trial: rung 0 closed and pruned, one survivor training, the worker
+			// standing still from here until the stop
+			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+			gate.stepUntil(() -> jdbc.queryForObject("SELECT COUNT(*) FROM studies s JOIN jobs j ON j.study_id = s.id "
+					+ "WHERE s.id = ? AND s.rung = 1 AND j.status = 'running' AND j.iteration > 0", Integer.class, id),
+					training -> training > 0);
 		}
 		try (Connection connection = DriverManager.getConnection(url(), "sa", "")) {
 			JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
@@ -65,7 +72,8 @@ class StudyRestartTests {
 					+ "WHERE r.rung = 1 AND j.status <> 'succeeded'", Integer.class)).isPositive();
 		}
 
-		try (ConfigurableApplicationContext app = start()) {
+		try (ConfigurableApplicationContext app = start(context -> {
+		}, "50ms")) {
 			RestClient http = http(app);
 			Map<String, Object> resumed = finished(http, id);
 			Map<String, Object> uninterrupted = finished(http, submit(http).get("id"));
@@ -100,7 +108,7 @@ class StudyRestartTests {
 	}
 
 	private static Map<String, Object> finished(RestClient http, Object id) {
-		return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+		return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
 			.until(() -> study(http, id), study -> !"running".equals(study.get("status")));
 	}
 
@@ -108,10 +116,13 @@ class StudyRestartTests {
 		return "jdbc:h2:file:" + directory.resolve("lrtune") + ";DB_CLOSE_ON_EXIT=FALSE";
 	}
 
-	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(LrtuneApplication.class).run("--spring.datasource.url=" + url(),
-				"--server.port=0", "--lrtune.workers.threads=1", "--lrtune.curves.flush-interval=50ms",
-				"--lrtune.studies.poll-interval=50ms", "--spring.main.banner-mode=off");
+	/** @param flushInterval 0 ms to store progress every 64 iterations, at the {@link WorkerGate}'s steps */
+	private ConfigurableApplicationContext start(ApplicationContextInitializer<ConfigurableApplicationContext> initializer,
+			String flushInterval) {
+		return new SpringApplicationBuilder(LrtuneApplication.class).initializers(initializer)
+			.run("--spring.datasource.url=" + url(), "--server.port=0", "--lrtune.workers.threads=1",
+					"--lrtune.curves.flush-interval=" + flushInterval, "--lrtune.studies.poll-interval=50ms",
+					"--spring.main.banner-mode=off");
 	}
 
 	private static RestClient http(ConfigurableApplicationContext app) {

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.context.TestPropertySource;
 
@@ -30,6 +31,7 @@ import dev.lrtune.curve.Curves;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobRequest;
+import dev.lrtune.job.MovableClock;
 import dev.lrtune.job.store.JobRow;
 import dev.lrtune.job.run.JobRunner;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Workers survive a database outage. The data source is switched off mid-run (every new connection is refused
  * as Hikari refuses one after its timeout), and the worker, driven step by step like {@link QueueScenarios}, must
  * neither fail its job nor lose a point: within its lease it goes on where it was; past its lease it stops,
- * and the job re-runs from the start. Both end with the curve of an uninterrupted run.
+ * and the job re-runs from the start. Both end with the curve of an uninterrupted run. The lease runs out when the
+ * test moves the context's {@link MovableClock} past it, not by waiting.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @TestPropertySource(properties = { "lrtune.workers.enabled=false", "lrtune.curves.flush-interval=0ms",
@@ -72,6 +75,9 @@ class DatabaseOutageWorkerTests {
 
 	@Autowired
 	JsonMapper mapper;
+
+	@Autowired
+	MovableClock clock;
 
 	@AfterEach
 	void databaseBack() {
@@ -108,8 +114,11 @@ class DatabaseOutageWorkerTests {
 		Thread worker = start(queue.claim("worker-a").orElseThrow());
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1)).until(() -> curves.pointCount(id) > 0);
 
+		int before = refused.get();
 		down.set(true);
-		worker.join(60_000); // it gives up once its 3 s lease has run out
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1)).until(() -> refused.get() > before);
+		clock.advance(Duration.ofSeconds(4)); // past the 3 s lease it held before the database went down
+		worker.join(60_000); // it gives up at its next try, its lease having run out
 		assertThat(worker.isAlive()).isFalse();
 		down.set(false);
 
@@ -154,6 +163,12 @@ class DatabaseOutageWorkerTests {
 
 	@TestConfiguration
 	static class SwitchableDatabase {
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock();
+		}
 
 		@Bean
 		static BeanPostProcessor switchableDataSource() {

@@ -29,7 +29,9 @@ class LrSearchRecoveryPostgresTests {
 		instances = new PostgresInstances("lr_search_recovery");
 		String[] arguments = { "--lrtune.workers.threads=1", "--lrtune.workers.poll-interval=50ms",
 				"--lrtune.curves.flush-interval=50ms" };
-		searches = InterruptedSearches.run(() -> instances.start("search-a", arguments),
+		searches = InterruptedSearches.run(
+				gate -> instances.start("search-a", gate, "--lrtune.workers.threads=1",
+						"--lrtune.workers.poll-interval=50ms", "--lrtune.curves.flush-interval=0ms"),
 				() -> instances.start("search-b", arguments), instances::connect);
 	}
 

@@ -2,7 +2,6 @@ package dev.lrtune.job.queue;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.lrtune.LrtuneApplication;
@@ -30,8 +30,8 @@ class LrSearchRestartTests {
 
 	@BeforeAll
 	static void interruptTwoSearchesAndRestart() throws Exception {
-		searches = InterruptedSearches.run(LrSearchRestartTests::start, LrSearchRestartTests::start,
-				() -> DriverManager.getConnection(url(), "sa", ""));
+		searches = InterruptedSearches.run(gate -> start(gate, "0ms"), () -> start(context -> {
+		}, "50ms"), () -> DriverManager.getConnection(url(), "sa", ""));
 	}
 
 	@AfterAll
@@ -60,11 +60,14 @@ class LrSearchRestartTests {
 		searches.assertSameAnswerAsUninterrupted(searches.crashed);
 	}
 
-	private static ConfigurableApplicationContext start() {
+	private static ConfigurableApplicationContext start(
+			ApplicationContextInitializer<ConfigurableApplicationContext> initializer, String flushInterval) {
 		// arguments, not builder properties: those are defaults that application.properties overrides
-		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + url(), "--server.port=0",
-				"--lrtune.workers.threads=1", "--lrtune.curves.flush-interval=50ms", "--spring.main.banner-mode=off"));
-		return new SpringApplicationBuilder(LrtuneApplication.class).run(arguments.toArray(String[]::new));
+		List<String> arguments = List.of("--spring.datasource.url=" + url(), "--server.port=0",
+				"--lrtune.workers.threads=1", "--lrtune.curves.flush-interval=" + flushInterval,
+				"--spring.main.banner-mode=off");
+		return new SpringApplicationBuilder(LrtuneApplication.class).initializers(initializer)
+			.run(arguments.toArray(String[]::new));
 	}
 
 	private static String url() {

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -25,6 +25,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.web.client.RestClient;
 
 import dev.lrtune.LrtuneApplication;
+import dev.lrtune.WorkerGate;
 
 /**
  * Jobs survive a restart of the one-command setup (an H2 file database) and end with the curve of an
@@ -45,10 +46,13 @@ class RestartTests {
 	/** Evaluations of each job. */
 	private static final int EVALUATIONS = 20;
 
-	/** Long enough (a second or more) to be stopped mid-run. */
+	/**
+	 * On a small network: the assertions compare it with itself, whatever it learns, and the first application's
+	 * worker is held at a {@link WorkerGate} in the middle of it however fast it trains.
+	 */
 	private static final String TRAINING = """
 			{"type": "training", "dataset": "synthetic:moons?samples=2000&noise=0.25&seed=5", "seed": 17,
-			 "model": {"type": "mlp", "hidden": [64, 64]}, "optimizer": {"type": "sgd", "momentum": 0.9},
+			 "model": {"type": "mlp", "hidden": [8]}, "optimizer": {"type": "sgd", "momentum": 0.9},
 			 "training": {"iterations": %d, "evaluateEvery": %d,
 			              "schedule": {"type": "one_cycle", "maxLr": 0.2, "totalSteps": %d, "cycleMomentum": true}}}"""
 		.formatted(ITERATIONS, ITERATIONS / EVALUATIONS, ITERATIONS);
@@ -77,13 +81,14 @@ class RestartTests {
 
 	@BeforeAll
 	static void interruptTwoJobsAndRestart() throws Exception {
-		try (ConfigurableApplicationContext app = start()) {
+		WorkerGate gate = new WorkerGate();
+		try (ConfigurableApplicationContext app = start(gate, "0ms")) {
 			RestClient http = http(app);
 			stopped = submit(http);
 			crashed = submit(http); // queued behind the first on the one worker
-			Map<String, Object> progress = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
-				.until(() -> http.get().uri("/jobs/{id}", stopped).retrieve().body(JSON),
-						job -> "running".equals(job.get("status")) && pointsStored(http, stopped) > 0);
+			// the worker stands still in the middle of the job from here until the stop
+			Map<String, Object> progress = gate.stepUntil(() -> http.get().uri("/jobs/{id}", stopped).retrieve().body(JSON),
+					job -> "running".equals(job.get("status")) && pointsStored(http, stopped) > 0);
 			stoppedAtIteration = ((Number) map(progress.get("progress")).get("iteration")).longValue();
 		}
 
@@ -103,7 +108,8 @@ class RestartTests {
 					crashed);
 		}
 
-		restarted = start();
+		restarted = start(context -> {
+		}, "50ms");
 		uninterrupted = submit(http(restarted));
 	}
 
@@ -162,13 +168,15 @@ class RestartTests {
 		assertThat(map(recovered.get("result"))).isEqualTo(map(finished(http, uninterrupted).get("result")));
 	}
 
-	private static ConfigurableApplicationContext start(String... more) {
+	/** @param flushInterval 0 ms to store progress every 64 iterations, at the {@link WorkerGate}'s steps */
+	private static ConfigurableApplicationContext start(
+			ApplicationContextInitializer<ConfigurableApplicationContext> initializer, String flushInterval) {
 		// arguments, not builder properties: those are defaults that application.properties overrides
-		List<String> arguments = new ArrayList<>(List.of(
-				"--spring.datasource.url=" + url(), "--server.port=0", "--lrtune.workers.threads=1",
-				"--lrtune.curves.flush-interval=50ms", "--spring.main.banner-mode=off"));
-		arguments.addAll(List.of(more));
-		return new SpringApplicationBuilder(LrtuneApplication.class).run(arguments.toArray(String[]::new));
+		List<String> arguments = List.of("--spring.datasource.url=" + url(), "--server.port=0",
+				"--lrtune.workers.threads=1", "--lrtune.curves.flush-interval=" + flushInterval,
+				"--spring.main.banner-mode=off");
+		return new SpringApplicationBuilder(LrtuneApplication.class).initializers(initializer)
+			.run(arguments.toArray(String[]::new));
 	}
 
 	private static String url() {
@@ -197,7 +205,7 @@ class RestartTests {
 	}
 
 	private static Map<String, Object> finished(RestClient http, long id) {
-		return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(
+		return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20)).until(
 				() -> http.get().uri("/jobs/{id}", id).retrieve().body(JSON),
 				job -> !List.of("queued", "running").contains(job.get("status")));
 	}

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,17 +28,18 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
-import dev.lrtune.PostgresInstances;
 import dev.lrtune.PostgresTestDatabase;
 import dev.lrtune.ServerSentEvents;
 import dev.lrtune.ServerSentEvents.Event;
+import dev.lrtune.TwoInstances;
 
 /**
  * Several instances on one PostgreSQL: two whole applications (each with its own port, worker pool of
- * two threads and {@code lrtune.instance-id}) share a schema of their own and are driven over HTTP. Each job runs
- * exactly once, on one of them, and either instance serves any job: its curve, its stream and its cancel.
+ * two threads and {@code lrtune.instance-id}) share a schema of their own ({@link TwoInstances}) and are driven over
+ * HTTP. Each job runs exactly once, on one of them, and either instance serves any job: its curve, its stream and its
+ * cancel.
  */
-@ExtendWith(PostgresTestDatabase.class)
+@ExtendWith({ PostgresTestDatabase.class, TwoInstances.class })
 class SeveralInstancesPostgresTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -52,8 +51,6 @@ class SeveralInstancesPostgresTests {
 
 	private static final int SUBMITTERS = 4;
 
-	private static PostgresInstances instances;
-
 	private static ConfigurableApplicationContext a;
 
 	private static ConfigurableApplicationContext b;
@@ -61,17 +58,9 @@ class SeveralInstancesPostgresTests {
 	private final HttpClient client = HttpClient.newHttpClient();
 
 	@BeforeAll
-	static void startTwoInstances() {
-		instances = new PostgresInstances("instances");
-		a = start("instance-a");
-		b = start("instance-b");
-	}
-
-	@AfterAll
-	static void stopBothAndDropTheSchema() throws SQLException {
-		if (instances != null) {
-			instances.close();
-		}
+	static void twoInstances(TwoInstances.Pair instances) {
+		a = instances.a();
+		b = instances.b();
 	}
 
 	@Test
@@ -175,11 +164,6 @@ class SeveralInstancesPostgresTests {
 			.flatMap(e -> list(e.data().get("iteration")).stream())
 			.toList();
 		assertThat(streamed).hasSize((int) iterations).startsWith(0).endsWith((int) iterations - 1);
-	}
-
-	private static ConfigurableApplicationContext start(String instanceId) {
-		return instances.start(instanceId, "--lrtune.workers.threads=2", "--lrtune.workers.poll-interval=100ms",
-				"--lrtune.curves.flush-interval=50ms", "--lrtune.curves.stream.poll-interval=100ms");
 	}
 
 	private static String tinyJob(int seed) {
