@@ -11,18 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.lrtune.core.rangetest.RangeTestAnalysis;
 import dev.lrtune.core.rangetest.Recommendation;
+import dev.lrtune.ApiSlice;
 
-@WebMvcTest(RangeTestController.class)
-@Import(CurveAnalysis.class)
-@EnableConfigurationProperties(RangeTestSettings.class)
+@ApiSlice
 class RangeTestControllerTests {
 
 	@Autowired

@@ -32,21 +32,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@WebMvcTest(DatasetController.class)
-@Import(DatasetCatalog.class)
-@EnableConfigurationProperties(DatasetSettings.class)
-@TestPropertySource(properties = { "lrtune.datasets.max-bytes=4KB", "lrtune.datasets.max-categories=5" })
+import dev.lrtune.ApiSlice;
+
+@ApiSlice
 class DatasetControllerTests {
 
 	private static final MediaType CSV = MediaType.parseMediaType("text/csv");
@@ -62,10 +56,10 @@ class DatasetControllerTests {
 	@Autowired
 	MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	DatasetStore store;
 
-	@MockitoBean
+	@Autowired
 	DatasetLookups lookups;
 
 	@BeforeEach

@@ -21,21 +21,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import dev.lrtune.ApiSlice;
+
 /** The HTTP contract of client-run jobs: creation, and posts refused before anything reaches the store. */
-@JobApiSlice
+@ApiSlice
 class ClientRunControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	private JobManagement management;
 
-	@MockitoBean
+	@Autowired
 	private ClientRuns clientRuns;
 
 	@Test
@@ -153,7 +154,7 @@ class ClientRunControllerTests {
 		points("{\"iteration\": [0, 1, 2], \"lr\": [0.1, 0.1, 0.1], \"loss\": [1, 1, 1], "
 				+ "\"validation\": {\"iteration\": [0, 2], \"loss\": [1, 1]}}")
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail", containsString("at most " + JobApiSlice.MAX_POINTS_PER_POST + " points")))
+			.andExpect(jsonPath("$.detail", containsString("at most " + ApiSlice.MAX_POINTS_PER_POST + " points")))
 			.andExpect(jsonPath("$.detail", containsString("lrtune.client-runs.max-points-per-post")));
 		then(clientRuns).should(never()).post(anyLong(), any());
 	}

@@ -18,15 +18,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.CannotCreateTransactionException;
+
+import dev.lrtune.ApiSlice;
 
 /**
  * While the database is down the API answers 503 problem+json with {@code Retry-After}: the exceptions are the
  * ones Spring raises when Hikari finds no connection within its timeout or PostgreSQL is shutting down.
  */
-@JobApiSlice
+@ApiSlice
 class DatabaseOutageApiTests {
 
 	private static final String VALID = """
@@ -36,10 +37,10 @@ class DatabaseOutageApiTests {
 	@Autowired
 	private MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	private JobManagement management;
 
-	@MockitoBean
+	@Autowired
 	private ClientRuns clientRuns;
 
 	@Test

@@ -21,15 +21,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.lrtune.core.rangetest.AnalysisSettings;
 import dev.lrtune.core.rangetest.RangeTestAnalysis;
 import dev.lrtune.core.rangetest.Recommendation;
 import dev.lrtune.core.search.Evidence;
+import dev.lrtune.ApiSlice;
 
-@JobApiSlice
+@ApiSlice
 class JobControllerTests {
 
 	private static final String VALID = """
@@ -39,10 +39,10 @@ class JobControllerTests {
 	@Autowired
 	private MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	private JobManagement management;
 
-	@MockitoBean
+	@Autowired
 	private ClientRuns clientRuns;
 
 	private static Job queued(long id) {

@@ -27,9 +27,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -37,16 +34,16 @@ import org.springframework.test.web.servlet.ResultMatcher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.lrtune.ApiSlice;
+
 /**
  * The schedule endpoints over MockMvc. Expected rates are the hand-derived tables of the core schedule tests
  * ({@code dev.lrtune.core.schedule}), so a preview is checked against values worked out without the code under test.
  */
-@WebMvcTest(controllers = ScheduleController.class, properties = "lrtune.schedules.max-preview-steps=" + ScheduleControllerTests.CAP)
-@Import({ SchedulePreview.class, ScheduleCatalog.class })
-@EnableConfigurationProperties(ScheduleSettings.class)
+@ApiSlice
 class ScheduleControllerTests {
 
-	static final int CAP = 500;
+	static final int CAP = ApiSlice.MAX_PREVIEW_STEPS;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -16,24 +16,23 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.ErrorResponseException;
 
 import dev.lrtune.job.ModelRequest;
 import dev.lrtune.schedule.ConstantSpec;
+import dev.lrtune.ApiSlice;
 
-@WebMvcTest(StudyController.class)
+@ApiSlice
 class StudyControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	private StudyManagement management;
 
 	private static Study running(long id) {
