@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.lrtune.ServiceOverHttp;
 
 /**
  * Runs the Python client's own test suite ({@code clients/python/tests}, standard-library {@code unittest}) against
@@ -28,14 +29,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * second rather than ten. Skipped when {@code /usr/bin/python3} is absent; the suite's PyTorch tests skip themselves
  * when {@code torch} is not installed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:python-client;DB_CLOSE_DELAY=-1", "lrtune.workers.threads=1",
-		"lrtune.curves.flush-interval=50ms", "lrtune.client-runs.lease=" + PythonClientTests.LEASE_SECONDS + "s",
-		"lrtune.client-runs.lease-check-interval=200ms", "lrtune.studies.ask-retry-after=1s" })
+@ServiceOverHttp
 class PythonClientTests {
 
 	/** The lease of client-run jobs, short so that the suite's killed client's job fails within seconds. */
-	static final int LEASE_SECONDS = 4;
+	static final int LEASE_SECONDS = ServiceOverHttp.CLIENT_RUN_LEASE_SECONDS;
 
 	private static final Path PYTHON = Path.of("/usr/bin/python3");
 
