@@ -11,12 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import dev.lrtune.core.data.SplitDataset;
 import dev.lrtune.core.data.synthetic.SyntheticSpec;
@@ -30,33 +25,22 @@ import dev.lrtune.curve.RawCurve;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobRequest;
 import dev.lrtune.job.store.JobRow;
-import dev.lrtune.job.queue.JobQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Jobs on one dataset share its split ({@link DatasetSplits}): a job that finds it cached trains on the very same
  * bits, so its curve equals that of the job that computed it and that of the core run on a split made here; a job
- * whose dataset changed, or whose seed, validation fraction or target scaling differ, gets its own.
+ * whose dataset changed, or whose seed, validation fraction or target scaling differ, gets its own. The workers are
+ * off and the test runs each job itself, so the cache's hits and misses move only with its own runs: it counts them
+ * before and after, on datasets and splits no other class uses.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:dataset-splits;DB_CLOSE_DELAY=-1",
-		"lrtune.workers.enabled=false" })
-class DatasetSplitsTests {
+class DatasetSplitsTests extends QueuedJobHttpTests {
 
 	private static final String MOONS = "synthetic:moons?samples=600&noise=0.2&seed=3";
 
-	@TempDir
-	static Path dataDir;
-
 	@Autowired
 	JobManagement management;
-
-	@Autowired
-	JobQueue queue;
-
-	@Autowired
-	JobRunner runner;
 
 	@Autowired
 	Curves curves;
@@ -66,11 +50,6 @@ class DatasetSplitsTests {
 
 	@Autowired
 	MeterRegistry registry;
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry properties) {
-		properties.add("lrtune.datasets.data-dir", () -> dataDir.toString());
-	}
 
 	@Test
 	void aJobThatFindsTheSplitCachedHasTheCurveOfOneThatComputedItAndOfTheCoreAlone() {
@@ -110,9 +89,9 @@ class DatasetSplitsTests {
 
 	@Test
 	void aDatasetFileWrittenAgainIsReadAgain() throws IOException {
-		Path file = dataDir.resolve("line.csv");
+		Path file = Files.createDirectories(DATA_DIR.resolve("splits")).resolve("line.csv");
 		Files.writeString(file, csv(2.0));
-		String request = rangeTest("file:line.csv", "\"seed\": 1, \"model\": {\"type\": \"linear\"}");
+		String request = rangeTest("file:splits/line.csv", "\"seed\": 1, \"model\": {\"type\": \"linear\"}");
 		RawCurve before = curve(run(request));
 		double misses = misses();
 

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 		"lrtune.curves.flush-interval=0ms" })
 abstract class QueuedJobHttpTests {
 
-	/** {@code lrtune.datasets.data-dir}: {@code tables/signs.csv} and nothing else. */
+	/** {@code lrtune.datasets.data-dir}: {@code tables/signs.csv}, and the {@code splits/} that {@code DatasetSplitsTests} writes. */
 	static final Path DATA_DIR = createDataDirectory();
 
 	final HttpClient http = HttpClient.newHttpClient();
