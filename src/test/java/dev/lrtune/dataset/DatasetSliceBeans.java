@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-/** The dataset API's storage, mocked, and the real catalog that parses uploads. Part of {@code @ApiSlice}, never used alone. */
+/**
+ * The dataset API's storage, mocked, and the real catalog that parses uploads. Part of {@code @ApiSlice}, never used
+ * alone.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @MockitoBean(types = { DatasetStore.class, DatasetLookups.class })

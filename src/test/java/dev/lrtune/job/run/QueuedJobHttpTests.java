@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 		"lrtune.curves.flush-interval=0ms" })
 abstract class QueuedJobHttpTests {
 
-	/** {@code lrtune.datasets.data-dir}: {@code tables/signs.csv}, and the {@code splits/} that {@code DatasetSplitsTests} writes. */
+	/** {@code lrtune.datasets.data-dir}: {@code tables/signs.csv}, and {@code splits/} for {@code DatasetSplitsTests}. */
 	static final Path DATA_DIR = createDataDirectory();
 
 	final HttpClient http = HttpClient.newHttpClient();
