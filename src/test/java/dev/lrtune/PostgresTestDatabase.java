@@ -139,6 +139,7 @@ public final class PostgresTestDatabase implements ExecutionCondition {
 		registry.add("spring.datasource.username", db::username);
 		registry.add("spring.datasource.password", db::password);
 		registry.add("spring.flyway.schemas", db::schema);
+		registry.add("spring.datasource.hikari.connection-init-sql", () -> "SET synchronous_commit = off");
 	}
 
 	private static synchronized Database database() {
