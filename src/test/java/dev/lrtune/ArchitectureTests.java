@@ -2,16 +2,17 @@ package dev.lrtune;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Keeps the numerical core plain Java, so it can be tested, benchmarked and reused without the service. */
-@AnalyzeClasses(packages = "dev.lrtune", importOptions = ImportOption.DoNotIncludeTests.class)
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the numerical core plain Java, so it can be tested, benchmarked and reused without the service. The rules are
+ * checked on lrtune's main classes as Spring Modulith's model of the modules imported them ({@link LrtuneClasses}), so
+ * the classes are imported once for this class and {@link ModularityTests}.
+ */
 class ArchitectureTests {
 
-	@ArchTest
 	static final ArchRule coreUsesNoFrameworkOrIo = noClasses().that()
 		.resideInAPackage("dev.lrtune.core..")
 		.and()
@@ -23,7 +24,6 @@ class ArchitectureTests {
 		.because("the core is plain Java: no Spring, JPA, JSON or I/O");
 
 	/** The one Spring type the core may name: Spring Modulith's module declaration, on its package-info. */
-	@ArchTest
 	static final ArchRule corePackageInfoOnlyDeclaresTheModule = noClasses().that()
 		.resideInAPackage("dev.lrtune.core..")
 		.and()
@@ -33,7 +33,6 @@ class ArchitectureTests {
 		.resideOutsideOfPackages("dev.lrtune.core..", "java..", "org.springframework.modulith")
 		.because("a module declaration carries no behaviour; anything else in the core stays plain Java");
 
-	@ArchTest
 	static final ArchRule coreDependsOnNothingElseInLrtune = noClasses().that()
 		.resideInAPackage("dev.lrtune.core..")
 		.and()
@@ -42,5 +41,20 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideOutsideOfPackages("dev.lrtune.core..", "java..", "jdk.incubator.vector..")
 		.because("the service depends on the core, never the other way round (the JDK's vector API is part of the platform)");
+
+	@Test
+	void coreUsesNoFrameworkOrIo() {
+		coreUsesNoFrameworkOrIo.check(LrtuneClasses.CLASSES);
+	}
+
+	@Test
+	void corePackageInfoOnlyDeclaresTheModule() {
+		corePackageInfoOnlyDeclaresTheModule.check(LrtuneClasses.CLASSES);
+	}
+
+	@Test
+	void coreDependsOnNothingElseInLrtune() {
+		coreDependsOnNothingElseInLrtune.check(LrtuneClasses.CLASSES);
+	}
 
 }

@@ -20,7 +20,7 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTests {
 
-	private static final ApplicationModules MODULES = ApplicationModules.of(LrtuneApplication.class);
+	private static final ApplicationModules MODULES = LrtuneClasses.MODULES;
 
 	private static final Path COMMITTED = Path.of("docs/modules");
 
