@@ -139,6 +139,8 @@ public final class PostgresTestDatabase implements ExecutionCondition {
 		registry.add("spring.datasource.username", db::username);
 		registry.add("spring.datasource.password", db::password);
 		registry.add("spring.flyway.schemas", db::schema);
+		// a commit need not wait for the WAL's flush: only a crash of the server could lose it, and no test crashes it
+		registry.add("spring.datasource.hikari.connection-init-sql", () -> "SET synchronous_commit = off");
 	}
 
 	private static synchronized Database database() {

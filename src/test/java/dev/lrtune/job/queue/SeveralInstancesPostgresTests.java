@@ -55,12 +55,20 @@ class SeveralInstancesPostgresTests {
 
 	private static ConfigurableApplicationContext b;
 
+	// one client per instance for the class: a RestClient made per call opens an HttpClient (and its selector
+	// thread) each time
+	private static RestClient httpA;
+
+	private static RestClient httpB;
+
 	private final HttpClient client = HttpClient.newHttpClient();
 
 	@BeforeAll
 	static void twoInstances(TwoInstances.Pair instances) {
 		a = instances.a();
 		b = instances.b();
+		httpA = RestClient.create("http://localhost:" + port(a) + "/api/v1");
+		httpB = RestClient.create("http://localhost:" + port(b) + "/api/v1");
 	}
 
 	@Test
@@ -178,7 +186,7 @@ class SeveralInstancesPostgresTests {
 	}
 
 	private static RestClient http(ConfigurableApplicationContext app) {
-		return RestClient.create("http://localhost:" + port(app) + "/api/v1");
+		return app == a ? httpA : httpB;
 	}
 
 	private static long submit(RestClient http, String body) {
