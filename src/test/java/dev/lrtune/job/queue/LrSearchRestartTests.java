@@ -2,17 +2,11 @@ package dev.lrtune.job.queue;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.lrtune.LrtuneApplication;
 
 /**
  * An {@code lr_search} interrupted in its race survives a restart of the one-command setup (an H2 file database) and
@@ -30,8 +24,9 @@ class LrSearchRestartTests {
 
 	@BeforeAll
 	static void interruptTwoSearchesAndRestart() throws Exception {
-		searches = InterruptedSearches.run(gate -> start(gate, "0ms"), () -> start(context -> {
-		}, "50ms"), () -> DriverManager.getConnection(url(), "sa", ""));
+		searches = InterruptedSearches.run(gate -> H2FileApplication.start(directory, gate, "0ms"),
+				() -> H2FileApplication.start(directory, context -> {
+				}, "50ms"), () -> DriverManager.getConnection(H2FileApplication.url(directory), "sa", ""));
 	}
 
 	@AfterAll
@@ -60,18 +55,6 @@ class LrSearchRestartTests {
 		searches.assertSameAnswerAsUninterrupted(searches.crashed);
 	}
 
-	private static ConfigurableApplicationContext start(
-			ApplicationContextInitializer<ConfigurableApplicationContext> initializer, String flushInterval) {
-		// arguments, not builder properties: those are defaults that application.properties overrides
-		List<String> arguments = List.of("--spring.datasource.url=" + url(), "--server.port=0",
-				"--lrtune.workers.threads=1", "--lrtune.curves.flush-interval=" + flushInterval,
-				"--spring.main.banner-mode=off");
-		return new SpringApplicationBuilder(LrtuneApplication.class).initializers(initializer)
-			.run(arguments.toArray(String[]::new));
-	}
 
-	private static String url() {
-		return "jdbc:h2:file:" + directory.resolve("lrtune") + ";DB_CLOSE_ON_EXIT=FALSE";
-	}
 
 }

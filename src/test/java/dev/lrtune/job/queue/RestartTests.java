@@ -15,8 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -24,7 +22,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.web.client.RestClient;
 
-import dev.lrtune.LrtuneApplication;
 import dev.lrtune.WorkerGate;
 
 /**
@@ -82,7 +79,7 @@ class RestartTests {
 	@BeforeAll
 	static void interruptTwoJobsAndRestart() throws Exception {
 		WorkerGate gate = new WorkerGate();
-		try (ConfigurableApplicationContext app = start(gate, "0ms")) {
+		try (ConfigurableApplicationContext app = H2FileApplication.start(directory, gate, "0ms")) {
 			RestClient http = http(app);
 			stopped = submit(http);
 			crashed = submit(http); // queued behind the first on the one worker
@@ -108,7 +105,7 @@ class RestartTests {
 					crashed);
 		}
 
-		restarted = start(context -> {
+		restarted = H2FileApplication.start(directory, context -> {
 		}, "50ms");
 		uninterrupted = submit(http(restarted));
 	}
@@ -168,24 +165,12 @@ class RestartTests {
 		assertThat(map(recovered.get("result"))).isEqualTo(map(finished(http, uninterrupted).get("result")));
 	}
 
-	/** @param flushInterval 0 ms to store progress every 64 iterations, at the {@link WorkerGate}'s steps */
-	private static ConfigurableApplicationContext start(
-			ApplicationContextInitializer<ConfigurableApplicationContext> initializer, String flushInterval) {
-		// arguments, not builder properties: those are defaults that application.properties overrides
-		List<String> arguments = List.of("--spring.datasource.url=" + url(), "--server.port=0",
-				"--lrtune.workers.threads=1", "--lrtune.curves.flush-interval=" + flushInterval,
-				"--spring.main.banner-mode=off");
-		return new SpringApplicationBuilder(LrtuneApplication.class).initializers(initializer)
-			.run(arguments.toArray(String[]::new));
-	}
 
-	private static String url() {
-		return "jdbc:h2:file:" + directory.resolve("lrtune") + ";DB_CLOSE_ON_EXIT=FALSE";
-	}
 
 	/** The database file, opened while no application has it open. */
 	private static JdbcTemplateOnOneConnection database() throws SQLException {
-		return new JdbcTemplateOnOneConnection(DriverManager.getConnection(url(), "sa", ""));
+		return new JdbcTemplateOnOneConnection(
+				DriverManager.getConnection(H2FileApplication.url(directory), "sa", ""));
 	}
 
 	private static RestClient http(ConfigurableApplicationContext app) {
