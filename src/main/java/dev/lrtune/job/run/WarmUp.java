@@ -166,17 +166,21 @@ public class WarmUp {
 		JobExecution execution = executions.stream().filter(e -> e.type() == type).findFirst().orElseThrow();
 		LocalRun run = new LocalRun(NO_JOB, Instant.MAX, data, (flushing, batch) -> !yielded, curveSettings);
 		current = run;
-		if (yielded) {
-			return 0; // a yield between the check and the assignment above missed this run
+		try {
+			if (yielded) {
+				return 0; // a yield between the check and the assignment above missed this run
+			}
+			long iterations = request.training() != null ? request.training().iterations()
+					: request.rangeTest().iterations();
+			JobExecution.Outcome outcome = execution.run(request, iterations, run);
+			CurveBatchRecorder recorder = run.recorder();
+			recorder.drain(); // what a finished job writes last, dropped
+			json.write(outcome.result());
+			return recorder.lastIteration() + 1;
 		}
-		long iterations = request.training() != null ? request.training().iterations()
-				: request.rangeTest().iterations();
-		JobExecution.Outcome outcome = execution.run(request, iterations, run);
-		CurveBatchRecorder recorder = run.recorder();
-		recorder.drain(); // what a finished job writes last, dropped
-		json.write(outcome.result());
-		current = null;
-		return recorder.lastIteration() + 1;
+		finally {
+			current = null; // on every way out, or running() would say a job runs after the warm-up ended
+		}
 	}
 
 	/** Stops the warm-up before its next iteration, for good (a worker claimed a job). Cheap: called on every claim. */
