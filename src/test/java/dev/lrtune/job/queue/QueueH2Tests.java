@@ -1,11 +1,11 @@
 package dev.lrtune.job.queue;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.TestPropertySource;
+import dev.lrtune.ServiceBeansOnH2;
 
-/** {@link QueueScenarios} on an in-memory H2 database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:queue-scenarios;DB_CLOSE_DELAY=-1",
-		"lrtune.workers.enabled=false", "lrtune.curves.flush-interval=0ms", "lrtune.jobs.max-attempts=2" })
+/**
+ * {@link QueueScenarios} on an in-memory H2 database, in the context of the other classes that drive the queue and the
+ * runner themselves; each test empties the jobs table first, as they set up their own rows.
+ */
+@ServiceBeansOnH2
 class QueueH2Tests extends QueueScenarios {
 }
