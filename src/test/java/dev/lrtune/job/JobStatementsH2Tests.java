@@ -1,13 +1,11 @@
 package dev.lrtune.job;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
+import dev.lrtune.ShortJobsOnH2;
 
-/** {@link JobStatementsScenarios} on an in-memory H2 database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(JobStatementsScenarios.Logged.class)
-@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:job-statements;DB_CLOSE_DELAY=-1",
-		"lrtune.workers.enabled=false" })
+/**
+ * {@link JobStatementsScenarios} on an in-memory H2 database, where its short job ends before its first flush as it
+ * does at the default second.
+ */
+@ShortJobsOnH2
 class JobStatementsH2Tests extends JobStatementsScenarios {
 }

@@ -10,12 +10,13 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.lrtune.PostgresContainerConfiguration;
 import dev.lrtune.PostgresTestDatabase;
+import dev.lrtune.db.StatementLog;
 
 /** {@link JobStatementsScenarios} on real PostgreSQL ({@code UPDATE … RETURNING}, {@code SKIP LOCKED}). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ExtendWith(PostgresTestDatabase.class)
 @DirtiesContext // its own context: closed after the class, so that its pool's connections go back to the server
-@Import({ JobStatementsScenarios.Logged.class, PostgresContainerConfiguration.class })
+@Import({ StatementLog.class, PostgresContainerConfiguration.class })
 @TestPropertySource(properties = "lrtune.workers.enabled=false")
 class JobStatementsPostgresTests extends JobStatementsScenarios {
 

@@ -7,8 +7,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 
 import dev.lrtune.db.StatementLog;
 import dev.lrtune.job.queue.JobQueue;
@@ -49,16 +47,6 @@ abstract class JobStatementsScenarios {
 
 	@Autowired
 	Jobs jobs;
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Logged {
-
-		@Bean
-		static StatementLog statementLog() {
-			return new StatementLog();
-		}
-
-	}
 
 	@Test
 	void aClaimIsOneStatementAndAShortJobEndsInOneTransactionOfThree() {

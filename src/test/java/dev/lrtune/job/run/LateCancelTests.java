@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.TestPropertySource;
 
+import dev.lrtune.ShortJobsOnH2;
 import dev.lrtune.job.Job;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobRequest;
@@ -20,9 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * instance (so only the database knows), by a job that ends before its first flush (the interval is an hour here,
  * a second by default, longer than a short trial runs).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:late-cancel;DB_CLOSE_DELAY=-1",
-		"lrtune.workers.enabled=false", "lrtune.curves.flush-interval=1h" })
+@ShortJobsOnH2
 class LateCancelTests {
 
 	@Autowired
