@@ -8,12 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.lrtune.ShortJobsOnH2;
 import dev.lrtune.job.JobManagement;
 import dev.lrtune.job.JobQueueFullException;
 import dev.lrtune.job.JobRequest;
@@ -26,11 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A study queues a rung's trials only when the job queue has room for all of them: its next rung waits for room
  * (the study keeps running), and a study whose first rung does not fit is refused with the queue's 429. The worker
- * pool is off, so the test claims and runs the trials itself, and the queue holds three jobs.
+ * pool is off, so the test claims and runs the trials itself, and the queue holds three jobs
+ * ({@link ShortJobsOnH2#MAX_QUEUED}). Each test starts and ends with no job queued: the classes that share the context
+ * claim the oldest queued job and expect their own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-		"spring.datasource.url=jdbc:h2:mem:study-queue-room;DB_CLOSE_DELAY=-1", "lrtune.workers.enabled=false",
-		"lrtune.curves.flush-interval=0ms", "lrtune.studies.poll-interval=1h", "lrtune.queue.max-queued=3" })
+@ShortJobsOnH2
 class StudyQueueRoomTests {
 
 	/** Two given candidates over 200 iterations: rung 0 trains both for 100, rung 1 the better one for 200. */
@@ -65,6 +66,7 @@ class StudyQueueRoomTests {
 	JdbcTemplate jdbc;
 
 	@BeforeEach
+	@AfterEach
 	void emptyQueue() {
 		jdbc.update("UPDATE jobs SET status = 'cancelled' WHERE status = 'queued'");
 	}
