@@ -8,17 +8,18 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
+import dev.lrtune.StudiesOverHttp;
+
 /**
  * A study takes its next step as soon as its last trial of a rung (or its range test) finishes on this instance,
- * not at the coordinator's next look: with looks an hour apart, a whole study still runs in seconds.
+ * not at the coordinator's next look: with looks an hour apart ({@link StudiesOverHttp}), a whole study still runs in
+ * seconds.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"lrtune.workers.threads=2", "lrtune.curves.flush-interval=50ms", "lrtune.studies.poll-interval=1h" })
+@StudiesOverHttp
 class StudyEventTests {
 
 	@LocalServerPort
