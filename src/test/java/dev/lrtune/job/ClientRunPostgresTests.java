@@ -15,7 +15,7 @@ import dev.lrtune.PostgresTestDatabase;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(PostgresTestDatabase.class)
 @DirtiesContext // its own context: closed after the class, so that its pool's connections go back to the server
-@Import({ ClientRunScenarios.Time.class, PostgresContainerConfiguration.class })
+@Import({ MovableClockConfiguration.class, PostgresContainerConfiguration.class })
 @TestPropertySource(properties = { "lrtune.workers.threads=1", "lrtune.client-runs.lease-check-interval=100ms",
 		"lrtune.curves.stream.poll-interval=100ms" })
 class ClientRunPostgresTests extends ClientRunScenarios {

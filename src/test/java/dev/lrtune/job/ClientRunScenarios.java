@@ -22,10 +22,7 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 import dev.lrtune.ServerSentEvents;
 import dev.lrtune.ServerSentEvents.Event;
@@ -51,17 +48,6 @@ abstract class ClientRunScenarios {
 	ClientRuns clientRuns;
 
 	private final HttpClient http = HttpClient.newHttpClient();
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Time {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
-
-	}
 
 	// ---- range tests
 

@@ -10,12 +10,13 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.lrtune.PostgresContainerConfiguration;
 import dev.lrtune.PostgresTestDatabase;
+import dev.lrtune.job.MovableClockConfiguration;
 
 /** {@link ClientStudyScenarios} on real PostgreSQL: the ask's row lock and the rung judgements' order. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(PostgresTestDatabase.class)
 @DirtiesContext // its own context: closed after the class, so that its pool's connections go back to the server
-@Import({ ClientStudyScenarios.Time.class, PostgresContainerConfiguration.class })
+@Import({ MovableClockConfiguration.class, PostgresContainerConfiguration.class })
 @TestPropertySource(properties = { "lrtune.workers.enabled=false", "lrtune.client-runs.lease-check-interval=100ms",
 		"lrtune.studies.poll-interval=100ms" })
 class ClientStudyPostgresTests extends ClientStudyScenarios {

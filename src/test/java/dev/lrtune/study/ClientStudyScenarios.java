@@ -26,10 +26,7 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 import dev.lrtune.DocumentedResponses;
 import dev.lrtune.job.MovableClock;
@@ -54,17 +51,6 @@ abstract class ClientStudyScenarios {
 	MovableClock clock;
 
 	private final HttpClient http = HttpClient.newHttpClient();
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Time {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
-
-	}
 
 	/** Four constant rates, budget 40, eta 2 from 10: judged at 10 and 20 iterations. */
 	static final String FOUR_CANDIDATES = """
