@@ -92,6 +92,9 @@ public final class EpochCpuTimes {
 		}
 		RandomStreams.shuffle(order, rows, RandomStreams.shuffle(LogisticRegressionBenchmark.SEED));
 		double sink = 0;
+		// the sum of the first rounds + 2 rounds' results, as before the warm-up became open-ended: the same bits
+		// from one run to the next whatever the warm-up took, and comparable with earlier runs' checksums
+		double checksum = 0;
 		long mlpHash = 0;
 		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
 		long compiled = jit.getTotalCompilationTime();
@@ -133,6 +136,9 @@ public final class EpochCpuTimes {
 			start = threads.getCurrentThreadCpuTime();
 			sink += Floors.scalarSum(logisticData.train().features());
 			long scalarFloorTime = threads.getCurrentThreadCpuTime() - start;
+			if (round < rounds + 2) {
+				checksum = sink;
+			}
 			if (printRounds) {
 				System.out.printf("ROUND %d %s at %d ms: mlp %.3f (%d page faults) logistic %.3f (%d) floor %.3f"
 						+ " touch %.3f, JIT %d ms%n", round, timed < 0 ? "warm-up" : "timed",
@@ -167,8 +173,8 @@ public final class EpochCpuTimes {
 				ratios[rounds - 1], rounds);
 		System.out.printf("WARM-UP %d %s %d%n", warmup, settled ? "settled" : "compiling",
 				jit.getTotalCompilationTime() - compiledBeforeTimed);
-		System.out.printf("(kernels: %s; checksum %s; MLP parameters after the epoch: hash %016x)%n", Models.kernels(),
-				sink, mlpHash);
+		System.out.printf("(kernels: %s; checksum %s; MLP parameters after the epoch: hash %016x; all rounds' sum %s)%n",
+				Models.kernels(), checksum, mlpHash, sink);
 	}
 
 	/** A 64-bit hash (FNV-1a over the raw bits) of the values: equal hashes mean, in practice, equal bits. */
