@@ -6,7 +6,7 @@
 #   MLP 784-128-10, batch 64, 10,000 rows, one epoch: lrtune vs PyTorch (float64 and float32), GFLOP/s, and
 #     the share of the core's FMA peak (measured by dev.lrtune.bench.FmaPeak) each reaches
 #
-#   bench/run.sh               the benchmarks and the summary (about 7 minutes)
+#   bench/run.sh               the benchmarks and the summary (about 9 minutes)
 #   bench/run.sh --avx2        the same with both runtimes held to AVX2 (-XX:UseAVX=2 for the JVM;
 #                              ATEN_CPU_CAPABILITY=avx2 and OPENBLAS_CORETYPE=Haswell for PyTorch and its BLAS):
 #                              what a CPU without AVX-512 gets, measured on one that has it
@@ -22,7 +22,8 @@
 # Results: target/jmh.json (JMH's JSON), target/jmh.log (its full output), target/cputime.log, target/torch.json.
 # The machine should be idle: the cores, the CPU's vector extensions and the load average are printed with the
 # figures. Wall times taken under load are not comparable across runs; the CPU-time table (lrtune's epochs by
-# dev.lrtune.bench.EpochCpuTimes, PyTorch's by time.thread_time) holds up better on a shared machine.
+# dev.lrtune.bench.EpochCpuTimes in CPU_JVMS JVMs, PyTorch's by time.thread_time) holds up better on a shared
+# machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -69,9 +70,14 @@ load_before=$(load)
 echo "load average before: $load_before"
 ./mvnw -q ${MAVEN_ARGS:-} -Pbench test-compile exec:exec -Dbench.jvmArgs="$jvm_args" \
 	-Dbench.args="-prof gc -rf json -rff target/jmh.json ${JMH_ARGS:-} $benchmarks" | tee target/jmh.log
-# The same epochs timed in CPU time (least of 12 rounds): the figures that hold up when the machine is shared.
-./mvnw -q ${MAVEN_ARGS:-} -Pbench exec:exec -Dbench.jvmArgs="$jvm_args" -Dbench.main=dev.lrtune.bench.EpochCpuTimes \
-	-Dbench.args=12 | tee target/cputime.log
+# The same epochs timed in CPU time (least of 12 rounds once the JIT has settled): the figures that hold up when
+# the machine is shared. In several JVMs (CPU_JVMS, default 3), one after the other, and the least of each figure
+# kept: JVMs of the same code settle on code of different speed (one MLP in several ran at 120 ms against 66-75),
+# and a neighbour on the host can slow every round of one JVM for seconds, CPU time included.
+for ((jvm = 1; jvm <= ${CPU_JVMS:-3}; jvm++)); do
+	./mvnw -q ${MAVEN_ARGS:-} -Pbench exec:exec -Dbench.jvmArgs="$jvm_args" -Dbench.main=dev.lrtune.bench.EpochCpuTimes \
+		-Dbench.args=12 | tee -a target/cputime.log
+done
 # The core's peak of fused multiply-adds, in a JVM of its own, with the same options (the MLP's ceiling).
 ./mvnw -q ${MAVEN_ARGS:-} -Pbench exec:exec -Dbench.jvmArgs="$jvm_args" -Dbench.main=dev.lrtune.bench.FmaPeak \
 	-Dbench.args=5 | tee -a target/cputime.log

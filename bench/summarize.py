@@ -22,14 +22,28 @@ torch_path = sys.argv[5] if len(sys.argv) > 5 else None
 machine = sys.argv[6] if len(sys.argv) > 6 else None
 cpu_log = sys.argv[7] if len(sys.argv) > 7 else None
 cpu_times = {}
+cpu_runs = {}
+warmups = []
 peaks = {}
 paired = None
 if cpu_log and os.path.exists(cpu_log):
     with open(cpu_log) as f:
         cpu_text = f.read()
-    cpu_times = {name: float(ms) for name, ms in re.findall(r"^CPU-TIME (\w+) ([0-9.]+)", cpu_text, re.MULTILINE)}
-    # (median, least, largest, rounds) of the per-round ratio of the logistic epoch to the floor
-    paired = re.search(r"^PAIRED-RATIO logistic/floor ([0-9.]+) ([0-9.]+) ([0-9.]+) (\d+)", cpu_text, re.MULTILINE)
+    # Each JVM of EpochCpuTimes prints its own lines: the least of each over the JVMs, and every JVM's figure
+    for name, ms in re.findall(r"^CPU-TIME (\w+) ([0-9.]+)", cpu_text, re.MULTILINE):
+        cpu_runs.setdefault(name, []).append(float(ms))
+    cpu_times = {name: min(values) for name, values in cpu_runs.items()}
+    # (median, least, largest, rounds) of the per-round ratio of the logistic epoch to the floor, over the JVMs:
+    # the median of their medians, the least and largest of all rounds, the rounds of all
+    ratios = re.findall(r"^PAIRED-RATIO logistic/floor ([0-9.]+) ([0-9.]+) ([0-9.]+) (\d+)", cpu_text, re.MULTILINE)
+    if ratios:
+        medians = sorted(float(r[0]) for r in ratios)
+        middle = len(medians) // 2
+        median = medians[middle] if len(medians) % 2 else (medians[middle - 1] + medians[middle]) / 2
+        paired = (None, median, min(float(r[1]) for r in ratios), max(float(r[2]) for r in ratios),
+                  sum(int(r[3]) for r in ratios))
+    # warm-up rounds, whether the JIT had settled, and the ms it compiled during the timed rounds, per JVM
+    warmups = re.findall(r"^WARM-UP (\d+) (\w+) (\d+)", cpu_text, re.MULTILINE)
     peaks = {dtype: float(g) for dtype, g in re.findall(r"^PEAK-GFLOPS (\w+) ([0-9.]+)", cpu_text, re.MULTILINE)}
 torch = {}
 torch_cpu = {}
@@ -157,6 +171,11 @@ if breakdown:
 if cpu_times:
     print()
     print("CPU time of one epoch, least of several (the thread's CPU time, not wall time: holds up under load)")
+    if warmups:
+        settled = sum(1 for w in warmups if w[1] == "settled")
+        print(f"  least over {len(warmups)} JVMs, each timing its rounds after its JIT settled ({settled} of"
+              f" {len(warmups)} did; warm-up rounds {', '.join(w[0] for w in warmups)}; JIT ms during the timed rounds"
+              f" {', '.join(w[2] for w in warmups)})")
     for workload, label in (("logistic", "logistic 100,000 x 100, batch 32"), ("mlp", "MLP 784-128-10, batch 64")):
         # PyTorch / lrtune: how many times less CPU time lrtune takes
         ours = cpu_times.get(workload)
@@ -165,6 +184,8 @@ if cpu_times:
         line = f"  {label:<34} lrtune {ours:8.2f} ms"
         if workload == "mlp":
             line += f" ({MLP_FLOPS_PER_ROW * ROWS_MLP / (ours / 1e3) / 1e9:.1f} GFLOP/s)"
+        if len(cpu_runs.get(workload, [])) > 1:
+            line += f" (JVMs: {', '.join(f'{v:.2f}' for v in cpu_runs[workload])})"
         for dtype in ("float64", "float32"):
             peer = torch_cpu.get((workload, dtype))
             if peer:

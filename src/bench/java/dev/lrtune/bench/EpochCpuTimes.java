@@ -1,5 +1,6 @@
 package dev.lrtune.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -22,8 +23,8 @@ import dev.lrtune.core.train.TrainingSettings;
  * The epochs of {@link MlpBenchmark} and {@link LogisticRegressionBenchmark} and the sequential floor, timed in
  * the thread's CPU time rather than wall time: on a shared machine a thread waits for a core for much of
  * the wall time, and the CPU time it used is the figure that holds up (bench/torch_peer.py reports PyTorch's
- * the same way). Alternates the three, keeps the least of {@code args[0]} rounds (default 12) after two
- * warm-up rounds, and prints {@code CPU-TIME <name> <ms>} lines for bench/summarize.py. Also timed: one load per
+ * the same way). Alternates the three, keeps the least of {@code args[0]} rounds (default 12) after the
+ * warm-up below, and prints {@code CPU-TIME <name> <ms>} lines for bench/summarize.py. Also timed: one load per
  * cache line of the logistic table's rows in a shuffled order ({@code touch}, {@link Floors#shuffledTouch}), and
  * the previous, scalar floor ({@code scalarfloor}, {@link Floors#scalarSum}), for comparison.
  *
@@ -34,14 +35,39 @@ import dev.lrtune.core.train.TrainingSettings;
  * quiet round of one with a busy round of the other; the epoch and the floor of one round ran under the same
  * load, and their median ratio holds up better. The core's FMA peak is measured by {@link FmaPeak} in a JVM of
  * its own.
+ *
+ * <p><b>Warm-up until the JIT has settled.</b> The rounds are timed only once C2 has compiled what the epochs
+ * run: at least {@link #MIN_WARMUP_ROUNDS} rounds (an MLP epoch calls its per-step methods 157 times, and C2
+ * takes a method after about 5,000 calls), and then until no compilation has run for {@link #QUIET_ROUNDS}
+ * rounds in a row (at most {@link #MAX_WARMUP_ROUNDS}). A fixed count of rounds is not enough: the compiler
+ * threads share the cores with the timed thread and with whatever else runs, so under load the same count ends
+ * earlier in the JIT's work, and with two warm-up rounds one JVM timed every MLP epoch on code C2 had not
+ * compiled yet (122 ms against 66–75 ms in the JVMs before and after it). Prints {@code WARM-UP <rounds>
+ * <settled> <ms compiling in the timed rounds>}; with {@code -Dbench.printRounds=true} also each round's times and
+ * the MLP's and logistic epoch's page faults.
+ *
+ * <p>One JVM is not enough either: JVMs of the same code can settle on compiled code of different speed, and a
+ * busy neighbour on the host can slow every round of one JVM for seconds, in CPU time too (the thread runs, but
+ * slower). bench/run.sh therefore runs this class in several JVMs one after the other and keeps the least of each
+ * figure.
  */
 public final class EpochCpuTimes {
+
+	/** Enough MLP epochs for its per-step methods (157 calls an epoch) to reach C2's threshold of calls. */
+	static final int MIN_WARMUP_ROUNDS = 60;
+
+	/** Rounds in a row without a compilation that end the warm-up (about a second of CPU). */
+	static final int QUIET_ROUNDS = 10;
+
+	/** The warm-up's bound when the JIT keeps compiling; the output tells that it had not settled. */
+	static final int MAX_WARMUP_ROUNDS = 400;
 
 	private EpochCpuTimes() {
 	}
 
 	public static void main(String[] args) {
 		int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+		boolean printRounds = Boolean.getBoolean("bench.printRounds");
 		SyntheticTables.Table mlpTable = SyntheticTables.classes(MlpBenchmark.ROWS, MlpBenchmark.INPUTS,
 				MlpBenchmark.CLASSES, MlpBenchmark.SEED);
 		SplitDataset mlpData = Dataset.of(mlpTable.features(), MlpBenchmark.ROWS, MlpBenchmark.INPUTS,
@@ -66,17 +92,29 @@ public final class EpochCpuTimes {
 		}
 		RandomStreams.shuffle(order, rows, RandomStreams.shuffle(LogisticRegressionBenchmark.SEED));
 		double sink = 0;
+		// the sum of the first rounds + 2 rounds' results, as before the warm-up became open-ended: the same bits
+		// from one run to the next whatever the warm-up took, and comparable with earlier runs' checksums
+		double checksum = 0;
 		long mlpHash = 0;
-		for (int round = 0; round < rounds + 2; round++) {
+		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+		long compiled = jit.getTotalCompilationTime();
+		int quiet = 0;
+		int warmup = 0;
+		boolean settled = false;
+		long compiledBeforeTimed = 0;
+		for (int round = 0, timed = -1; timed < rounds; round++) {
 			Model mlpModel = Models.create(ModelSpec.mlp(List.of(MlpBenchmark.HIDDEN), "relu"),
 					Task.classification(MlpBenchmark.CLASSES), MlpBenchmark.INPUTS, MlpBenchmark.SEED);
 			Trainer mlpTrainer = trainer(mlpModel, MlpBenchmark.LR, MlpBenchmark.BATCH, MlpBenchmark.ROWS,
 					MlpBenchmark.SEED);
+			long faultStart = printRounds ? minorFaults() : 0;
 			long start = threads.getCurrentThreadCpuTime();
 			sink += mlpTrainer.run(mlpData, TrainingListener.NONE).lastLoss();
 			long mlpTime = threads.getCurrentThreadCpuTime() - start;
+			long mlpFaults = printRounds ? minorFaults() - faultStart : 0;
 			mlpHash = bitsHash(mlpModel.parameters());
 
+			faultStart = printRounds ? minorFaults() : 0;
 			start = threads.getCurrentThreadCpuTime();
 			Model logisticModel = Models.create(ModelSpec.of("logistic"), Task.classification(2), cols,
 					LogisticRegressionBenchmark.SEED);
@@ -85,6 +123,7 @@ public final class EpochCpuTimes {
 				.run(logisticData, TrainingListener.NONE)
 				.lastLoss();
 			long logisticTime = threads.getCurrentThreadCpuTime() - start;
+			long logisticFaults = printRounds ? minorFaults() - faultStart : 0;
 
 			start = threads.getCurrentThreadCpuTime();
 			sink += Floors.sum(logisticData.train().features());
@@ -97,8 +136,28 @@ public final class EpochCpuTimes {
 			start = threads.getCurrentThreadCpuTime();
 			sink += Floors.scalarSum(logisticData.train().features());
 			long scalarFloorTime = threads.getCurrentThreadCpuTime() - start;
-			if (round >= 2) {
-				ratios[round - 2] = (double) logisticTime / floorTime;
+			if (round < rounds + 2) {
+				checksum = sink;
+			}
+			if (printRounds) {
+				System.out.printf("ROUND %d %s at %d ms: mlp %.3f (%d page faults) logistic %.3f (%d) floor %.3f"
+						+ " touch %.3f, JIT %d ms%n", round, timed < 0 ? "warm-up" : "timed",
+						ManagementFactory.getRuntimeMXBean().getUptime(), mlpTime / 1e6, mlpFaults, logisticTime / 1e6,
+						logisticFaults, floorTime / 1e6, touchTime / 1e6, jit.getTotalCompilationTime());
+			}
+			if (timed < 0) {
+				long compiledNow = jit.getTotalCompilationTime();
+				quiet = compiledNow == compiled ? quiet + 1 : 0;
+				compiled = compiledNow;
+				settled = round + 1 >= MIN_WARMUP_ROUNDS && quiet >= QUIET_ROUNDS;
+				if (settled || round + 1 >= MAX_WARMUP_ROUNDS) {
+					warmup = round + 1;
+					compiledBeforeTimed = compiledNow;
+					timed = 0;
+				}
+			}
+			else {
+				ratios[timed++] = (double) logisticTime / floorTime;
 				scalarFloor = Math.min(scalarFloor, scalarFloorTime);
 				touch = Math.min(touch, touchTime);
 				mlp = Math.min(mlp, mlpTime);
@@ -112,8 +171,10 @@ public final class EpochCpuTimes {
 		Arrays.sort(ratios);
 		System.out.printf("PAIRED-RATIO logistic/floor %.3f %.3f %.3f %d%n", median(ratios), ratios[0],
 				ratios[rounds - 1], rounds);
-		System.out.printf("(kernels: %s; checksum %s; MLP parameters after the epoch: hash %016x)%n", Models.kernels(),
-				sink, mlpHash);
+		System.out.printf("WARM-UP %d %s %d%n", warmup, settled ? "settled" : "compiling",
+				jit.getTotalCompilationTime() - compiledBeforeTimed);
+		System.out.printf("(kernels: %s; checksum %s; MLP parameters after the epoch: hash %016x; all rounds' sum %s)%n",
+				Models.kernels(), checksum, mlpHash, sink);
 	}
 
 	/** A 64-bit hash (FNV-1a over the raw bits) of the values: equal hashes mean, in practice, equal bits. */
@@ -126,6 +187,19 @@ public final class EpochCpuTimes {
 			}
 		}
 		return hash;
+	}
+
+	/** The calling thread's minor page faults so far (Linux; -1 elsewhere). */
+	private static long minorFaults() {
+		try {
+			String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
+			// the fields after the command's closing parenthesis: state is the 3rd field, minflt the 10th
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[7]);
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return -1;
+		}
 	}
 
 	private static double median(double[] sorted) {

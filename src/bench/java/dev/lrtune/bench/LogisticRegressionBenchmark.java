@@ -110,7 +110,14 @@ public class LogisticRegressionBenchmark {
 		tribuoTrainer = new LinearSGDTrainer(new LogMulticlass(), SGD.getSimpleSGD(TRIBUO_LR), 1, -1, BATCH, SEED);
 	}
 
+	/**
+	 * In a fork of its own that touches its heap before it starts: this epoch allocates only 6 MB, so without
+	 * {@code AlwaysPreTouch} the first 300-odd epochs each take a first-touch page fault per 4 KB of the eden
+	 * they allocate in, which on a virtual machine doubled the epoch for the first 10-15 s of the fork (the warm-up
+	 * and the first measured iterations), see docs/benchmarks.md.
+	 */
 	@Benchmark
+	@Fork(value = 1, jvmArgsAppend = { "-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch" })
 	public Model lrtuneEpoch() {
 		Model model = Models.create(ModelSpec.of("logistic"), Task.classification(2), COLS, SEED);
 		long iterations = TrainingSettings.iterationsPerEpoch(ROWS, BATCH);

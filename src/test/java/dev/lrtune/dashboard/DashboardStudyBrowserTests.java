@@ -223,7 +223,7 @@ class DashboardStudyBrowserTests extends BrowserTests {
 			.body(JSON);
 		Object id = submitted.get("id");
 		long searchJobId = ((Number) submitted.get("rangeTestJobId")).longValue();
-		Map<String, Object> study = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+		Map<String, Object> study = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
 			.until(() -> api.get().uri("/api/v1/studies/" + id).retrieve().body(JSON),
 					s -> List.of("succeeded", "failed", "cancelled").contains(s.get("status")));
 		assertThat(study.get("status")).isEqualTo("succeeded");
@@ -246,7 +246,7 @@ class DashboardStudyBrowserTests extends BrowserTests {
 		job.put("training", Map.of("iterations", iterations, "evaluateEvery", request.get("evaluateEvery"),
 				"schedule", constant.get("schedule")));
 		Object again = api.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).body(job).retrieve().body(JSON).get("id");
-		Map<String, Object> trained = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+		Map<String, Object> trained = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
 			.until(() -> api.get().uri("/api/v1/jobs/" + again).retrieve().body(JSON),
 					j -> List.of("succeeded", "failed", "diverged", "cancelled").contains(j.get("status")));
 		assertThat(trained.get("status")).isEqualTo("succeeded");

@@ -242,8 +242,8 @@ abstract class ClientRunScenarios {
 		clientRuns.expireLeases(); // ends jobs that other tests left running, not this one
 		assertThat(get("/api/v1/jobs/" + id).body.get("status").asString()).isEqualTo("running");
 		clock.advance(Duration.ofMinutes(2));
-		JsonNode job = await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/jobs/" + id).body,
-				body -> !"running".equals(body.get("status").asString()));
+		JsonNode job = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+			.until(() -> get("/api/v1/jobs/" + id).body, body -> !"running".equals(body.get("status").asString()));
 		assertThat(job.get("status").asString()).isEqualTo("failed");
 		assertThat(job.get("error").asString()).contains("client stopped reporting").contains("10m")
 			.contains("lrtune.client-runs.lease");

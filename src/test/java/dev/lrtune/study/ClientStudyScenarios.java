@@ -140,8 +140,8 @@ abstract class ClientStudyScenarios {
 		assertThat(running.get("best").isNull()).isTrue();
 		assertThat(send("POST", "/api/v1/jobs/" + c1 + "/finish", null).status).isEqualTo(200);
 
-		JsonNode ended = await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/studies/" + study),
-				view -> !view.get("status").asString().equals("running"));
+		JsonNode ended = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+			.until(() -> get("/api/v1/studies/" + study), view -> !view.get("status").asString().equals("running"));
 		assertThat(ended.get("status").asString()).isEqualTo("succeeded");
 		List<JsonNode> ranked = list(ended.get("trials"));
 		assertThat(ranked).extracting(t -> t.get("candidate").asInt()).containsExactly(1, 0, 3, 2);
@@ -241,8 +241,8 @@ abstract class ClientStudyScenarios {
 		assertThat(get("/api/v1/studies/" + study).get("status").asString()).isEqualTo("running");
 
 		clock.advance(Duration.ofMinutes(11));
-		JsonNode ended = await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/studies/" + study),
-				view -> !view.get("status").asString().equals("running"));
+		JsonNode ended = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+			.until(() -> get("/api/v1/studies/" + study), view -> !view.get("status").asString().equals("running"));
 		assertThat(ended.get("status").asString()).isEqualTo("succeeded");
 		List<JsonNode> ranked = list(ended.get("trials"));
 		assertThat(ranked).extracting(t -> t.get("jobId").asLong()).containsExactly(working, silent);

@@ -58,7 +58,7 @@ class StudyPostgresTests {
 	void twoInstancesAdvanceEachStudyOnceAndEndWithTheKnownRanking() {
 		List<Object> ids = List.of(submit(a), submit(b), submit(a));
 		for (Object id : ids) {
-			Map<String, Object> study = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+			Map<String, Object> study = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
 				.until(() -> b.get().uri("/studies/{id}", id).retrieve().body(JSON), s -> !"running".equals(s.get("status")));
 			assertThat(study.get("status")).isEqualTo("succeeded");
 			assertThat(maps(study.get("trials"))).extracting(t -> t.get("candidate")).containsExactly(2, 1, 3, 0);

@@ -100,7 +100,7 @@ class SeveralInstancesPostgresTests {
 		assertThat(ids).hasSize(JOBS).doesNotHaveDuplicates();
 		JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
 		String in = " WHERE id IN (" + String.join(",", ids.stream().map(String::valueOf).toList()) + ")";
-		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.queryForObject(
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForObject(
 				"SELECT COUNT(*) FROM jobs" + in + " AND status IN ('queued', 'running')", Long.class) == 0);
 
 		List<Map<String, Object>> jobs = jdbc.queryForList("SELECT id, status, attempt, worker FROM jobs" + in);
