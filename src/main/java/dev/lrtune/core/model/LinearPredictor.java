@@ -38,6 +38,9 @@ final class LinearPredictor implements Model {
 
 	private double[] residuals = new double[0];
 
+	/** Per-row losses of the logistic loss's vector lanes, summed in row order after. */
+	private double[] losses = new double[0];
+
 	/** Row offsets ({@code row · inputs}) of the current batch, for the in-place layout. */
 	private int[] offsets = new int[0];
 
@@ -97,6 +100,7 @@ final class LinearPredictor implements Model {
 			targets = new double[capacity];
 			dots = new double[capacity];
 			residuals = new double[capacity];
+			losses = new double[capacity];
 		}
 	}
 
@@ -145,8 +149,13 @@ final class LinearPredictor implements Model {
 		int i = 0;
 		for (; i + 7 < n; i += 8) {
 			VectorKernels.dot8(x, offsets, i, w, inputs, dots, i);
-			for (int r = i; r < i + 8; r++) {
-				loss += lossAndResidual(r, bias, n);
+			if (logistic) {
+				loss = addLogisticLosses(loss, i, i + 8, bias, n);
+			}
+			else {
+				for (int r = i; r < i + 8; r++) {
+					loss += lossAndResidual(r, bias, n);
+				}
 			}
 			VectorKernels.axpy8(gradient, residuals, offsets, i, x, inputs);
 			biasGradient += residuals[i] + residuals[i + 1] + residuals[i + 2] + residuals[i + 3];
@@ -207,6 +216,26 @@ final class LinearPredictor implements Model {
 			s0 += x[o + inputs - 1];
 		}
 		return s0 + s1;
+	}
+
+	/**
+	 * loss + the logistic losses of rows [from, to) (a multiple of the vector lanes), added in row order, their
+	 * residuals stored: {@link VectorKernels#lanes()} rows at a time in vector lanes (the scalar bits), or by
+	 * {@link #lossAndResidual} where a group's lanes decline (z near 0, very large, or NaN).
+	 */
+	private double addLogisticLosses(double loss, int from, int to, double bias, int n) {
+		int lanes = VectorKernels.lanes();
+		for (int g = from; g < to; g += lanes) {
+			if (!VectorKernels.logisticLosses(dots, bias, targets, n, g, residuals, losses)) {
+				for (int r = g; r < g + lanes; r++) {
+					losses[r] = lossAndResidual(r, bias, n);
+				}
+			}
+		}
+		for (int r = from; r < to; r++) {
+			loss += losses[r];
+		}
+		return loss;
 	}
 
 	/** Row i's loss from its dot product, and its dLoss/dz (over the batch) into {@code residuals[i]}. */
