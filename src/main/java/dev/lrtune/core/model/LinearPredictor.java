@@ -15,7 +15,9 @@ import java.util.Arrays;
  * brings all the batch's rows in from memory at once ({@link #touch}); then eight rows at a time (then four,
  * then one) are read straight from the dataset at their offsets, their dot products, losses and residuals
  * computed, and their terms added to the gradient while the rows are still in L1 (eight rows' gradient
- * terms in one pass are two four-row sums added in turn: the same bits). No row is copied;</li>
+ * terms in one pass are two four-row sums added in turn: the same bits). With 512-bit vectors the eight
+ * rows' logistic losses are computed in the lanes of one vector ({@link VectorKernels#logisticLosses}, the
+ * bits of {@link #lossAndResidual}). No row is copied;</li>
  * <li>otherwise, gathered: the batch's rows are first copied into one array per row (one
  * {@link System#arraycopy} each), because C2's auto-vectoriser only handles whole arrays indexed alike;
  * then two rows per {@link ScalarKernels#dot2} and four rows per {@link ScalarKernels#axpy4}.</li>
@@ -150,7 +152,7 @@ final class LinearPredictor implements Model {
 		for (; i + 7 < n; i += 8) {
 			VectorKernels.dot8(x, offsets, i, w, inputs, dots, i);
 			// the loss in vector lanes with 512-bit vectors only: with 256-bit ones (the same classes as dot8's
-			// and the MLP's vectors) half of the JVMs that also trained the MLP settled on code that took 27–47
+			// and the MLP's vectors) 10 of 13 JVMs that also trained the MLP settled on code that took 27–47
 			// ms an epoch instead of 16, the time going to dot8
 			if (logistic && VectorKernels.lanes() == 8) {
 				loss = addLogisticLosses(loss, i, i + 8, bias, n);

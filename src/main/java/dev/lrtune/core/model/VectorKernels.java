@@ -30,6 +30,12 @@ import jdk.incubator.vector.VectorSpecies;
  * either width (with 512-bit vectors as fast as {@link #productWide}'s loop given the rows' starts). All give
  * the same bits.
  *
+ * <p>The logistic loss in lanes ({@link #logisticLosses}) computes fdlibm's {@code exp} and {@code log1p}
+ * lane by lane with the operations of {@link Exp} and {@link Log1p} in their order, each branch computed in
+ * every lane and the lane's own chosen by a blend; IEEE 754 rounds a lane's add, multiply and divide as it
+ * rounds a scalar one, and no multiply-add is fused, so each lane has the scalar bits. Arguments that take
+ * their rare branches (near 0, overflow, NaN) are left to the scalar code.
+ *
  * <p>Only loaded when {@link Kernels} found the {@code jdk.incubator.vector} module.
  */
 final class VectorKernels {
