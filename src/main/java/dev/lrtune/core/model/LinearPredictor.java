@@ -16,7 +16,7 @@ import java.util.Arrays;
  * then one) are read straight from the dataset at their offsets, their dot products, losses and residuals
  * computed, and their terms added to the gradient while the rows are still in L1 (eight rows' gradient
  * terms in one pass are two four-row sums added in turn: the same bits). With 512-bit vectors the eight
- * rows' logistic losses are computed in the lanes of one vector ({@link VectorKernels#logisticLosses}, the
+ * rows' logistic losses are computed in the lanes of one vector ({@link VectorLoss#logisticLosses}, the
  * bits of {@link #lossAndResidual}). No row is copied;</li>
  * <li>otherwise, gathered: the batch's rows are first copied into one array per row (one
  * {@link System#arraycopy} each), because C2's auto-vectoriser only handles whole arrays indexed alike;
@@ -232,7 +232,7 @@ final class LinearPredictor implements Model {
 	private double addLogisticLosses(double loss, int from, int to, double bias, int n) {
 		int lanes = VectorKernels.lanes();
 		for (int g = from; g < to; g += lanes) {
-			if (!VectorKernels.logisticLosses(dots, bias, targets, n, g, residuals, losses)) {
+			if (!VectorLoss.logisticLosses(dots, bias, targets, n, g, residuals, losses)) {
 				for (int r = g; r < g + lanes; r++) {
 					losses[r] = lossAndResidual(r, bias, n);
 				}

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The logistic loss in vector lanes ({@link VectorKernels#logisticLosses}, with its lane-wise exp and log1p)
+ * The logistic loss in vector lanes ({@link VectorLoss#logisticLosses}, with its lane-wise exp and log1p)
  * gives the scalar bits: {@link StrictMath#exp} and {@link StrictMath#log1p} argument by argument wherever the
  * lanes compute them, on the loss's arguments, uniform ones, random bit patterns and ulps on each side of
  * every branch's threshold; and the loss and residual of {@code LinearPredictor} row by row. Run natively and
@@ -109,19 +109,19 @@ class VectorLossTests {
 	void theDomainsCoverTheLossAndLeaveOutTheSpecialValues() {
 		for (double x : new double[] { 0.0, -0.0, 1e-9, -1e-9, 704.0, -704.0, 800.0, Double.NaN,
 				Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY }) {
-			assertThat(VectorKernels.expComputes(x)).as("exp lanes at %s", x).isFalse();
+			assertThat(VectorLoss.expComputes(x)).as("exp lanes at %s", x).isFalse();
 		}
 		for (double x : new double[] { -1e-300, -0.5, 1.0, 2.0, Double.NaN, Double.POSITIVE_INFINITY }) {
-			assertThat(VectorKernels.log1pComputes(x)).as("log1p lanes at %s", x).isFalse();
+			assertThat(VectorLoss.log1pComputes(x)).as("log1p lanes at %s", x).isFalse();
 		}
 		for (double az : new double[] { 1.0e-5, Math.nextDown(704.0), 1.0, 50.0 }) {
-			assertThat(VectorKernels.expComputes(-az)).isTrue();
-			assertThat(VectorKernels.log1pComputes(StrictMath.exp(-az))).isTrue();
+			assertThat(VectorLoss.expComputes(-az)).isTrue();
+			assertThat(VectorLoss.log1pComputes(StrictMath.exp(-az))).isTrue();
 		}
 	}
 
 	/**
-	 * {@link VectorKernels#logisticLosses} against the scalar loss and residual ({@code LinearPredictor}'s),
+	 * {@link VectorLoss#logisticLosses} against the scalar loss and residual ({@code LinearPredictor}'s),
 	 * for z of every magnitude, both signs and signed zeros, targets 0 and 1 (and others), various n; it
 	 * declines exactly the groups with a lane outside its range.
 	 */
@@ -149,7 +149,7 @@ class VectorLossTests {
 				double az = Math.abs(dots[j] + bias);
 				inRange &= az >= 1.0e-5 && az < 704.0;
 			}
-			boolean done = VectorKernels.logisticLosses(dots, bias, targets, n, 0, residuals, losses);
+			boolean done = VectorLoss.logisticLosses(dots, bias, targets, n, 0, residuals, losses);
 			assertThat(done).as("group %d computed", g).isEqualTo(inRange);
 			if (!done) {
 				continue;
@@ -176,9 +176,9 @@ class VectorLossTests {
 			for (int j = 0; j < L; j++) {
 				x[j] = arguments.getAsDouble();
 			}
-			VectorKernels.exp(x, 0, out);
+			VectorLoss.exp(x, 0, out);
 			for (int j = 0; j < L; j++) {
-				if (VectorKernels.expComputes(x[j])) {
+				if (VectorLoss.expComputes(x[j])) {
 					assertBits(out[j], StrictMath.exp(x[j]), "exp", x[j]);
 					checked++;
 				}
@@ -206,9 +206,9 @@ class VectorLossTests {
 			for (int j = 0; j < L; j++) {
 				x[j] = arguments.getAsDouble();
 			}
-			VectorKernels.log1p(x, 0, out);
+			VectorLoss.log1p(x, 0, out);
 			for (int j = 0; j < L; j++) {
-				if (VectorKernels.log1pComputes(x[j])) {
+				if (VectorLoss.log1pComputes(x[j])) {
 					assertBits(out[j], StrictMath.log1p(x[j]), "log1p", x[j]);
 					checked++;
 				}
