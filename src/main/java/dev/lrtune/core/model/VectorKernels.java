@@ -852,14 +852,32 @@ final class VectorKernels {
 			s6 = s6.add(DoubleVector.fromArray(FOUR, x, o6 + k).mul(v));
 			s7 = s7.add(DoubleVector.fromArray(FOUR, x, o7 + k).mul(v));
 		}
-		out[at] = finish(s0, x, o0, w, k, length);
-		out[at + 1] = finish(s1, x, o1, w, k, length);
-		out[at + 2] = finish(s2, x, o2, w, k, length);
-		out[at + 3] = finish(s3, x, o3, w, k, length);
-		out[at + 4] = finish(s4, x, o4, w, k, length);
-		out[at + 5] = finish(s5, x, o5, w, k, length);
-		out[at + 6] = finish(s6, x, o6, w, k, length);
-		out[at + 7] = finish(s7, x, o7, w, k, length);
+		// the lane sums written out here rather than through finish: C2 reaches its node-count cutoff in this
+		// method and leaves some of the calls of a method not marked for forced inlining out of line, each then
+		// boxing its vector; lane() is forced inline
+		out[at] = (s0.lane(0) + s0.lane(1)) + (s0.lane(2) + s0.lane(3));
+		out[at + 1] = (s1.lane(0) + s1.lane(1)) + (s1.lane(2) + s1.lane(3));
+		out[at + 2] = (s2.lane(0) + s2.lane(1)) + (s2.lane(2) + s2.lane(3));
+		out[at + 3] = (s3.lane(0) + s3.lane(1)) + (s3.lane(2) + s3.lane(3));
+		out[at + 4] = (s4.lane(0) + s4.lane(1)) + (s4.lane(2) + s4.lane(3));
+		out[at + 5] = (s5.lane(0) + s5.lane(1)) + (s5.lane(2) + s5.lane(3));
+		out[at + 6] = (s6.lane(0) + s6.lane(1)) + (s6.lane(2) + s6.lane(3));
+		out[at + 7] = (s7.lane(0) + s7.lane(1)) + (s7.lane(2) + s7.lane(3));
+		if (k < length) {
+			leftovers8(x, o, from, w, k, length, out, at);
+		}
+	}
+
+	/** {@link #finish}'s leftover terms of {@link #dot8}'s eight rows, added to their sums in out. */
+	private static void leftovers8(double[] x, int[] o, int from, double[] w, int k, int length, double[] out, int at) {
+		for (int r = 0; r < 8; r++) {
+			int offset = o[from + r];
+			double sum = out[at + r];
+			for (int j = k; j < length; j++) {
+				sum += x[offset + j] * w[j];
+			}
+			out[at + r] = sum;
+		}
 	}
 
 	/** One row's {@link #dot4}. */

@@ -132,6 +132,15 @@ class VectorKernelsTests {
 			assertThat(Double.doubleToRawLongBits(VectorKernels.dot(x, offsets[r], w, length)))
 				.isEqualTo(Double.doubleToRawLongBits(scalar));
 		}
+
+		int[] eight = { 0, 0, 9, 2 * length + 9, 1, 3 * length + 9, length, 2, 3 * length + 1, length + 5 };
+		double[] dots8 = new double[9];
+		VectorKernels.dot8(x, eight, 2, w, length, dots8, 1);
+		for (int r = 0; r < 8; r++) {
+			double scalar = ScalarKernels.dot(x, eight[r + 2], w, length);
+			assertThat(Double.doubleToRawLongBits(dots8[r + 1])).as("row %d of eight", r)
+				.isEqualTo(Double.doubleToRawLongBits(scalar));
+		}
 	}
 
 	/** The in-place layout of the linear models (vector kernels) against the gathered one (plain Java). */
