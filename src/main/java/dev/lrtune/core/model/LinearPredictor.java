@@ -151,9 +151,9 @@ final class LinearPredictor implements Model {
 		int i = 0;
 		for (; i + 7 < n; i += 8) {
 			VectorKernels.dot8(x, offsets, i, w, inputs, dots, i);
-			// the loss in vector lanes with 512-bit vectors only: with 256-bit ones (the same classes as dot8's
-			// and the MLP's vectors) 12 of 16 JVMs that also trained the MLP settled on code that took 27–47
-			// ms an epoch instead of 16, the time going to dot8
+			// the loss in vector lanes with 512-bit vectors only: with 256-bit ones, 12 of 16 JVMs that also
+			// trained the MLP settled on code that took 27–47 ms an epoch instead of 16, the lanes compiled after
+			// the MLP's vector code had run falling back to boxed vectors (see VectorLoss.exp)
 			if (logistic && VectorKernels.lanes() == 8) {
 				loss = addLogisticLosses(loss, i, i + 8, bias, n);
 			}

@@ -143,7 +143,9 @@ final class VectorLoss {
 		DoubleVector c = r.sub(rr.mul(rr.mul(rr.mul(rr.mul(rr.mul(EXP_P5).add(EXP_P4)).add(EXP_P3)).add(EXP_P2))
 			.add(EXP_P1)));
 		DoubleVector y = DoubleVector.broadcast(S, 1.0).sub(lo.sub(r.mul(c).div(DoubleVector.broadcast(S, 2.0).sub(c))).sub(hi));
-		// 2^k: k's bits from t + 1.5·2^52 (exact), added to y's exponent
+		// 2^k: k's bits from t + 1.5·2^52 (exact), added to y's exponent. Where C2 compiles this after the MLP's
+		// vector code has run, the conversions below are not intrinsified (their species is looked up in the
+		// JDK's shared code and no longer folded) and the vectors are boxed, 1–2 ms an epoch
 		LongVector k = t.add(ROUNDER).reinterpretAsLongs().sub(ROUNDER_BITS);
 		y.reinterpretAsLongs().add(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles().intoArray(out, at);
 	}
