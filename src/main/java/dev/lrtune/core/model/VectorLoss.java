@@ -144,8 +144,8 @@ final class VectorLoss {
 			.add(EXP_P1)));
 		DoubleVector y = DoubleVector.broadcast(S, 1.0).sub(lo.sub(r.mul(c).div(DoubleVector.broadcast(S, 2.0).sub(c))).sub(hi));
 		// 2^k: k's bits from t + 1.5·2^52 (exact), added to y's exponent. Where C2 compiles this after the MLP's
-		// vector code has run, the conversions below are not intrinsified (their species is looked up in the
-		// JDK's shared code and no longer folded) and the vectors are boxed, 1–2 ms an epoch
+		// vector code has run, the conversions and long operations below are not intrinsified (their species
+		// are loaded rather than folded to constants) and the vectors are boxed, 1–2 ms an epoch
 		LongVector k = t.add(ROUNDER).reinterpretAsLongs().sub(ROUNDER_BITS);
 		y.reinterpretAsLongs().add(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles().intoArray(out, at);
 	}
