@@ -25,7 +25,8 @@ import dev.lrtune.core.train.TrainingSettings;
  * runs; the arguments are phases run in order: {@code L<n>} n rounds of (logistic epoch, sequential floor,
  * shuffled touch, a scalar calibration loop), printing the least of the phase's last half and, per logistic
  * epoch, the bytes the thread allocated and its page faults; {@code M<n>} n MLP epochs alone; {@code I<n>} n
- * rounds of an MLP epoch followed by the L round, as {@link EpochCpuTimes} does. The calibration loop (a chain
+ * rounds of an MLP epoch followed by the L round, as {@link EpochCpuTimes} does; {@code W<n>x<s>} n rounds of s
+ * logistic steps and 60 MLP steps on 2,000 x 50 rows, the sizes of the service's start-up warm-up. The calibration loop (a chain
  * of dependent integer multiplies, no memory) tells a slower clock from slower memory or slower code.
  */
 public final class MixedJvm {
@@ -53,8 +54,32 @@ public final class MixedJvm {
 		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		long tid = Thread.currentThread().getId();
 		double sink = 0;
+		SyntheticTables.Table smallLogistic = SyntheticTables.logistic(2000, 50, 2);
+		SplitDataset smallLogisticData = Dataset.of(smallLogistic.features(), 2000, 50, smallLogistic.targets(),
+				Task.classification(2), null).split(0.0, 2, false);
+		SyntheticTables.Table smallClasses = SyntheticTables.classes(2000, 50, 3, 4);
+		SplitDataset smallClassesData = Dataset.of(smallClasses.features(), 2000, 50, smallClasses.targets(),
+				Task.classification(3), null).split(0.0, 4, false);
 		for (String phase : args) {
 			char kind = phase.charAt(0);
+			if (kind == 'W') {
+				// the start-up warm-up's sizes: W<rounds>x<logistic steps>, each round that many logistic steps on
+				// 2,000 x 50 and then 60 steps of the MLP on 2,000 x 50, batch 32
+				String[] parts = phase.substring(1).split("x");
+				for (int round = 0; round < Integer.parseInt(parts[0]); round++) {
+					Model small = Models.create(ModelSpec.of("logistic"), Task.classification(2), 50, 2);
+					sink += new Trainer(small, Optimizers.create(OptimizerSpec.sgd(), small.parameterCount()), step -> 0.1,
+							new TrainingSettings(32, Integer.parseInt(parts[1]), 0, 2))
+						.run(smallLogisticData, TrainingListener.NONE).lastLoss();
+					Model mlp = Models.create(ModelSpec.mlp(List.of(MlpBenchmark.HIDDEN), "relu"),
+							Task.classification(3), 50, 4);
+					sink += new Trainer(mlp, Optimizers.create(OptimizerSpec.sgd(), mlp.parameterCount()), step -> 0.01,
+							new TrainingSettings(32, 60, 0, 4))
+						.run(smallClassesData, TrainingListener.NONE).lastLoss();
+				}
+				System.out.printf("PHASE %s done%n", phase);
+				continue;
+			}
 			int n = Integer.parseInt(phase.substring(1));
 			double[][] t = new double[6][n];
 			long[] alloc = new long[n];
