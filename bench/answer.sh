@@ -34,5 +34,9 @@ until curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null; do
 	sleep 0.5
 done
 echo "service: $jar on port $port (pid $pid), $(nproc) cores"
+# The benchmark's own JVM pre-touches a fixed heap: the core's in-process runs allocate a fresh 40 MB split each,
+# and where that landed on heap pages not yet touched, the page faults (about 10,000 a run on a virtual machine)
+# doubled the core's median (46-55 ms or 106-143 ms from run to run on the same machine), the ratio's denominator.
 ./mvnw -q ${MAVEN_ARGS:-} -Pbench test-compile exec:exec -Dbench.main=dev.lrtune.bench.AnswerBenchmark \
+	-Dbench.jvmArgs="-Xms2g -Xmx2g -XX:+AlwaysPreTouch" \
 	-Dbench.args="http://127.0.0.1:$port $pid"
