@@ -6,7 +6,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.lrtune.core.data.Dataset;
 import dev.lrtune.core.data.RandomStreams;
 import dev.lrtune.core.data.SplitDataset;
 import dev.lrtune.core.data.Task;
@@ -68,17 +67,10 @@ public final class EpochCpuTimes {
 	public static void main(String[] args) {
 		int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
 		boolean printRounds = Boolean.getBoolean("bench.printRounds");
-		SyntheticTables.Table mlpTable = SyntheticTables.classes(MlpBenchmark.ROWS, MlpBenchmark.INPUTS,
-				MlpBenchmark.CLASSES, MlpBenchmark.SEED);
-		SplitDataset mlpData = Dataset.of(mlpTable.features(), MlpBenchmark.ROWS, MlpBenchmark.INPUTS,
-				mlpTable.targets(), Task.classification(MlpBenchmark.CLASSES), null)
-			.split(0.0, MlpBenchmark.SEED, false);
+		SplitDataset mlpData = BenchSupport.mlpData();
 		int rows = LogisticRegressionBenchmark.ROWS;
 		int cols = LogisticRegressionBenchmark.COLS;
-		SyntheticTables.Table logisticTable = SyntheticTables.logistic(rows, cols, LogisticRegressionBenchmark.SEED);
-		SplitDataset logisticData = Dataset.of(logisticTable.features(), rows, cols, logisticTable.targets(),
-				Task.classification(2), null)
-			.split(0.0, LogisticRegressionBenchmark.SEED, false);
+		SplitDataset logisticData = BenchSupport.logisticData();
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		long mlp = Long.MAX_VALUE;
 		long logistic = Long.MAX_VALUE;
@@ -107,14 +99,14 @@ public final class EpochCpuTimes {
 					Task.classification(MlpBenchmark.CLASSES), MlpBenchmark.INPUTS, MlpBenchmark.SEED);
 			Trainer mlpTrainer = trainer(mlpModel, MlpBenchmark.LR, MlpBenchmark.BATCH, MlpBenchmark.ROWS,
 					MlpBenchmark.SEED);
-			long faultStart = printRounds ? minorFaults() : 0;
+			long faultStart = printRounds ? BenchSupport.minorFaults() : 0;
 			long start = threads.getCurrentThreadCpuTime();
 			sink += mlpTrainer.run(mlpData, TrainingListener.NONE).lastLoss();
 			long mlpTime = threads.getCurrentThreadCpuTime() - start;
-			long mlpFaults = printRounds ? minorFaults() - faultStart : 0;
+			long mlpFaults = printRounds ? BenchSupport.minorFaults() - faultStart : 0;
 			mlpHash = bitsHash(mlpModel.parameters());
 
-			faultStart = printRounds ? minorFaults() : 0;
+			faultStart = printRounds ? BenchSupport.minorFaults() : 0;
 			start = threads.getCurrentThreadCpuTime();
 			Model logisticModel = Models.create(ModelSpec.of("logistic"), Task.classification(2), cols,
 					LogisticRegressionBenchmark.SEED);
@@ -123,7 +115,7 @@ public final class EpochCpuTimes {
 				.run(logisticData, TrainingListener.NONE)
 				.lastLoss();
 			long logisticTime = threads.getCurrentThreadCpuTime() - start;
-			long logisticFaults = printRounds ? minorFaults() - faultStart : 0;
+			long logisticFaults = printRounds ? BenchSupport.minorFaults() - faultStart : 0;
 
 			start = threads.getCurrentThreadCpuTime();
 			sink += Floors.sum(logisticData.train().features());
@@ -187,19 +179,6 @@ public final class EpochCpuTimes {
 			}
 		}
 		return hash;
-	}
-
-	/** The calling thread's minor page faults so far (Linux; -1 elsewhere). */
-	private static long minorFaults() {
-		try {
-			String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
-			// the fields after the command's closing parenthesis: state is the 3rd field, minflt the 10th
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return Long.parseLong(fields[7]);
-		}
-		catch (java.io.IOException | RuntimeException ex) {
-			return -1;
-		}
 	}
 
 	private static double median(double[] sorted) {

@@ -35,17 +35,10 @@ public final class MixedJvm {
 	}
 
 	public static void main(String[] args) {
-		SyntheticTables.Table mlpTable = SyntheticTables.classes(MlpBenchmark.ROWS, MlpBenchmark.INPUTS,
-				MlpBenchmark.CLASSES, MlpBenchmark.SEED);
-		SplitDataset mlpData = Dataset.of(mlpTable.features(), MlpBenchmark.ROWS, MlpBenchmark.INPUTS,
-				mlpTable.targets(), Task.classification(MlpBenchmark.CLASSES), null)
-			.split(0.0, MlpBenchmark.SEED, false);
+		SplitDataset mlpData = BenchSupport.mlpData();
 		int rows = LogisticRegressionBenchmark.ROWS;
 		int cols = LogisticRegressionBenchmark.COLS;
-		SyntheticTables.Table logisticTable = SyntheticTables.logistic(rows, cols, LogisticRegressionBenchmark.SEED);
-		SplitDataset logisticData = Dataset.of(logisticTable.features(), rows, cols, logisticTable.targets(),
-				Task.classification(2), null)
-			.split(0.0, LogisticRegressionBenchmark.SEED, false);
+		SplitDataset logisticData = BenchSupport.logisticData();
 		int[] order = new int[rows];
 		for (int i = 0; i < rows; i++) {
 			order[i] = i;
@@ -97,14 +90,14 @@ public final class MixedJvm {
 					continue;
 				}
 				long a0 = threads.getThreadAllocatedBytes(tid);
-				long f0 = minorFaults();
+				long f0 = BenchSupport.minorFaults();
 				start = threads.getCurrentThreadCpuTime();
 				Model logistic = Models.create(ModelSpec.of("logistic"), Task.classification(2), cols,
 						LogisticRegressionBenchmark.SEED);
 				sink += trainer(logistic, LogisticRegressionBenchmark.LR, LogisticRegressionBenchmark.BATCH, rows,
 						LogisticRegressionBenchmark.SEED).run(logisticData, TrainingListener.NONE).lastLoss();
 				t[1][round] = (threads.getCurrentThreadCpuTime() - start) / 1e6;
-				faults[round] = minorFaults() - f0;
+				faults[round] = BenchSupport.minorFaults() - f0;
 				alloc[round] = threads.getThreadAllocatedBytes(tid) - a0;
 				start = threads.getCurrentThreadCpuTime();
 				sink += Floors.sum(logisticData.train().features());
@@ -150,17 +143,6 @@ public final class MixedJvm {
 			x = x * 0x9E3779B97F4A7C15L + i;
 		}
 		return x;
-	}
-
-	private static long minorFaults() {
-		try {
-			String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return Long.parseLong(fields[7]);
-		}
-		catch (java.io.IOException | RuntimeException ex) {
-			return -1;
-		}
 	}
 
 	private static Trainer trainer(Model model, double lr, int batch, int rows, long seed) {

@@ -1,7 +1,9 @@
 package dev.lrtune.core.model;
 
 import java.util.SplittableRandom;
+import java.util.function.DoublePredicate;
 import java.util.function.DoubleSupplier;
+import java.util.function.DoubleUnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
@@ -169,36 +171,24 @@ class VectorLossTests {
 	}
 
 	private static int assertExp(int count, DoubleSupplier arguments) {
-		double[] x = new double[L];
-		double[] out = new double[L];
-		int checked = 0;
-		for (int i = 0; i < count; i += L) {
-			for (int j = 0; j < L; j++) {
-				x[j] = arguments.getAsDouble();
-			}
-			VectorLoss.exp(x, 0, out);
-			for (int j = 0; j < L; j++) {
-				if (VectorLoss.expComputes(x[j])) {
-					assertBits(out[j], StrictMath.exp(x[j]), "exp", x[j]);
-					checked++;
-				}
-			}
-		}
-		return checked;
+		return assertLanes("exp", VectorLoss::exp, VectorLoss::expComputes, StrictMath::exp, count, arguments);
 	}
 
 	private static int assertExpAround(double x, int ulps) {
-		double[] xs = new double[2 * ulps + 1];
-		xs[ulps] = x;
-		for (int i = 1; i <= ulps; i++) {
-			xs[ulps + i] = Math.nextUp(xs[ulps + i - 1]);
-			xs[ulps - i] = Math.nextDown(xs[ulps - i + 1]);
-		}
-		int[] at = { 0 };
-		return assertExp(xs.length + L, () -> xs[at[0]++ % xs.length]);
+		return assertExp(2 * ulps + 1 + L, around(x, ulps));
 	}
 
 	private static int assertLog1p(int count, DoubleSupplier arguments) {
+		return assertLanes("log1p", VectorLoss::log1p, VectorLoss::log1pComputes, StrictMath::log1p, count, arguments);
+	}
+
+	private static int assertLog1pAround(double x, int ulps) {
+		return assertLog1p(2 * ulps + 1 + L, around(x, ulps));
+	}
+
+	/** Lanes of count arguments against StrictMath's function, where the lanes compute it; how many were checked. */
+	private static int assertLanes(String name, Lanes lanes, DoublePredicate computes, DoubleUnaryOperator strict,
+			int count, DoubleSupplier arguments) {
 		double[] x = new double[L];
 		double[] out = new double[L];
 		int checked = 0;
@@ -206,10 +196,10 @@ class VectorLossTests {
 			for (int j = 0; j < L; j++) {
 				x[j] = arguments.getAsDouble();
 			}
-			VectorLoss.log1p(x, 0, out);
+			lanes.apply(x, 0, out);
 			for (int j = 0; j < L; j++) {
-				if (VectorLoss.log1pComputes(x[j])) {
-					assertBits(out[j], StrictMath.log1p(x[j]), "log1p", x[j]);
+				if (computes.test(x[j])) {
+					assertBits(out[j], strict.applyAsDouble(x[j]), name, x[j]);
 					checked++;
 				}
 			}
@@ -217,7 +207,8 @@ class VectorLossTests {
 		return checked;
 	}
 
-	private static int assertLog1pAround(double x, int ulps) {
+	/** The doubles from {@code ulps} below x to {@code ulps} above it, in turn and then again from the start. */
+	private static DoubleSupplier around(double x, int ulps) {
 		double[] xs = new double[2 * ulps + 1];
 		xs[ulps] = x;
 		for (int i = 1; i <= ulps; i++) {
@@ -225,7 +216,15 @@ class VectorLossTests {
 			xs[ulps - i] = Math.nextDown(xs[ulps - i + 1]);
 		}
 		int[] at = { 0 };
-		return assertLog1p(xs.length + L, () -> xs[at[0]++ % xs.length]);
+		return () -> xs[at[0]++ % xs.length];
+	}
+
+	/** {@link VectorLoss#exp} or {@link VectorLoss#log1p}: L lanes of {@code in} from {@code at} into {@code out}. */
+	@FunctionalInterface
+	private interface Lanes {
+
+		void apply(double[] in, int at, double[] out);
+
 	}
 
 	private static void assertBits(double actual, double expected, String what, double x) {
