@@ -217,17 +217,19 @@ public final class AnswerBenchmark {
 		long cpu = serverCpuMillis();
 		long faults = serverMinorFaults();
 		long start = System.nanoTime();
+		java.time.Instant postedAt = java.time.Instant.now();
 		HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/jobs"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		check(posted.statusCode() == 202, "POST /jobs answered " + posted.statusCode() + ": " + posted.body());
 		URI recommendation = URI.create(api + "/jobs/" + id(posted.body()) + "/recommendation");
-		while (true) {
+		for (int polls = 1;; polls++) {
 			HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(recommendation).build(),
 					HttpResponse.BodyHandlers.ofString());
 			if (answer.statusCode() == 200) {
 				double millis = (System.nanoTime() - start) / 1e6;
+				java.time.Instant answeredAt = java.time.Instant.now();
 				Matcher lr = RECOMMENDED.matcher(answer.body());
 				long used = serverCpuMillis() - cpu;
 				long faulted = serverMinorFaults() - faults;
@@ -237,7 +239,8 @@ public final class AnswerBenchmark {
 				after.replaceAll((group, spent) -> spent - threads.getOrDefault(group, 0L));
 				return new Answer(millis, used, after, lr.find() ? lr.group(1) : "?",
 						between(job, "createdAt", "startedAt"), between(job, "startedAt", "finishedAt"),
-						instant(job, "createdAt"), faulted);
+						instant(job, "createdAt"), faulted, millisBetween(postedAt, instant(job, "createdAt")),
+						millisBetween(instant(job, "finishedAt"), answeredAt), polls);
 			}
 			check(answer.statusCode() == 409, "GET recommendation answered " + answer.statusCode() + ": " + answer.body());
 			Thread.sleep(2);
@@ -250,20 +253,26 @@ public final class AnswerBenchmark {
 	 */
 	private record Answer(double millis, double serverCpuMillis, Map<String, Long> threadCpuMillis,
 			String recommendedLr, double queuedMillis, double runMillis, java.time.Instant createdAt,
-			long minorFaults) {
+			long minorFaults, double postToCreatedMillis, double finishedToAnswerMillis, int polls) {
 
 		/** Where the time went, as the job's own timestamps tell it. */
 		String timeline() {
-			return ("queued %.0f ms, ran %.0f ms, the rest (HTTP, polling, the recommendation) %.0f ms; %,d minor page "
-					+ "faults; created %s").formatted(queuedMillis, runMillis, millis - queuedMillis - runMillis, minorFaults,
-					createdAt);
+			return ("queued %.0f ms, ran %.0f ms, the rest (HTTP, polling, the recommendation) %.0f ms: POST to createdAt "
+					+ "%.1f ms, finishedAt to the answer %.1f ms, %d polls; %,d minor page faults; created %s").formatted(
+					queuedMillis, runMillis, millis - queuedMillis - runMillis, postToCreatedMillis,
+					finishedToAnswerMillis, polls, minorFaults, createdAt);
 		}
 
 	}
 
 	/** Milliseconds between two timestamps of a job's JSON. */
 	private static double between(String job, String from, String to) {
-		return Duration.between(instant(job, from), instant(job, to)).toNanos() / 1e6;
+		return millisBetween(instant(job, from), instant(job, to));
+	}
+
+	/** Milliseconds from one instant to another (the server's clock and this one are the same machine's). */
+	private static double millisBetween(java.time.Instant from, java.time.Instant to) {
+		return Duration.between(from, to).toNanos() / 1e6;
 	}
 
 	private static java.time.Instant instant(String job, String field) {
