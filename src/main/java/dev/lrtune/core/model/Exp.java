@@ -16,21 +16,21 @@ package dev.lrtune.core.model;
  */
 final class Exp {
 
-	private static final double LN2_HI = 6.93147180369123816490e-01; // 0x3fe62e42_fee00000
+	static final double LN2_HI = 6.93147180369123816490e-01; // 0x3fe62e42_fee00000
 
-	private static final double LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef_35793c76
+	static final double LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef_35793c76
 
-	private static final double INV_LN2 = 1.44269504088896338700e+00; // 0x3ff71547_652b82fe
+	static final double INV_LN2 = 1.44269504088896338700e+00; // 0x3ff71547_652b82fe
 
-	private static final double P1 = 1.66666666666666019037e-01; // 0x3fc55555_5555553e
+	static final double P1 = 1.66666666666666019037e-01; // 0x3fc55555_5555553e
 
-	private static final double P2 = -2.77777777770155933842e-03; // 0xbf66c16c_16bebd93
+	static final double P2 = -2.77777777770155933842e-03; // 0xbf66c16c_16bebd93
 
-	private static final double P3 = 6.61375632143793436117e-05; // 0x3f11566a_af25de2c
+	static final double P3 = 6.61375632143793436117e-05; // 0x3f11566a_af25de2c
 
-	private static final double P4 = -1.65339022054652515390e-06; // 0xbebbbd41_c5d26bf1
+	static final double P4 = -1.65339022054652515390e-06; // 0xbebbbd41_c5d26bf1
 
-	private static final double P5 = 4.13813679705723846039e-08; // 0x3e663769_72bea4d0
+	static final double P5 = 4.13813679705723846039e-08; // 0x3e663769_72bea4d0
 
 	private static final double HUGE = 1.0e+300;
 

@@ -19,23 +19,23 @@ package dev.lrtune.core.model;
  */
 final class Log1p {
 
-	private static final double LN2_HI = 6.93147180369123816490e-01; // 0x3fe62e42_fee00000
+	static final double LN2_HI = 6.93147180369123816490e-01; // 0x3fe62e42_fee00000
 
-	private static final double LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef_35793c76
+	static final double LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef_35793c76
 
-	private static final double LP1 = 6.666666666666735130e-01; // 0x3fe55555_55555593
+	static final double LP1 = 6.666666666666735130e-01; // 0x3fe55555_55555593
 
-	private static final double LP2 = 3.999999999940941908e-01; // 0x3fd99999_9997fa04
+	static final double LP2 = 3.999999999940941908e-01; // 0x3fd99999_9997fa04
 
-	private static final double LP3 = 2.857142874366239149e-01; // 0x3fd24924_94229359
+	static final double LP3 = 2.857142874366239149e-01; // 0x3fd24924_94229359
 
-	private static final double LP4 = 2.222219843214978396e-01; // 0x3fcc71c5_1d8e78af
+	static final double LP4 = 2.222219843214978396e-01; // 0x3fcc71c5_1d8e78af
 
-	private static final double LP5 = 1.818357216161805012e-01; // 0x3fc74664_96cb03de
+	static final double LP5 = 1.818357216161805012e-01; // 0x3fc74664_96cb03de
 
-	private static final double LP6 = 1.531383769920937332e-01; // 0x3fc39a09_d078c69f
+	static final double LP6 = 1.531383769920937332e-01; // 0x3fc39a09_d078c69f
 
-	private static final double LP7 = 1.479819860511658591e-01; // 0x3fc2f112_df3e5244
+	static final double LP7 = 1.479819860511658591e-01; // 0x3fc2f112_df3e5244
 
 	private Log1p() {
 	}

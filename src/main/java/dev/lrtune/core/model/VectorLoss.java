@@ -32,45 +32,11 @@ final class VectorLoss {
 	/** |z| from which the loss's lanes are left to the scalar code: e^−|z| near underflow, or z NaN. */
 	private static final double LOSS_LARGE = 704.0;
 
-	private static final double EXP_LN2_HI = 6.93147180369123816490e-01;
-
-	private static final double EXP_LN2_LO = 1.90821492927058770002e-10;
-
-	private static final double EXP_INV_LN2 = 1.44269504088896338700e+00;
-
-	private static final double EXP_P1 = 1.66666666666666019037e-01;
-
-	private static final double EXP_P2 = -2.77777777770155933842e-03;
-
-	private static final double EXP_P3 = 6.61375632143793436117e-05;
-
-	private static final double EXP_P4 = -1.65339022054652515390e-06;
-
-	private static final double EXP_P5 = 4.13813679705723846039e-08;
-
 	/** |x| below this: {@link Exp}'s unreduced branch (high word ≤ 0x3fd62e42). */
 	private static final double EXP_NO_K = Double.longBitsToDouble(0x3fd62e4300000000L);
 
 	/** |x| below this: k = ±1 (high word < 0x3ff0a2b2). */
 	private static final double EXP_ONE_K = Double.longBitsToDouble(0x3ff0a2b200000000L);
-
-	private static final double LOG1P_LN2_HI = 6.93147180369123816490e-01;
-
-	private static final double LOG1P_LN2_LO = 1.90821492927058770002e-10;
-
-	private static final double LOG1P_LP1 = 6.666666666666735130e-01;
-
-	private static final double LOG1P_LP2 = 3.999999999940941908e-01;
-
-	private static final double LOG1P_LP3 = 2.857142874366239149e-01;
-
-	private static final double LOG1P_LP4 = 2.222219843214978396e-01;
-
-	private static final double LOG1P_LP5 = 1.818357216161805012e-01;
-
-	private static final double LOG1P_LP6 = 1.531383769920937332e-01;
-
-	private static final double LOG1P_LP7 = 1.479819860511658591e-01;
 
 	/** x from this on: {@link Log1p}'s reduced branch (high word ≥ 0x3fda827a). */
 	private static final double LOG1P_REDUCED = Double.longBitsToDouble(0x3fda827a00000000L);
@@ -130,18 +96,18 @@ final class VectorLoss {
 		DoubleVector ax = x.abs();
 		VectorMask<Double> negative = x.compare(VectorOperators.LT, 0.0);
 		// (int) (INV_LN2 · x ± 0.5), toward zero: the magnitude rounded to an integer, less 1 where that rounded up
-		DoubleVector a = x.mul(EXP_INV_LN2).add(DoubleVector.broadcast(S, 0.5).blend(-0.5, negative)).abs();
+		DoubleVector a = x.mul(Exp.INV_LN2).add(DoubleVector.broadcast(S, 0.5).blend(-0.5, negative)).abs();
 		DoubleVector rounded = a.add(ROUNDER).sub(ROUNDER);
 		DoubleVector magnitude = rounded.blend(rounded.sub(1.0), rounded.compare(VectorOperators.GT, a));
 		magnitude = magnitude.blend(1.0, ax.compare(VectorOperators.LT, EXP_ONE_K))
 			.blend(0.0, ax.compare(VectorOperators.LT, EXP_NO_K));
 		DoubleVector t = magnitude.blend(magnitude.neg(), negative);
-		DoubleVector hi = x.sub(t.mul(EXP_LN2_HI));
-		DoubleVector lo = t.mul(EXP_LN2_LO);
+		DoubleVector hi = x.sub(t.mul(Exp.LN2_HI));
+		DoubleVector lo = t.mul(Exp.LN2_LO);
 		DoubleVector r = hi.sub(lo);
 		DoubleVector rr = r.mul(r);
-		DoubleVector c = r.sub(rr.mul(rr.mul(rr.mul(rr.mul(rr.mul(EXP_P5).add(EXP_P4)).add(EXP_P3)).add(EXP_P2))
-			.add(EXP_P1)));
+		DoubleVector c = r.sub(rr.mul(rr.mul(rr.mul(rr.mul(rr.mul(Exp.P5).add(Exp.P4)).add(Exp.P3)).add(Exp.P2))
+			.add(Exp.P1)));
 		DoubleVector y = DoubleVector.broadcast(S, 1.0).sub(lo.sub(r.mul(c).div(DoubleVector.broadcast(S, 2.0).sub(c))).sub(hi));
 		// 2^k: k's bits from t + 1.5·2^52 (exact), added to y's exponent. Where C2 compiles this after the MLP's
 		// vector code has run, the conversions and long operations below are not intrinsified (their species
@@ -171,13 +137,13 @@ final class VectorLoss {
 		DoubleVector hfsq = f.mul(0.5).mul(f);
 		DoubleVector s = f.div(f.add(2.0));
 		DoubleVector z = s.mul(s);
-		DoubleVector series = z.mul(z.mul(z.mul(z.mul(z.mul(z.mul(z.mul(LOG1P_LP7).add(LOG1P_LP6)).add(LOG1P_LP5))
-			.add(LOG1P_LP4)).add(LOG1P_LP3)).add(LOG1P_LP2)).add(LOG1P_LP1));
+		DoubleVector series = z.mul(z.mul(z.mul(z.mul(z.mul(z.mul(z.mul(Log1p.LP7).add(Log1p.LP6)).add(Log1p.LP5))
+			.add(Log1p.LP4)).add(Log1p.LP3)).add(Log1p.LP2)).add(Log1p.LP1));
 		DoubleVector sr = s.mul(hfsq.add(series));
 		DoubleVector atZero = f.sub(hfsq.sub(sr));
 		DoubleVector correction = x.sub(u.sub(1.0)).div(u);
-		DoubleVector atOne = DoubleVector.broadcast(S, LOG1P_LN2_HI)
-			.sub(hfsq.sub(sr.add(correction.add(LOG1P_LN2_LO))).sub(f));
+		DoubleVector atOne = DoubleVector.broadcast(S, Log1p.LN2_HI)
+			.sub(hfsq.sub(sr.add(correction.add(Log1p.LN2_LO))).sub(f));
 		DoubleVector small = x.sub(x.mul(x).mul(0.5)).blend(x, x.compare(VectorOperators.LT, 0x1p-54));
 		atZero.blend(atOne, halved).blend(small, x.compare(VectorOperators.LT, 0x1p-29)).intoArray(out, at);
 	}
