@@ -15,8 +15,10 @@ import dev.lrtune.core.InvalidParameterException;
  * @param type {@code linear}, {@code logistic}, {@code softmax} or {@code mlp}
  * @param hidden hidden layer widths, mlp only
  * @param activation {@code relu} or {@code tanh}, mlp only
+ * @param precision {@code float64} (the default) or {@code float32}; float32 for the networks only
+ *     ({@code softmax}, {@code mlp})
  */
-public record ModelSpec(String type, List<Integer> hidden, String activation) {
+public record ModelSpec(String type, List<Integer> hidden, String activation, String precision) {
 
 	public static final Set<String> TYPES = Set.of("linear", "logistic", "softmax", "mlp");
 
@@ -27,6 +29,15 @@ public record ModelSpec(String type, List<Integer> hidden, String activation) {
 	public static final int MAX_LAYERS = 16;
 
 	public static final int MAX_WIDTH = 8192;
+
+	public static final String FLOAT64 = "float64";
+
+	public static final String FLOAT32 = "float32";
+
+	/** A model in the default precision, float64. */
+	public ModelSpec(String type, List<Integer> hidden, String activation) {
+		this(type, hidden, activation, null);
+	}
 
 	/** A model type without options ({@code linear}, {@code logistic}, {@code softmax}; {@code mlp} with defaults). */
 	public static ModelSpec of(String type) {
@@ -47,6 +58,7 @@ public record ModelSpec(String type, List<Integer> hidden, String activation) {
 			throw new InvalidParameterException("type",
 					"must be one of linear, logistic, softmax, mlp, got " + (type == null ? "nothing" : "'" + type + "'"));
 		}
+		validatePrecision();
 		if (!isMlp()) {
 			if (hidden != null) {
 				throw new InvalidParameterException("hidden", "applies to mlp only, not " + type);
@@ -71,8 +83,36 @@ public record ModelSpec(String type, List<Integer> hidden, String activation) {
 		return this;
 	}
 
+	private void validatePrecision() {
+		if (precision == null || FLOAT64.equals(precision)) {
+			return;
+		}
+		if (!FLOAT32.equals(precision)) {
+			throw new InvalidParameterException("precision", "must be float64 or float32, got '" + precision + "'");
+		}
+		if (!isNetwork()) {
+			throw new InvalidParameterException("precision",
+					"float32 applies to softmax and mlp only; " + type + " trains in float64");
+		}
+	}
+
 	public boolean isMlp() {
 		return "mlp".equals(type);
+	}
+
+	/** Whether the model is a network ({@code softmax}, {@code mlp}): the models that can train in float32. */
+	public boolean isNetwork() {
+		return isMlp() || "softmax".equals(type);
+	}
+
+	/** Whether the network computes in float32 (absent means float64). */
+	public boolean isFloat32() {
+		return FLOAT32.equals(precision);
+	}
+
+	/** The precision with the default applied. */
+	public String precisionOrDefault() {
+		return precision == null ? FLOAT64 : precision;
 	}
 
 	/** The hidden widths with the default applied (empty for models other than mlp). */
