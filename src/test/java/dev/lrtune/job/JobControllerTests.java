@@ -73,6 +73,17 @@ class JobControllerTests {
 	}
 
 	@Test
+	void whenAPrecisionIsUnknownOrFloat32IsAskedOfALinearModelThenThe400NamesModelPrecision() throws Exception {
+		for (String model : new String[] { "{\"type\": \"mlp\", \"precision\": \"float16\"}",
+				"{\"type\": \"logistic\", \"precision\": \"float32\"}" }) {
+			mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+					{"type": "range_test", "dataset": "synthetic:moons", "model": %s}""".formatted(model)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("model.precision")));
+		}
+	}
+
+	@Test
 	void whenATrainingJobHasNoTrainingBlockThenThe400SaysItIsRequired() throws Exception {
 		mvc.perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("""
 				{"type": "training", "dataset": "synthetic:moons", "model": {"type": "logistic"}}"""))

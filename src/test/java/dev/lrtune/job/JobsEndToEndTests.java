@@ -102,6 +102,42 @@ class JobsEndToEndTests {
 	}
 
 	@Test
+	void aFloat32NetworkTrainsAlongsideItsFloat64TwinAndTheRequestSaysWhichItWas() {
+		Map<String, Object> float64 = awaitFinished(submitMlpTraining("float64"));
+		URI float32Location = submitMlpTraining("float32");
+		Map<String, Object> float32 = awaitFinished(float32Location);
+
+		assertThat(float32.get("status")).isEqualTo("succeeded");
+		assertThat((Map<String, Object>) ((Map<String, Object>) float32.get("request")).get("model"))
+			.containsEntry("precision", "float32");
+		List<Number> losses64 = lossCurve(float64);
+		List<Number> losses32 = lossCurve(float32);
+		assertThat(losses32).hasSameSizeAs(losses64).isNotEqualTo(losses64);
+		for (int i = 0; i < losses64.size(); i++) {
+			// the same seed and batches: float32's rounding moves each minibatch loss by far less than 1 %
+			assertThat(losses32.get(i).doubleValue()).as("loss at iteration %d", i)
+				.isCloseTo(losses64.get(i).doubleValue(), org.assertj.core.data.Percentage.withPercentage(1));
+		}
+		assertThat(lossCurve(awaitFinished(submitMlpTraining("float32")))).as("same request, same bits")
+			.isEqualTo(losses32);
+	}
+
+	private URI submitMlpTraining(String precision) {
+		return http.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).body("""
+				{"type": "training", "dataset": "synthetic:moons?samples=500&noise=0.2&seed=7",
+				 "model": {"type": "mlp", "hidden": [32, 16], "precision": "%s"}, "seed": 11,
+				 "training": {"iterations": 100, "schedule": {"type": "constant", "lr": 0.05}}}""".formatted(precision))
+			.retrieve()
+			.toEntity(JSON)
+			.getHeaders()
+			.getLocation();
+	}
+
+	private List<Number> lossCurve(Map<String, Object> job) {
+		return (List<Number>) http.get().uri("/api/v1/jobs/" + job.get("id") + "/curve").retrieve().body(JSON).get("loss");
+	}
+
+	@Test
 	void aWorkerThatClaimsAJobStopsTheStartUpWarmUpForGood() {
 		URI location = http.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).body("""
 				{"type": "range_test", "dataset": "synthetic:moons?samples=200&seed=7", "model": {"type": "logistic"},

@@ -36,7 +36,7 @@ class StudyControllerTests {
 	private StudyManagement management;
 
 	private static Study running(long id) {
-		StudyRequest request = new StudyRequest("synthetic:moons", new ModelRequest("logistic", null, null), null, 32, 5L,
+		StudyRequest request = new StudyRequest("synthetic:moons", new ModelRequest("logistic", null, null, null), null, 32, 5L,
 				0.2, true, 900L, 9, null, new StrategyRequest("successive_halving", 3, 100L), "best", null, null, null, null,
 				null);
 		return new Study(id, "running", Instant.parse("2026-01-01T00:00:00Z"), null, request, "best", "server", 12L, -1,
