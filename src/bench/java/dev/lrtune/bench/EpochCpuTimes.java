@@ -73,6 +73,7 @@ public final class EpochCpuTimes {
 		SplitDataset logisticData = BenchSupport.logisticData();
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		long mlp = Long.MAX_VALUE;
+		long mlpFloat = Long.MAX_VALUE;
 		long logistic = Long.MAX_VALUE;
 		long floor = Long.MAX_VALUE;
 		long touch = Long.MAX_VALUE;
@@ -88,6 +89,9 @@ public final class EpochCpuTimes {
 		// from one run to the next whatever the warm-up took, and comparable with earlier runs' checksums
 		double checksum = 0;
 		long mlpHash = 0;
+		// the float32 MLP's results kept apart from sink, so that the checksum keeps the bits it had before
+		double floatSink = 0;
+		long floatHash = 0;
 		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
 		long compiled = jit.getTotalCompilationTime();
 		int quiet = 0;
@@ -105,6 +109,15 @@ public final class EpochCpuTimes {
 			long mlpTime = threads.getCurrentThreadCpuTime() - start;
 			long mlpFaults = printRounds ? BenchSupport.minorFaults() - faultStart : 0;
 			mlpHash = bitsHash(mlpModel.parameters());
+
+			Model floatModel = Models.create(new ModelSpec("mlp", List.of(MlpBenchmark.HIDDEN), "relu",
+					ModelSpec.FLOAT32), Task.classification(MlpBenchmark.CLASSES), MlpBenchmark.INPUTS, MlpBenchmark.SEED);
+			Trainer floatTrainer = trainer(floatModel, MlpBenchmark.LR, MlpBenchmark.BATCH, MlpBenchmark.ROWS,
+					MlpBenchmark.SEED);
+			start = threads.getCurrentThreadCpuTime();
+			floatSink += floatTrainer.run(mlpData, TrainingListener.NONE).lastLoss();
+			long floatTime = threads.getCurrentThreadCpuTime() - start;
+			floatHash = bitsHash(floatModel.parameters());
 
 			faultStart = printRounds ? BenchSupport.minorFaults() : 0;
 			start = threads.getCurrentThreadCpuTime();
@@ -132,9 +145,10 @@ public final class EpochCpuTimes {
 				checksum = sink;
 			}
 			if (printRounds) {
-				System.out.printf("ROUND %d %s at %d ms: mlp %.3f (%d page faults) logistic %.3f (%d) floor %.3f"
-						+ " touch %.3f, JIT %d ms%n", round, timed < 0 ? "warm-up" : "timed",
-						ManagementFactory.getRuntimeMXBean().getUptime(), mlpTime / 1e6, mlpFaults, logisticTime / 1e6,
+				System.out.printf("ROUND %d %s at %d ms: mlp %.3f (%d page faults) float32 %.3f logistic %.3f (%d)"
+						+ " floor %.3f touch %.3f, JIT %d ms%n", round, timed < 0 ? "warm-up" : "timed",
+						ManagementFactory.getRuntimeMXBean().getUptime(), mlpTime / 1e6, mlpFaults, floatTime / 1e6,
+						logisticTime / 1e6,
 						logisticFaults, floorTime / 1e6, touchTime / 1e6, jit.getTotalCompilationTime());
 			}
 			if (timed < 0) {
@@ -153,6 +167,7 @@ public final class EpochCpuTimes {
 				scalarFloor = Math.min(scalarFloor, scalarFloorTime);
 				touch = Math.min(touch, touchTime);
 				mlp = Math.min(mlp, mlpTime);
+				mlpFloat = Math.min(mlpFloat, floatTime);
 				logistic = Math.min(logistic, logisticTime);
 				floor = Math.min(floor, floorTime);
 			}
@@ -160,6 +175,7 @@ public final class EpochCpuTimes {
 		System.out.printf("CPU-TIME mlp %.3f%nCPU-TIME logistic %.3f%nCPU-TIME floor %.3f%nCPU-TIME touch %.3f%n",
 				mlp / 1e6, logistic / 1e6, floor / 1e6, touch / 1e6);
 		System.out.printf("CPU-TIME scalarfloor %.3f%n", scalarFloor / 1e6);
+		System.out.printf("CPU-TIME mlpfloat32 %.3f%n", mlpFloat / 1e6);
 		Arrays.sort(ratios);
 		System.out.printf("PAIRED-RATIO logistic/floor %.3f %.3f %.3f %d%n", median(ratios), ratios[0],
 				ratios[rounds - 1], rounds);
@@ -167,6 +183,8 @@ public final class EpochCpuTimes {
 				jit.getTotalCompilationTime() - compiledBeforeTimed);
 		System.out.printf("(kernels: %s; checksum %s; MLP parameters after the epoch: hash %016x; all rounds' sum %s)%n",
 				Models.kernels(), checksum, mlpHash, sink);
+		System.out.printf("(float32 MLP parameters after the epoch: hash %016x; all rounds' sum of its losses %s)%n",
+				floatHash, floatSink);
 	}
 
 	/** A 64-bit hash (FNV-1a over the raw bits) of the values: equal hashes mean, in practice, equal bits. */

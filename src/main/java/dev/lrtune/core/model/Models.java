@@ -36,7 +36,9 @@ public final class Models {
 
 	/**
 	 * A freshly initialised model: {@code linear}, {@code logistic} and {@code softmax} start at zero, an
-	 * {@code mlp} draws its weights (He for relu, Xavier for tanh; biases 0) from {@code random}.
+	 * {@code mlp} draws its weights (He for relu, Xavier for tanh; biases 0) from {@code random}. A network whose
+	 * spec asks for {@code float32} computes in float32 ({@link FloatNetwork}; the same type, layout and
+	 * initial parameters, which stay float64).
 	 * @throws InvalidParameterException naming {@code type}, {@code hidden} or {@code activation} when the
 	 * spec is invalid or does not fit the task (linear needs regression, logistic two classes, softmax a
 	 * classification task)
@@ -87,12 +89,16 @@ public final class Models {
 
 	private static Model network(ModelSpec spec, Task task, int inputs, int[] hidden, SplittableRandom random) {
 		int outputs = task.isClassification() ? task.classes() : 1;
-		long parameters = Network.parameterCount(inputs, hidden, outputs);
+		long parameters = NetworkLayout.parameterCount(inputs, hidden, outputs);
 		if (parameters > MAX_PARAMETERS) {
 			throw new InvalidParameterException(hidden.length == 0 ? "type" : "hidden",
 					"the model would have " + parameters + " parameters, more than " + MAX_PARAMETERS);
 		}
 		Head head = task.isClassification() ? Head.CROSS_ENTROPY : Head.SQUARED_ERROR;
+		if (spec.isFloat32()) {
+			return new FloatNetwork(spec.type(), inputs, hidden, outputs, spec.activationOrDefault(), head, random,
+					new FloatKernels());
+		}
 		return new Network(spec.type(), inputs, hidden, outputs, spec.activationOrDefault(), head, random);
 	}
 

@@ -2,8 +2,6 @@ package dev.lrtune.core.model;
 
 import java.util.SplittableRandom;
 
-import dev.lrtune.core.data.RandomStreams;
-
 /**
  * A fully connected network: {@code mlp} (hidden layers with an activation) and {@code softmax} (no hidden
  * layer). The head follows the task: one linear output with mean squared error for regression, one logit
@@ -74,60 +72,21 @@ final class Network implements Model {
 	 */
 	Network(String type, int inputs, int[] hidden, int outputs, Activation activation, Head head,
 			SplittableRandom random) {
+		NetworkLayout layout = new NetworkLayout(inputs, hidden, outputs);
 		this.type = type;
-		this.layers = hidden.length + 1;
-		this.widths = new int[layers + 1];
-		this.widths[0] = inputs;
-		System.arraycopy(hidden, 0, this.widths, 1, hidden.length);
-		this.widths[layers] = outputs;
+		this.layers = layout.layers;
+		this.widths = layout.widths;
 		this.activation = activation;
 		this.head = head;
-		this.weightOffsets = new int[layers];
-		this.biasOffsets = new int[layers];
+		this.weightOffsets = layout.weightOffsets;
+		this.biasOffsets = layout.biasOffsets;
 		this.transposedWeights = new double[layers][];
-		int offset = 0;
-		for (int layer = 0; layer < layers; layer++) {
-			int in = widths[layer];
-			int out = widths[layer + 1];
-			weightOffsets[layer] = offset;
-			biasOffsets[layer] = offset + in * out;
-			offset += in * out + out;
-			transposedWeights[layer] = layer == 0 ? null : new double[out * in];
+		for (int layer = 1; layer < layers; layer++) {
+			transposedWeights[layer] = new double[widths[layer + 1] * widths[layer]];
 		}
-		this.parameters = new double[offset];
+		this.parameters = new double[layout.parameterCount];
 		if (random != null) {
-			initialise(random);
-		}
-	}
-
-	/** Parameter count of a network with these widths, for limits checked before building it. */
-	static long parameterCount(int inputs, int[] hidden, int outputs) {
-		long count = 0;
-		int in = inputs;
-		for (int width : hidden) {
-			count += (long) in * width + width;
-			in = width;
-		}
-		return count + (long) in * outputs + outputs;
-	}
-
-	private void initialise(SplittableRandom random) {
-		for (int layer = 0; layer < layers; layer++) {
-			int in = widths[layer];
-			int out = widths[layer + 1];
-			int offset = weightOffsets[layer];
-			if (activation == Activation.RELU) {
-				double std = Math.sqrt(2.0 / in);
-				for (int i = 0; i < in * out; i++) {
-					parameters[offset + i] = std * RandomStreams.gaussian(random);
-				}
-			}
-			else {
-				double bound = Math.sqrt(6.0 / (in + out));
-				for (int i = 0; i < in * out; i++) {
-					parameters[offset + i] = bound * (2 * random.nextDouble() - 1);
-				}
-			}
+			layout.initialise(parameters, activation, random);
 		}
 	}
 

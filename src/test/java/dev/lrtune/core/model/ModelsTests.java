@@ -101,6 +101,35 @@ class ModelsTests {
 		assertField(() -> Models.create(ModelSpec.of("softmax"), Task.regression(), 2, 1L), "type");
 	}
 
+	@Test
+	void aFloat32NetworkComputesInFloat32WithTheTypeAndInitialParametersOfTheFloat64One() {
+		ModelSpec[] specs = { ModelSpec.mlp(List.of(7, 3), "tanh"), ModelSpec.of("softmax") };
+		for (ModelSpec spec : specs) {
+			ModelSpec float32 = new ModelSpec(spec.type(), spec.hidden(), spec.activation(), ModelSpec.FLOAT32);
+			Model wide = Models.create(spec, Task.classification(3), 5, 4L);
+			Model narrow = Models.create(float32, Task.classification(3), 5, 4L);
+
+			assertThat(wide).isInstanceOf(Network.class);
+			assertThat(narrow).isInstanceOf(FloatNetwork.class);
+			assertThat(narrow.type()).isEqualTo(spec.type());
+			assertThat(narrow.parameters()).isEqualTo(wide.parameters());
+			assertThat(Models.create(new ModelSpec(spec.type(), spec.hidden(), spec.activation(), ModelSpec.FLOAT64),
+					Task.classification(3), 5, 4L)).isInstanceOf(Network.class);
+		}
+	}
+
+	@Test
+	void float32IsRefusedForTheLinearModels() {
+		for (String type : new String[] { "linear", "logistic" }) {
+			ModelSpec spec = new ModelSpec(type, null, null, ModelSpec.FLOAT32);
+			Task task = type.equals("linear") ? Task.regression() : Task.classification(2);
+
+			assertField(spec::validate, "precision");
+			assertField(() -> Models.create(spec, task, 3, 1L), "precision");
+		}
+		assertField(new ModelSpec("mlp", null, null, "float16")::validate, "precision");
+	}
+
 	private static void assertField(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
 		assertThatThrownBy(call)
 			.isInstanceOfSatisfying(InvalidParameterException.class, ex -> assertThat(ex.parameter()).isEqualTo(field));

@@ -1,0 +1,321 @@
+package dev.lrtune.core.model;
+
+import java.util.Arrays;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The float32 layer product with explicit SIMD (the Vector API), bit for bit {@link FloatScalarKernels#product}.
+ * As in {@link VectorKernels}, lanes only ever hold different outputs: each output is its init (or zero), then
+ * one fused multiply-add per inner term in inner order, so the vector width never changes a result.
+ *
+ * <p>Speed: a tile of 4 rows × 3 vectors of outputs (12 accumulators; with AVX2's 16 registers, room for the 3
+ * weight vectors and a broadcast) is held in registers over a block of {@link #BLOCK} inner terms, against a
+ * panel of b packed 3 vectors per term side by side, which stays in L1 while every row tile passes over it.
+ * The packing rounds float64 weights to float32 on the way ({@code bWide}), so the rounding costs no pass of
+ * its own. Columns are split into panels of 3 vectors, and of 2 where 3 would leave a single vector (128
+ * columns: 3+3+3+3+2+2); the last columns, short of a whole vector, are computed against a panel padded with
+ * zero weights into scratch space and copied out. Rows past the last tile go one by one.
+ *
+ * <p>Only loaded when {@link Kernels} found the {@code jdk.incubator.vector} module.
+ */
+final class FloatVectorKernels {
+
+	/** The widest vectors the CPU has: 8 floats with AVX2, 16 with AVX-512. */
+	private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+	private static final int L = S.length();
+
+	private static final int ROWS = 4;
+
+	/** The widest panel: three vectors. */
+	private static final int PANEL = 3 * L;
+
+	/** Inner terms per block of a panel: 24 KB of packed b with AVX2, within the L1 over all row tiles. */
+	private static final int BLOCK = 256;
+
+	private FloatVectorKernels() {
+	}
+
+	static int lanes() {
+		return L;
+	}
+
+	/**
+	 * Floats of scratch space {@link #product} needs for n rows of {@code inner} terms: a's rows packed when it is
+	 * read down its columns, a panel of b, and the padded init and outputs of the last columns.
+	 */
+	static int scratchLength(int n, int inner) {
+		return n * inner + BLOCK * PANEL + PANEL + n * PANEL;
+	}
+
+	/**
+	 * As {@link FloatScalarKernels#product}, the same bits; {@code scratch} holds at least
+	 * {@link #scratchLength scratchLength(n, inner)} floats.
+	 */
+	static void product(float[] a, int aOffset, int aRowStride, int aInnerStride, float[] b, double[] bWide,
+			int bOffset, int bStride, float[] init, int initOffset, float[] c, int cOffset, int cStride, int n,
+			int inner, int width, float[] scratch) {
+		int panelAt = n * inner;
+		int initAt = panelAt + BLOCK * PANEL;
+		int edgeAt = initAt + PANEL;
+		if (aInnerStride != 1) {
+			pack(a, aOffset, aRowStride, aInnerStride, n, inner, scratch);
+			a = scratch;
+			aOffset = 0;
+			aRowStride = inner;
+		}
+		for (int j = 0; j < width;) {
+			int vectors = panelVectors(width - j);
+			int panelWidth = vectors * L;
+			int columns = Math.min(panelWidth, width - j);
+			if (columns == panelWidth) {
+				panel(a, aOffset, aRowStride, b, bWide, bOffset + j, bStride, init, initOffset + j, c, cOffset + j,
+						cStride, n, inner, columns, vectors, scratch, panelAt);
+			}
+			else {
+				float[] edgeInit = null;
+				if (init != null) {
+					System.arraycopy(init, initOffset + j, scratch, initAt, columns);
+					Arrays.fill(scratch, initAt + columns, initAt + panelWidth, 0f);
+					edgeInit = scratch;
+				}
+				panel(a, aOffset, aRowStride, b, bWide, bOffset + j, bStride, edgeInit, initAt, scratch, edgeAt,
+						panelWidth, n, inner, columns, vectors, scratch, panelAt);
+				for (int i = 0; i < n; i++) {
+					System.arraycopy(scratch, edgeAt + i * panelWidth, c, cOffset + i * cStride + j, columns);
+				}
+			}
+			j += columns;
+		}
+	}
+
+	/** Vectors of the next panel, given the columns left: 3, or 2 where 3 would leave a single vector. */
+	private static int panelVectors(int columns) {
+		int vectors = (columns + L - 1) / L;
+		return vectors == 4 ? 2 : Math.min(vectors, 3);
+	}
+
+	/**
+	 * Every row × one panel of {@code vectors} vectors ({@code columns} of them real, the rest padded with zero
+	 * weights), in blocks of inner terms whose panel of b is packed first; c holds the panel's whole vectors.
+	 */
+	private static void panel(float[] a, int aOffset, int aRow, float[] b, double[] bWide, int bAt, int bStride,
+			float[] init, int initAt, float[] c, int cAt, int cStride, int n, int inner, int columns, int vectors,
+			float[] scratch, int panelAt) {
+		int tileEnd = n - n % ROWS;
+		int panelWidth = vectors * L;
+		for (int k0 = 0; k0 < inner; k0 += BLOCK) {
+			int count = Math.min(BLOCK, inner - k0);
+			boolean first = k0 == 0;
+			packPanel(b, bWide, bAt + k0 * bStride, bStride, count, columns, panelWidth, scratch, panelAt);
+			for (int i = 0; i < tileEnd; i += ROWS) {
+				int at = aOffset + i * aRow + k0;
+				int to = cAt + i * cStride;
+				if (vectors == 3) {
+					tile3(a, at, aRow, scratch, panelAt, first, init, initAt, c, to, cStride, count);
+				}
+				else if (vectors == 2) {
+					tile2(a, at, aRow, scratch, panelAt, first, init, initAt, c, to, cStride, count);
+				}
+				else {
+					tile1(a, at, aRow, scratch, panelAt, first, init, initAt, c, to, cStride, count);
+				}
+			}
+			for (int i = tileEnd; i < n; i++) {
+				for (int v = 0; v < vectors; v++) {
+					single(a, aOffset + i * aRow + k0, scratch, panelAt + v * L, panelWidth, first, init, initAt + v * L,
+							c, cAt + i * cStride + v * L, count);
+				}
+			}
+		}
+	}
+
+	/**
+	 * {@code count} rows of b's {@code columns} columns from {@code bAt} (rounded to float32 from {@code bWide}
+	 * when b is null), {@code panelWidth} floats per row side by side, the columns past {@code columns} zero.
+	 */
+	private static void packPanel(float[] b, double[] bWide, int bAt, int bStride, int count, int columns,
+			int panelWidth, float[] packed, int at) {
+		for (int k = 0; k < count; k++) {
+			int from = bAt + k * bStride;
+			int to = at + k * panelWidth;
+			if (b != null) {
+				System.arraycopy(b, from, packed, to, columns);
+			}
+			else {
+				for (int j = 0; j < columns; j++) {
+					packed[to + j] = (float) bWide[from + j];
+				}
+			}
+			if (columns < panelWidth) {
+				Arrays.fill(packed, to + columns, to + panelWidth, 0f);
+			}
+		}
+	}
+
+	/**
+	 * Rows {@code [0, rows)} of a read down its columns, row-major into {@code packed}; where the rows are
+	 * adjacent ({@code aRowStride} 1) four at a time, as four rows' terms k lie side by side.
+	 */
+	private static void pack(float[] a, int aOffset, int aRowStride, int aInnerStride, int rows, int inner,
+			float[] packed) {
+		int i = 0;
+		if (aRowStride == 1) {
+			for (; i + 3 < rows; i += 4) {
+				int to = i * inner;
+				for (int k = 0, from = aOffset + i; k < inner; k++, from += aInnerStride) {
+					packed[to + k] = a[from];
+					packed[to + inner + k] = a[from + 1];
+					packed[to + 2 * inner + k] = a[from + 2];
+					packed[to + 3 * inner + k] = a[from + 3];
+				}
+			}
+		}
+		for (; i < rows; i++) {
+			for (int k = 0; k < inner; k++) {
+				packed[i * inner + k] = a[aOffset + i * aRowStride + k * aInnerStride];
+			}
+		}
+	}
+
+	private static FloatVector start(float[] init, int at) {
+		return init == null ? FloatVector.zero(S) : FloatVector.fromArray(S, init, at);
+	}
+
+	/** An accumulator's start: from init on the first block of inner terms, else what the previous block left in c. */
+	private static FloatVector resume(boolean first, float[] init, int initAt, float[] c, int cAt) {
+		return first ? start(init, initAt) : FloatVector.fromArray(S, c, cAt);
+	}
+
+	/**
+	 * One tile over a block of inner terms: 4 rows of p (row r's terms contiguous from {@code pAt + r·d}) × a
+	 * packed panel of 3 vectors from {@code bAt}. The loop's shape is {@link VectorKernels}'s tile, which C2
+	 * compiles well: unit-stride inputs from four row offsets, indices carried as induction variables.
+	 */
+	private static void tile3(float[] p, int pAt, int d, float[] b, int bAt, boolean first, float[] init,
+			int initAt, float[] c, int cAt, int cStride, int inner) {
+		int d2 = 2 * d;
+		int d3 = 3 * d;
+		FloatVector c00 = resume(first, init, initAt, c, cAt);
+		FloatVector c01 = resume(first, init, initAt + L, c, cAt + L);
+		FloatVector c02 = resume(first, init, initAt + 2 * L, c, cAt + 2 * L);
+		FloatVector c10 = resume(first, init, initAt, c, cAt + cStride);
+		FloatVector c11 = resume(first, init, initAt + L, c, cAt + cStride + L);
+		FloatVector c12 = resume(first, init, initAt + 2 * L, c, cAt + cStride + 2 * L);
+		FloatVector c20 = resume(first, init, initAt, c, cAt + 2 * cStride);
+		FloatVector c21 = resume(first, init, initAt + L, c, cAt + 2 * cStride + L);
+		FloatVector c22 = resume(first, init, initAt + 2 * L, c, cAt + 2 * cStride + 2 * L);
+		FloatVector c30 = resume(first, init, initAt, c, cAt + 3 * cStride);
+		FloatVector c31 = resume(first, init, initAt + L, c, cAt + 3 * cStride + L);
+		FloatVector c32 = resume(first, init, initAt + 2 * L, c, cAt + 3 * cStride + 2 * L);
+		for (int pk = pAt, bk = bAt; pk < pAt + inner; pk++, bk += PANEL) {
+			FloatVector b0 = FloatVector.fromArray(S, b, bk);
+			FloatVector b1 = FloatVector.fromArray(S, b, bk + L);
+			FloatVector b2 = FloatVector.fromArray(S, b, bk + 2 * L);
+			FloatVector x = FloatVector.broadcast(S, p[pk]);
+			c00 = b0.fma(x, c00);
+			c01 = b1.fma(x, c01);
+			c02 = b2.fma(x, c02);
+			x = FloatVector.broadcast(S, p[pk + d]);
+			c10 = b0.fma(x, c10);
+			c11 = b1.fma(x, c11);
+			c12 = b2.fma(x, c12);
+			x = FloatVector.broadcast(S, p[pk + d2]);
+			c20 = b0.fma(x, c20);
+			c21 = b1.fma(x, c21);
+			c22 = b2.fma(x, c22);
+			x = FloatVector.broadcast(S, p[pk + d3]);
+			c30 = b0.fma(x, c30);
+			c31 = b1.fma(x, c31);
+			c32 = b2.fma(x, c32);
+		}
+		// stored here rather than through a helper: C2 reaches its node-count cutoff in this method and left the
+		// last calls of one out of line, each then boxing its vectors (3 GB allocated per epoch)
+		c00.intoArray(c, cAt);
+		c01.intoArray(c, cAt + L);
+		c02.intoArray(c, cAt + 2 * L);
+		c10.intoArray(c, cAt + cStride);
+		c11.intoArray(c, cAt + cStride + L);
+		c12.intoArray(c, cAt + cStride + 2 * L);
+		c20.intoArray(c, cAt + 2 * cStride);
+		c21.intoArray(c, cAt + 2 * cStride + L);
+		c22.intoArray(c, cAt + 2 * cStride + 2 * L);
+		c30.intoArray(c, cAt + 3 * cStride);
+		c31.intoArray(c, cAt + 3 * cStride + L);
+		c32.intoArray(c, cAt + 3 * cStride + 2 * L);
+	}
+
+	/** {@link #tile3} with a panel of two vectors. */
+	private static void tile2(float[] p, int pAt, int d, float[] b, int bAt, boolean first, float[] init,
+			int initAt, float[] c, int cAt, int cStride, int inner) {
+		int d2 = 2 * d;
+		int d3 = 3 * d;
+		FloatVector c00 = resume(first, init, initAt, c, cAt);
+		FloatVector c01 = resume(first, init, initAt + L, c, cAt + L);
+		FloatVector c10 = resume(first, init, initAt, c, cAt + cStride);
+		FloatVector c11 = resume(first, init, initAt + L, c, cAt + cStride + L);
+		FloatVector c20 = resume(first, init, initAt, c, cAt + 2 * cStride);
+		FloatVector c21 = resume(first, init, initAt + L, c, cAt + 2 * cStride + L);
+		FloatVector c30 = resume(first, init, initAt, c, cAt + 3 * cStride);
+		FloatVector c31 = resume(first, init, initAt + L, c, cAt + 3 * cStride + L);
+		for (int pk = pAt, bk = bAt; pk < pAt + inner; pk++, bk += 2 * L) {
+			FloatVector b0 = FloatVector.fromArray(S, b, bk);
+			FloatVector b1 = FloatVector.fromArray(S, b, bk + L);
+			FloatVector x = FloatVector.broadcast(S, p[pk]);
+			c00 = b0.fma(x, c00);
+			c01 = b1.fma(x, c01);
+			x = FloatVector.broadcast(S, p[pk + d]);
+			c10 = b0.fma(x, c10);
+			c11 = b1.fma(x, c11);
+			x = FloatVector.broadcast(S, p[pk + d2]);
+			c20 = b0.fma(x, c20);
+			c21 = b1.fma(x, c21);
+			x = FloatVector.broadcast(S, p[pk + d3]);
+			c30 = b0.fma(x, c30);
+			c31 = b1.fma(x, c31);
+		}
+		c00.intoArray(c, cAt);
+		c01.intoArray(c, cAt + L);
+		c10.intoArray(c, cAt + cStride);
+		c11.intoArray(c, cAt + cStride + L);
+		c20.intoArray(c, cAt + 2 * cStride);
+		c21.intoArray(c, cAt + 2 * cStride + L);
+		c30.intoArray(c, cAt + 3 * cStride);
+		c31.intoArray(c, cAt + 3 * cStride + L);
+	}
+
+	/** {@link #tile3} with a panel of one vector. */
+	private static void tile1(float[] p, int pAt, int d, float[] b, int bAt, boolean first, float[] init,
+			int initAt, float[] c, int cAt, int cStride, int inner) {
+		int d2 = 2 * d;
+		int d3 = 3 * d;
+		FloatVector c0 = resume(first, init, initAt, c, cAt);
+		FloatVector c1 = resume(first, init, initAt, c, cAt + cStride);
+		FloatVector c2 = resume(first, init, initAt, c, cAt + 2 * cStride);
+		FloatVector c3 = resume(first, init, initAt, c, cAt + 3 * cStride);
+		for (int pk = pAt, bk = bAt; pk < pAt + inner; pk++, bk += L) {
+			FloatVector b0 = FloatVector.fromArray(S, b, bk);
+			c0 = b0.fma(FloatVector.broadcast(S, p[pk]), c0);
+			c1 = b0.fma(FloatVector.broadcast(S, p[pk + d]), c1);
+			c2 = b0.fma(FloatVector.broadcast(S, p[pk + d2]), c2);
+			c3 = b0.fma(FloatVector.broadcast(S, p[pk + d3]), c3);
+		}
+		c0.intoArray(c, cAt);
+		c1.intoArray(c, cAt + cStride);
+		c2.intoArray(c, cAt + 2 * cStride);
+		c3.intoArray(c, cAt + 3 * cStride);
+	}
+
+	/** One row from {@code pAt} × one vector of a packed panel ({@code panelWidth} floats per term). */
+	private static void single(float[] p, int pAt, float[] b, int bAt, int panelWidth, boolean first, float[] init,
+			int initAt, float[] c, int cAt, int inner) {
+		FloatVector sum = resume(first, init, initAt, c, cAt);
+		for (int k = 0; k < inner; k++) {
+			sum = FloatVector.fromArray(S, b, bAt + k * panelWidth).fma(FloatVector.broadcast(S, p[pAt + k]), sum);
+		}
+		sum.intoArray(c, cAt);
+	}
+
+}
