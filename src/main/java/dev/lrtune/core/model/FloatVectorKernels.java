@@ -17,8 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  * weight vectors and a broadcast) is held in registers over a block of {@link #BLOCK} inner terms, against a
  * panel of b packed 3 vectors per term side by side, which stays in L1 while every row tile passes over it.
  * The packing rounds float64 weights to float32 on the way ({@code bWide}), so the rounding costs no pass of
- * its own. Columns are split into panels of 3 vectors, and of 2 where 3 would leave a single vector (128
- * columns: 3+3+3+3+2+2); the last columns, short of a whole vector, are computed against a panel padded with
+ * its own. Columns are split into panels of 3 vectors, then what is left; the last columns, short of a whole vector, are computed against a panel padded with
  * zero weights into scratch space and copied out. Rows past the last tile go one by one.
  *
  * <p>Only loaded when {@link Kernels} found the {@code jdk.incubator.vector} module.
@@ -33,8 +32,11 @@ final class FloatVectorKernels {
 	private static final int ROWS = 4;
 
 	/**
-	 * Four float64 weights at a time, rounded to four float32 ones as a panel is packed ({@code vcvtpd2ps}): a
-	 * scalar conversion per weight took the 784-128-10 MLP's forward product from 52 to 36 GFLOP/s.
+	 * Eight float64 weights at a time rounded as a panel is packed: two vectors of four converted
+	 * ({@code vcvtpd2ps}) into the lower and the upper half of one vector of eight floats. A scalar conversion per
+	 * weight took the 784-128-10 MLP's forward product from 52 to 36 GFLOP/s; converted into 128-bit float
+	 * vectors, C2 then left the tiles' operations on 256-bit ones to the allocating fallback (both classes seen
+	 * by the shared methods' profiles), so every float vector here is 256 bits wide with AVX2.
 	 */
 	private static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_256;
 
