@@ -203,10 +203,10 @@ if cpu_times:
         print(line)
         peer = torch_cpu.get(("mlp", "float32"))
         if peer:
-            print(f"  {'  lrtune float32 vs PyTorch float32':<34} {peer / float32:5.2f}x"
+            print(f"  {'  lrtune float32 vs PyTorch float32':<36} {peer / float32:5.2f}x"
                   f" (PyTorch {peer:.2f} ms / lrtune {float32:.2f} ms)")
         if "mlp" in cpu_times:
-            print(f"  {'  float32 vs float64 lrtune':<34} {cpu_times['mlp'] / float32:5.2f}x"
+            print(f"  {'  float32 vs float64 lrtune':<36} {cpu_times['mlp'] / float32:5.2f}x"
                   f" (float64 {cpu_times['mlp']:.2f} ms / float32 {float32:.2f} ms)")
     if "floor" in cpu_times and "logistic" in cpu_times:
         ratio = cpu_times["logistic"] / cpu_times["floor"]
