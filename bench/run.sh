@@ -4,7 +4,8 @@
 #   logistic regression, 100,000 x 100, batch 32, one epoch: lrtune vs Tribuo 4.3.2, vs PyTorch (float64 and
 #     float32), vs a sequential sum of the same features (the memory floor)
 #   MLP 784-128-10, batch 64, 10,000 rows, one epoch: lrtune vs PyTorch (float64 and float32), GFLOP/s, and
-#     the share of the core's FMA peak (measured by dev.lrtune.bench.FmaPeak) each reaches
+#     the share of the core's FMA peak (measured by dev.lrtune.bench.FmaPeak) each reaches; lrtune's float32
+#     network (CPU time only) vs PyTorch float32 and vs lrtune's float64 one
 #
 #   bench/run.sh               the benchmarks and the summary (about 9 minutes)
 #   bench/run.sh --avx2        the same with both runtimes held to AVX2 (-XX:UseAVX=2 for the JVM;

@@ -194,6 +194,20 @@ if cpu_times:
         if workload == "mlp" and ("mlp", "float64") in torch_cpu and ("mlp", "float32") in torch_cpu:
             print(f"  {'':<34} targets >= 1.5x PyTorch float64: {verdict(torch_cpu.get(('mlp', 'float64'), 0) / ours >= 1.5)},"
                   f" >= 1.0x float32: {verdict(torch_cpu.get(('mlp', 'float32'), 0) / ours >= 1.0)}")
+    float32 = cpu_times.get("mlpfloat32")
+    if float32 is not None:
+        line = f"  {'MLP 784-128-10 in float32':<34} lrtune {float32:8.2f} ms"
+        line += f" ({MLP_FLOPS_PER_ROW * ROWS_MLP / (float32 / 1e3) / 1e9:.1f} GFLOP/s)"
+        if len(cpu_runs.get("mlpfloat32", [])) > 1:
+            line += f" (JVMs: {', '.join(f'{v:.2f}' for v in cpu_runs['mlpfloat32'])})"
+        print(line)
+        peer = torch_cpu.get(("mlp", "float32"))
+        if peer:
+            print(f"  {'  lrtune float32 vs PyTorch float32':<36} {peer / float32:5.2f}x"
+                  f" (PyTorch {peer:.2f} ms / lrtune {float32:.2f} ms)")
+        if "mlp" in cpu_times:
+            print(f"  {'  float32 vs float64 lrtune':<36} {cpu_times['mlp'] / float32:5.2f}x"
+                  f" (float64 {cpu_times['mlp']:.2f} ms / float32 {float32:.2f} ms)")
     if "floor" in cpu_times and "logistic" in cpu_times:
         ratio = cpu_times["logistic"] / cpu_times["floor"]
         if paired:
@@ -225,6 +239,8 @@ if cpu_times:
             print(f"  {label:<34} {ms_value:8.2f} ms, {rate:6.1f} GFLOP/s{share}")
 
         of_peak("lrtune (float64)", cpu_times["mlp"], "float64")
+        if "mlpfloat32" in cpu_times:
+            of_peak("lrtune (float32)", cpu_times["mlpfloat32"], "float32")
         for dtype in ("float64", "float32"):
             peer = torch_cpu.get(("mlp", dtype))
             if peer:

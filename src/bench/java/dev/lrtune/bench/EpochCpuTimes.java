@@ -24,8 +24,10 @@ import dev.lrtune.core.train.TrainingSettings;
  * the wall time, and the CPU time it used is the figure that holds up (bench/torch_peer.py reports PyTorch's
  * the same way). Alternates the three, keeps the least of {@code args[0]} rounds (default 12) after the
  * warm-up below, and prints {@code CPU-TIME <name> <ms>} lines for bench/summarize.py. Also timed: one load per
- * cache line of the logistic table's rows in a shuffled order ({@code touch}, {@link Floors#shuffledTouch}), and
- * the previous, scalar floor ({@code scalarfloor}, {@link Floors#scalarSum}), for comparison.
+ * cache line of the logistic table's rows in a shuffled order ({@code touch}, {@link Floors#shuffledTouch}),
+ * the previous, scalar floor ({@code scalarfloor}, {@link Floors#scalarSum}), for comparison, and the same MLP
+ * computing in float32 ({@code mlpfloat32}, with a hash of its final parameters of its own; its losses are kept
+ * out of the checksum, which keeps its earlier bits).
  *
  * <p>The logistic epoch and its floor are also set against each other round by round: {@code PAIRED-RATIO}
  * gives the median, least and largest of the per-round ratios. The epoch (shuffled rows, bound by the latency of

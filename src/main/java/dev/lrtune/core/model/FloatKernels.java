@@ -80,8 +80,15 @@ final class FloatKernels {
 		}
 	}
 
-	/** {@code delta[j] = delta[j] · (a[j] > 0 ? 1 : 0)}: δ through a ReLU given its output (NaN stays NaN). */
-	static void reluBackward(float[] delta, float[] a, int length) {
+	/**
+	 * {@code delta[j] = delta[j] · (a[j] > 0 ? 1 : 0)}: δ through a ReLU given its output (NaN stays NaN; the
+	 * same bits on both paths, as {@link Kernels#reluBackward}).
+	 */
+	void reluBackward(float[] delta, float[] a, int length) {
+		if (vector) {
+			FloatVectorKernels.reluBackward(delta, a, length);
+			return;
+		}
 		for (int j = 0; j < length; j++) {
 			delta[j] = delta[j] * (a[j] > 0 ? 1f : 0f);
 		}

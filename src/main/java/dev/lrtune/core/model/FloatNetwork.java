@@ -254,7 +254,7 @@ final class FloatNetwork implements Model {
 		float[] a = activations[layer];
 		float[] delta = deltas[layer];
 		if (activation == Activation.RELU) {
-			FloatKernels.reluBackward(delta, a, length);
+			kernels.reluBackward(delta, a, length);
 			return;
 		}
 		for (int j = 0; j < length; j++) {

@@ -88,6 +88,26 @@ class FloatVectorKernelsTests {
 				20), 4, 20);
 	}
 
+	@Test
+	void reluBackwardGivesThePlainBitsOnBothPaths() {
+		float[] a = { 1, 0, -0f, -2, Float.NaN, 3, 1e-40f, -1e-40f, 5, 0, 7, -1, 2, 4, -3, 0.5f, 9 };
+		float[] delta = { 2, 3, -4, -5, 6, Float.NaN, -7, 8, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0f,
+				-0.5f, 0.25f, 1, 1, 1, Float.NaN };
+		float[] vector = delta.clone();
+		float[] plain = delta.clone();
+
+		new FloatKernels(true).reluBackward(vector, a, a.length);
+		new FloatKernels(false).reluBackward(plain, a, a.length);
+
+		for (int j = 0; j < a.length; j++) {
+			float expected = a[j] > 0 ? delta[j] : delta[j] * 0f;
+			assertThat(Float.floatToRawIntBits(vector[j])).as("vector [%d]", j).isEqualTo(Float.floatToRawIntBits(expected));
+			assertThat(Float.floatToRawIntBits(plain[j])).as("plain [%d]", j).isEqualTo(Float.floatToRawIntBits(expected));
+		}
+		assertThat(plain[9]).isNaN(); // -inf · 0
+		assertThat(Float.floatToRawIntBits(plain[3])).isEqualTo(Float.floatToRawIntBits(-0f));
+	}
+
 	private interface Product {
 		void into(boolean vector, float[] c);
 	}
