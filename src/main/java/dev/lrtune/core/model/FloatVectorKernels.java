@@ -24,8 +24,12 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class FloatVectorKernels {
 
-	/** The widest vectors the CPU has: 8 floats with AVX2, 16 with AVX-512. */
-	private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+	/**
+	 * 8 floats on every CPU, AVX-512 included: the packing's conversions below are 256 bits wide, and a JVM
+	 * whose float vectors come in two shapes was seen leaving the tiles to the Vector API's allocating fallback
+	 * (see {@link #WIDE}), so the tiles keep the one shape measured.
+	 */
+	private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
 
 	private static final int L = S.length();
 
@@ -36,7 +40,7 @@ final class FloatVectorKernels {
 	 * ({@code vcvtpd2ps}) into the lower and the upper half of one vector of eight floats. A scalar conversion per
 	 * weight took the 784-128-10 MLP's forward product from 52 to 36 GFLOP/s; converted into 128-bit float
 	 * vectors, C2 then left the tiles' operations on 256-bit ones to the allocating fallback (both classes seen
-	 * by the shared methods' profiles), so every float vector here is 256 bits wide with AVX2.
+	 * by the shared methods' profiles), so every float vector here is 256 bits wide.
 	 */
 	private static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_256;
 
