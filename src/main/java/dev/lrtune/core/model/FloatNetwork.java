@@ -10,27 +10,11 @@ import java.util.SplittableRandom;
  * the float32 logits (batch × outputs values), its δ rounded to float32. The gradient is the float32 sums
  * written into the float64 gradient.
  *
- * <p>The same layout, initialisation ({@link NetworkLayout}) and type as the float64 network. Every product
+ * <p>The same layout, initialisation ({@link LayeredNetwork}) and type as the float64 network. Every product
  * gives the same bits on the vector and the plain path ({@link FloatScalarKernels}), so one seed gives one
  * result everywhere.
  */
-final class FloatNetwork implements Model {
-
-	private final String type;
-
-	private final int[] widths;
-
-	private final int layers;
-
-	private final int[] weightOffsets;
-
-	private final int[] biasOffsets;
-
-	private final Activation activation;
-
-	private final Head head;
-
-	private final double[] parameters;
+final class FloatNetwork extends LayeredNetwork {
 
 	private final FloatKernels kernels;
 
@@ -42,8 +26,6 @@ final class FloatNetwork implements Model {
 
 	/** One layer's dW in float32, before it is written into the gradient. */
 	private final float[] weightGradient;
-
-	private int capacity;
 
 	/** The batch's rows, float32, row-major. */
 	private float[] inputs = new float[0];
@@ -70,14 +52,7 @@ final class FloatNetwork implements Model {
 	 */
 	FloatNetwork(String type, int inputs, int[] hidden, int outputs, Activation activation, Head head,
 			SplittableRandom random, FloatKernels kernels) {
-		NetworkLayout layout = new NetworkLayout(inputs, hidden, outputs);
-		this.type = type;
-		this.widths = layout.widths;
-		this.layers = layout.layers;
-		this.weightOffsets = layout.weightOffsets;
-		this.biasOffsets = layout.biasOffsets;
-		this.activation = activation;
-		this.head = head;
+		super(type, inputs, hidden, outputs, activation, head, random);
 		this.kernels = kernels;
 		this.biases = new float[layers][];
 		this.transposedWeights = new float[layers][];
@@ -90,40 +65,6 @@ final class FloatNetwork implements Model {
 			largest = Math.max(largest, in * out);
 		}
 		this.weightGradient = new float[largest];
-		this.parameters = new double[layout.parameterCount];
-		if (random != null) {
-			layout.initialise(parameters, activation, random);
-		}
-	}
-
-	@Override
-	public String type() {
-		return type;
-	}
-
-	@Override
-	public int inputs() {
-		return widths[0];
-	}
-
-	@Override
-	public int parameterCount() {
-		return parameters.length;
-	}
-
-	@Override
-	public double[] parameters() {
-		return parameters;
-	}
-
-	@Override
-	public boolean isClassifier() {
-		return head == Head.CROSS_ENTROPY;
-	}
-
-	@Override
-	public int capacity() {
-		return capacity;
 	}
 
 	@Override

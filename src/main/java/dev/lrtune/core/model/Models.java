@@ -89,7 +89,7 @@ public final class Models {
 
 	private static Model network(ModelSpec spec, Task task, int inputs, int[] hidden, SplittableRandom random) {
 		int outputs = task.isClassification() ? task.classes() : 1;
-		long parameters = NetworkLayout.parameterCount(inputs, hidden, outputs);
+		long parameters = LayeredNetwork.parameterCount(inputs, hidden, outputs);
 		if (parameters > MAX_PARAMETERS) {
 			throw new InvalidParameterException(hidden.length == 0 ? "type" : "hidden",
 					"the model would have " + parameters + " parameters, more than " + MAX_PARAMETERS);

@@ -20,29 +20,10 @@ import java.util.SplittableRandom;
  * dataset when the first layer's products take the vector kernels ({@link Kernels#readsRowsInPlace});
  * otherwise its rows are gathered first.
  */
-final class Network implements Model {
-
-	private final String type;
-
-	/** Layer widths: {@code widths[0]} inputs, {@code widths[layers]} outputs. */
-	private final int[] widths;
-
-	private final int layers;
-
-	private final Activation activation;
-
-	private final Head head;
-
-	private final double[] parameters;
-
-	private final int[] weightOffsets;
-
-	private final int[] biasOffsets;
+final class Network extends LayeredNetwork {
 
 	/** Wᵀ (fan_out × fan_in, flat) for the input gradient, layers ≥ 1; null for the first. */
 	private final double[][] transposedWeights;
-
-	private int capacity;
 
 	/** The last layer's z = a·W + b (the logits), flat row-major. */
 	private double[] outputs = new double[0];
@@ -72,52 +53,11 @@ final class Network implements Model {
 	 */
 	Network(String type, int inputs, int[] hidden, int outputs, Activation activation, Head head,
 			SplittableRandom random) {
-		NetworkLayout layout = new NetworkLayout(inputs, hidden, outputs);
-		this.type = type;
-		this.layers = layout.layers;
-		this.widths = layout.widths;
-		this.activation = activation;
-		this.head = head;
-		this.weightOffsets = layout.weightOffsets;
-		this.biasOffsets = layout.biasOffsets;
+		super(type, inputs, hidden, outputs, activation, head, random);
 		this.transposedWeights = new double[layers][];
 		for (int layer = 1; layer < layers; layer++) {
 			transposedWeights[layer] = new double[widths[layer + 1] * widths[layer]];
 		}
-		this.parameters = new double[layout.parameterCount];
-		if (random != null) {
-			layout.initialise(parameters, activation, random);
-		}
-	}
-
-	@Override
-	public String type() {
-		return type;
-	}
-
-	@Override
-	public int inputs() {
-		return widths[0];
-	}
-
-	@Override
-	public int parameterCount() {
-		return parameters.length;
-	}
-
-	@Override
-	public double[] parameters() {
-		return parameters;
-	}
-
-	@Override
-	public boolean isClassifier() {
-		return head == Head.CROSS_ENTROPY;
-	}
-
-	@Override
-	public int capacity() {
-		return capacity;
 	}
 
 	@Override

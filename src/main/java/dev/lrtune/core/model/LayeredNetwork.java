@@ -5,11 +5,14 @@ import java.util.SplittableRandom;
 import dev.lrtune.core.data.RandomStreams;
 
 /**
- * The layers of a fully connected network and where each one's parameters lie in the flat parameter vector:
- * layer by layer, the weights W (fan_in × fan_out, row k = the weights leaving input k), then the bias. Shared
- * by the float64 and the float32 network, so that both lay out and draw the same parameters from one seed.
+ * What the float64 and the float32 network share: the layers, where each one's parameters lie in the flat
+ * float64 parameter vector (layer by layer, the weights W, fan_in × fan_out, row k = the weights leaving input
+ * k, then the bias), their seeded initialisation, so that both draw the same parameters from one seed, and the
+ * {@link Model} accessors.
  */
-final class NetworkLayout {
+abstract class LayeredNetwork implements Model {
+
+	private final String type;
 
 	/** Layer widths: {@code widths[0]} inputs, {@code widths[layers]} outputs. */
 	final int[] widths;
@@ -20,9 +23,23 @@ final class NetworkLayout {
 
 	final int[] biasOffsets;
 
-	final int parameterCount;
+	final Activation activation;
 
-	NetworkLayout(int inputs, int[] hidden, int outputs) {
+	final Head head;
+
+	final double[] parameters;
+
+	/** Rows a batch may have; set by the subclass's {@link #ensureCapacity}. */
+	int capacity;
+
+	/**
+	 * @param random draws He or Xavier weights per {@code activation}; {@code null} starts at zero
+	 */
+	LayeredNetwork(String type, int inputs, int[] hidden, int outputs, Activation activation, Head head,
+			SplittableRandom random) {
+		this.type = type;
+		this.activation = activation;
+		this.head = head;
 		this.layers = hidden.length + 1;
 		this.widths = new int[layers + 1];
 		this.widths[0] = inputs;
@@ -38,7 +55,10 @@ final class NetworkLayout {
 			biasOffsets[layer] = offset + in * out;
 			offset += in * out + out;
 		}
-		this.parameterCount = offset;
+		this.parameters = new double[offset];
+		if (random != null) {
+			initialise(random);
+		}
 	}
 
 	/** Parameter count of a network with these widths, for limits checked before building it. */
@@ -53,7 +73,7 @@ final class NetworkLayout {
 	}
 
 	/** Draws the weights, He normal for relu and Xavier uniform for tanh, layer by layer; the biases stay 0. */
-	void initialise(double[] parameters, Activation activation, SplittableRandom random) {
+	private void initialise(SplittableRandom random) {
 		for (int layer = 0; layer < layers; layer++) {
 			int in = widths[layer];
 			int out = widths[layer + 1];
@@ -71,6 +91,36 @@ final class NetworkLayout {
 				}
 			}
 		}
+	}
+
+	@Override
+	public final String type() {
+		return type;
+	}
+
+	@Override
+	public final int inputs() {
+		return widths[0];
+	}
+
+	@Override
+	public final int parameterCount() {
+		return parameters.length;
+	}
+
+	@Override
+	public final double[] parameters() {
+		return parameters;
+	}
+
+	@Override
+	public final boolean isClassifier() {
+		return head == Head.CROSS_ENTROPY;
+	}
+
+	@Override
+	public final int capacity() {
+		return capacity;
 	}
 
 }
