@@ -1,7 +1,6 @@
 package dev.lrtune.dataset;
 
-import java.util.Locale;
-import java.util.Set;
+import tools.jackson.core.io.NumberInput;
 
 /**
  * What a CSV cell means. Cells are trimmed first. Missing: an empty cell and, in any letter case,
@@ -10,25 +9,165 @@ import java.util.Set;
  * optional sign, digits with an optional decimal point, an optional exponent ({@code -1.5e-3},
  * {@code .5}, {@code 3.}); nothing else (no {@code inf}, hex, thousands separators or Java's
  * {@code 1f}), and nothing that overflows a double.
+ * <p>
+ * Both are read from a span of text ({@code from} to {@code to}) as well as from a String, so that the CSV reader
+ * needs no String per cell. A number is parsed by Jackson's copy of FastDoubleParser, which rounds correctly, as
+ * {@link Double#parseDouble} does, so both give the same double for every number above; it allocates nothing, where
+ * {@code Double.parseDouble} allocates a digit buffer per call.
  */
 final class Cells {
 
-	private static final Set<String> MISSING = Set.of("", "na", "n/a", "nan", "-nan", "null", "none", "#n/a", "<na>",
-			"?");
+	/** The missing tokens in lower case: none but ASCII letters and signs, so no other character can match one. */
+	private static final String[] MISSING = { "na", "n/a", "nan", "-nan", "null", "none", "#n/a", "<na>", "?" };
+
+	/** Significant digits gathered into a long (below 10^18, so never overflowing it). */
+	private static final int MAX_GATHERED = 18;
+
+	/** Integers up to 2^53 are doubles exactly. */
+	private static final long EXACT_MANTISSA = 1L << 53;
+
+	/** Powers of ten up to 10^22 are doubles exactly. */
+	private static final int MAX_EXACT_POWER = 22;
+
+	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+			1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+
+	/** Where gathering exponent digits stops: far beyond any double, and far from overflowing an int. */
+	private static final int EXPONENT_CAP = 100_000;
+
+	private static final char[] NO_DIGITS = {};
 
 	private Cells() {
 	}
 
 	static boolean isMissing(String trimmed) {
-		return trimmed.length() <= 4 && MISSING.contains(trimmed.toLowerCase(Locale.ROOT));
+		return isMissing(trimmed, 0, trimmed.length());
+	}
+
+	static boolean isMissing(String text, int from, int to) {
+		int length = to - from;
+		if (length == 0) {
+			return true;
+		}
+		if (length > 4 || isDigit(text.charAt(from))) {
+			return false;
+		}
+		for (String token : MISSING) {
+			if (token.length() == length && equalsIgnoringAsciiCase(text, from, token)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the span equals the lower-case ASCII token in any letter case. Only ASCII letters are folded: no other
+	 * character lower-cases to a letter of a token ({@code toLowerCase(Locale.ROOT)} takes the Kelvin sign to 'k', and
+	 * no token has a 'k').
+	 */
+	private static boolean equalsIgnoringAsciiCase(String text, int from, String token) {
+		for (int i = 0; i < token.length(); i++) {
+			char c = text.charAt(from + i);
+			if (c >= 'A' && c <= 'Z') {
+				c = (char) (c + ('a' - 'A'));
+			}
+			if (c != token.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The cell's value, or NaN when the cell is not a number in the strict sense above. */
 	static double number(String trimmed) {
-		if (!isNumber(trimmed)) {
+		return number(trimmed, 0, trimmed.length(), NO_DIGITS);
+	}
+
+	/**
+	 * The span's value, or NaN when it is not a number in the strict sense above. One pass checks the syntax and
+	 * gathers the digits. When the significant digits, read as an integer, are at most 2^53 and the power of ten is
+	 * within ±22 (such as {@code 1.234} or {@code -0.5}), both are doubles exactly, and one multiplication or division
+	 * rounds once, correctly, to the double {@link Double#parseDouble} gives (Clinger's fast path, which it takes
+	 * too). Any other number goes to a correctly rounded parser.
+	 * @param digits where the span's characters are copied for that parser; a longer span is parsed from a String
+	 */
+	static double number(String text, int from, int to, char[] digits) {
+		int i = from;
+		boolean negative = false;
+		if (i < to && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+			negative = text.charAt(i) == '-';
+			i++;
+		}
+		long mantissa = 0;
+		int significant = 0;
+		int count = 0;
+		int fraction = 0;
+		boolean point = false;
+		for (; i < to; i++) {
+			char c = text.charAt(i);
+			if (isDigit(c)) {
+				count++;
+				fraction += point ? 1 : 0;
+				if (significant > 0 || c != '0') {
+					if (++significant <= MAX_GATHERED) {
+						mantissa = mantissa * 10 + (c - '0');
+					}
+				}
+			}
+			else if (c == '.' && !point) {
+				point = true;
+			}
+			else {
+				break;
+			}
+		}
+		if (count == 0) {
 			return Double.NaN;
 		}
-		double value = Double.parseDouble(trimmed);
+		int exponent = 0;
+		if (i < to && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+			i++;
+			boolean negativeExponent = false;
+			if (i < to && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+				negativeExponent = text.charAt(i) == '-';
+				i++;
+			}
+			int start = i;
+			for (; i < to && isDigit(text.charAt(i)); i++) {
+				if (exponent < EXPONENT_CAP) {
+					exponent = exponent * 10 + (text.charAt(i) - '0');
+				}
+			}
+			if (i == start) {
+				return Double.NaN;
+			}
+			exponent = negativeExponent ? -exponent : exponent;
+		}
+		if (i != to) {
+			return Double.NaN;
+		}
+		if (mantissa == 0) {
+			return 0.0;
+		}
+		long power = (long) exponent - fraction;
+		if (significant <= MAX_GATHERED && mantissa <= EXACT_MANTISSA && Math.abs(power) <= MAX_EXACT_POWER) {
+			double value = power >= 0 ? mantissa * POWERS_OF_TEN[(int) power] : mantissa / POWERS_OF_TEN[(int) -power];
+			return negative ? -value : value;
+		}
+		return finite(parse(text, from, to, digits));
+	}
+
+	private static double parse(String text, int from, int to, char[] digits) {
+		int length = to - from;
+		if (length > digits.length) {
+			return Double.parseDouble(text.substring(from, to));
+		}
+		text.getChars(from, to, digits, 0);
+		return NumberInput.parseDouble(digits, 0, length, true);
+	}
+
+	/** Infinity (an overflow) as not a number, and -0.0 as 0.0. */
+	private static double finite(double value) {
 		return Double.isInfinite(value) ? Double.NaN : value + 0.0;
 	}
 
@@ -38,44 +177,6 @@ final class Cells {
 			return Long.toString((long) value);
 		}
 		return Double.toString(value);
-	}
-
-	private static boolean isNumber(String s) {
-		int i = 0;
-		int n = s.length();
-		if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-			i++;
-		}
-		int digits = 0;
-		while (i < n && isDigit(s.charAt(i))) {
-			i++;
-			digits++;
-		}
-		if (i < n && s.charAt(i) == '.') {
-			i++;
-			while (i < n && isDigit(s.charAt(i))) {
-				i++;
-				digits++;
-			}
-		}
-		if (digits == 0) {
-			return false;
-		}
-		if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-			i++;
-			if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-				i++;
-			}
-			int exponent = 0;
-			while (i < n && isDigit(s.charAt(i))) {
-				i++;
-				exponent++;
-			}
-			if (exponent == 0) {
-				return false;
-			}
-		}
-		return i == n;
 	}
 
 	private static boolean isDigit(char c) {

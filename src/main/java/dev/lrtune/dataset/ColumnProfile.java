@@ -1,18 +1,17 @@
 package dev.lrtune.dataset;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * What the first pass learns about one used column: missing cells, whether every value is a number,
  * running statistics (Welford), and its distinct values with their counts, up to a cap, so that memory
- * stays bounded on a column of a million distinct numbers.
+ * stays bounded on a column of a million distinct numbers. Cells are read as spans of a {@link CsvRecord}: a String
+ * is made only for a distinct value remembered.
  */
 final class ColumnProfile {
 
@@ -27,11 +26,14 @@ final class ColumnProfile {
 
 	private final int maxDistinct;
 
-	private final Map<String, long[]> counts = new HashMap<>();
+	/** Distinct values, numbered in order of appearance, and how often each appears. */
+	private final SpanTable distinct = new SpanTable();
+
+	private long[] counts = new long[16];
 
 	private final Set<Double> distinctNumbers = new HashSet<>();
 
-	private final Set<String> texts = new LinkedHashSet<>();
+	private final List<String> texts = new ArrayList<>(TEXT_SAMPLES);
 
 	private long missing;
 
@@ -69,16 +71,17 @@ final class ColumnProfile {
 		}
 	}
 
-	void accept(String cell, long line) {
+	/** @param record trimmed; its cell in this column not missing */
+	void accept(CsvRecord record, long line) {
 		values++;
-		tally(cell);
-		double number = Cells.number(cell);
+		tally(record);
+		double number = record.number(index);
 		if (Double.isNaN(number)) {
 			if (textCount++ == 0) {
 				firstTextLine = line;
 			}
-			if (texts.size() < TEXT_SAMPLES) {
-				texts.add(cell);
+			if (texts.size() < TEXT_SAMPLES && !sampled(record)) {
+				texts.add(record.text(index));
 			}
 			return;
 		}
@@ -94,17 +97,30 @@ final class ColumnProfile {
 		}
 	}
 
-	private void tally(String cell) {
+	private void tally(CsvRecord record) {
 		if (overflows()) {
 			return; // past the cap the column is refused or numeric: counts no longer matter
 		}
-		long[] count = counts.get(cell);
-		if (count != null) {
-			count[0]++;
+		int entry = distinct.indexOf(record, index);
+		if (entry >= 0) {
+			counts[entry]++;
 		}
-		else if (counts.size() < maxDistinct) {
-			counts.put(cell, new long[] { 1 });
+		else if (distinct.size() < maxDistinct) {
+			entry = distinct.add(record.text(index));
+			if (entry == counts.length) {
+				counts = Arrays.copyOf(counts, entry * 2);
+			}
+			counts[entry] = 1;
 		}
+	}
+
+	private boolean sampled(CsvRecord record) {
+		for (String text : texts) {
+			if (record.holds(index, text)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	long missing() {
@@ -137,7 +153,7 @@ final class ColumnProfile {
 	}
 
 	String firstText() {
-		return texts.iterator().next();
+		return texts.get(0);
 	}
 
 	/** Distinct text (non-number) values, exact up to {@value #TEXT_SAMPLES}. */
@@ -147,11 +163,11 @@ final class ColumnProfile {
 
 	/** Whether the column has more distinct values than {@code maxCategories}. */
 	boolean overflows() {
-		return counts.size() > maxCategories;
+		return distinct.size() > maxCategories;
 	}
 
 	int distinct() {
-		return counts.size();
+		return distinct.size();
 	}
 
 	int distinctNumbers() {
@@ -164,13 +180,16 @@ final class ColumnProfile {
 
 	/** Sorted distinct values, in String order. */
 	List<String> categories() {
-		List<String> sorted = new ArrayList<>(counts.keySet());
+		List<String> sorted = new ArrayList<>(distinct.size());
+		for (int entry = 0; entry < distinct.size(); entry++) {
+			sorted.add(distinct.key(entry));
+		}
 		sorted.sort(Comparator.naturalOrder());
 		return sorted;
 	}
 
 	long count(String category) {
-		return counts.get(category)[0];
+		return counts[distinct.indexOf(category)];
 	}
 
 	/** Sorted distinct numbers; exact when the column has at most the cap of distinct values. */

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Reads a CSV upload into a dataset in two passes over the decoded text: the first profiles the
  * columns ({@link DatasetProfiler}), then the encoding is planned and checked ({@link Encoding}), and
- * the second pass writes the matrix, so nothing but the text and the final arrays is held in memory.
+ * the second pass writes the matrix, so nothing but the text and the final arrays is held in memory. Both passes read
+ * a cell in place ({@link CsvRecord}) and parse a number from its characters: a String is made only for a distinct
+ * value the profile remembers (up to the category cap per column), a header name, or a message.
  */
 final class CsvDatasetReader {
 
@@ -46,16 +48,16 @@ final class CsvDatasetReader {
 		CsvReader reader = new CsvReader(text);
 		reader.next();
 		int row = 0;
-		for (String[] cells = reader.next(); cells != null; cells = reader.next()) {
-			RowFilter.trim(cells);
-			if (!profile.rows().keeps(cells)) {
+		for (CsvRecord record = reader.nextRecord(); record != null; record = reader.nextRecord()) {
+			record.trim();
+			if (!profile.rows().keeps(record)) {
 				continue;
 			}
 			int offset = row * encoding.cols();
 			for (FeatureEncoder feature : encoding.features()) {
-				offset = feature.write(cells[feature.index()], features, offset);
+				offset = feature.write(record, features, offset);
 			}
-			targets[row++] = encoding.target().encode(cells[profile.target()]);
+			targets[row++] = encoding.target().encode(record, profile.target());
 		}
 		if (row != encoding.rows()) {
 			throw new IllegalStateException("second pass kept " + row + " rows, first pass " + encoding.rows());

@@ -1,6 +1,5 @@
 package dev.lrtune.dataset;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,6 +8,9 @@ import java.util.List;
  * spaces before an opening quote are skipped ({@code a, "b, c"}), a quote inside an unquoted field is
  * kept as a character ({@code 5'3"}), and blank lines are skipped. Lines are counted as an editor
  * counts them, so {@link #line()} of a record that spans lines is the line it starts on.
+ * <p>
+ * A record's fields are spans of the text ({@link #nextRecord()}), so reading makes no String per cell; only a
+ * quoted field with doubled quotes is copied, unescaped.
  */
 final class CsvReader {
 
@@ -16,7 +18,7 @@ final class CsvReader {
 
 	private final int length;
 
-	private final List<String> fields = new ArrayList<>();
+	private final CsvRecord fields = new CsvRecord();
 
 	private final StringBuilder quoted = new StringBuilder();
 
@@ -45,6 +47,15 @@ final class CsvReader {
 
 	/** The next record's fields, or {@code null} after the last one. */
 	String[] next() {
+		CsvRecord record = nextRecord();
+		return record == null ? null : record.texts();
+	}
+
+	/**
+	 * The next record, or {@code null} after the last one. The record is reused: its fields are valid until the next
+	 * call.
+	 */
+	CsvRecord nextRecord() {
 		while (true) {
 			skipLineBreaks();
 			if (pos >= length) {
@@ -52,8 +63,8 @@ final class CsvReader {
 			}
 			recordLine = line;
 			readRecord();
-			if (fields.size() > 1 || !fields.get(0).isBlank()) {
-				return fields.toArray(String[]::new);
+			if (fields.size() > 1 || !fields.text(0).isBlank()) {
+				return fields;
 			}
 		}
 	}
@@ -61,7 +72,7 @@ final class CsvReader {
 	private void readRecord() {
 		fields.clear();
 		while (true) {
-			fields.add(readField());
+			readField();
 			if (pos >= length) {
 				return;
 			}
@@ -73,33 +84,44 @@ final class CsvReader {
 		}
 	}
 
-	private String readField() {
+	private void readField() {
 		int start = pos;
 		while (pos < length && isBlank(text.charAt(pos))) {
 			pos++;
 		}
 		if (pos < length && text.charAt(pos) == '"') {
-			return readQuoted();
+			readQuoted();
+			return;
 		}
 		pos = start;
 		while (pos < length && !endsField(text.charAt(pos))) {
 			pos++;
 		}
-		return text.substring(start, pos);
+		fields.add(text, start, pos);
 	}
 
-	private String readQuoted() {
+	/** A quoted field: a span of the text between the quotes, or unescaped into a String when it doubles a quote. */
+	private void readQuoted() {
 		long startLine = line;
 		pos++;
-		quoted.setLength(0);
+		int start = pos;
+		boolean escaped = false;
 		while (true) {
 			int close = text.indexOf('"', pos);
 			if (close < 0) {
 				throw unterminated(startLine);
 			}
-			appendCountingLines(pos, close);
+			countLines(pos, close);
+			if (escaped) {
+				quoted.append(text, pos, close);
+			}
 			pos = close + 1;
 			if (pos < length && text.charAt(pos) == '"') {
+				if (!escaped) {
+					quoted.setLength(0);
+					quoted.append(text, start, close);
+					escaped = true;
+				}
 				quoted.append('"');
 				pos++;
 			}
@@ -107,17 +129,22 @@ final class CsvReader {
 				break;
 			}
 		}
+		int end = pos - 1;
 		while (pos < length && isBlank(text.charAt(pos))) {
 			pos++;
 		}
 		if (pos < length && !endsField(text.charAt(pos))) {
 			throw strayCharacter(text.charAt(pos));
 		}
-		return quoted.toString();
+		if (escaped) {
+			fields.add(quoted.toString(), 0, quoted.length());
+		}
+		else {
+			fields.add(text, start, end);
+		}
 	}
 
-	private void appendCountingLines(int from, int to) {
-		quoted.append(text, from, to);
+	private void countLines(int from, int to) {
 		for (int i = from; i < to; i++) {
 			char c = text.charAt(i);
 			if (c == '\n' || (c == '\r' && (i + 1 >= length || text.charAt(i + 1) != '\n'))) {

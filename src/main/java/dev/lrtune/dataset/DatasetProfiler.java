@@ -54,26 +54,25 @@ final class DatasetProfiler {
 		int parsed = 0;
 		int kept = 0;
 		int withMissing = 0;
-		for (String[] cells = reader.next(); cells != null; cells = reader.next()) {
-			if (cells.length != header.size()) {
-				throw ragged(header, reader.line(), cells.length);
+		for (CsvRecord record = reader.nextRecord(); record != null; record = reader.nextRecord()) {
+			if (record.size() != header.size()) {
+				throw ragged(header, reader.line(), record.size());
 			}
 			parsed++;
-			RowFilter.trim(cells);
-			boolean keep = rows.keeps(cells);
+			record.trim();
+			boolean keep = rows.keeps(record);
 			kept += keep ? 1 : 0;
 			boolean anyMissing = false;
 			for (ColumnProfile column : columns) {
 				if (column == null) {
 					continue;
 				}
-				String cell = cells[column.index];
-				if (Cells.isMissing(cell)) {
+				if (record.isMissing(column.index)) {
 					column.missing(reader.line());
 					anyMissing = true;
 				}
 				else if (keep) {
-					column.accept(cell, reader.line());
+					column.accept(record, reader.line());
 				}
 			}
 			withMissing += anyMissing ? 1 : 0;

@@ -1,8 +1,6 @@
 package dev.lrtune.dataset;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Writes one column of a row into the feature matrix: a numeric column as one value, a categorical one as one-hot. */
 sealed interface FeatureEncoder {
@@ -14,10 +12,10 @@ sealed interface FeatureEncoder {
 	List<String> names();
 
 	/**
-	 * Writes the cell and returns the offset after it.
-	 * @param cell trimmed; missing only under {@code missing=mean}
+	 * Writes the record's cell in this column and returns the offset after it.
+	 * @param record trimmed; the cell missing only under {@code missing=mean}
 	 */
-	int write(String cell, double[] matrix, int offset);
+	int write(CsvRecord record, double[] matrix, int offset);
 
 	/** A number as it is; a missing one as the column's mean. */
 	record Numeric(int index, String name, double mean) implements FeatureEncoder {
@@ -28,8 +26,8 @@ sealed interface FeatureEncoder {
 		}
 
 		@Override
-		public int write(String cell, double[] matrix, int offset) {
-			matrix[offset] = Cells.isMissing(cell) ? mean : Cells.number(cell);
+		public int write(CsvRecord record, double[] matrix, int offset) {
+			matrix[offset] = record.isMissing(index) ? mean : record.number(index);
 			return offset + 1;
 		}
 
@@ -46,7 +44,8 @@ sealed interface FeatureEncoder {
 
 		private final List<String> names;
 
-		private final Map<String, Integer> codes = new HashMap<>();
+		/** The categories, in sorted order: a category's entry is its code. */
+		private final SpanTable codes = new SpanTable();
 
 		private final double[] shares;
 
@@ -56,7 +55,7 @@ sealed interface FeatureEncoder {
 			this.names = categories.stream().map(category -> column.name + "=" + category).toList();
 			this.shares = new double[categories.size()];
 			for (int i = 0; i < shares.length; i++) {
-				codes.put(categories.get(i), i);
+				codes.add(categories.get(i));
 				shares[i] = (double) column.count(categories.get(i)) / column.values();
 			}
 		}
@@ -72,12 +71,16 @@ sealed interface FeatureEncoder {
 		}
 
 		@Override
-		public int write(String cell, double[] matrix, int offset) {
-			if (Cells.isMissing(cell)) {
+		public int write(CsvRecord record, double[] matrix, int offset) {
+			if (record.isMissing(index)) {
 				System.arraycopy(shares, 0, matrix, offset, shares.length);
 			}
 			else {
-				matrix[offset + codes.get(cell)] = 1;
+				int code = codes.indexOf(record, index);
+				if (code < 0) {
+					throw new IllegalStateException("category '" + record.text(index) + "' was not profiled");
+				}
+				matrix[offset + code] = 1;
 			}
 			return offset + shares.length;
 		}

@@ -19,28 +19,22 @@ final class RowFilter {
 		return mode;
 	}
 
-	/** @param cells one record, trimmed */
-	boolean keeps(String[] cells) {
+	/** @param record trimmed */
+	boolean keeps(CsvRecord record) {
 		return switch (mode) {
 			case ERROR -> true;
-			case MEAN -> !Cells.isMissing(cells[target]);
-			case DROP -> !anyMissing(cells);
+			case MEAN -> !record.isMissing(target);
+			case DROP -> !anyMissing(record);
 		};
 	}
 
-	private boolean anyMissing(String[] cells) {
+	private boolean anyMissing(CsvRecord record) {
 		for (int column : used) {
-			if (Cells.isMissing(cells[column])) {
+			if (record.isMissing(column)) {
 				return true;
 			}
 		}
 		return false;
-	}
-
-	static void trim(String[] cells) {
-		for (int i = 0; i < cells.length; i++) {
-			cells[i] = cells[i].trim();
-		}
 	}
 
 }

@@ -18,7 +18,8 @@ final class TargetEncoder {
 
 	private final Map<Double, Integer> numberCodes = new HashMap<>();
 
-	private final Map<String, Integer> textCodes = new HashMap<>();
+	/** Text labels, in class order: a label's entry is its class index. */
+	private final SpanTable textCodes = new SpanTable();
 
 	private TargetEncoder(TargetKind task, List<String> classes) {
 		this.task = task;
@@ -40,7 +41,7 @@ final class TargetEncoder {
 	static TargetEncoder textClasses(List<String> labels) {
 		TargetEncoder encoder = new TargetEncoder(TargetKind.CLASSIFICATION, labels);
 		for (int i = 0; i < labels.size(); i++) {
-			encoder.textCodes.put(labels.get(i), i);
+			encoder.textCodes.add(labels.get(i));
 		}
 		return encoder;
 	}
@@ -100,12 +101,15 @@ final class TargetEncoder {
 		return classes;
 	}
 
-	/** @param cell trimmed and not missing */
-	double encode(String cell) {
+	/** @param record trimmed; its cell in column {@code index} not missing */
+	double encode(CsvRecord record, int index) {
 		if (task == TargetKind.REGRESSION) {
-			return Cells.number(cell);
+			return record.number(index);
 		}
-		Integer code = numberCodes.isEmpty() ? textCodes.get(cell) : numberCodes.get(Cells.number(cell));
+		if (numberCodes.isEmpty()) {
+			return textCodes.indexOf(record, index);
+		}
+		Integer code = numberCodes.get(record.number(index));
 		return code;
 	}
 

@@ -43,6 +43,24 @@ class CsvDatasetReaderTests {
 	}
 
 	@Test
+	void aQuotedNumberIsTheSameNumberAsAnUnquotedOne() {
+		String plain = "x,z,y\n1.5,-2e-3,0.1\n.5,3.,2.5\n0.30000000000000004,+7,1e-320\n-0,12345678901234567890,4\n";
+		String quoted = "x,z,y\n\"1.5\", \"-2e-3\" ,\" 0.1 \"\n\".5\",\"3.\",\"2.5\"\n"
+				+ "\"0.30000000000000004\",\"+7\",\"1e-320\"\n\"-0\",\"12345678901234567890\",\"4\"\n";
+
+		ParsedDataset fromPlain = read(plain, options().task(TargetKind.REGRESSION));
+		ParsedDataset fromQuoted = read(quoted, options().task(TargetKind.REGRESSION));
+
+		assertThat(fromQuoted.features()).containsExactly(fromPlain.features());
+		assertThat(fromQuoted.targets()).containsExactly(fromPlain.targets());
+		assertThat(Arrays.stream(fromQuoted.features()).mapToLong(Double::doubleToRawLongBits).toArray())
+			.containsExactly(Arrays.stream(fromPlain.features()).mapToLong(Double::doubleToRawLongBits).toArray());
+		assertThat(fromPlain.features()).containsExactly(1.5, -2e-3, .5, 3., 0.30000000000000004, 7, 0, 12345678901234567890.0);
+		assertThat(fromPlain.targets()).containsExactly(0.1, 2.5, 1e-320, 4);
+		assertThat(fromQuoted.columns()).isEqualTo(fromPlain.columns());
+	}
+
+	@Test
 	void theSummaryDescribesEveryColumnInFileOrder() {
 		ParsedDataset dataset = read(PENGUINS, options().missing(MissingValues.DROP).exclude("island"));
 

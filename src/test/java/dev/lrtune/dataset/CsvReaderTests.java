@@ -54,6 +54,18 @@ class CsvReaderTests {
 	}
 
 	@Test
+	void aRecordsFieldsAreSpansTrimmedAsStringsAre() {
+		CsvRecord record = new CsvReader(" a ,\" b\"\"c \",\t,\"\" \n").nextRecord();
+
+		assertThat(record.texts()).containsExactly(" a ", " b\"c ", "\t", "");
+		record.trim();
+		assertThat(record.texts()).containsExactly("a", "b\"c", "", "");
+		assertThat(record.holds(1, "b\"c")).isTrue();
+		assertThat(record.holds(0, "a ")).isFalse();
+		assertThat(record.isMissing(2)).isTrue();
+	}
+
+	@Test
 	void spacesBeforeAnOpeningQuoteAreSkipped() {
 		assertThat(records("1, \"x, y\" ,3")).containsExactly(List.of("1", "x, y", "3"));
 	}
