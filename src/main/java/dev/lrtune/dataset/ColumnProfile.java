@@ -3,9 +3,7 @@ package dev.lrtune.dataset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the first pass learns about one used column: missing cells, whether every value is a number,
@@ -31,7 +29,7 @@ final class ColumnProfile {
 
 	private long[] counts = new long[16];
 
-	private final Set<Double> distinctNumbers = new HashSet<>();
+	private final DistinctNumbers distinctNumbers = new DistinctNumbers();
 
 	private final List<String> texts = new ArrayList<>(TEXT_SAMPLES);
 
@@ -194,9 +192,7 @@ final class ColumnProfile {
 
 	/** Sorted distinct numbers; exact when the column has at most the cap of distinct values. */
 	List<Double> numbers() {
-		List<Double> sorted = new ArrayList<>(distinctNumbers);
-		sorted.sort(Comparator.naturalOrder());
-		return sorted;
+		return distinctNumbers.sorted();
 	}
 
 	ColumnSummary summary() {

@@ -40,7 +40,7 @@ final class CsvReader {
 		this.columnNames = names;
 	}
 
-	/** The line the last record returned by {@link #next()} starts on. */
+	/** The line the last record returned by {@link #next()} or {@link #nextRecord()} starts on. */
 	long line() {
 		return recordLine;
 	}
