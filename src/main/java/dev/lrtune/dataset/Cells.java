@@ -11,13 +11,12 @@ import tools.jackson.core.io.NumberInput;
  * {@code 1f}), and nothing that overflows a double.
  * <p>
  * Both are read from a span of text ({@code from} to {@code to}) as well as from a String, so that the CSV reader
- * needs no String per cell. A number is parsed by Jackson's copy of FastDoubleParser, which rounds correctly, as
- * {@link Double#parseDouble} does, so both give the same double for every number above; it allocates nothing, where
- * {@code Double.parseDouble} allocates a digit buffer per call.
+ * needs no String per cell. A number gives the double {@link Double#parseDouble} gives, without the String and the
+ * digit buffer that one allocates per call (see {@link #number(String, int, int, char[])}).
  */
 final class Cells {
 
-	/** The missing tokens in lower case: none but ASCII letters and signs, so no other character can match one. */
+	/** The missing tokens in lower case, all ASCII. */
 	private static final String[] MISSING = { "na", "n/a", "nan", "-nan", "null", "none", "#n/a", "<na>", "?" };
 
 	/** Significant digits gathered into a long (below 10^18, so never overflowing it). */
@@ -61,9 +60,9 @@ final class Cells {
 	}
 
 	/**
-	 * Whether the span equals the lower-case ASCII token in any letter case. Only ASCII letters are folded: no other
-	 * character lower-cases to a letter of a token ({@code toLowerCase(Locale.ROOT)} takes the Kelvin sign to 'k', and
-	 * no token has a 'k').
+	 * Whether the span equals the lower-case ASCII token in any letter case, as {@code toLowerCase(Locale.ROOT)} would
+	 * have it. Only ASCII letters are folded: the only other characters that lower-case to ASCII letters are the Kelvin
+	 * sign ('k') and the dotted capital I ('i' and a combining dot), and no token has a 'k' or an 'i'.
 	 */
 	private static boolean equalsIgnoringAsciiCase(String text, int from, String token) {
 		for (int i = 0; i < token.length(); i++) {
