@@ -137,8 +137,13 @@ class JobController {
 					oneOf = { Recommendation.class, SearchRecommendation.class })))
 	@ApiResponse(responseCode = "409", description = "A training job, a range test that has not run, or an lr_search "
 			+ "that has not succeeded")
-	Object recommendation(@Parameter(description = JOB_ID) @PathVariable long id) {
-		return management.recommendation(id);
+	ResponseEntity<Object> recommendation(@Parameter(description = JOB_ID) @PathVariable long id) {
+		JobManagement.RecommendationAnswer answer = management.recommendationAnswer(id);
+		if (answer.conflict() != null) {
+			// returned, not thrown: the same problem, without an exception's resolution on every poll of a running job
+			return ResponseEntity.status(HttpStatus.CONFLICT).body(answer.conflict());
+		}
+		return ResponseEntity.ok(answer.recommendation());
 	}
 
 	@DeleteMapping("/{id}")

@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
 
 import dev.lrtune.core.InvalidParameterException;
 import dev.lrtune.core.data.Dataset;
@@ -319,25 +322,51 @@ public class JobManagement implements CurveOwners {
 	 * @return a {@link Recommendation} (range_test) or a {@link SearchRecommendation} (lr_search)
 	 */
 	public Object recommendation(long id) {
+		RecommendationAnswer answer = recommendationAnswer(id);
+		if (answer.conflict() != null) {
+			throw new ErrorResponseException(HttpStatus.CONFLICT, answer.conflict(), null);
+		}
+		return answer.recommendation();
+	}
+
+	/**
+	 * {@link #recommendation(long)} with its 409 as a value rather than thrown: clients poll a job's recommendation
+	 * until it has run, and a thrown problem costs each poll the exception's resolution besides the answer (a 404 for
+	 * an unknown job is still thrown).
+	 */
+	RecommendationAnswer recommendationAnswer(long id) {
 		Job job = get(id);
 		JobType type = JobType.of(job.type());
 		if (type == JobType.TRAINING) {
-			throw JobProblems.conflict("Job " + id + " is a training job; recommendations come from range_test and "
-					+ "lr_search jobs.");
+			return RecommendationAnswer.conflict("Job " + id + " is a training job; recommendations come from "
+					+ "range_test and lr_search jobs.");
 		}
 		JobResult result = job.result();
 		if (type == JobType.LR_SEARCH) {
 			if (!JobStatus.SUCCEEDED.jsonName().equals(job.status()) || result == null || result.search() == null
 					|| result.recommendation() == null) {
-				throw JobProblems.conflict("Job " + id + " is " + job.status() + "; its recommendation exists once the "
-						+ "search has succeeded.");
+				return RecommendationAnswer.conflict("Job " + id + " is " + job.status() + "; its recommendation exists "
+						+ "once the search has succeeded.");
 			}
-			return SearchRecommendation.of(result.recommendation(), result.search());
+			return new RecommendationAnswer(SearchRecommendation.of(result.recommendation(), result.search()), null);
 		}
 		if (result == null || result.recommendation() == null) {
-			throw JobProblems.conflict("Job " + id + " is " + job.status() + "; its recommendation exists once it has run.");
+			return RecommendationAnswer.conflict("Job " + id + " is " + job.status() + "; its recommendation exists once "
+					+ "it has run.");
 		}
-		return result.recommendation();
+		return new RecommendationAnswer(result.recommendation(), null);
+	}
+
+	/**
+	 * @param recommendation what {@code /recommendation} answers with 200, {@code null} with a conflict
+	 * @param conflict the 409's problem, {@code null} once there is a recommendation
+	 */
+	record RecommendationAnswer(Object recommendation, ProblemDetail conflict) {
+
+		static RecommendationAnswer conflict(String detail) {
+			return new RecommendationAnswer(null, JobProblems.conflictProblem(detail));
+		}
+
 	}
 
 	@Override

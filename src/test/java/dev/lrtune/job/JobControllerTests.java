@@ -1,5 +1,6 @@
 package dev.lrtune.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -136,7 +137,8 @@ class JobControllerTests {
 				List.of(new Evidence(0.003, 0.9, 99L, 0, 100, true), new Evidence(0.03, 0.4, 299L, 1, 300, false),
 						new Evidence(0.3, null, null, 0, 12, true)),
 				1306, 6, List.of());
-		given(management.recommendation(5)).willReturn(SearchRecommendation.of(rangeTest, search));
+		given(management.recommendationAnswer(5))
+			.willReturn(new JobManagement.RecommendationAnswer(SearchRecommendation.of(rangeTest, search), null));
 		mvc.perform(get("/api/v1/jobs/5/recommendation"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.recommendedLr").value(0.03))
@@ -160,7 +162,8 @@ class JobControllerTests {
 				new double[] { 3, 2.9, 2, 1, 2.5, 9 }, AnalysisSettings.of(0.0, 0, 0));
 		SearchSummary search = new SearchSummary(null, "search", "constant", "last",
 				List.of(new Evidence(0.3, null, null, 1, 40, false)), 500, 6, List.of());
-		given(management.recommendation(6)).willReturn(SearchRecommendation.of(rangeTest, search));
+		given(management.recommendationAnswer(6))
+			.willReturn(new JobManagement.RecommendationAnswer(SearchRecommendation.of(rangeTest, search), null));
 		mvc.perform(get("/api/v1/jobs/6/recommendation"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.recommendedLr").value(nullValue()))
@@ -238,6 +241,26 @@ class JobControllerTests {
 		mvc.perform(post("/api/v1/jobs/3/cancel"))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void whenARangeTestHasNotRunThenItsRecommendationIsThe409ProblemAThrownConflictAnswers() throws Exception {
+		String detail = "Job 4 is running; its recommendation exists once it has run.";
+		given(management.recommendationAnswer(4)).willReturn(JobManagement.RecommendationAnswer.conflict(detail));
+		given(management.cancel(4)).willThrow(JobProblems.conflict(detail));
+		String polled = mvc.perform(get("/api/v1/jobs/4/recommendation"))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(409))
+			.andExpect(jsonPath("$.title").value("Conflict with the job's status"))
+			.andExpect(jsonPath("$.detail").value(detail))
+			.andExpect(jsonPath("$.instance").value("/api/v1/jobs/4/recommendation"))
+			.andReturn().getResponse().getContentAsString();
+		String thrown = mvc.perform(post("/api/v1/jobs/4/cancel"))
+			.andExpect(status().isConflict())
+			.andReturn().getResponse().getContentAsString();
+		// the same members as the exception's answer, only the instance differs (another path)
+		assertThat(polled.replace("/recommendation", "")).isEqualTo(thrown.replace("/cancel", ""));
 	}
 
 	@Test

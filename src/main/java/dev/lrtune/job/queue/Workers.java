@@ -79,9 +79,9 @@ public class Workers implements SmartLifecycle {
 		this.warmUp = warmUp;
 	}
 
-	/** Wakes idle workers: a job was queued here. */
+	/** Wakes an idle worker: a job was queued here (one call per job). */
 	public void wakeUp() {
-		wakeUp.wakeUp();
+		wakeUp.wakeOne();
 	}
 
 	/** Stops a job running here before its next iteration; false when it does not run here. */
