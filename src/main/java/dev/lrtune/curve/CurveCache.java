@@ -31,7 +31,10 @@ public class CurveCache {
 		return cache.get(key, loader, json -> json.length <= maxBytes);
 	}
 
-	/** The answer to {@code key} when the cache holds it fresh, else {@code null} (then {@link #get} loads it). */
+	/**
+	 * The answer to {@code key} when the cache holds it fresh or a load of it is under way (see
+	 * {@link ReadCache#peek}), else {@code null} (then {@link #get} loads it).
+	 */
 	byte[] peek(Key key) {
 		return cache.peek(key);
 	}
