@@ -31,6 +31,14 @@ public class CurveCache {
 		return cache.get(key, loader, json -> json.length <= maxBytes);
 	}
 
+	/**
+	 * The answer to {@code key} when the cache holds it fresh or a load of it is under way (see
+	 * {@link ReadCache#peek}), else {@code null} (then {@link #get} loads it).
+	 */
+	byte[] peek(Key key) {
+		return cache.peek(key);
+	}
+
 	/** This instance wrote to (or deleted) the job's curve: once the transaction ends, reads load it again. */
 	public void changed(long jobId) {
 		cache.changed(jobId);

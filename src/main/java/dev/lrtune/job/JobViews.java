@@ -37,7 +37,10 @@ class JobViews implements JobChanges {
 		});
 	}
 
-	/** The job's JSON when the cache holds it fresh, else {@code null} (then {@link #get} loads it). */
+	/**
+	 * The job's JSON when the cache holds it fresh or a load of it is under way (see {@link ReadCache#peek}), else
+	 * {@code null} (then {@link #get} loads it).
+	 */
 	byte[] cachedJson(long id) {
 		View view = cache.peek(id);
 		return view == null ? null : view.json();

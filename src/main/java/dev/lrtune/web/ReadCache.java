@@ -123,8 +123,8 @@ public final class ReadCache<K, V> {
 			return entry.value;
 		}
 		stats.recordMisses(1);
-		Load<V> running = loads.get(key);
-		if (running != null && (changed == null || running.startedAt - changed > 0)) {
+		Load<V> running = usableLoad(key, changed);
+		if (running != null) {
 			try {
 				return running.get();
 			}
@@ -159,7 +159,12 @@ public final class ReadCache<K, V> {
 		}
 	}
 
-	/** The cached value of {@code key} when {@link #get} would serve it without loading, else {@code null}. */
+	/**
+	 * The value of {@code key} when {@link #get} would serve it without loading: a cached one, or that of a load under
+	 * way that {@code get} would wait for, once it ends (so that a burst of readers after a change does not all take
+	 * the slow path to wait there). {@code null} otherwise, or when that load fails or gives {@code null}: then
+	 * {@code get} answers.
+	 */
 	public V peek(K key) {
 		if (ttlNanos == 0) {
 			return null;
@@ -167,11 +172,34 @@ public final class ReadCache<K, V> {
 		Long changed = changes.getIfPresent(group.apply(key));
 		long now = ticker.read();
 		Entry<V> entry = entries.policy().getIfPresentQuietly(key);
-		if (!fresh(entry, changed, now)) {
+		if (fresh(entry, changed, now)) {
+			stats.recordHits(1);
+			return entry.value;
+		}
+		Load<V> running = usableLoad(key, changed);
+		if (running == null) {
 			return null; // a miss only once get() runs, so that a read is never counted twice
 		}
-		stats.recordHits(1);
-		return entry.value;
+		try {
+			V value = running.get();
+			if (value != null) {
+				stats.recordMisses(1); // as get() counts a reader that waits
+			}
+			return value;
+		}
+		catch (ExecutionException ex) {
+			return null; // get() tries for itself
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	/** The load of {@code key} under way when it started after the group's last change here, else {@code null}. */
+	private Load<V> usableLoad(K key, Long changed) {
+		Load<V> running = loads.get(key);
+		return running != null && (changed == null || running.startedAt - changed > 0) ? running : null;
 	}
 
 	/** {@link #get(Object, Supplier, Predicate)} keeping every value. */

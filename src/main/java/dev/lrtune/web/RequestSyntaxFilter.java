@@ -91,12 +91,18 @@ final class RequestSyntaxFilter extends OncePerRequestFilter {
 		if (query == null || query.isEmpty()) {
 			return Optional.empty();
 		}
-		String[] pairs = query.split("&", -1);
-		if (maxParameters >= 0 && pairs.length > maxParameters) {
-			return Optional.of(new FieldError("query", "has " + pairs.length + " parameters; at most " + maxParameters
+		int parameters = 1;
+		for (int i = query.indexOf('&'); i >= 0; i = query.indexOf('&', i + 1)) {
+			parameters++;
+		}
+		if (maxParameters >= 0 && parameters > maxParameters) {
+			return Optional.of(new FieldError("query", "has " + parameters + " parameters; at most " + maxParameters
 					+ " are read"));
 		}
-		for (String pair : pairs) {
+		if (query.indexOf('%') < 0) {
+			return Optional.empty(); // no escape: every other character stands for itself, valid text (a poll's query)
+		}
+		for (String pair : query.split("&", -1)) {
 			if (decodes(pair).isEmpty()) {
 				return Optional.of(new FieldError("query", "holds a malformed percent-escape or text that is not UTF-8 "
 						+ "once decoded; escape '%' itself as %25 and encode text as UTF-8"));

@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.lrtune.ServiceOverMockMvc;
@@ -71,15 +72,18 @@ class ReadCacheApiTests {
 		JsonNode cancelled = job(id);
 		assertThat(cancelled.get("status").asString()).isEqualTo("cancelled");
 		assertThat(cancelled.get("progress").get("totalIterations").asLong()).isEqualTo(12345);
+		MvcResult fast = mvc.perform(get("/api/v1/jobs/{id}", id)).andReturn();
+		assertThat(fast.getHandler()).as("the new view, from memory").isNull();
+		assertThat(read(fast.getResponse().getContentAsString())).isEqualTo(cancelled);
 	}
 
 	@Test
 	void aCachedJobIsAnsweredWithoutMvcAsTheControllerAnswersItAndMeasuredUnderItsPattern() throws Exception {
 		long id = submit();
 		MockHttpServletResponse miss = mvc.perform(get("/api/v1/jobs/{id}", id)).andReturn().getResponse();
-		MockHttpServletResponse hit = mvc.perform(get("/api/v1/jobs/{id}", id).accept(MediaType.APPLICATION_JSON))
-			.andReturn()
-			.getResponse();
+		MvcResult fast = mvc.perform(get("/api/v1/jobs/{id}", id).accept(MediaType.APPLICATION_JSON)).andReturn();
+		assertThat(fast.getHandler()).as("answered before MVC").isNull();
+		MockHttpServletResponse hit = fast.getResponse();
 		assertThat(hit.getStatus()).isEqualTo(200);
 		assertThat(hit.getContentType()).isEqualTo(miss.getContentType()).isEqualTo("application/json");
 		assertThat(hit.getContentAsByteArray()).isEqualTo(miss.getContentAsByteArray());

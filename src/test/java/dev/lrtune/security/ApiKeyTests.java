@@ -72,7 +72,7 @@ class ApiKeyTests {
 	}
 
 	@Test
-	void aJobServedFromTheReadCacheStillNeedsAKey() throws Exception {
+	void aJobOrCurveServedFromTheReadCacheStillNeedsAKey() throws Exception {
 		String submitted = mvc.perform(post("/api/v1/jobs").header("X-API-Key", "first-key")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
@@ -87,6 +87,12 @@ class ApiKeyTests {
 		mvc.perform(get(job).header("X-API-Key", "first-key")).andExpect(status().isOk());
 		isUnauthorized(mvc.perform(get(job)), "Missing API key");
 		isUnauthorized(mvc.perform(get(job).header("X-API-Key", "wrong")), "Invalid API key");
+
+		String curve = job + "/curve?maxPoints=100";
+		mvc.perform(get(curve).header("X-API-Key", "first-key")).andExpect(status().isOk());
+		mvc.perform(get(curve).header("X-API-Key", "first-key")).andExpect(status().isOk());
+		isUnauthorized(mvc.perform(get(curve)), "Missing API key");
+		isUnauthorized(mvc.perform(get(curve).header("X-API-Key", "wrong")), "Invalid API key");
 	}
 
 	@Test

@@ -213,6 +213,58 @@ class ReadCacheTests {
 		readers.shutdown();
 	}
 
+	@Test
+	void aPeekWhileAUsableLoadRunsWaitsForItsValueAndAFailedOneLeavesTheReadToGet() throws Exception {
+		ReadCache<Long, String> cache = cache(TTL);
+		assertThat(cache.peek(1L)).as("nothing cached, nothing loading").isNull();
+		ExecutorService readers = Executors.newFixedThreadPool(2);
+		for (boolean fails : new boolean[] { false, true }) {
+			CountDownLatch loading = new CountDownLatch(1);
+			CountDownLatch release = new CountDownLatch(1);
+			CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> cache.get(1L, () -> {
+				loading.countDown();
+				await(release);
+				if (fails) {
+					throw new IllegalStateException("the database is down");
+				}
+				return database().get();
+			}), readers);
+			loading.await();
+			Thread[] second = new Thread[1];
+			CompletableFuture<String> peeking = CompletableFuture.supplyAsync(() -> {
+				second[0] = Thread.currentThread();
+				return cache.peek(1L);
+			}, readers);
+			Awaitility.await().until(() -> second[0] != null && second[0].getState() == Thread.State.WAITING);
+			release.countDown();
+			assertThat(peeking.get()).as(fails ? "the load failed" : "the load's value").isEqualTo(fails ? null : "v1");
+			assertThat(first.handle((value, ex) -> value).get()).isEqualTo(fails ? null : "v1");
+			cache.invalidate(1L);
+			clock.addAndGet(MS);
+		}
+		assertThat(loads).hasValue(1);
+		readers.shutdown();
+	}
+
+	@Test
+	void aPeekDoesNotWaitForALoadThatStartedBeforeAChange() throws Exception {
+		ReadCache<Long, String> cache = cache(TTL);
+		CountDownLatch loading = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<String> stale = CompletableFuture.supplyAsync(() -> cache.get(1L, () -> {
+			loading.countDown();
+			await(release);
+			return database().get();
+		}));
+		loading.await();
+		clock.addAndGet(MS);
+		cache.changed(1L);
+		assertThat(cache.peek(1L)).as("at once, without waiting").isNull();
+		release.countDown();
+		assertThat(stale.get()).isEqualTo("v1");
+		assertThat(cache.peek(1L)).as("the stale load was not kept").isNull();
+	}
+
 	private static void await(CountDownLatch latch) {
 		try {
 			latch.await();
