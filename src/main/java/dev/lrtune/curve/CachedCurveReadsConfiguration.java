@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.lrtune.security.ApiKeyConfiguration;
+import dev.lrtune.web.CachedReads;
 
 /** Registers {@link CachedCurveReads} on the job paths. */
 @Configuration(proxyBeanMethods = false)
@@ -15,11 +16,7 @@ class CachedCurveReadsConfiguration {
 
 	@Bean
 	FilterRegistrationBean<CachedCurveReads> cachedCurveReads(CurveCache cache) {
-		FilterRegistrationBean<CachedCurveReads> registration = new FilterRegistrationBean<>(new CachedCurveReads(cache));
-		registration.setName("cachedCurveReads");
-		registration.setOrder(ORDER);
-		registration.addUrlPatterns(CachedCurveReads.PREFIX + "*");
-		return registration;
+		return CachedReads.registration(new CachedCurveReads(cache), "cachedCurveReads", ORDER, CachedCurveReads.PREFIX);
 	}
 
 }

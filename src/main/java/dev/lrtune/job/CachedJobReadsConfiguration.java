@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.lrtune.security.ApiKeyConfiguration;
+import dev.lrtune.web.CachedReads;
 
 /** Registers {@link CachedJobReads} on the job paths. */
 @Configuration(proxyBeanMethods = false)
@@ -18,11 +19,7 @@ class CachedJobReadsConfiguration {
 
 	@Bean
 	FilterRegistrationBean<CachedJobReads> cachedJobReads(JobViews views) {
-		FilterRegistrationBean<CachedJobReads> registration = new FilterRegistrationBean<>(new CachedJobReads(views));
-		registration.setName("cachedJobReads");
-		registration.setOrder(ORDER);
-		registration.addUrlPatterns(CachedJobReads.PREFIX + "*");
-		return registration;
+		return CachedReads.registration(new CachedJobReads(views), "cachedJobReads", ORDER, CachedJobReads.PREFIX);
 	}
 
 }

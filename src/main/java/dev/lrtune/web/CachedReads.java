@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
@@ -26,6 +27,19 @@ public abstract class CachedReads extends OncePerRequestFilter {
 	/** @param pattern the controller's path pattern, the {@code uri} tag of the reads answered here */
 	protected CachedReads(String pattern) {
 		this.pattern = pattern;
+	}
+
+	/**
+	 * Registers {@code filter} on the paths under {@code prefix}, at {@code order} (after the API-key filter, so that
+	 * a key is still required, and inside the observation, which measures a read answered here).
+	 */
+	public static <F extends CachedReads> FilterRegistrationBean<F> registration(F filter, String name, int order,
+			String prefix) {
+		FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+		registration.setName(name);
+		registration.setOrder(order);
+		registration.addUrlPatterns(prefix + "*");
+		return registration;
 	}
 
 	@Override
