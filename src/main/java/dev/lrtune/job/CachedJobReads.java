@@ -11,8 +11,9 @@ import dev.lrtune.web.CachedReads;
 
 /**
  * The fast path of {@code GET /api/v1/jobs/{id}} when {@link JobViews} holds the job: its cached JSON is written
- * without MVC's dispatch (see {@link CachedReads}). A cache miss, an {@code Accept} that JSON does not satisfy or an
- * id that is not plain digits goes on to {@link JobController}, which answers as before and fills the cache.
+ * without MVC's dispatch (see {@link CachedReads}). A cache miss, an {@code Accept} that JSON does not satisfy, an
+ * id that is not plain digits or a request that waits for the job's end ({@code ?wait=}) goes on to
+ * {@link JobController}, which answers as before and fills the cache.
  */
 final class CachedJobReads extends CachedReads {
 
@@ -30,7 +31,15 @@ final class CachedJobReads extends CachedReads {
 	@Override
 	protected byte[] cached(HttpServletRequest request) {
 		long id = id(request.getRequestURI());
-		return id < 0 || !acceptsJson(request) ? null : views.cachedJson(id);
+		return id < 0 || waits(request) || !acceptsJson(request) ? null : views.cachedJson(id);
+	}
+
+	/**
+	 * Whether the request asks to wait for the job's end ({@code ?wait=}), which the controller does; a poll without a
+	 * query string costs no parameter parsing.
+	 */
+	private static boolean waits(HttpServletRequest request) {
+		return request.getQueryString() != null && request.getParameter("wait") != null;
 	}
 
 	/** The id of {@code /api/v1/jobs/<digits>}, else −1. */

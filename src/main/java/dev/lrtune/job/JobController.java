@@ -41,13 +41,21 @@ class JobController {
 
 	private static final String JOB_ID = "The job's id, as returned by POST /api/v1/jobs";
 
+	private static final String WAIT = "Seconds to wait for the job's end (decimals allowed): the answer comes as soon "
+			+ "as the job has succeeded, failed, been cancelled or diverged, or when this many seconds have passed, and "
+			+ "is what the request without wait would answer at that moment. More than 0, at most lrtune.jobs.max-wait "
+			+ "(60 by default); an unknown job is a 404 at once.";
+
 	private final JobManagement management;
 
 	private final ClientRuns clientRuns;
 
-	JobController(JobManagement management, ClientRuns clientRuns) {
+	private final JobWaits waits;
+
+	JobController(JobManagement management, ClientRuns clientRuns, JobWaits waits) {
 		this.management = management;
 		this.clientRuns = clientRuns;
+		this.waits = waits;
 	}
 
 	@PostMapping
@@ -109,14 +117,26 @@ class JobController {
 		return management.list(status, type, studyId, runner, name, tag, page, size);
 	}
 
-	/** Serialised once per change of the job, not per read (see {@link JobViews}). */
+	/**
+	 * Serialised once per change of the job, not per read (see {@link JobViews}). With {@code wait}, held without a
+	 * request thread until the job ends or the wait does (see {@link JobWaits}).
+	 */
 	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(operationId = "getJob", summary = "A job with its status, progress (iterations, fraction, ETA), echoed "
-			+ "request and result")
+			+ "request and result", description = "With wait, the server holds the request until the job has ended "
+					+ "or wait seconds have passed, rather than the client polling.")
 	@ApiResponse(responseCode = "200", description = "The job", content = @Content(
 			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Job.class)))
-	byte[] get(@Parameter(description = JOB_ID) @PathVariable long id) {
-		return management.json(id);
+	Object get(@Parameter(description = JOB_ID) @PathVariable long id,
+			@Parameter(description = WAIT, schema = @Schema(type = "number", format = "double", minimum = "0", exclusiveMinimum = true))
+			@RequestParam(required = false) Double wait) {
+		if (wait == null) {
+			return management.json(id);
+		}
+		return waits.await(id, wait, () -> {
+			JobViews.View view = management.jobView(id);
+			return new JobWaits.Outcome<>(view.json(), JobStatus.of(view.job().status()).isTerminal());
+		});
 	}
 
 	@PostMapping("/{id}/cancel")
@@ -125,7 +145,9 @@ class JobController {
 	@ApiResponse(responseCode = "200", description = "The job, cancelled or flagged to stop")
 	@ApiResponse(responseCode = "409", description = "The job has already finished")
 	Job cancel(@Parameter(description = JOB_ID) @PathVariable long id) {
-		return management.cancel(id);
+		Job job = management.cancel(id);
+		waits.changed(id); // a queued job is cancelled now, and no worker will say so
+		return job;
 	}
 
 	@GetMapping("/{id}/recommendation")
@@ -136,9 +158,21 @@ class JobController {
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(
 					oneOf = { Recommendation.class, SearchRecommendation.class })))
 	@ApiResponse(responseCode = "409", description = "A training job, a range test that has not run, or an lr_search "
-			+ "that has not succeeded")
-	ResponseEntity<Object> recommendation(@Parameter(description = JOB_ID) @PathVariable long id) {
-		JobManagement.RecommendationAnswer answer = management.recommendationAnswer(id);
+			+ "that has not succeeded (with wait: one whose end did not come within it)")
+	Object recommendation(@Parameter(description = JOB_ID) @PathVariable long id,
+			@Parameter(description = WAIT + " A training job's 409 is answered at once.",
+					schema = @Schema(type = "number", format = "double", minimum = "0", exclusiveMinimum = true))
+			@RequestParam(required = false) Double wait) {
+		if (wait == null) {
+			return recommendationEntity(management.recommendationAnswer(id));
+		}
+		return waits.await(id, wait, () -> {
+			JobManagement.RecommendationAnswer answer = management.recommendationAnswer(id);
+			return new JobWaits.Outcome<>(recommendationEntity(answer), answer.settled());
+		});
+	}
+
+	private static ResponseEntity<Object> recommendationEntity(JobManagement.RecommendationAnswer answer) {
 		if (answer.conflict() != null) {
 			// returned, not thrown: the same problem, without an exception's resolution on every poll of a running job
 			return ResponseEntity.status(HttpStatus.CONFLICT).body(answer.conflict());

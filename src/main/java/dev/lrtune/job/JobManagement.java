@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,6 +206,24 @@ public class JobManagement implements CurveOwners {
 		return views.get(id, this::load).json();
 	}
 
+	/** The job and its JSON as {@code GET /jobs/{id}} answers it. */
+	JobViews.View jobView(long id) {
+		return views.get(id, this::load);
+	}
+
+	/**
+	 * The job may have changed where this instance was not told (another instance ended it): its next read comes from
+	 * the database rather than from the view cache.
+	 */
+	void forgetView(long id) {
+		views.changed(id);
+	}
+
+	/** The statuses of these jobs as stored now, in one statement; a job that does not exist is absent. */
+	Map<Long, JobStatus> statuses(Collection<Long> ids) {
+		return jobs.statuses(ids);
+	}
+
 	private Job load(long id) {
 		return view(jobs.find(id).orElseThrow(() -> JobProblems.notFound(id)));
 	}
@@ -339,20 +358,21 @@ public class JobManagement implements CurveOwners {
 		JobType type = JobType.of(job.type());
 		if (type == JobType.TRAINING) {
 			return RecommendationAnswer.conflict("Job " + id + " is a training job; recommendations come from "
-					+ "range_test and lr_search jobs.");
+					+ "range_test and lr_search jobs.", true);
 		}
 		JobResult result = job.result();
+		boolean ended = JobStatus.of(job.status()).isTerminal();
 		if (type == JobType.LR_SEARCH) {
 			if (!JobStatus.SUCCEEDED.jsonName().equals(job.status()) || result == null || result.search() == null
 					|| result.recommendation() == null) {
 				return RecommendationAnswer.conflict("Job " + id + " is " + job.status() + "; its recommendation exists "
-						+ "once the search has succeeded.");
+						+ "once the search has succeeded.", ended);
 			}
 			return new RecommendationAnswer(SearchRecommendation.of(result.recommendation(), result.search()), null);
 		}
 		if (result == null || result.recommendation() == null) {
 			return RecommendationAnswer.conflict("Job " + id + " is " + job.status() + "; its recommendation exists once "
-					+ "it has run.");
+					+ "it has run.", ended);
 		}
 		return new RecommendationAnswer(result.recommendation(), null);
 	}
@@ -360,11 +380,23 @@ public class JobManagement implements CurveOwners {
 	/**
 	 * @param recommendation what {@code /recommendation} answers with 200, {@code null} with a conflict
 	 * @param conflict the 409's problem, {@code null} once there is a recommendation
+	 * @param settled whether the answer can no longer change: a recommendation, a training job's 409, or the 409 of a
+	 *     job that has ended without one (a request that waits for the job's end has its answer)
 	 */
-	record RecommendationAnswer(Object recommendation, ProblemDetail conflict) {
+	record RecommendationAnswer(Object recommendation, ProblemDetail conflict, boolean settled) {
 
+		/** A recommendation ({@code conflict} {@code null}, settled) or a 409 of a job that may still get one. */
+		RecommendationAnswer(Object recommendation, ProblemDetail conflict) {
+			this(recommendation, conflict, conflict == null);
+		}
+
+		/** A 409 of a job that has not run yet, which may still get a recommendation. */
 		static RecommendationAnswer conflict(String detail) {
-			return new RecommendationAnswer(null, JobProblems.conflictProblem(detail));
+			return conflict(detail, false);
+		}
+
+		static RecommendationAnswer conflict(String detail, boolean settled) {
+			return new RecommendationAnswer(null, JobProblems.conflictProblem(detail), settled);
 		}
 
 	}

@@ -13,8 +13,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leaseDuration how long a claim holds without renewal; a running job whose lease is older than this is
  *     taken over by another worker
  * @param recoveryInterval how often expired leases are looked for (also once at start-up)
+ * @param maxWait the longest a request may wait for a job's end ({@code ?wait=} on {@code GET /jobs/{id}} and its
+ *     recommendation); a longer wait is a 400
+ * @param waitCheckInterval while requests wait, how often the statuses of their jobs are read from the database, for
+ *     the endings this instance is not told of (another instance's worker, a lease running out)
  */
 @ConfigurationProperties("lrtune.jobs")
 public record JobSettings(@DefaultValue("10000000") long maxIterations, @DefaultValue("3") int maxAttempts,
-		@DefaultValue("30s") Duration leaseDuration, @DefaultValue("10s") Duration recoveryInterval) {
+		@DefaultValue("30s") Duration leaseDuration, @DefaultValue("10s") Duration recoveryInterval,
+		@DefaultValue("60s") Duration maxWait, @DefaultValue("250ms") Duration waitCheckInterval) {
+
+	public JobSettings {
+		if (maxWait.compareTo(Duration.ofSeconds(1)) < 0) {
+			throw new IllegalArgumentException("lrtune.jobs.max-wait must be at least 1s, got " + maxWait);
+		}
+		if (waitCheckInterval.compareTo(Duration.ofMillis(10)) < 0) {
+			throw new IllegalArgumentException("lrtune.jobs.wait-check-interval must be at least 10ms, got "
+					+ waitCheckInterval);
+		}
+	}
+
 }

@@ -7,7 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -200,6 +203,25 @@ public class Jobs {
 
 	public Optional<JobRow> find(long id) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE id = ?", ROWS, id).stream().findFirst();
+	}
+
+	/** The most ids one {@link #statuses} statement lists; more are read in several. */
+	static final int MAX_IDS_PER_STATEMENT = 500;
+
+	/**
+	 * The statuses of these jobs, in as few statements as the ids need (one for up to {@value #MAX_IDS_PER_STATEMENT});
+	 * a job that does not exist (deleted) is absent from the answer.
+	 */
+	public Map<Long, JobStatus> statuses(Collection<Long> ids) {
+		Map<Long, JobStatus> statuses = new HashMap<>();
+		List<Long> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += MAX_IDS_PER_STATEMENT) {
+			List<Long> chunk = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_STATEMENT));
+			jdbc.query("SELECT id, status FROM jobs WHERE id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+					+ ")", (RowCallbackHandler) rs -> statuses.put(rs.getLong(1), JobStatus.of(rs.getString(2))),
+					chunk.toArray());
+		}
+		return statuses;
 	}
 
 	/** A page of jobs, newest first, optionally of one status, type and study. */
