@@ -119,6 +119,22 @@ abstract class JobStatementsScenarios {
 		assertThat(management.get(second).status()).isEqualTo("succeeded");
 	}
 
+	@Test
+	void theStatusesOfEveryWaitedJobAreOneStatementAndAJobThatIsGoneIsAbsent() {
+		long queued = management.submit(mapper.readValue(SHORT_JOB, JobRequest.class)).id();
+		long cancelled = management.submit(mapper.readValue(SHORT_JOB, JobRequest.class)).id();
+		management.cancel(cancelled);
+		long gone = Long.MAX_VALUE - 7;
+		statements.clear();
+
+		java.util.Map<Long, JobStatus> statuses = management.statuses(List.of(queued, cancelled, gone));
+
+		assertThat(statements.ofThisThread()).hasSize(1);
+		assertThat(statuses).containsOnly(java.util.Map.entry(queued, JobStatus.QUEUED),
+				java.util.Map.entry(cancelled, JobStatus.CANCELLED));
+		management.cancel(queued);
+	}
+
 	private void runOne() {
 		management.submit(mapper.readValue(SHORT_JOB, JobRequest.class));
 		runner.run(queue.claim("worker-a").orElseThrow(), run -> {
