@@ -120,6 +120,52 @@ class ClientRequestTests(unittest.TestCase):
         self.assertEqual(["/api/v1/studies/4/ask"] * 2, [r["path"] for r in self.stub.requests])
 
 
+class ClientWaitTests(unittest.TestCase):
+    """:meth:`Client.wait` and ``recommendation(wait=)`` waiting on the server, against a stub server."""
+
+    def setUp(self) -> None:
+        self.stub = StubServer()
+        self.addCleanup(self.stub.close)
+        self.client = lrtune.Client(self.stub.url)
+
+    def paths(self) -> List[str]:
+        return [request["path"] for request in self.stub.requests]
+
+    def test_waiting_is_one_request_the_server_holds_until_the_job_ends(self) -> None:
+        self.stub.reply(200, {"id": 5, "status": "succeeded"})
+        self.assertEqual("succeeded", self.client.wait(5)["status"])
+        self.assertEqual(["/api/v1/jobs/5?wait=30"], self.paths())
+
+    def test_a_timeout_shorter_than_a_slice_is_the_servers_wait_and_a_job_still_running_then_times_out(self) -> None:
+        for _ in range(2):  # a stub answers at once: the client then looks once more when the time is up
+            self.stub.reply(200, {"id": 5, "status": "running"})
+        with self.assertRaises(TimeoutError):
+            self.client.wait(5, timeout=0.25)
+        self.assertEqual("/api/v1/jobs/5?wait=0.25", self.paths()[0])
+
+    def test_a_server_that_refuses_wait_is_polled(self) -> None:
+        self.stub.reply(400, {"title": "Invalid request", "status": 400, "detail": "wait: must be more than 0",
+                              "errors": [{"field": "wait", "message": "must be more than 0"}]})
+        self.stub.reply(200, {"id": 5, "status": "running"})
+        self.stub.reply(200, {"id": 5, "status": "cancelled"})
+        self.assertEqual("cancelled", self.client.wait(5, poll=0.01)["status"])
+        self.assertEqual(["/api/v1/jobs/5?wait=30", "/api/v1/jobs/5", "/api/v1/jobs/5"], self.paths())
+
+    def test_a_recommendation_waited_for_is_one_request(self) -> None:
+        self.stub.reply(200, {"recommendedLr": 0.01})
+        self.assertEqual(0.01, self.client.recommendation(3, wait=10)["recommendedLr"])
+        self.assertEqual(["/api/v1/jobs/3/recommendation?wait=10"], self.paths())
+
+    def test_a_409_at_once_of_a_job_that_cannot_get_a_recommendation_is_raised(self) -> None:
+        self.stub.reply(409, {"title": "Conflict with the job's status", "status": 409,
+                              "detail": "Job 3 is a training job; recommendations come from range_test and lr_search jobs."})
+        self.stub.reply(200, {"id": 3, "type": "training", "status": "running"})
+        with self.assertRaises(lrtune.ApiError) as raised:
+            self.client.recommendation(3, wait=10)
+        self.assertEqual(409, raised.exception.status)
+        self.assertEqual(["/api/v1/jobs/3/recommendation?wait=10", "/api/v1/jobs/3"], self.paths())
+
+
 @needs_server
 class ClientEndToEndTests(unittest.TestCase):
 
@@ -162,6 +208,14 @@ class ClientEndToEndTests(unittest.TestCase):
         curve = self.client.curve(job["id"], max_points=20)
         self.assertLessEqual(len(curve["iteration"]), 20)
         self.assertIn("recommendedLr", self.client.recommendation(job["id"]))
+
+    def test_a_range_tests_recommendation_is_answered_by_one_request_that_waits_for_its_end(self) -> None:
+        job = self.client.submit({"type": "range_test", "dataset": "synthetic:moons?samples=300&seed=4",
+                                  "model": {"type": "logistic"}, "rangeTest": {"iterations": 60}})
+        recommendation = self.client.recommendation(job["id"], wait=60)
+        finished = self.client.job(job["id"])
+        self.assertEqual("succeeded", finished["status"])
+        self.assertEqual(finished["result"]["recommendation"]["recommendedLr"], recommendation["recommendedLr"])
 
     def test_jobs_are_found_by_name_and_tags(self) -> None:
         tag = uuid.uuid4().hex

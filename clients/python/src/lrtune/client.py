@@ -18,6 +18,10 @@ JsonObject = Dict[str, Any]
 #: Job statuses after which a job never changes again.
 TERMINAL_STATUSES = frozenset({"succeeded", "failed", "cancelled", "diverged"})
 
+#: The longest one request waits on the server for a job's end (``?wait=``); a longer wait is sent in slices. The
+#: server's ``lrtune.jobs.max-wait`` is 60 s by default.
+WAIT_SLICE_SECONDS = 30.0
+
 
 class Client:
     """A connection to an lrtune service.
@@ -36,6 +40,8 @@ class Client:
         self.url = url.rstrip("/")
         self.api_key = api_key
         self.timeout = timeout
+        #: whether the server holds a request until a job ends (``?wait=``); false once it refused one
+        self._server_waits = True
 
     def __repr__(self) -> str:
         return f"Client(url={self.url!r})"
@@ -134,19 +140,55 @@ class Client:
         return self.request("GET", "/jobs", query=query)
 
     def wait(self, job_id: int, timeout: Optional[float] = None, poll: float = 1.0) -> JsonObject:
-        """Polls the job until it has finished and answers it.
+        """Waits until the job has finished and answers it.
+
+        The server holds each request until the job ends (``GET /jobs/{id}?wait=``, at most
+        :data:`WAIT_SLICE_SECONDS` a request), so this returns as soon as the job has ended. A server that refuses
+        ``wait`` (one older than it, or whose ``lrtune.jobs.max-wait`` is shorter than a slice) is polled every
+        ``poll`` seconds instead.
 
         Raises:
             TimeoutError: when ``timeout`` seconds pass first.
         """
         deadline = None if timeout is None else time.monotonic() + timeout
+        path = f"/jobs/{int(job_id)}"
         while True:
-            job = self.job(job_id)
+            remaining = None if deadline is None else deadline - time.monotonic()
+            if (remaining is not None and remaining <= 0) or not self._server_waits:
+                job, early = self.job(job_id), True
+            else:
+                job, error, early = self._waited(path, remaining)
+                if error is not None:
+                    raise error
+                if job is None:  # the server refuses wait: poll
+                    continue
             if job["status"] in TERMINAL_STATUSES:
                 return job
             if deadline is not None and time.monotonic() >= deadline:
                 raise TimeoutError(f"job {job_id} is still {job['status']} after {timeout} s")
-            time.sleep(poll)
+            if early:
+                # polling, or a server that answered before the wait was over (one that ignores wait, or stopping)
+                time.sleep(poll if deadline is None else max(0.0, min(poll, deadline - time.monotonic())))
+
+    def _waited(self, path: str, remaining: Optional[float]) -> Tuple[Any, Optional[ApiError], bool]:
+        """``GET path?wait=`` for one slice of the time left.
+
+        Answers ``(body, None, early)``, or ``(None, error, early)`` for an HTTP error, where ``early`` says whether
+        the answer came before the wait was over (the job had ended, or the server ignores ``wait``). When the server
+        refuses ``wait`` (a 400 naming it), answers ``(None, None, True)`` and this client polls from then on.
+        """
+        seconds = WAIT_SLICE_SECONDS if remaining is None else min(WAIT_SLICE_SECONDS, remaining)
+        seconds = max(0.001, round(seconds, 3))
+        started = time.monotonic()
+        try:
+            answer = self._exchange("GET", path, query={"wait": f"{seconds:g}"}, timeout=seconds + self.timeout)[1]
+            error = None
+        except ApiError as refused:
+            if refused.status == 400 and any(field.field == "wait" for field in refused.errors):
+                self._server_waits = False
+                return None, None, True
+            answer, error = None, refused
+        return answer, error, time.monotonic() - started < seconds
 
     def cancel(self, job_id: int) -> JsonObject:
         """Asks the job to stop; a client-run job's client learns it from its next post."""
@@ -168,9 +210,43 @@ class Client:
         query = {"from": start, "to": end, "maxPoints": max_points, "smoothing": smoothing}
         return self.request("GET", f"/jobs/{int(job_id)}/curve", query=query)
 
-    def recommendation(self, job_id: int) -> JsonObject:
-        """A finished range test's (or lr_search's) recommendation: ``recommendedLr``, ``suggestions``, ..."""
-        return self.request("GET", f"/jobs/{int(job_id)}/recommendation")
+    def recommendation(self, job_id: int, wait: Optional[float] = None) -> JsonObject:
+        """A finished range test's (or lr_search's) recommendation: ``recommendedLr``, ``suggestions``, ...
+
+        Args:
+            wait: seconds the server may wait for the job to end before it answers (``?wait=``): the recommendation
+                comes as soon as the job has ended. ``None`` answers at once.
+
+        Raises:
+            ApiError: 409 when the job has no recommendation (yet): a training job, a job that ended without one, or
+                one still running after ``wait`` seconds.
+        """
+        path = f"/jobs/{int(job_id)}/recommendation"
+        if wait is None:
+            return self.request("GET", path)
+        deadline = time.monotonic() + wait
+        while self._server_waits:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            answer, error, early = self._waited(path, remaining)
+            if error is not None:
+                if error.status != 409 or time.monotonic() >= deadline:
+                    raise error
+                if early:
+                    # at once: the job cannot get a recommendation, or the server ignores wait (then it is polled)
+                    job = self.job(job_id)
+                    if job["status"] in TERMINAL_STATUSES or job["type"] == "training":
+                        raise error
+                    self._server_waits = False
+                continue  # the slice ended with the job still running
+            if answer is not None:
+                return answer
+        try:
+            self.wait(job_id, timeout=max(0.0, deadline - time.monotonic()))
+        except TimeoutError:
+            pass  # the recommendation's own 409 says that the job has not run
+        return self.request("GET", path)
 
     def post_points(self, job_id: int, points: Mapping[str, Any]) -> JsonObject:
         """Posts columnar points to a client-run job; answers ``{"stop", "reason", "lr", "iteration"}``.
@@ -275,7 +351,7 @@ class Client:
         return self._exchange(method, path, body, query=query, raw=raw, content_type=content_type)[1]
 
     def _exchange(self, method: str, path: str, body: Any = None, *, query: Optional[Mapping[str, Any]] = None,
-                  raw: Optional[bytes] = None, content_type: Optional[str] = None
+                  raw: Optional[bytes] = None, content_type: Optional[str] = None, timeout: Optional[float] = None
                   ) -> Tuple[int, Any, Mapping[str, str]]:
         url = self.url + "/api/v1" + path
         if query:
@@ -293,7 +369,7 @@ class Client:
             headers["X-API-Key"] = self.api_key
         request = urllib.request.Request(url, data=data, headers=headers, method=method)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with urllib.request.urlopen(request, timeout=self.timeout if timeout is None else timeout) as response:
                 return response.status, _decode(response.read()), response.headers
         except urllib.error.HTTPError as error:
             with error:
