@@ -2,14 +2,20 @@
 # Time to answer (dev.lrtune.bench.AnswerBenchmark): the service as a user meets it, against the core alone.
 # Starts the application jar on a port with a fresh H2 file database, uploads a generated 100,000 x 50 regression
 # CSV, and times POST /jobs of a default range test (linear model, seed 1) until GET /jobs/{id}/recommendation
-# answers: the first job on the dataset (read from the database, split, standardised) and the next ones with the
-# same dataset and seed (the split cached, as for the jobs of a race or a study). Then it times the same work on the
-# core in-process, from the same rows in memory (split + standardise + range test, and the range test alone), and
-# prints the ratios, the server's CPU time per job (from /proc) and the load average. About 1 minute.
+# answers, both ways a client can ask: polled every 2 ms, and one GET /jobs/{id}/recommendation?wait=60 that the
+# server holds until the job ends. The first job on the dataset (read from the database, split, standardised) is asked
+# for one way (FIRST, poll by default), the first job on a second upload of the same rows the other way; the next jobs
+# with the same dataset and seed (the split cached, as for the jobs of a race or a study) both ways, alternated. Then
+# it times the same work on the core in-process, from the same rows in memory (split + standardise + range test, and
+# the range test alone), and prints the ratios, the server's CPU time per job (from /proc) and the load average.
+# About 1 minute.
 #
 #   bench/answer.sh                          packages the jar first (-DskipTests), port 8093
-#   JAR=/tmp/other.jar bench/answer.sh       another build of the service (e.g. main's, for a before/after)
+#   JAR=/tmp/other.jar bench/answer.sh       another build of the service (e.g. main's, for a before/after; one
+#                                            without ?wait= ignores it: its "waited" figures are then polls every 2 ms)
 #   PORT=8099 bench/answer.sh                another port
+#   FIRST=wait bench/answer.sh               the first job on the dataset asked for with ?wait=, the second upload's
+#                                            first job polled
 #
 # Maven options in MAVEN_ARGS (e.g. -o).
 set -euo pipefail
@@ -39,4 +45,4 @@ echo "service: $jar on port $port (pid $pid), $(nproc) cores"
 # doubled the core's median (46-55 ms or 106-143 ms from run to run on the same machine), the ratio's denominator.
 ./mvnw -q ${MAVEN_ARGS:-} -Pbench test-compile exec:exec -Dbench.main=dev.lrtune.bench.AnswerBenchmark \
 	-Dbench.jvmArgs="-Xms2g -Xmx2g -XX:+AlwaysPreTouch" \
-	-Dbench.args="http://127.0.0.1:$port $pid"
+	-Dbench.args="http://127.0.0.1:$port $pid ${FIRST:-poll}"

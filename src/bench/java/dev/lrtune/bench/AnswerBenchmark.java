@@ -36,17 +36,22 @@ import dev.lrtune.core.rangetest.RangeTestResult;
 /**
  * Time to answer (bench/answer.sh): against a running service, uploads a generated 100,000 × 50 regression CSV,
  * then times {@code POST /jobs} of a default range test (linear model, seed 1) until {@code GET
- * /jobs/{id}/recommendation} answers it (polled every 2 ms), after {@value #WARM_UP_JOBS} warm-up jobs on a
+ * /jobs/{id}/recommendation} answers it, both ways a client can ask: polled every 2 ms, and one {@code GET
+ * /jobs/{id}/recommendation?wait=60} that the server holds until the job ends; after {@value #WARM_UP_JOBS} warm-up
+ * jobs (polled) on a
  * synthetic dataset of the same size (as many range tests as the core below has run before its median). The first
  * job on the dataset splits and standardises it; the next ones with the same dataset and seed, as the jobs of a race
- * or a study, find the split cached. The same rows are then uploaded again and the first job on them timed once more:
- * it meets a service that has run every step before. The same work is then timed in this process on the core alone,
+ * or a study, find the split cached: {@value #REPEATS} of each way, alternated (poll, wait, wait, poll, ...). The same
+ * rows are then uploaded again and the first job on them timed once more: it meets a service that has run every step
+ * before. The first job on the dataset is asked for the way the third argument says ({@code poll}, the default, or
+ * {@code wait}), the first job on the second upload the other way: two runs, one of each, give both ways of both. The same work is then timed in this process on the core alone,
  * from the same rows in memory: the split and standardisation plus the range test, and the range test alone; and the
  * core's very first run on this JVM, the cold figure. Medians of {@value #REPEATS}; the server's CPU time per job
  * comes from {@code /proc/<pid>/stat} when its pid is given, in total and by group of threads, and each job's time
  * queued and running from its own timestamps.
  *
- * <p>Arguments: the service's base URL ({@code http://127.0.0.1:8093}), optionally the server's pid.
+ * <p>Arguments: the service's base URL ({@code http://127.0.0.1:8093}), optionally the server's pid, optionally how
+ * the first job is asked for ({@code poll} or {@code wait}; {@code -} for the pid when there is none).
  */
 public final class AnswerBenchmark {
 
@@ -66,20 +71,32 @@ public final class AnswerBenchmark {
 
 	private static final Pattern RECOMMENDED = Pattern.compile("\"recommendedLr\"\\s*:\\s*([-0-9.eE]+|null)");
 
+	/** How long one waiting request may wait on the server, in seconds (the server's default maximum). */
+	private static final int WAIT_SECONDS = 60;
+
 	private final String api;
 
 	private final String pid;
 
-	private AnswerBenchmark(String base, String pid) {
+	/** Whether the first job on the dataset is asked for with a waiting request (else polled). */
+	private final boolean firstWaits;
+
+	private AnswerBenchmark(String base, String pid, boolean firstWaits) {
 		this.api = base + "/api/v1";
 		this.pid = pid;
+		this.firstWaits = firstWaits;
 	}
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 1) {
-			throw new IllegalArgumentException("usage: AnswerBenchmark <base URL> [server pid]");
+			throw new IllegalArgumentException("usage: AnswerBenchmark <base URL> [server pid] [poll|wait]");
 		}
-		new AnswerBenchmark(args[0], args.length > 1 ? args[1] : null).run();
+		String first = args.length > 2 ? args[2] : "poll";
+		if (!first.equals("poll") && !first.equals("wait")) {
+			throw new IllegalArgumentException("the first job is asked for by poll or wait, got " + first);
+		}
+		String pid = args.length > 1 && !args[1].equals("-") ? args[1] : null;
+		new AnswerBenchmark(args[0], pid, first.equals("wait")).run();
 	}
 
 	private void run() throws Exception {
@@ -89,7 +106,7 @@ public final class AnswerBenchmark {
 		for (int i = 0; i < WARM_UP_JOBS; i++) {
 			answer("""
 					{"type": "range_test", "dataset": "synthetic:linear?samples=%d&features=%d&seed=9",
-					 "model": {"type": "linear"}, "seed": %d}""".formatted(ROWS, COLS, 100 + i));
+					 "model": {"type": "linear"}, "seed": %d}""".formatted(ROWS, COLS, 100 + i), false);
 		}
 		double[] features = new double[ROWS * COLS];
 		double[] targets = new double[ROWS];
@@ -101,17 +118,23 @@ public final class AnswerBenchmark {
 
 		String body = """
 				{"type": "range_test", "dataset": "%d", "model": {"type": "linear"}, "seed": %d}""".formatted(dataset, JOB_SEED);
-		Answer cold = answer(body);
+		Answer cold = answer(body, firstWaits);
 		List<Answer> warm = new ArrayList<>();
+		List<Answer> warmWaited = new ArrayList<>();
 		for (int i = 0; i < REPEATS; i++) {
-			warm.add(answer(body));
+			// alternated, each way first every other time: poll, wait, wait, poll, ...
+			boolean waitFirst = i % 2 == 1;
+			Answer one = answer(body, waitFirst);
+			Answer other = answer(body, !waitFirst);
+			warm.add(waitFirst ? other : one);
+			warmWaited.add(waitFirst ? one : other);
 		}
 		// the same rows uploaded again: its first job meets a service whose code has run every step once, so the
 		// difference from the first job above is what the service's first use of those steps costs
 		long second = upload(csv(features, targets));
 		Answer secondCold = answer("""
 				{"type": "range_test", "dataset": "%d", "model": {"type": "linear"}, "seed": %d}""".formatted(second,
-				JOB_SEED));
+				JOB_SEED), !firstWaits);
 
 		Dataset data = Dataset.of(features, ROWS, COLS, targets, Task.regression(),
 				IntStream.range(0, COLS).mapToObj(col -> "x" + col).toList());
@@ -133,24 +156,38 @@ public final class AnswerBenchmark {
 		}
 		double warmMillis = median(warm.stream().mapToDouble(Answer::millis).toArray());
 		double warmCpu = median(warm.stream().mapToDouble(Answer::serverCpuMillis).toArray());
-		System.out.printf("service, POST /jobs -> recommendation: first job on the dataset %.1f ms (server CPU %.0f ms); "
-				+ "later jobs, same dataset and seed: median %.1f ms (server CPU %.0f ms) of %s%n", cold.millis(),
-				cold.serverCpuMillis(), warmMillis, warmCpu, Arrays.toString(warm.stream().mapToDouble(Answer::millis)
-					.map(m -> Math.round(m * 10) / 10.0).toArray()));
-		System.out.printf("server CPU by threads: first job %s; later jobs (median) %s%n", cold.threadCpuMillis(),
-				medianByGroup(warm));
-		System.out.printf("first job: %s; later jobs (median): queued %.0f ms, ran %.0f ms%n", cold.timeline(),
-				median(warm.stream().mapToDouble(Answer::queuedMillis).toArray()),
-				median(warm.stream().mapToDouble(Answer::runMillis).toArray()));
-		System.out.printf("the same rows uploaded again, first job on that dataset: %.1f ms (server CPU %.0f ms: %s; %s)%n",
-				secondCold.millis(), secondCold.serverCpuMillis(), secondCold.threadCpuMillis(), secondCold.timeline());
+		double waitedMillis = median(warmWaited.stream().mapToDouble(Answer::millis).toArray());
+		double waitedCpu = median(warmWaited.stream().mapToDouble(Answer::serverCpuMillis).toArray());
+		String firstWay = firstWaits ? "one GET ?wait=" : "polled every 2 ms";
+		String secondWay = firstWaits ? "polled every 2 ms" : "one GET ?wait=";
+		System.out.printf("service, POST /jobs -> recommendation: first job on the dataset (%s) %.1f ms (server CPU %.0f ms); "
+				+ "later jobs, same dataset and seed, polled every 2 ms: median %.1f ms (server CPU %.0f ms) of %s%n",
+				firstWay, cold.millis(), cold.serverCpuMillis(), warmMillis, warmCpu,
+				Arrays.toString(warm.stream().mapToDouble(Answer::millis).map(m -> Math.round(m * 10) / 10.0).toArray()));
+		System.out.printf("service, POST /jobs -> recommendation, later jobs, one GET ?wait=%d after the POST: median "
+				+ "%.1f ms (server CPU %.0f ms) of %s; finishedAt to the answer: median %.1f ms (polled %.1f ms)%n",
+				WAIT_SECONDS, waitedMillis, waitedCpu, Arrays.toString(warmWaited.stream().mapToDouble(Answer::millis)
+					.map(m -> Math.round(m * 10) / 10.0).toArray()),
+				median(warmWaited.stream().mapToDouble(Answer::finishedToAnswerMillis).toArray()),
+				median(warm.stream().mapToDouble(Answer::finishedToAnswerMillis).toArray()));
+		System.out.printf("server CPU by threads: first job %s; later jobs (median) polled %s, waited %s%n",
+				cold.threadCpuMillis(), medianByGroup(warm), medianByGroup(warmWaited));
+		System.out.printf("first job: %s; later jobs (median): queued %.0f ms, ran %.0f ms polled, queued %.0f ms, ran "
+				+ "%.0f ms waited%n", cold.timeline(), median(warm.stream().mapToDouble(Answer::queuedMillis).toArray()),
+				median(warm.stream().mapToDouble(Answer::runMillis).toArray()),
+				median(warmWaited.stream().mapToDouble(Answer::queuedMillis).toArray()),
+				median(warmWaited.stream().mapToDouble(Answer::runMillis).toArray()));
+		System.out.printf("the same rows uploaded again, first job on that dataset (%s): %.1f ms (server CPU %.0f ms: %s; "
+				+ "%s)%n", secondWay, secondCold.millis(), secondCold.serverCpuMillis(), secondCold.threadCpuMillis(),
+				secondCold.timeline());
 		System.out.printf("core in-process, same rows and spec: split+standardise+range test %.1f ms, range test alone "
 				+ "%.2f ms (medians of %d); its first run on this fresh JVM %.1f ms%n", median(coreWithSplit),
 				median(coreAlone), REPEATS, coreCold);
-		System.out.printf("ratio service/core (split+range test): first job %.2f, first job on the second upload %.2f, "
-				+ "later jobs %.2f  [target <= 1.5]; "
-				+ "recommendedLr service %s, core %s (%s)  %s%n", cold.millis() / median(coreWithSplit),
-				secondCold.millis() / median(coreWithSplit), warmMillis / median(coreWithSplit), cold.recommendedLr(), coreLr,
+		System.out.printf("ratio service/core (split+range test): first job %.2f (%s), first job on the second upload "
+				+ "%.2f (%s), later jobs %.2f polled every 2 ms, %.2f with one GET ?wait=  [target <= 1.5]; "
+				+ "recommendedLr service %s, core %s (%s)  %s%n", cold.millis() / median(coreWithSplit), firstWay,
+				secondCold.millis() / median(coreWithSplit), secondWay, warmMillis / median(coreWithSplit),
+				waitedMillis / median(coreWithSplit), cold.recommendedLr(), coreLr,
 				String.valueOf(coreLr).equals(cold.recommendedLr()) ? "identical" : "DIFFERENT", load());
 	}
 
@@ -211,8 +248,11 @@ public final class AnswerBenchmark {
 		return id(response.body());
 	}
 
-	/** One job, from its POST to its recommendation. */
-	private Answer answer(String body) throws Exception {
+	/**
+	 * One job, from its POST to its recommendation: polled every 2 ms, or asked for once with {@code ?wait=} (again
+	 * should the wait end first).
+	 */
+	private Answer answer(String body, boolean waitOnServer) throws Exception {
 		Map<String, Long> threads = threadCpuMillis();
 		long cpu = serverCpuMillis();
 		long faults = serverMinorFaults();
@@ -223,7 +263,8 @@ public final class AnswerBenchmark {
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		check(posted.statusCode() == 202, "POST /jobs answered " + posted.statusCode() + ": " + posted.body());
-		URI recommendation = URI.create(api + "/jobs/" + id(posted.body()) + "/recommendation");
+		URI recommendation = URI.create(api + "/jobs/" + id(posted.body()) + "/recommendation"
+				+ (waitOnServer ? "?wait=" + WAIT_SECONDS : ""));
 		for (int polls = 1;; polls++) {
 			HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(recommendation).build(),
 					HttpResponse.BodyHandlers.ofString());
@@ -243,6 +284,8 @@ public final class AnswerBenchmark {
 						millisBetween(instant(job, "finishedAt"), answeredAt), polls);
 			}
 			check(answer.statusCode() == 409, "GET recommendation answered " + answer.statusCode() + ": " + answer.body());
+			// a waiting request answers 409 only when its wait is over; a service without ?wait= answers at once, and is
+			// then polled every 2 ms as well
 			Thread.sleep(2);
 		}
 	}
@@ -258,7 +301,7 @@ public final class AnswerBenchmark {
 		/** Where the time went, as the job's own timestamps tell it. */
 		String timeline() {
 			return ("queued %.0f ms, ran %.0f ms, the rest (HTTP, polling, the recommendation) %.0f ms: POST to createdAt "
-					+ "%.1f ms, finishedAt to the answer %.1f ms, %d polls; %,d minor page faults; created %s").formatted(
+					+ "%.1f ms, finishedAt to the answer %.1f ms, %d requests; %,d minor page faults; created %s").formatted(
 					queuedMillis, runMillis, millis - queuedMillis - runMillis, postToCreatedMillis,
 					finishedToAnswerMillis, polls, minorFaults, createdAt);
 		}
