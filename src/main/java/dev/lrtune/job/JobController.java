@@ -28,6 +28,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 import dev.lrtune.job.store.Jobs;
 import dev.lrtune.job.store.Runner;
 
@@ -128,8 +129,8 @@ class JobController {
 	@ApiResponse(responseCode = "200", description = "The job", content = @Content(
 			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Job.class)))
 	Object get(@Parameter(description = JOB_ID) @PathVariable long id,
-			@Parameter(description = WAIT, schema = @Schema(type = "number", format = "double", minimum = "0", exclusiveMinimum = true))
-			@RequestParam(required = false) Double wait) {
+			@Parameter(description = WAIT, schema = @Schema(type = "number", format = "double"))
+			@RequestParam(required = false) @Positive Double wait) {
 		if (wait == null) {
 			return management.json(id);
 		}
@@ -152,7 +153,9 @@ class JobController {
 
 	@GetMapping("/{id}/recommendation")
 	@Operation(operationId = "getRecommendation", summary = "A finished range test's suggested learning rates, or an "
-			+ "lr_search's measured rate with its evidence")
+			+ "lr_search's measured rate with its evidence", description = "With wait, the server holds the request "
+					+ "until the job has ended or wait seconds have passed, then answers as without wait: a client asks "
+					+ "once right after submitting instead of polling.")
 	@ApiResponse(responseCode = "200", description = "range_test: the aggregate suggestions over the test's repeats; "
 			+ "lr_search: the measured rate (method search), the race's evidence and the range test's suggestions",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(
@@ -161,8 +164,8 @@ class JobController {
 			+ "that has not succeeded (with wait: one whose end did not come within it)")
 	Object recommendation(@Parameter(description = JOB_ID) @PathVariable long id,
 			@Parameter(description = WAIT + " A training job's 409 is answered at once.",
-					schema = @Schema(type = "number", format = "double", minimum = "0", exclusiveMinimum = true))
-			@RequestParam(required = false) Double wait) {
+					schema = @Schema(type = "number", format = "double"))
+			@RequestParam(required = false) @Positive Double wait) {
 		if (wait == null) {
 			return recommendationEntity(management.recommendationAnswer(id));
 		}

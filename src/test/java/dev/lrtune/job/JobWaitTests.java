@@ -104,15 +104,17 @@ class JobWaitTests {
 	@Test
 	void aWaitThatIsNotMoreThan0AndAtMostTheMaximumIsA400NamingWait() throws Exception {
 		now(1, "range_test", JobStatus.RUNNING);
-		for (String wait : new String[] { "0", "-1", "60.5", "1e9", "NaN", "Infinity" }) {
+		for (String wait : new String[] { "0", "-1", "-0", "60.5", "1e9", "NaN", "Infinity" }) {
 			for (String path : new String[] { "/api/v1/jobs/1", "/api/v1/jobs/1/recommendation" }) {
 				mvc.perform(get(path).param("wait", wait))
 					.andExpect(request().asyncNotStarted())
 					.andExpect(status().isBadRequest())
 					.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 					.andExpect(jsonPath("$.errors[0].field").value("wait"))
-					.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith(
-							"must be more than 0 and at most 60 seconds (lrtune.jobs.max-wait), got ")));
+					.andExpect(jsonPath("$.errors[0].message").value(wait.startsWith("-") || wait.equals("0") || wait.equals("NaN")
+							? org.hamcrest.Matchers.equalTo("must be greater than 0")
+							: org.hamcrest.Matchers.startsWith("must be more than 0 and at most 60 seconds "
+									+ "(lrtune.jobs.max-wait), got ")));
 			}
 		}
 		mvc.perform(get("/api/v1/jobs/1").param("wait", "soon"))

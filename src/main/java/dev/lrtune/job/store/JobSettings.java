@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leaseDuration how long a claim holds without renewal; a running job whose lease is older than this is
  *     taken over by another worker
  * @param recoveryInterval how often expired leases are looked for (also once at start-up)
- * @param maxWait the longest a request may wait for a job's end ({@code ?wait=} on {@code GET /jobs/{id}} and its
+ * @param maxWait the longest a request may wait for a job's end (the {@code wait} parameter of a job's read and of its
  *     recommendation); a longer wait is a 400
  * @param waitCheckInterval while requests wait, how often the statuses of their jobs are read from the database, for
  *     the endings this instance is not told of (another instance's worker, a lease running out)
