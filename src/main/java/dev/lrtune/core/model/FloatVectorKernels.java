@@ -46,7 +46,7 @@ final class FloatVectorKernels {
 	 * into the type profiles of the JDK's shared {@code DoubleVector} methods ({@code intoArray}'s calls of
 	 * {@code length()} and {@code vspecies()}). C2 compiles a call on an accumulator (a loop's phi, typed
 	 * {@code DoubleVector}) by those profiles; with two classes in them the float64 kernels that C2 compiled after
-	 * a float32 epoch dispatched on the class, boxed their vectors and ran the float64 MLP's epoch at 1.7–13× its
+	 * a float32 epoch dispatched on the class, boxed their vectors and ran the float64 MLP's epoch at 1.6–16× its
 	 * time (docs/benchmarks.md, 2026-12-07). Likewise every float vector is 256 bits wide: converted into 128-bit
 	 * float vectors, C2 left the tiles' operations on 256-bit ones to the allocating fallback.
 	 */

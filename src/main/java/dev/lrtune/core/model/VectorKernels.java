@@ -910,7 +910,7 @@ final class VectorKernels {
 	 * vector of that known class: an accumulator is only ever an argument ({@code p.add(s)}, {@code zero.add(s)}),
 	 * never the receiver. A call on an accumulator (a loop's phi, typed {@code DoubleVector}) is compiled from the
 	 * type profile of the JDK's shared method, and in a JVM that also runs 512-bit vectors C2 then boxed the
-	 * accumulators (about 80 MB an epoch in {@code dot8}, 23–28 ms instead of 16; docs/benchmarks.md,
+	 * accumulators (75–94 MB an epoch in {@code dot8}, 24–27 ms instead of 16; docs/benchmarks.md,
 	 * 2026-12-07). The same bits: p + s is s + p (but for the payload of a NaN when both are NaNs of different
 	 * payloads, which Java leaves open), and +0.0 + s is s, since an accumulator that starts at +0.0 is never
 	 * −0.0 (round to nearest gives +0.0 for every exact cancellation and for −0.0 + +0.0).
