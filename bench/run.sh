@@ -74,7 +74,10 @@ echo "load average before: $load_before"
 # The same epochs timed in CPU time (least of 12 rounds once the JIT has settled): the figures that hold up when
 # the machine is shared. In several JVMs (CPU_JVMS, default 3), one after the other, and the least of each figure
 # kept: JVMs of the same code settle on code of different speed (one MLP in several ran at 120 ms against 66-75),
-# and a neighbour on the host can slow every round of one JVM for seconds, CPU time included.
+# and a neighbour on the host can slow every round of one JVM for seconds, CPU time included. Each of these JVMs
+# alternates the float64 MLP, the float32 MLP and the logistic epoch, as the service's JVM trains whatever comes
+# (JMH's MLP fork trains the MLP alone), and prints the bytes each epoch allocated: about 2 MB for a settled MLP
+# epoch, hundreds of MB or more when C2 left the kernels' vectors boxed (docs/benchmarks.md, 2026-12-07).
 for ((jvm = 1; jvm <= ${CPU_JVMS:-3}; jvm++)); do
 	./mvnw -q ${MAVEN_ARGS:-} -Pbench exec:exec -Dbench.jvmArgs="$jvm_args" -Dbench.main=dev.lrtune.bench.EpochCpuTimes \
 		-Dbench.args=12 | tee -a target/cputime.log

@@ -23,6 +23,7 @@ machine = sys.argv[6] if len(sys.argv) > 6 else None
 cpu_log = sys.argv[7] if len(sys.argv) > 7 else None
 cpu_times = {}
 cpu_runs = {}
+allocs = {}
 warmups = []
 peaks = {}
 paired = None
@@ -45,6 +46,9 @@ if cpu_log and os.path.exists(cpu_log):
     # warm-up rounds, whether the JIT had settled, and the ms it compiled during the timed rounds, per JVM
     warmups = re.findall(r"^WARM-UP (\d+) (\w+) (\d+)", cpu_text, re.MULTILINE)
     peaks = {dtype: float(g) for dtype, g in re.findall(r"^PEAK-GFLOPS (\w+) ([0-9.]+)", cpu_text, re.MULTILINE)}
+    # KB allocated per epoch (median of a JVM's timed rounds), per JVM: megabytes mean boxed vectors
+    for name, kb in re.findall(r"^ALLOC-PER-EPOCH (\w+) (\d+)", cpu_text, re.MULTILINE):
+        allocs.setdefault(name, []).append(int(kb))
 torch = {}
 torch_cpu = {}
 torch_version = None
@@ -176,6 +180,9 @@ if cpu_times:
         print(f"  least over {len(warmups)} JVMs, each timing its rounds after its JIT settled ({settled} of"
               f" {len(warmups)} did; warm-up rounds {', '.join(w[0] for w in warmups)}; JIT ms during the timed rounds"
               f" {', '.join(w[2] for w in warmups)})")
+    if allocs:
+        print("  allocated per epoch, per JVM (KB; about 2,000 for a settled MLP epoch, far more when C2 left vectors"
+              " boxed): " + "; ".join(f"{name} {', '.join(str(kb) for kb in kbs)}" for name, kbs in allocs.items()))
     for workload, label in (("logistic", "logistic 100,000 x 100, batch 32"), ("mlp", "MLP 784-128-10, batch 64")):
         # PyTorch / lrtune: how many times less CPU time lrtune takes
         ours = cpu_times.get(workload)

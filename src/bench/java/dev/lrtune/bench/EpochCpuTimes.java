@@ -47,6 +47,14 @@ import dev.lrtune.core.train.TrainingSettings;
  * <settled> <ms compiling in the timed rounds>}; with {@code -Dbench.printRounds=true} also each round's times and
  * the MLP's and logistic epoch's page faults.
  *
+ * <p><b>Bytes allocated per epoch</b> ({@code ALLOC-PER-EPOCH <name> <KB>}, the median over the timed rounds,
+ * from {@code com.sun.management.ThreadMXBean}): a settled float64 MLP epoch allocates about 2 MB (its batches'
+ * order and the model's buffers); when C2 leaves the kernels' vectors boxed it allocates hundreds of megabytes
+ * to gigabytes, which tells that cause from a busy machine at a glance. This JVM alternates the three kinds of
+ * epoch, as the service's JVM runs whatever jobs come (its start-up warm-up alone trains linear, logistic,
+ * softmax and MLP models): JMH's {@link MlpBenchmark} fork trains the MLP alone and cannot show what another
+ * model's vector code does to the MLP's compiled code.
+ *
  * <p>One JVM is not enough either: JVMs of the same code can settle on compiled code of different speed, and a
  * busy neighbour on the host can slow every round of one JVM for seconds, in CPU time too (the thread runs, but
  * slower). bench/run.sh therefore runs this class in several JVMs one after the other and keeps the least of each
@@ -74,6 +82,9 @@ public final class EpochCpuTimes {
 		int cols = LogisticRegressionBenchmark.COLS;
 		SplitDataset logisticData = BenchSupport.logisticData();
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		com.sun.management.ThreadMXBean allocations = (com.sun.management.ThreadMXBean) threads;
+		long thread = Thread.currentThread().getId();
+		long[][] allocated = new long[3][rounds];
 		long mlp = Long.MAX_VALUE;
 		long mlpFloat = Long.MAX_VALUE;
 		long logistic = Long.MAX_VALUE;
@@ -106,9 +117,11 @@ public final class EpochCpuTimes {
 			Trainer mlpTrainer = trainer(mlpModel, MlpBenchmark.LR, MlpBenchmark.BATCH, MlpBenchmark.ROWS,
 					MlpBenchmark.SEED);
 			long faultStart = printRounds ? BenchSupport.minorFaults() : 0;
+			long bytes = allocations.getThreadAllocatedBytes(thread);
 			long start = threads.getCurrentThreadCpuTime();
 			sink += mlpTrainer.run(mlpData, TrainingListener.NONE).lastLoss();
 			long mlpTime = threads.getCurrentThreadCpuTime() - start;
+			long mlpBytes = allocations.getThreadAllocatedBytes(thread) - bytes;
 			long mlpFaults = printRounds ? BenchSupport.minorFaults() - faultStart : 0;
 			mlpHash = bitsHash(mlpModel.parameters());
 
@@ -116,12 +129,15 @@ public final class EpochCpuTimes {
 					ModelSpec.FLOAT32), Task.classification(MlpBenchmark.CLASSES), MlpBenchmark.INPUTS, MlpBenchmark.SEED);
 			Trainer floatTrainer = trainer(floatModel, MlpBenchmark.LR, MlpBenchmark.BATCH, MlpBenchmark.ROWS,
 					MlpBenchmark.SEED);
+			bytes = allocations.getThreadAllocatedBytes(thread);
 			start = threads.getCurrentThreadCpuTime();
 			floatSink += floatTrainer.run(mlpData, TrainingListener.NONE).lastLoss();
 			long floatTime = threads.getCurrentThreadCpuTime() - start;
+			long floatBytes = allocations.getThreadAllocatedBytes(thread) - bytes;
 			floatHash = bitsHash(floatModel.parameters());
 
 			faultStart = printRounds ? BenchSupport.minorFaults() : 0;
+			bytes = allocations.getThreadAllocatedBytes(thread);
 			start = threads.getCurrentThreadCpuTime();
 			Model logisticModel = Models.create(ModelSpec.of("logistic"), Task.classification(2), cols,
 					LogisticRegressionBenchmark.SEED);
@@ -130,6 +146,7 @@ public final class EpochCpuTimes {
 				.run(logisticData, TrainingListener.NONE)
 				.lastLoss();
 			long logisticTime = threads.getCurrentThreadCpuTime() - start;
+			long logisticBytes = allocations.getThreadAllocatedBytes(thread) - bytes;
 			long logisticFaults = printRounds ? BenchSupport.minorFaults() - faultStart : 0;
 
 			start = threads.getCurrentThreadCpuTime();
@@ -165,6 +182,9 @@ public final class EpochCpuTimes {
 				}
 			}
 			else {
+				allocated[0][timed] = mlpBytes;
+				allocated[1][timed] = floatBytes;
+				allocated[2][timed] = logisticBytes;
 				ratios[timed++] = (double) logisticTime / floorTime;
 				scalarFloor = Math.min(scalarFloor, scalarFloorTime);
 				touch = Math.min(touch, touchTime);
@@ -178,6 +198,11 @@ public final class EpochCpuTimes {
 				mlp / 1e6, logistic / 1e6, floor / 1e6, touch / 1e6);
 		System.out.printf("CPU-TIME scalarfloor %.3f%n", scalarFloor / 1e6);
 		System.out.printf("CPU-TIME mlpfloat32 %.3f%n", mlpFloat / 1e6);
+		String[] names = { "mlp", "mlpfloat32", "logistic" };
+		for (int w = 0; w < names.length; w++) {
+			Arrays.sort(allocated[w]);
+			System.out.printf("ALLOC-PER-EPOCH %s %d%n", names[w], allocated[w][rounds / 2] >> 10);
+		}
 		Arrays.sort(ratios);
 		System.out.printf("PAIRED-RATIO logistic/floor %.3f %.3f %.3f %d%n", median(ratios), ratios[0],
 				ratios[rounds - 1], rounds);

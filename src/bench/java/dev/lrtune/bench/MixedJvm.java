@@ -24,7 +24,10 @@ import dev.lrtune.core.train.TrainingSettings;
  * trains only logistic epochs. Both tables are always built, so that the heap holds the same arrays whatever
  * runs; the arguments are phases run in order: {@code L<n>} n rounds of (logistic epoch, sequential floor,
  * shuffled touch, a scalar calibration loop), printing the least of the phase's last half and, per logistic
- * epoch, the bytes the thread allocated and its page faults; {@code M<n>} n MLP epochs alone; {@code I<n>} n
+ * epoch, the bytes the thread allocated and its page faults; {@code M<n>} n MLP epochs alone (and the bytes each
+ * allocated: about 2 MB settled, far more with boxed vectors); {@code F<n>} n epochs of the same MLP in float32,
+ * whose vector code, run before the float64 MLP's was compiled, once made C2 box the latter's vectors
+ * (docs/benchmarks.md, 2026-12-07: {@code F20 M40}); {@code I<n>} n
  * rounds of an MLP epoch followed by the L round, as {@link EpochCpuTimes} does; {@code W<n>x<s>} n rounds of s
  * logistic steps and 60 MLP steps on 2,000 x 50 rows, the sizes of the service's start-up warm-up. The calibration loop (a chain
  * of dependent integer multiplies, no memory) tells a slower clock from slower memory or slower code.
@@ -76,17 +79,23 @@ public final class MixedJvm {
 			int n = Integer.parseInt(phase.substring(1));
 			double[][] t = new double[6][n];
 			long[] alloc = new long[n];
+			long[] mlpAlloc = new long[n];
 			long[] faults = new long[n];
 			for (int round = 0; round < n; round++) {
+				long mlpBytes = threads.getThreadAllocatedBytes(tid);
 				long start = threads.getCurrentThreadCpuTime();
-				if (kind == 'M' || kind == 'I') {
-					Model mlp = Models.create(ModelSpec.mlp(List.of(MlpBenchmark.HIDDEN), "relu"),
-							Task.classification(MlpBenchmark.CLASSES), MlpBenchmark.INPUTS, MlpBenchmark.SEED);
+				if (kind == 'M' || kind == 'I' || kind == 'F') {
+					ModelSpec spec = kind == 'F'
+							? new ModelSpec("mlp", List.of(MlpBenchmark.HIDDEN), "relu", ModelSpec.FLOAT32)
+							: ModelSpec.mlp(List.of(MlpBenchmark.HIDDEN), "relu");
+					Model mlp = Models.create(spec, Task.classification(MlpBenchmark.CLASSES), MlpBenchmark.INPUTS,
+							MlpBenchmark.SEED);
 					sink += trainer(mlp, MlpBenchmark.LR, MlpBenchmark.BATCH, MlpBenchmark.ROWS, MlpBenchmark.SEED)
 						.run(mlpData, TrainingListener.NONE).lastLoss();
 				}
 				t[0][round] = (threads.getCurrentThreadCpuTime() - start) / 1e6;
-				if (kind == 'M') {
+				mlpAlloc[round] = threads.getThreadAllocatedBytes(tid) - mlpBytes;
+				if (kind == 'M' || kind == 'F') {
 					continue;
 				}
 				long a0 = threads.getThreadAllocatedBytes(tid);
@@ -112,6 +121,8 @@ public final class MixedJvm {
 			int from = n / 2;
 			long[] a = Arrays.copyOfRange(alloc, from, n);
 			long[] f = Arrays.copyOfRange(faults, from, n);
+			long[] m = Arrays.copyOfRange(mlpAlloc, from, n);
+			Arrays.sort(m);
 			Arrays.sort(a);
 			Arrays.sort(f);
 			MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
@@ -119,11 +130,12 @@ public final class MixedJvm {
 			for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
 				gcs += gc.getCollectionCount();
 			}
+			boolean mlpOnly = kind == 'M' || kind == 'F';
 			System.out.printf("PHASE %s mlp %.3f logistic %.3f floor %.3f touch %.3f calib %.3f | alloc/epoch median %d"
-					+ " faults/epoch median %d | heap used %d MB committed %d MB, GCs so far %d%n", phase,
-					least(t[0], from), least(t[1], from), least(t[2], from), least(t[3], from), least(t[4], from),
-					kind == 'M' ? 0 : a[a.length / 2], kind == 'M' ? 0 : f[f.length / 2], heap.getUsed() >> 20,
-					heap.getCommitted() >> 20, gcs);
+					+ " faults/epoch median %d | MLP alloc/epoch median %d | heap used %d MB committed %d MB, GCs so far"
+					+ " %d%n", phase, least(t[0], from), least(t[1], from), least(t[2], from), least(t[3], from),
+					least(t[4], from), mlpOnly ? 0 : a[a.length / 2], mlpOnly ? 0 : f[f.length / 2], m[m.length / 2],
+					heap.getUsed() >> 20, heap.getCommitted() >> 20, gcs);
 		}
 		System.out.printf("(kernels %s; sink %s)%n", Models.kernels(), sink);
 	}

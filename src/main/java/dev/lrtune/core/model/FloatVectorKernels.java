@@ -25,9 +25,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class FloatVectorKernels {
 
 	/**
-	 * 8 floats on every CPU, AVX-512 included: the packing's conversions below are 256 bits wide, and a JVM
-	 * whose float vectors come in two shapes was seen leaving the tiles to the Vector API's allocating fallback
-	 * (see {@link #WIDE}), so the tiles keep the one shape measured.
+	 * 8 floats on every CPU, AVX-512 included: a conversion of 8 float64 weights gives 256 bits of floats, and a
+	 * JVM whose float vectors come in two shapes was seen leaving the tiles to the Vector API's allocating
+	 * fallback (see {@link #WIDE}), so the tiles keep the one shape measured.
 	 */
 	private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
 
@@ -36,19 +36,32 @@ final class FloatVectorKernels {
 	private static final int ROWS = 4;
 
 	/**
-	 * Eight float64 weights at a time rounded as a panel is packed: two vectors of four converted
-	 * ({@code vcvtpd2ps}) into the lower and the upper half of one vector of eight floats. A scalar conversion per
-	 * weight took the 784-128-10 MLP's forward product from 52 to 36 GFLOP/s; converted into 128-bit float
-	 * vectors, C2 then left the tiles' operations on 256-bit ones to the allocating fallback (both classes seen
-	 * by the shared methods' profiles), so every float vector here is 256 bits wide.
+	 * Eight float64 weights at a time rounded as a panel is packed, in the float64 kernels' vectors
+	 * ({@code DoubleVector.SPECIES_PREFERRED}, as {@link VectorKernels} takes): with 512-bit ones, one vector of
+	 * eight converted ({@code vcvtpd2ps}) into one vector of eight floats; with 256-bit ones, two vectors of four
+	 * into the lower and the upper half of one. A scalar conversion per weight took the 784-128-10 MLP's forward
+	 * product from 52 to 36 GFLOP/s.
+	 *
+	 * <p>Never a second shape of float64 vectors: with AVX-512, converting from 256-bit ones put a second class
+	 * into the type profiles of the JDK's shared {@code DoubleVector} methods ({@code intoArray}'s calls of
+	 * {@code length()} and {@code vspecies()}). C2 compiles a call on an accumulator (a loop's phi, typed
+	 * {@code DoubleVector}) by those profiles; with two classes in them the float64 kernels that C2 compiled after
+	 * a float32 epoch dispatched on the class, boxed their vectors and ran the float64 MLP's epoch at 1.6–16× its
+	 * time (docs/benchmarks.md, 2026-12-07). Likewise every float vector is 256 bits wide: converted into 128-bit
+	 * float vectors, C2 left the tiles' operations on 256-bit ones to the allocating fallback.
 	 */
-	private static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_256;
+	private static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_PREFERRED;
 
 	private static final VectorSpecies<Float> NARROW = FloatVector.SPECIES_256;
 
 	private static final VectorMask<Float> UPPER = VectorMask.fromLong(NARROW, 0xF0);
 
 	private static final int WIDE_LANES = WIDE.length();
+
+	/** The float64 vectors the packing converts from: the float64 kernels' own (see {@link #WIDE}). */
+	static VectorSpecies<Double> wideSpecies() {
+		return WIDE;
+	}
 
 	/** The widest panel: three vectors. */
 	private static final int PANEL = 3 * L;
@@ -175,12 +188,20 @@ final class FloatVectorKernels {
 			}
 			else {
 				int j = 0;
-				for (; j + 2 * WIDE_LANES <= columns; j += 2 * WIDE_LANES) {
-					FloatVector lower = (FloatVector) DoubleVector.fromArray(WIDE, bWide, from + j)
-						.convertShape(VectorOperators.D2F, NARROW, 0);
-					FloatVector upper = (FloatVector) DoubleVector.fromArray(WIDE, bWide, from + j + WIDE_LANES)
-						.convertShape(VectorOperators.D2F, NARROW, -1);
-					lower.blend(upper, UPPER).intoArray(packed, to + j);
+				if (WIDE_LANES == L) {
+					for (; j + L <= columns; j += L) {
+						((FloatVector) DoubleVector.fromArray(WIDE, bWide, from + j).convertShape(VectorOperators.D2F,
+								NARROW, 0)).intoArray(packed, to + j);
+					}
+				}
+				else {
+					for (; j + 2 * WIDE_LANES <= columns; j += 2 * WIDE_LANES) {
+						FloatVector lower = (FloatVector) DoubleVector.fromArray(WIDE, bWide, from + j)
+							.convertShape(VectorOperators.D2F, NARROW, 0);
+						FloatVector upper = (FloatVector) DoubleVector.fromArray(WIDE, bWide, from + j + WIDE_LANES)
+							.convertShape(VectorOperators.D2F, NARROW, -1);
+						lower.blend(upper, UPPER).intoArray(packed, to + j);
+					}
 				}
 				for (; j < columns; j++) {
 					packed[to + j] = (float) bWide[from + j];

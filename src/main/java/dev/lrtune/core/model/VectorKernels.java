@@ -41,6 +41,9 @@ final class VectorKernels {
 	/** Four lanes, the dot product's four accumulators, whatever the CPU offers. */
 	private static final VectorSpecies<Double> FOUR = DoubleVector.SPECIES_256;
 
+	/** {@link #zeros()}'s lanes. */
+	private static final double[] ZEROS = new double[4];
+
 	/** Rows per tile of {@link #product}. */
 	private static final int ROWS = 4;
 
@@ -799,22 +802,23 @@ final class VectorKernels {
 	 * time keep four independent chains of additions and four streams of loads in flight.
 	 */
 	static void dot4(double[] x, int o0, int o1, int o2, int o3, double[] w, int length, double[] out, int at) {
-		DoubleVector s0 = DoubleVector.zero(FOUR);
+		DoubleVector s0 = zeros();
 		DoubleVector s1 = s0;
 		DoubleVector s2 = s0;
 		DoubleVector s3 = s0;
 		int k = 0;
 		for (; k + 3 < length; k += 4) {
 			DoubleVector v = DoubleVector.fromArray(FOUR, w, k);
-			s0 = s0.add(DoubleVector.fromArray(FOUR, x, o0 + k).mul(v));
-			s1 = s1.add(DoubleVector.fromArray(FOUR, x, o1 + k).mul(v));
-			s2 = s2.add(DoubleVector.fromArray(FOUR, x, o2 + k).mul(v));
-			s3 = s3.add(DoubleVector.fromArray(FOUR, x, o3 + k).mul(v));
+			s0 = DoubleVector.fromArray(FOUR, x, o0 + k).mul(v).add(s0);
+			s1 = DoubleVector.fromArray(FOUR, x, o1 + k).mul(v).add(s1);
+			s2 = DoubleVector.fromArray(FOUR, x, o2 + k).mul(v).add(s2);
+			s3 = DoubleVector.fromArray(FOUR, x, o3 + k).mul(v).add(s3);
 		}
-		out[at] = finish(s0, x, o0, w, k, length);
-		out[at + 1] = finish(s1, x, o1, w, k, length);
-		out[at + 2] = finish(s2, x, o2, w, k, length);
-		out[at + 3] = finish(s3, x, o3, w, k, length);
+		DoubleVector zero = zeros();
+		out[at] = finish(zero.add(s0), x, o0, w, k, length);
+		out[at + 1] = finish(zero.add(s1), x, o1, w, k, length);
+		out[at + 2] = finish(zero.add(s2), x, o2, w, k, length);
+		out[at + 3] = finish(zero.add(s3), x, o3, w, k, length);
 	}
 
 	/**
@@ -832,7 +836,7 @@ final class VectorKernels {
 		int o5 = o[from + 5];
 		int o6 = o[from + 6];
 		int o7 = o[from + 7];
-		DoubleVector s0 = DoubleVector.zero(FOUR);
+		DoubleVector s0 = zeros();
 		DoubleVector s1 = s0;
 		DoubleVector s2 = s0;
 		DoubleVector s3 = s0;
@@ -843,18 +847,28 @@ final class VectorKernels {
 		int k = 0;
 		for (; k + 3 < length; k += 4) {
 			DoubleVector v = DoubleVector.fromArray(FOUR, w, k);
-			s0 = s0.add(DoubleVector.fromArray(FOUR, x, o0 + k).mul(v));
-			s1 = s1.add(DoubleVector.fromArray(FOUR, x, o1 + k).mul(v));
-			s2 = s2.add(DoubleVector.fromArray(FOUR, x, o2 + k).mul(v));
-			s3 = s3.add(DoubleVector.fromArray(FOUR, x, o3 + k).mul(v));
-			s4 = s4.add(DoubleVector.fromArray(FOUR, x, o4 + k).mul(v));
-			s5 = s5.add(DoubleVector.fromArray(FOUR, x, o5 + k).mul(v));
-			s6 = s6.add(DoubleVector.fromArray(FOUR, x, o6 + k).mul(v));
-			s7 = s7.add(DoubleVector.fromArray(FOUR, x, o7 + k).mul(v));
+			s0 = DoubleVector.fromArray(FOUR, x, o0 + k).mul(v).add(s0);
+			s1 = DoubleVector.fromArray(FOUR, x, o1 + k).mul(v).add(s1);
+			s2 = DoubleVector.fromArray(FOUR, x, o2 + k).mul(v).add(s2);
+			s3 = DoubleVector.fromArray(FOUR, x, o3 + k).mul(v).add(s3);
+			s4 = DoubleVector.fromArray(FOUR, x, o4 + k).mul(v).add(s4);
+			s5 = DoubleVector.fromArray(FOUR, x, o5 + k).mul(v).add(s5);
+			s6 = DoubleVector.fromArray(FOUR, x, o6 + k).mul(v).add(s6);
+			s7 = DoubleVector.fromArray(FOUR, x, o7 + k).mul(v).add(s7);
 		}
 		// the lane sums written out here rather than through finish: C2 reaches its node-count cutoff in this
 		// method and leaves some of the calls of a method not marked for forced inlining out of line, each then
-		// boxing its vector; lane() is forced inline
+		// boxing its vector; lane() is forced inline. Each accumulator is read through zero + s (the same bits,
+		// see zeros()), a vector whose class C2 knows when it parses.
+		DoubleVector zero = zeros();
+		s0 = zero.add(s0);
+		s1 = zero.add(s1);
+		s2 = zero.add(s2);
+		s3 = zero.add(s3);
+		s4 = zero.add(s4);
+		s5 = zero.add(s5);
+		s6 = zero.add(s6);
+		s7 = zero.add(s7);
 		out[at] = (s0.lane(0) + s0.lane(1)) + (s0.lane(2) + s0.lane(3));
 		out[at + 1] = (s1.lane(0) + s1.lane(1)) + (s1.lane(2) + s1.lane(3));
 		out[at + 2] = (s2.lane(0) + s2.lane(1)) + (s2.lane(2) + s2.lane(3));
@@ -882,12 +896,27 @@ final class VectorKernels {
 
 	/** One row's {@link #dot4}. */
 	static double dot(double[] x, int offset, double[] w, int length) {
-		DoubleVector sum = DoubleVector.zero(FOUR);
+		DoubleVector sum = zeros();
 		int k = 0;
 		for (; k + 3 < length; k += 4) {
-			sum = sum.add(DoubleVector.fromArray(FOUR, x, offset + k).mul(DoubleVector.fromArray(FOUR, w, k)));
+			sum = DoubleVector.fromArray(FOUR, x, offset + k).mul(DoubleVector.fromArray(FOUR, w, k)).add(sum);
 		}
-		return finish(sum, x, offset, w, k, length);
+		return finish(zeros().add(sum), x, offset, w, k, length);
+	}
+
+	/**
+	 * Four lanes of +0.0, loaded rather than {@code DoubleVector.zero(FOUR)}: a loaded vector is typed as its
+	 * class when C2 parses, {@code zero} only as {@code DoubleVector}. The dot products keep every call on a
+	 * vector of that known class: an accumulator is only ever an argument ({@code p.add(s)}, {@code zero.add(s)}),
+	 * never the receiver. A call on an accumulator (a loop's phi, typed {@code DoubleVector}) is compiled from the
+	 * type profile of the JDK's shared method, and in a JVM that also runs 512-bit vectors C2 then boxed the
+	 * accumulators (75–94 MB an epoch in {@code dot8}, 24–27 ms instead of 16; docs/benchmarks.md,
+	 * 2026-12-07). The same bits: p + s is s + p (but for the payload of a NaN when both are NaNs of different
+	 * payloads, which Java leaves open), and +0.0 + s is s, since an accumulator that starts at +0.0 is never
+	 * −0.0 (round to nearest gives +0.0 for every exact cancellation and for −0.0 + +0.0).
+	 */
+	private static DoubleVector zeros() {
+		return DoubleVector.fromArray(FOUR, ZEROS, 0);
 	}
 
 	private static double finish(DoubleVector lanes, double[] x, int offset, double[] w, int k, int length) {

@@ -3,6 +3,7 @@ package dev.lrtune.core.model;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import jdk.incubator.vector.DoubleVector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,6 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * columns, float64 weights rounded as they are packed, offsets into every operand.
  */
 class FloatVectorKernelsTests {
+
+	/** Float64 weights whose rounding to float32 is a special case: signed zeros, below the subnormals, ties. */
+	private static final double[] SPECIAL_WEIGHTS = { 0.0, -0.0, 1e-320, -1e-46, 0x1.000001p0, -0x1.000003p-3,
+			0x1.0000018p0, Float.MIN_VALUE / 2, 0x1.fffffep-127, 0x1.fffffe8p-127 };
 
 	@Test
 	void theTestsRunTheVectorPath() {
@@ -52,8 +57,19 @@ class FloatVectorKernelsTests {
 				width + 1, n, inner, width), n, width);
 	}
 
+	/**
+	 * One shape of float64 vectors in a JVM: the packing's conversions take the float64 kernels' vectors, since
+	 * a second shape beside them made C2 box the float64 kernels compiled after a float32 epoch.
+	 */
+	@Test
+	void thePackingConvertsFromTheFloat64KernelsVectors() {
+		assertThat(FloatVectorKernels.wideSpecies()).isEqualTo(DoubleVector.SPECIES_PREFERRED);
+		assertThat(FloatVectorKernels.wideSpecies().length()).isEqualTo(VectorKernels.lanes());
+	}
+
 	@ParameterizedTest(name = "n={0} inner={1} width={2}")
-	@CsvSource({ "1,1,1", "5,7,9", "64,784,128", "16,128,10", "9,300,33" })
+	@CsvSource({ "1,1,1", "5,7,9", "64,784,128", "16,128,10", "9,300,33", "4,5,8", "5,3,16", "8,2,24", "3,4,40",
+			"2,3,7" })
 	void float64WeightsAreRoundedToFloat32AsTheyArePacked(int n, int inner, int width) {
 		SplittableRandom random = new SplittableRandom(n * 1000 + inner * 10 + width + 2);
 		float[] a = floats(n * inner, random);
@@ -61,6 +77,10 @@ class FloatVectorKernelsTests {
 		float[] rounded = new float[wide.length];
 		for (int i = 0; i < wide.length; i++) {
 			wide[i] = random.nextDouble() - 0.5; // most of these need more than float32's 24 bits
+			if (i % 11 == 5) {
+				// weights whose rounding is special
+				wide[i] = SPECIAL_WEIGHTS[(i / 11) % SPECIAL_WEIGHTS.length];
+			}
 			rounded[i] = (float) wide[i];
 		}
 		float[] init = floats(width, random);

@@ -143,6 +143,39 @@ class VectorKernelsTests {
 		}
 	}
 
+	/**
+	 * Dot products whose terms are special: signed zeros (an accumulator read as +0.0 + s must stay s), exact
+	 * cancellations, infinities, a NaN, overflow: each row's bits as the scalar code's.
+	 */
+	@Test
+	void dotProductsOfSpecialValuesGiveTheScalarBits() {
+		double[][] rows = { { -0.0, -0.0, -0.0, -0.0, -0.0, -0.0, -0.0, -0.0, -0.0 },
+				{ 1, -1, 1e300, -1e300, 2, -2, 0.5, -0.5, -0.0 }, { 1e308, 1e308, 1e308, 1e308, 1, 1, 1, 1, 1 },
+				{ Double.POSITIVE_INFINITY, 1, Double.NEGATIVE_INFINITY, 1, 0, 0, 0, 0, 0 },
+				{ Double.NaN, 1, 2, 3, 4, 5, 6, 7, 8 }, { 1e-320, -1e-320, 5e-324, -5e-324, 1, 1, 1, 1, -1 },
+				{ 0, 0, 0, 0, 0, 0, 0, 0, Double.POSITIVE_INFINITY }, { -1, -1, -1, -1, 1, 1, 1, 1, 0 } };
+		double[] w = { 1, 1, 1, 1, 1, 1, 1, 1, -1 };
+		int length = w.length;
+		double[] x = new double[rows.length * length];
+		int[] offsets = new int[2 + rows.length];
+		for (int r = 0; r < rows.length; r++) {
+			System.arraycopy(rows[r], 0, x, r * length, length);
+			offsets[2 + r] = r * length;
+		}
+		double[] dots8 = new double[9];
+		VectorKernels.dot8(x, offsets, 2, w, length, dots8, 1);
+		double[] dots4 = new double[8];
+		VectorKernels.dot4(x, offsets[2], offsets[3], offsets[4], offsets[5], w, length, dots4, 0);
+		VectorKernels.dot4(x, offsets[6], offsets[7], offsets[8], offsets[9], w, length, dots4, 4);
+		for (int r = 0; r < rows.length; r++) {
+			long scalar = Double.doubleToRawLongBits(ScalarKernels.dot(x, r * length, w, length));
+			assertThat(Double.doubleToRawLongBits(dots8[r + 1])).as("dot8 row %d", r).isEqualTo(scalar);
+			assertThat(Double.doubleToRawLongBits(dots4[r])).as("dot4 row %d", r).isEqualTo(scalar);
+			assertThat(Double.doubleToRawLongBits(VectorKernels.dot(x, r * length, w, length))).as("dot row %d", r)
+				.isEqualTo(scalar);
+		}
+	}
+
 	/** The in-place layout of the linear models (vector kernels) against the gathered one (plain Java). */
 	@ParameterizedTest(name = "logistic={0} inputs={1} batch={2}")
 	@CsvSource({ "true,100,32", "true,7,5", "false,13,3", "false,100,1", "true,1,9", "true,100,13", "false,5,12",
