@@ -92,8 +92,8 @@ public class WarmUp {
 	static final int DATA_PATH_ROWS = 160;
 
 	/**
-	 * The length of the shuffle that precedes them: long enough that {@code SplittableRandom.nextInt(bound)} draws again
-	 * (a draw past the largest multiple of the bound, about {@code length² / 2³³} times in a shuffle) some twenty times.
+	 * The length of the shuffle that precedes them: long enough that a shuffle's bounded draw draws again (a draw past
+	 * the largest multiple of the bound, about {@code length² / 2³³} times in a shuffle) some twenty times.
 	 */
 	static final int SHUFFLE_ROWS = 400_000;
 
@@ -172,10 +172,12 @@ public class WarmUp {
 	 * rows evaluated by the model (its parameters non-zero, so that both outcomes of a prediction occur). Everything
 	 * is made here and dropped; returns the repeats run, fewer when a yield stopped them.
 	 *
-	 * <p>First, one shuffle of {@value #SHUFFLE_ROWS} rows, as a split's: the small splits' shuffles never make
-	 * {@code nextInt(bound)} draw again, which a shuffle of 100,000 rows does about once, and C2 compiles a branch its
-	 * profile says is never taken as a trap, which throws the compiled split and shuffle away the first time it is
-	 * taken: in the first large job, which then ran them interpreted and compiled them again.
+	 * <p>First, one shuffle of {@value #SHUFFLE_ROWS} rows, as a split's: a shuffle's bounded draw (its own code,
+	 * {@link RandomStreams}) draws again past the largest multiple of the bound, which the small splits' shuffles
+	 * never do and one of 100,000 rows does about once. C2 compiles a branch its profile says is never taken as a
+	 * trap, which throws the compiled split and shuffle away the first time it is taken: in the first large job,
+	 * which then ran them interpreted and compiled them again. Run first, while that code is still profiled, this
+	 * shuffle shows the branch taken.
 	 */
 	private int dataPath() {
 		int[] order = new int[SHUFFLE_ROWS];
