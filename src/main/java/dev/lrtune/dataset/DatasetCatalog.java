@@ -42,23 +42,14 @@ public class DatasetCatalog {
 	 * done rather than still going on beside it.
 	 */
 	DatasetView upload(Upload upload, UploadOptions options) {
-		ParsedDataset parsed = parse(upload, options);
+		byte[] bytes = upload.read(settings.maxBytes().toBytes());
+		ParsedDataset parsed = reader.read(bytes, upload.charset(), options);
 		StoredDataset dataset = store.save(parsed, options, Instant.now().truncatedTo(ChronoUnit.MICROS));
 		store.writeThrough();
 		events.publishEvent(new DatasetUploaded(dataset.id(), dataset.createdAt(), new TrainingData(parsed.features(),
 				parsed.rows(), parsed.cols(), parsed.targets(), parsed.task(), parsed.classes().size(),
 				parsed.featureNames(), dataset.standardize())));
 		return DatasetView.of(dataset);
-	}
-
-	/**
-	 * The upload read and parsed, in a frame of its own: once it returns, nothing refers to the body's bytes (tens of
-	 * megabytes, in one array), which a collection while the rows are being stored can then reclaim. A local of
-	 * {@link #upload}, run by the interpreter (once per upload, it is seldom compiled), would keep them reachable until
-	 * the upload answers, and leave them for the collection the first job's allocations start.
-	 */
-	private ParsedDataset parse(Upload upload, UploadOptions options) {
-		return reader.read(upload.read(settings.maxBytes().toBytes()), upload.charset(), options);
 	}
 
 	List<DatasetView> list() {
