@@ -56,15 +56,15 @@ public final class RandomStreams {
 	/**
 	 * {@code random.nextInt(bound)}: the same value from the same draws, by the same rule (a draw past the largest
 	 * multiple of {@code bound} is drawn again), which {@link SplittableRandom} has kept since Java 8, here as this
-	 * class's own code so that the JIT profiles it from the shuffles alone. Drawing again is rare, about
-	 * {@code bound / 2³²} of the time: never in the small shuffles of a warm-up or of other code calling the JDK's
-	 * shared {@code nextInt(bound)}, about once in a shuffle of 100,000 rows. C2 compiles a branch its profile says is
-	 * never taken as a trap, which throws the compiled code away when it is taken; a large job's split then ran
-	 * interpreted and was compiled again while it ran. Here the shuffles' own profile sees it (the start-up warm-up
-	 * shuffles 400,000 rows first).
+	 * class's own code so that the JIT profiles it from the shuffles (and the start-up warm-up) alone. Its two rare
+	 * branches are where C2 went wrong: a bound that is a power of two, and drawing again (about {@code bound / 2³²}
+	 * of the time: never in a small shuffle, about once in one of 100,000 rows). C2 compiles a branch its profile has
+	 * never seen taken as a trap, which throws the compiled code away when it is taken: a large job's split then ran
+	 * interpreted and was compiled again while it ran. The warm-up draws from bounds that take both branches half the
+	 * time before any shuffle, which no caller of the JDK's shared {@code nextInt(bound)} could do for it.
 	 * @param bound at least 1
 	 */
-	static int nextIndex(SplittableRandom random, int bound) {
+	public static int nextIndex(SplittableRandom random, int bound) {
 		int r = random.nextInt();
 		int m = bound - 1;
 		if ((bound & m) == 0) {

@@ -92,10 +92,13 @@ public class WarmUp {
 	static final int DATA_PATH_ROWS = 160;
 
 	/**
-	 * The length of the shuffle that precedes them: long enough that a shuffle's bounded draw draws again (a draw past
-	 * the largest multiple of the bound, about {@code length² / 2³³} times in a shuffle) some twenty times.
+	 * How many bounded draws precede them ({@link RandomStreams#nextIndex}), half from a bound just past 2³⁰, which
+	 * draws again about half of the time, half from a power of two.
 	 */
-	static final int SHUFFLE_ROWS = 400_000;
+	static final int BOUNDED_DRAWS = 4_000;
+
+	/** A bound whose draws are drawn again about half of the time: 2³¹ mod it is 2³⁰ − 1. */
+	static final int DRAWS_AGAIN_HALF_THE_TIME = (1 << 30) + 1;
 
 	/** An id no dataset has (ids start at 1): the lookups a job makes find no row and lock none. */
 	private static final long NO_DATASET = -1;
@@ -172,16 +175,17 @@ public class WarmUp {
 	 * rows evaluated by the model (its parameters non-zero, so that both outcomes of a prediction occur). Everything
 	 * is made here and dropped; returns the repeats run, fewer when a yield stopped them.
 	 *
-	 * <p>First, one shuffle of {@value #SHUFFLE_ROWS} rows, as a split's: a shuffle's bounded draw (its own code,
-	 * {@link RandomStreams}) draws again past the largest multiple of the bound, which the small splits' shuffles
-	 * never do and one of 100,000 rows does about once. C2 compiles a branch its profile says is never taken as a
-	 * trap, which throws the compiled split and shuffle away the first time it is taken: in the first large job,
-	 * which then ran them interpreted and compiled them again. Run first, while that code is still profiled, this
-	 * shuffle shows the branch taken.
+	 * <p>First, {@value #BOUNDED_DRAWS} draws of a shuffle's bounded draw ({@link RandomStreams#nextIndex}), from bounds
+	 * that take its two rare branches half of the time each: a bound that is a power of two, and drawing again past the
+	 * largest multiple of the bound, which the small splits' shuffles never do and one of 100,000 rows does about once.
+	 * C2 compiles a branch its profile has never seen taken as a trap, which throws the compiled split and shuffle away
+	 * the first time it is taken: in the first large job, which then ran them interpreted and compiled them again.
 	 */
 	private int dataPath() {
-		int[] order = new int[SHUFFLE_ROWS];
-		RandomStreams.shuffle(order, order.length, RandomStreams.split(SHUFFLE_ROWS));
+		SplittableRandom draws = RandomStreams.split(BOUNDED_DRAWS);
+		for (int i = 0; i < BOUNDED_DRAWS; i++) {
+			RandomStreams.nextIndex(draws, i % 2 == 0 ? DRAWS_AGAIN_HALF_THE_TIME : 1 << 20);
+		}
 		List<DataPath> paths = List.of(DataPath.of(json.read(REQUESTS.get(0), JobRequest.class)),
 				DataPath.of(json.read(REQUESTS.get(1), JobRequest.class)));
 		MetricSums sums = new MetricSums();
