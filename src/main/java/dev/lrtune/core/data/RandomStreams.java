@@ -60,8 +60,9 @@ public final class RandomStreams {
 	 * branches are where C2 went wrong: a bound that is a power of two, and drawing again (about {@code bound / 2³²}
 	 * of the time: never in a small shuffle, about once in one of 100,000 rows). C2 compiles a branch its profile has
 	 * never seen taken as a trap, which throws the compiled code away when it is taken: a large job's split then ran
-	 * interpreted and was compiled again while it ran. The warm-up draws from bounds that take both branches half the
-	 * time before any shuffle, which no caller of the JDK's shared {@code nextInt(bound)} could do for it.
+	 * interpreted and was compiled again while it ran. The start-up warm-up draws from a bound that draws again half of
+	 * the time, beside small shuffles that meet powers of two, which no caller of the JDK's shared
+	 * {@code nextInt(bound)} could do for the shuffles.
 	 * @param bound at least 1
 	 */
 	public static int nextIndex(SplittableRandom random, int bound) {

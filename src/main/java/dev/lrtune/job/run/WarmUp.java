@@ -92,10 +92,11 @@ public class WarmUp {
 	static final int DATA_PATH_ROWS = 160;
 
 	/**
-	 * How many bounded draws precede them ({@link RandomStreams#nextIndex}), half from a bound just past 2³⁰, which
-	 * draws again about half of the time, half from a power of two.
+	 * Bounded draws ({@link RandomStreams#nextIndex}) per repeat, from a bound just past 2³⁰, which draws again about
+	 * half of the time: spread over the repeats, so that some are made while the draw's code is profiled (interpreted,
+	 * then in C1), whenever that is.
 	 */
-	static final int BOUNDED_DRAWS = 4_000;
+	static final int DRAWS_PER_REPEAT = 4;
 
 	/** A bound whose draws are drawn again about half of the time: 2³¹ mod it is 2³⁰ − 1. */
 	static final int DRAWS_AGAIN_HALF_THE_TIME = (1 << 30) + 1;
@@ -175,22 +176,23 @@ public class WarmUp {
 	 * rows evaluated by the model (its parameters non-zero, so that both outcomes of a prediction occur). Everything
 	 * is made here and dropped; returns the repeats run, fewer when a yield stopped them.
 	 *
-	 * <p>First, {@value #BOUNDED_DRAWS} draws of a shuffle's bounded draw ({@link RandomStreams#nextIndex}), from bounds
-	 * that take its two rare branches half of the time each: a bound that is a power of two, and drawing again past the
-	 * largest multiple of the bound, which the small splits' shuffles never do and one of 100,000 rows does about once.
-	 * C2 compiles a branch its profile has never seen taken as a trap, which throws the compiled split and shuffle away
-	 * the first time it is taken: in the first large job, which then ran them interpreted and compiled them again.
+	 * <p>Each repeat also makes {@value #DRAWS_PER_REPEAT} of a shuffle's bounded draws ({@link RandomStreams#nextIndex})
+	 * from a bound that draws again about half of the time, past the largest multiple of the bound: the splits'
+	 * shuffles here never do, and one of 100,000 rows does about once. C2 compiles a branch its profile has never seen
+	 * taken as a trap, which throws the compiled split and shuffle away the first time it is taken: in the first large
+	 * job, which then ran them interpreted and compiled them again. (The draw's other rare branch, a bound that is a
+	 * power of two, the small shuffles take: 128, 64, ….)
 	 */
 	private int dataPath() {
-		SplittableRandom draws = RandomStreams.split(BOUNDED_DRAWS);
-		for (int i = 0; i < BOUNDED_DRAWS; i++) {
-			RandomStreams.nextIndex(draws, i % 2 == 0 ? DRAWS_AGAIN_HALF_THE_TIME : 1 << 20);
-		}
+		SplittableRandom draws = RandomStreams.split(DRAWS_PER_REPEAT);
 		List<DataPath> paths = List.of(DataPath.of(json.read(REQUESTS.get(0), JobRequest.class)),
 				DataPath.of(json.read(REQUESTS.get(1), JobRequest.class)));
 		MetricSums sums = new MetricSums();
 		int repeats = 0;
 		for (; repeats < DATA_PATH_REPEATS && !yielded; repeats++) {
+			for (int draw = 0; draw < DRAWS_PER_REPEAT; draw++) {
+				RandomStreams.nextIndex(draws, DRAWS_AGAIN_HALF_THE_TIME);
+			}
 			for (DataPath path : paths) {
 				SplitDataset split = path.request().split(UploadedJobDatasets.loaded(path.rows()));
 				path.model().evaluate(split.validation(), sums);
