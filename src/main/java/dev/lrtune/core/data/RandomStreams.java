@@ -46,11 +46,35 @@ public final class RandomStreams {
 	/** Shuffles {@code values[0..length)} in place (Fisher–Yates, the same draws on every machine). */
 	public static void shuffle(int[] values, int length, SplittableRandom random) {
 		for (int i = length - 1; i > 0; i--) {
-			int j = random.nextInt(i + 1);
+			int j = nextIndex(random, i + 1);
 			int swap = values[i];
 			values[i] = values[j];
 			values[j] = swap;
 		}
+	}
+
+	/**
+	 * {@code random.nextInt(bound)}: the same value from the same draws, by the same rule (a draw past the largest
+	 * multiple of {@code bound} is drawn again), which {@link SplittableRandom} has kept since Java 8, here as this
+	 * class's own code so that the JIT profiles it from the shuffles (and the start-up warm-up) alone. Its two rare
+	 * branches are where C2 went wrong: a bound that is a power of two, and drawing again (about {@code bound / 2³²}
+	 * of the time: never in a small shuffle, about once in one of 100,000 rows). C2 compiles a branch its profile has
+	 * never seen taken as a trap, which throws the compiled code away when it is taken: a large job's split then ran
+	 * interpreted and was compiled again while it ran. The start-up warm-up draws from a bound that draws again half of
+	 * the time, beside small shuffles that meet powers of two, which no caller of the JDK's shared
+	 * {@code nextInt(bound)} could do for the shuffles.
+	 * @param bound at least 1
+	 */
+	public static int nextIndex(SplittableRandom random, int bound) {
+		int r = random.nextInt();
+		int m = bound - 1;
+		if ((bound & m) == 0) {
+			return r & m; // a power of two: no draw is over-represented
+		}
+		for (int u = r >>> 1; u + m - (r = u % bound) < 0; u = random.nextInt() >>> 1) {
+			// drawn again: u was past the largest multiple of bound
+		}
+		return r;
 	}
 
 	private static SplittableRandom stream(long seed, Purpose purpose) {

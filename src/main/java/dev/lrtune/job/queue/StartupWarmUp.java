@@ -64,9 +64,9 @@ class StartupWarmUp {
 	private void warmUp() {
 		try {
 			WarmUp.Report report = warmUp.run(settings.rounds());
-			log.info("Warm-up {}: {} small jobs, {} iterations, in {} ms ({} ms of CPU)",
-					report.stopped() ? "stopped by a job" : "done", report.runs(), report.iterations(), report.millis(),
-					report.cpuMillis());
+			log.info("Warm-up {}: {} small jobs, {} iterations, {} passes over a small dataset's path, in {} ms ({} ms of CPU)",
+					report.stopped() ? "stopped by a job" : "done", report.runs(), report.iterations(), report.dataPaths(),
+					report.millis(), report.cpuMillis());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Warm-up failed; the first jobs compile their code themselves: {}", ex.toString());

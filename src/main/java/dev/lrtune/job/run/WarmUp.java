@@ -10,12 +10,19 @@ import java.util.SplittableRandom;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.lrtune.core.data.Dataset;
+import dev.lrtune.core.data.RandomStreams;
 import dev.lrtune.core.data.SplitDataset;
 import dev.lrtune.core.data.synthetic.SyntheticSpec;
+import dev.lrtune.core.model.MetricSums;
+import dev.lrtune.core.model.Model;
+import dev.lrtune.core.model.Models;
 import dev.lrtune.curve.CurveBatchRecorder;
 import dev.lrtune.curve.CurveSettings;
 import dev.lrtune.dataset.DatasetCatalog;
 import dev.lrtune.dataset.DatasetShape;
+import dev.lrtune.dataset.TargetKind;
+import dev.lrtune.dataset.TrainingData;
 import dev.lrtune.job.JobRequest;
 import dev.lrtune.job.JobType;
 import dev.lrtune.job.queue.Lease;
@@ -29,6 +36,15 @@ import dev.lrtune.job.store.JobJson;
  * written as JSON; and what an upload and a job on an uploaded dataset run besides (a small CSV parsed, the job's
  * lookups of a dataset's row). Until C2 compiles them, the models' Vector API kernels run in the API's allocating
  * fallback, tens of times slower, and code run for the first time is compiled while the first job waits for a core.
+ *
+ * <p>A job calls some of that code only a few times, each call a long loop: a dataset's hand-over, its split and
+ * standardisation once per job, the validation pass of a linear model once per evaluation. A few such jobs get the
+ * loops compiled on the stack (OSR) but not the methods themselves, which HotSpot compiles with C2 once they have been
+ * called some hundreds of times, or on the next call after their loop's OSR compilation: the first job of a user then
+ * paid for those compilations, tens of milliseconds of a core beside its own. So the first round also runs that path
+ * {@value #DATA_PATH_REPEATS} times on a small dataset ({@link #dataPath()}): uploaded rows handed over as an upload
+ * hands them, split and standardised as the linear and the logistic range tests ask, and their validation rows
+ * evaluated by the model.
  *
  * <p>Writes nothing anywhere: the curve recorder's batches are dropped, the lookups find no row and are rolled
  * back, the parsed CSV is not stored, no job row, metric or event is made, and
@@ -64,6 +80,26 @@ public class WarmUp {
 			 "optimizer": {"type": "adam"}, "batchSize": 32, "seed": 5, "validationFraction": 0.2,
 			 "standardizeTarget": true, "training": {"iterations": 40, "evaluateEvery": 20,
 			 "schedule": {"type": "cosine", "lr": 0.01, "tMax": 40}}}""");
+
+	/**
+	 * How often the first round runs a job's per-dataset path on a small dataset: past HotSpot's threshold for a C2
+	 * compilation of a method called this often with loops inside (600 calls, with its loops' iterations 15,000 in
+	 * all), with room to spare, and a few milliseconds of work per hundred.
+	 */
+	static final int DATA_PATH_REPEATS = 1_000;
+
+	/** The small dataset's rows (a fifth of them held out, more than one chunk of a model's evaluation loop). */
+	static final int DATA_PATH_ROWS = 160;
+
+	/**
+	 * Bounded draws ({@link RandomStreams#nextIndex}) per repeat, from a bound just past 2³⁰, which draws again about
+	 * half of the time: spread over the repeats, so that some are made while the draw's code is profiled (interpreted,
+	 * then in C1), whenever that is.
+	 */
+	static final int DRAWS_PER_REPEAT = 4;
+
+	/** A bound whose draws are drawn again about half of the time: 2³¹ mod it is 2³⁰ − 1. */
+	static final int DRAWS_AGAIN_HALF_THE_TIME = (1 << 30) + 1;
 
 	/** An id no dataset has (ids start at 1): the lookups a job makes find no row and lock none. */
 	private static final long NO_DATASET = -1;
@@ -112,8 +148,12 @@ public class WarmUp {
 		long start = System.nanoTime();
 		int runs = 0;
 		long iterations = 0;
+		int dataPaths = 0;
 		for (int round = 0; round < rounds && !yielded; round++) {
 			uploadedDataset();
+			if (round == 0) {
+				dataPaths = dataPath();
+			}
 			for (int i = 0; i < REQUESTS.size() && !yielded; i++) {
 				JobRequest request = json.read(REQUESTS.get(i), JobRequest.class);
 				// generated, split and standardised each time, as a job that misses the cache does
@@ -124,8 +164,70 @@ public class WarmUp {
 			}
 		}
 		long cpu = measured ? threads.getCurrentThreadCpuTime() - cpuStart : -1;
-		return new Report(runs, iterations, yielded, (System.nanoTime() - start) / 1_000_000,
+		return new Report(runs, iterations, dataPaths, yielded, (System.nanoTime() - start) / 1_000_000,
 				cpu < 0 ? -1 : cpu / 1_000_000);
+	}
+
+	/**
+	 * What every job on a dataset runs once per dataset or per evaluation, {@value #DATA_PATH_REPEATS} times on
+	 * {@value #DATA_PATH_ROWS} rows of 50 features: the rows handed over as an upload hands them to the jobs
+	 * ({@link UploadedJobDatasets#loaded}, which validates them), split and standardised as the linear and the logistic
+	 * range tests of {@link #REQUESTS} ask (a regression target standardised, class indices not), and the validation
+	 * rows evaluated by the model (its parameters non-zero, so that both outcomes of a prediction occur). Everything
+	 * is made here and dropped; returns the repeats run, fewer when a yield stopped them.
+	 *
+	 * <p>Each repeat also makes {@value #DRAWS_PER_REPEAT} of a shuffle's bounded draws ({@link RandomStreams#nextIndex})
+	 * from a bound that draws again about half of the time, past the largest multiple of the bound: the splits'
+	 * shuffles here never do, and one of 100,000 rows does about once. C2 compiles a branch its profile has never seen
+	 * taken as a trap, which throws the compiled split and shuffle away the first time it is taken: in the first large
+	 * job, which then ran them interpreted and compiled them again. (The draw's other rare branch, a bound that is a
+	 * power of two, the small shuffles take: 128, 64, ….)
+	 */
+	private int dataPath() {
+		SplittableRandom draws = RandomStreams.split(DRAWS_PER_REPEAT);
+		List<DataPath> paths = List.of(DataPath.of(json.read(REQUESTS.get(0), JobRequest.class)),
+				DataPath.of(json.read(REQUESTS.get(1), JobRequest.class)));
+		MetricSums sums = new MetricSums();
+		int repeats = 0;
+		for (; repeats < DATA_PATH_REPEATS && !yielded; repeats++) {
+			for (int draw = 0; draw < DRAWS_PER_REPEAT; draw++) {
+				RandomStreams.nextIndex(draws, DRAWS_AGAIN_HALF_THE_TIME);
+			}
+			for (DataPath path : paths) {
+				SplitDataset split = path.request().split(UploadedJobDatasets.loaded(path.rows()));
+				path.model().evaluate(split.validation(), sums);
+				if (!Double.isFinite(sums.meanLoss())) {
+					throw new IllegalStateException("the warm-up's " + path.request().model().type()
+							+ " model measured a loss of " + sums.meanLoss());
+				}
+			}
+		}
+		return repeats;
+	}
+
+	/**
+	 * A request's model on a small dataset like its own, as the rows an upload hands over.
+	 * @param rows the rows, with their arrays: read, never written (the hand-over wraps them, the split copies them)
+	 */
+	private record DataPath(JobRequest request, TrainingData rows, Model model) {
+
+		static DataPath of(JobRequest request) {
+			SyntheticSpec own = SyntheticSpec.parse(request.dataset());
+			Dataset data = new SyntheticSpec(own.generator(), DATA_PATH_ROWS, own.features(), own.classes(), own.noise(),
+					own.seed()).generate();
+			boolean classification = data.task().isClassification();
+			TrainingData rows = new TrainingData(data.features(), data.rows(), data.cols(), data.targets(),
+					classification ? TargetKind.CLASSIFICATION : TargetKind.REGRESSION,
+					classification ? data.task().classes() : 0, data.featureNames(), true);
+			Model model = Models.create(request.model().toSpec(), data.task(), data.cols(), request.seed());
+			double[] parameters = model.parameters();
+			SplittableRandom random = new SplittableRandom(request.seed());
+			for (int i = 0; i < parameters.length; i++) {
+				parameters[i] = random.nextDouble(-0.1, 0.1);
+			}
+			return new DataPath(request, rows, model);
+		}
+
 	}
 
 	/**
@@ -212,11 +314,13 @@ public class WarmUp {
 	/**
 	 * @param runs the executions run to their end (or stopped by a yield)
 	 * @param iterations the steps they ran, every point of their curves (recorded, then dropped)
+	 * @param dataPaths the repeats of a job's per-dataset path on a small dataset ({@link #DATA_PATH_REPEATS} unless
+	 *     a yield stopped them)
 	 * @param stopped whether a yield stopped it before the last
 	 * @param millis its wall time
 	 * @param cpuMillis its thread's CPU time; −1 where the JVM cannot measure it
 	 */
-	public record Report(int runs, long iterations, boolean stopped, long millis, long cpuMillis) {
+	public record Report(int runs, long iterations, int dataPaths, boolean stopped, long millis, long cpuMillis) {
 	}
 
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.lrtune.ServiceBeansOnH2;
+import dev.lrtune.core.data.RandomStreams;
 import dev.lrtune.curve.CurveSettings;
 import dev.lrtune.dataset.DatasetCatalog;
 import dev.lrtune.job.store.JobJson;
@@ -65,6 +67,8 @@ class WarmUpTests {
 		WarmUp.Report report = warmUp().run(2);
 
 		assertThat(report.runs()).isEqualTo(2 * WarmUp.REQUESTS.size());
+		// the per-dataset path, once: in the first round
+		assertThat(report.dataPaths()).isEqualTo(WarmUp.DATA_PATH_REPEATS);
 		assertThat(report.stopped()).isFalse();
 		// every step of every run: the linear models' range tests run their 1,000 and 300 steps unless they diverge,
 		// the MLP's 60, its training 40; a range test stopping at divergence runs fewer
@@ -82,6 +86,7 @@ class WarmUpTests {
 
 		assertThat(report.runs()).isZero();
 		assertThat(report.iterations()).isZero();
+		assertThat(report.dataPaths()).isZero();
 		assertThat(report.stopped()).isTrue();
 	}
 
@@ -105,6 +110,31 @@ class WarmUpTests {
 		// end between the yield and that read, or a run just started may see the yield first)
 		assertThat(report.runs()).isPositive().isLessThanOrEqualTo(endedAfterYield + 1);
 		assertThat(warmUp.running()).isFalse();
+	}
+
+	/**
+	 * The bounded draws of the per-dataset path draw again often: its bound past 2³⁰ about half of the time. Every draw
+	 * of the stream, a retry included, takes one step of its seed, so the draws beyond one per call are counted by
+	 * stepping a second stream of the same seed until it gives the same next value.
+	 */
+	@Test
+	void theDataPathsBoundedDrawsDrawAgainOften() {
+		int calls = WarmUp.DATA_PATH_REPEATS * WarmUp.DRAWS_PER_REPEAT;
+		SplittableRandom drawn = RandomStreams.split(WarmUp.DRAWS_PER_REPEAT);
+		for (int i = 0; i < calls; i++) {
+			RandomStreams.nextIndex(drawn, WarmUp.DRAWS_AGAIN_HALF_THE_TIME);
+		}
+		long next = drawn.nextLong();
+		SplittableRandom stepped = RandomStreams.split(WarmUp.DRAWS_PER_REPEAT);
+		for (int i = 0; i < calls; i++) {
+			stepped.nextInt();
+		}
+		int retries = 0;
+		while (stepped.nextLong() != next && retries < calls * 10) {
+			retries++;
+		}
+		// a geometric number of retries per call, of mean about 1
+		assertThat(retries).isBetween(calls / 2, calls * 2);
 	}
 
 	private Map<String, Long> rows() {
