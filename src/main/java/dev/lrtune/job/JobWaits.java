@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +21,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.async.DeferredResult;
 
 import dev.lrtune.job.store.JobSettings;
@@ -29,10 +30,11 @@ import dev.lrtune.web.InvalidRequestException;
 
 /**
  * Requests that wait for a job's end ({@code ?wait=} on {@code GET /jobs/{id}} and its recommendation), held without
- * a request thread: each is a {@link DeferredResult} answered, on this class's one thread, by whichever comes first:
+ * a request thread: each is a {@link DeferredResult} answered by whichever comes first:
  * <ul>
  * <li>this instance says the job changed: {@link JobFinished} (one of its workers, or a client run's finish, committed
- * the outcome) or {@link #changed} (a cancel through this instance's API);</li>
+ * the outcome) or {@link #changed} (a cancel through this instance's API); answered then on the thread that says so,
+ * after its commit;</li>
  * <li>the periodic check, which while anyone waits reads the statuses of every waited job in one statement each
  * {@code lrtune.jobs.wait-check-interval}: it sees the endings nothing here is told of (another instance's worker, a
  * lease that ran out, a job cancelled by a study, a deleted job);</li>
@@ -131,19 +133,42 @@ class JobWaits implements SmartLifecycle, DisposableBean {
 		changed(finished.jobId());
 	}
 
-	/** Job {@code jobId} changed here (it was cancelled): its waiters are answered if it has ended. */
+	/**
+	 * Job {@code jobId} changed here (it ended, or was cancelled): its waiters are answered if it has ended, on the
+	 * caller's thread once the change is committed. The caller has just committed it (or commits its transaction
+	 * next), so the answer needs no hand-off to another thread, which on a busy machine costs a wake-up: the only work
+	 * left to the caller is the answer's read (the view this instance caches, which later reads of the job use) and the
+	 * hand-over of the response to the servlet container, which writes it on a thread of its own.
+	 */
 	void changed(long jobId) {
 		synchronized (this) {
 			if (!waiting.containsKey(jobId)) {
 				return;
 			}
 		}
-		try {
-			// off the caller's thread: a worker that publishes JobFinished goes on to its next job
-			scheduler.execute(() -> waitersOf(jobId).forEach(Waiter::answerIfSettled));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// inside a transaction: its change is not visible yet, the answer would be the job as it was
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					answerIfSettled(jobId);
+				}
+			});
+			return;
 		}
-		catch (RejectedExecutionException ex) {
-			// shut down: stop() has answered every wait
+		answerIfSettled(jobId);
+	}
+
+	/** Answers the waiters of {@code jobId} if it has ended; a failure to answer one is not the caller's. */
+	private void answerIfSettled(long jobId) {
+		for (Waiter<?> waiter : waitersOf(jobId)) {
+			try {
+				waiter.answerIfSettled();
+			}
+			catch (RuntimeException ex) {
+				// its deadline or the container's timeout still answers it
+				log.warn("Answering a request that waits for job {} failed: {}", jobId, ex.toString());
+			}
 		}
 	}
 

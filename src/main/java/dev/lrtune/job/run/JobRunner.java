@@ -335,8 +335,9 @@ public class JobRunner {
 			if (rest != null) {
 				writes.committed(rest);
 			}
-			metrics.finished(job, stored.get(), now);
+			// those who wait for the job first: the event answers them (see JobWaits), the timer can come after
 			events.publishEvent(new JobFinished(job.id(), stored.get().jsonName(), job.studyId()));
+			metrics.finished(job, stored.get(), now);
 		}
 		return claimed.stream().findFirst();
 	}
