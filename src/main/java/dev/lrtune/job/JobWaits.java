@@ -166,7 +166,7 @@ class JobWaits implements SmartLifecycle, DisposableBean {
 				waiter.answerIfSettled();
 			}
 			catch (RuntimeException ex) {
-				// its deadline or the container's timeout still answers it
+				// the servlet container's async timeout still ends the request
 				log.warn("Answering a request that waits for job {} failed: {}", jobId, ex.toString());
 			}
 		}
