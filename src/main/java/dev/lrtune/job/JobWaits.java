@@ -297,6 +297,15 @@ class JobWaits implements SmartLifecycle, DisposableBean {
 
 		/** Answers with the current answer, settled or not (the wait is over). */
 		void answer() {
+			respond(false);
+		}
+
+		/** Answers when the current answer is settled; else the request goes on waiting. */
+		void answerIfSettled() {
+			respond(true);
+		}
+
+		private void respond(boolean onlyIfSettled) {
 			if (answered.get()) {
 				return;
 			}
@@ -308,23 +317,7 @@ class JobWaits implements SmartLifecycle, DisposableBean {
 				finish(() -> result.setErrorResult(ex)); // a job deleted meanwhile: its 404, the database away: a 503
 				return;
 			}
-			finish(() -> result.setResult(now.answer()));
-		}
-
-		/** Answers when the current answer is settled; else the request goes on waiting. */
-		void answerIfSettled() {
-			if (answered.get()) {
-				return;
-			}
-			Outcome<T> now;
-			try {
-				now = current.get();
-			}
-			catch (RuntimeException ex) {
-				finish(() -> result.setErrorResult(ex));
-				return;
-			}
-			if (now.settled()) {
+			if (!onlyIfSettled || now.settled()) {
 				finish(() -> result.setResult(now.answer()));
 			}
 		}
