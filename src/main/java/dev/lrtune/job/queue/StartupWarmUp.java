@@ -1,6 +1,5 @@
 package dev.lrtune.job.queue;
 
-import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -88,10 +87,6 @@ class StartupWarmUp {
 			RequestWarmUp.Report report = requestWarmUp.run(settings.requestRounds(), warmUp::yielded);
 			log.info("Warm-up of the API's requests {}: {} refused requests over loopback in {} ms",
 					report.stopped() ? "stopped by a job" : "done", report.requests(), report.millis());
-		}
-		catch (UncheckedIOException ex) {
-			// the instance stopped listening (shutting down) or cannot reach itself: nothing was sent that mattered
-			log.info("Warm-up of the API's requests stopped: {}", ex.getCause().toString());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Warm-up of the API's requests failed; the first requests compile their code themselves: {}",
