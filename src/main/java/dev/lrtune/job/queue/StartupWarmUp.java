@@ -12,11 +12,10 @@ import org.springframework.stereotype.Component;
 import dev.lrtune.job.run.WarmUp;
 
 /**
- * Once the application is ready, runs the {@link WarmUp} in one background daemon thread, once per JVM, then the
- * {@link RequestWarmUp} on the same thread: compiled code is the JVM's, so a second application context in the same
- * process (a test suite's) finds it compiled. Only an instance that runs jobs warms up ({@code lrtune.workers.enabled});
- * readiness and health never wait for it, and the first job a worker claims stops both ({@link Workers}). Each logs
- * one line when it ends.
+ * Once the application is ready, runs the {@link WarmUp} in one background daemon thread, once per JVM: compiled
+ * code is the JVM's, so a second application context in the same process (a test suite's) finds it compiled. Only
+ * an instance that runs jobs warms up ({@code lrtune.workers.enabled}); readiness and health never wait for it, and
+ * the first job a worker claims stops it ({@link Workers}). It logs one line when it ends.
  */
 @Component
 class StartupWarmUp {
@@ -30,8 +29,6 @@ class StartupWarmUp {
 
 	private final WarmUp warmUp;
 
-	private final RequestWarmUp requestWarmUp;
-
 	private final WarmUpSettings settings;
 
 	private final WorkerSettings workerSettings;
@@ -41,15 +38,13 @@ class StartupWarmUp {
 	private volatile Thread thread;
 
 	@Autowired
-	StartupWarmUp(WarmUp warmUp, RequestWarmUp requestWarmUp, WarmUpSettings settings, WorkerSettings workerSettings) {
-		this(warmUp, requestWarmUp, settings, workerSettings, STARTED_IN_THIS_JVM);
+	StartupWarmUp(WarmUp warmUp, WarmUpSettings settings, WorkerSettings workerSettings) {
+		this(warmUp, settings, workerSettings, STARTED_IN_THIS_JVM);
 	}
 
 	/** @param started the once-per-JVM guard (a test's own, to start a warm-up again) */
-	StartupWarmUp(WarmUp warmUp, RequestWarmUp requestWarmUp, WarmUpSettings settings, WorkerSettings workerSettings,
-			AtomicBoolean started) {
+	StartupWarmUp(WarmUp warmUp, WarmUpSettings settings, WorkerSettings workerSettings, AtomicBoolean started) {
 		this.warmUp = warmUp;
-		this.requestWarmUp = requestWarmUp;
 		this.settings = settings;
 		this.workerSettings = workerSettings;
 		this.started = started;
@@ -75,22 +70,6 @@ class StartupWarmUp {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Warm-up failed; the first jobs compile their code themselves: {}", ex.toString());
-			return;
-		}
-		if (settings.requestRounds() > 0 && !warmUp.yielded()) {
-			warmUpRequests();
-		}
-	}
-
-	private void warmUpRequests() {
-		try {
-			RequestWarmUp.Report report = requestWarmUp.run(settings.requestRounds(), warmUp::yielded);
-			log.info("Warm-up of the API's requests {}: {} refused requests over loopback in {} ms",
-					report.stopped() ? "stopped by a job" : "done", report.requests(), report.millis());
-		}
-		catch (RuntimeException ex) {
-			log.warn("Warm-up of the API's requests failed; the first requests compile their code themselves: {}",
-					ex.toString());
 		}
 	}
 

@@ -9,10 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether an instance with workers runs the jobs' code on small synthetic problems once it is ready,
  *     in one background thread, so that its first job does not wait for the JIT
  * @param rounds how many times it runs its set of small jobs (a worker's first claimed job stops it sooner)
- * @param requestRounds then, how many times it sends the jobs' API its set of refused requests over loopback
- *     ({@link RequestWarmUp}, three requests a round; 0 for none; a worker's first claimed job stops it sooner)
  */
 @ConfigurationProperties("lrtune.warm-up")
-record WarmUpSettings(@DefaultValue("true") boolean enabled, @DefaultValue("5") int rounds,
-		@DefaultValue("1000") int requestRounds) {
+record WarmUpSettings(@DefaultValue("true") boolean enabled, @DefaultValue("5") int rounds) {
 }

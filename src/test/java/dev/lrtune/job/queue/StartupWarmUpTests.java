@@ -23,14 +23,11 @@ class StartupWarmUpTests {
 	@Autowired
 	WarmUp warmUp;
 
-	@Autowired
-	RequestWarmUp requestWarmUp;
-
 	@Test
 	void onlyTheFirstReadyContextOfAJvmWarmsUpInADaemonThreadOfItsOwn() throws InterruptedException {
 		AtomicBoolean jvm = new AtomicBoolean();
-		StartupWarmUp first = new StartupWarmUp(warmUp, requestWarmUp, new WarmUpSettings(true, 1, 1), WORKERS, jvm);
-		StartupWarmUp second = new StartupWarmUp(warmUp, requestWarmUp, new WarmUpSettings(true, 1, 1), WORKERS, jvm);
+		StartupWarmUp first = new StartupWarmUp(warmUp, new WarmUpSettings(true, 1), WORKERS, jvm);
+		StartupWarmUp second = new StartupWarmUp(warmUp, new WarmUpSettings(true, 1), WORKERS, jvm);
 
 		first.start();
 		second.start();
@@ -47,8 +44,8 @@ class StartupWarmUpTests {
 	@Test
 	void disabledItStartsNothingAndLeavesTheJvmsTurnToAnother() {
 		AtomicBoolean jvm = new AtomicBoolean();
-		StartupWarmUp disabled = new StartupWarmUp(warmUp, requestWarmUp, new WarmUpSettings(false, 1, 1), WORKERS, jvm);
-		StartupWarmUp noWorkers = new StartupWarmUp(warmUp, requestWarmUp, new WarmUpSettings(true, 1, 1),
+		StartupWarmUp disabled = new StartupWarmUp(warmUp, new WarmUpSettings(false, 1), WORKERS, jvm);
+		StartupWarmUp noWorkers = new StartupWarmUp(warmUp, new WarmUpSettings(true, 1),
 				new WorkerSettings(false, 1, Duration.ofSeconds(2), Duration.ofSeconds(5)), jvm);
 
 		disabled.start();
@@ -62,8 +59,8 @@ class StartupWarmUpTests {
 	@Test
 	void theApplicationsGuardLetsOneWarmUpAtMostStartInThisJvm() throws InterruptedException {
 		// as two application contexts of one JVM make it (the first of the suite may have started it already)
-		StartupWarmUp first = new StartupWarmUp(warmUp, requestWarmUp, new WarmUpSettings(true, 1, 1), WORKERS);
-		StartupWarmUp second = new StartupWarmUp(warmUp, requestWarmUp, new WarmUpSettings(true, 1, 1), WORKERS);
+		StartupWarmUp first = new StartupWarmUp(warmUp, new WarmUpSettings(true, 1), WORKERS);
+		StartupWarmUp second = new StartupWarmUp(warmUp, new WarmUpSettings(true, 1), WORKERS);
 
 		first.start();
 		second.start();
