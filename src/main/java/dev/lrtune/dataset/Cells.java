@@ -10,9 +10,9 @@ import tools.jackson.core.io.NumberInput;
  * {@code .5}, {@code 3.}); nothing else (no {@code inf}, hex, thousands separators or Java's
  * {@code 1f}), and nothing that overflows a double.
  * <p>
- * Both are read from a span of text ({@code from} to {@code to}) as well as from a String, so that the CSV reader
- * needs no String per cell. A number gives the double {@link Double#parseDouble} gives, without the String and the
- * digit buffer that one allocates per call (see {@link #number(String, int, int, char[])}).
+ * Both are read from a span of the upload's text ({@code from} to {@code to}) as well as from a String, so that the
+ * CSV reader needs no String per cell. A number gives the double {@link Double#parseDouble} gives, without the String and the
+ * digit buffer that one allocates per call (see {@link #number(CsvText, int, int, char[])}).
  */
 final class Cells {
 
@@ -40,10 +40,10 @@ final class Cells {
 	}
 
 	static boolean isMissing(String trimmed) {
-		return isMissing(trimmed, 0, trimmed.length());
+		return isMissing(CsvText.of(trimmed), 0, trimmed.length());
 	}
 
-	static boolean isMissing(String text, int from, int to) {
+	static boolean isMissing(CsvText text, int from, int to) {
 		int length = to - from;
 		if (length == 0) {
 			return true;
@@ -64,7 +64,7 @@ final class Cells {
 	 * have it. Only ASCII letters are folded: the only other characters that lower-case to ASCII letters are the Kelvin
 	 * sign ('k') and the dotted capital I ('i' and a combining dot), and no token has a 'k' or an 'i'.
 	 */
-	private static boolean equalsIgnoringAsciiCase(String text, int from, String token) {
+	private static boolean equalsIgnoringAsciiCase(CsvText text, int from, String token) {
 		for (int i = 0; i < token.length(); i++) {
 			char c = text.charAt(from + i);
 			if (c >= 'A' && c <= 'Z') {
@@ -79,7 +79,7 @@ final class Cells {
 
 	/** The cell's value, or NaN when the cell is not a number in the strict sense above. */
 	static double number(String trimmed) {
-		return number(trimmed, 0, trimmed.length(), NO_DIGITS);
+		return number(CsvText.of(trimmed), 0, trimmed.length(), NO_DIGITS);
 	}
 
 	/**
@@ -90,7 +90,7 @@ final class Cells {
 	 * too). Any other number goes to a correctly rounded parser.
 	 * @param digits where the span's characters are copied for that parser; a longer span is parsed from a String
 	 */
-	static double number(String text, int from, int to, char[] digits) {
+	static double number(CsvText text, int from, int to, char[] digits) {
 		int i = from;
 		boolean negative = false;
 		if (i < to && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
@@ -156,12 +156,12 @@ final class Cells {
 		return finite(parse(text, from, to, digits));
 	}
 
-	private static double parse(String text, int from, int to, char[] digits) {
+	private static double parse(CsvText text, int from, int to, char[] digits) {
 		int length = to - from;
 		if (length > digits.length) {
 			return Double.parseDouble(text.substring(from, to));
 		}
-		text.getChars(from, to, digits, 0);
+		text.getChars(from, to, digits);
 		return NumberInput.parseDouble(digits, 0, length, true);
 	}
 

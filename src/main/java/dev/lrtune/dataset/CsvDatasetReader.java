@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a CSV upload into a dataset in two passes over the decoded text: the first profiles the
- * columns ({@link DatasetProfiler}), then the encoding is planned and checked ({@link Encoding}), and
- * the second pass writes the matrix, so nothing but the text and the final arrays is held in memory. Both passes read
- * a cell in place ({@link CsvRecord}) and parse a number from its characters: a String is made only for a distinct
- * value the profile remembers (up to the category cap per column), a header name, or a message.
+ * Reads a CSV upload into a dataset in two passes over its text ({@link CsvText}, the upload's own bytes when they are
+ * ASCII): the first profiles the columns ({@link DatasetProfiler}), then the encoding is planned and checked
+ * ({@link Encoding}), and the second pass writes the matrix, so nothing but the upload and the final arrays is held in
+ * memory. Both passes read a cell in place ({@link CsvRecord}) and parse a number from its characters: a String is
+ * made only for a distinct value the profile remembers (up to the category cap per column), a header name, or a
+ * message.
  */
 final class CsvDatasetReader {
 
@@ -33,7 +34,7 @@ final class CsvDatasetReader {
 		return read(CsvText.decode(bytes, charset), options);
 	}
 
-	private ParsedDataset read(String text, UploadOptions options) {
+	private ParsedDataset read(CsvText text, UploadOptions options) {
 		Profile profile = new DatasetProfiler(maxCategories, maxColumns).profile(text, options);
 		Encoding encoding = Encoding.plan(profile, options.task(), maxCategories, maxValues);
 		double[] features = new double[encoding.rows() * encoding.cols()];
@@ -44,7 +45,7 @@ final class CsvDatasetReader {
 				encoding.featureNames(), encoding.rows(), profile.rowsParsed(), features, targets, summaries(profile));
 	}
 
-	private static void write(String text, Profile profile, Encoding encoding, double[] features, double[] targets) {
+	private static void write(CsvText text, Profile profile, Encoding encoding, double[] features, double[] targets) {
 		CsvReader reader = new CsvReader(text);
 		reader.next();
 		int row = 0;

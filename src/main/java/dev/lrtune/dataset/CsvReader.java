@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class CsvReader {
 
-	private final String text;
+	private final CsvText text;
 
 	private final int length;
 
@@ -30,9 +30,13 @@ final class CsvReader {
 
 	private List<String> columnNames = List.of();
 
-	CsvReader(String text) {
+	CsvReader(CsvText text) {
 		this.text = text;
 		this.length = text.length();
+	}
+
+	CsvReader(String text) {
+		this(CsvText.of(text));
 	}
 
 	/** Names the columns in error messages once the header is known. */
@@ -113,13 +117,13 @@ final class CsvReader {
 			}
 			countLines(pos, close);
 			if (escaped) {
-				quoted.append(text, pos, close);
+				text.appendTo(quoted, pos, close);
 			}
 			pos = close + 1;
 			if (pos < length && text.charAt(pos) == '"') {
 				if (!escaped) {
 					quoted.setLength(0);
-					quoted.append(text, start, close);
+					text.appendTo(quoted, start, close);
 					escaped = true;
 				}
 				quoted.append('"');
@@ -137,7 +141,7 @@ final class CsvReader {
 			throw strayCharacter(text.charAt(pos));
 		}
 		if (escaped) {
-			fields.add(quoted.toString(), 0, quoted.length());
+			fields.add(CsvText.of(quoted.toString()), 0, quoted.length());
 		}
 		else {
 			fields.add(text, start, end);

@@ -9,7 +9,7 @@ import java.util.Arrays;
  */
 final class CsvRecord {
 
-	private String[] sources = new String[16];
+	private CsvText[] sources = new CsvText[16];
 
 	private int[] starts = new int[16];
 
@@ -24,7 +24,7 @@ final class CsvRecord {
 		size = 0;
 	}
 
-	void add(String source, int start, int end) {
+	void add(CsvText source, int start, int end) {
 		if (size == starts.length) {
 			sources = Arrays.copyOf(sources, size * 2);
 			starts = Arrays.copyOf(starts, size * 2);
@@ -43,7 +43,7 @@ final class CsvRecord {
 	/** Trims every field as {@link String#trim()} would. */
 	void trim() {
 		for (int i = 0; i < size; i++) {
-			String source = sources[i];
+			CsvText source = sources[i];
 			int start = starts[i];
 			int end = ends[i];
 			while (start < end && source.charAt(start) <= ' ') {
@@ -81,11 +81,10 @@ final class CsvRecord {
 
 	/** Whether the field holds exactly {@code text}. */
 	boolean holds(int field, String text) {
-		int length = ends[field] - starts[field];
-		return text.length() == length && text.regionMatches(0, sources[field], starts[field], length);
+		return text.length() == ends[field] - starts[field] && sources[field].matches(starts[field], text);
 	}
 
-	String source(int field) {
+	CsvText source(int field) {
 		return sources[field];
 	}
 

@@ -9,17 +9,154 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns an upload's bytes into text, or says why they are not text. UTF-8 unless the request declares
- * another charset; a UTF-16 byte-order mark wins over both (Excel's "Unicode text" export); a UTF-8
- * BOM is dropped. NUL bytes mean a binary file (a spreadsheet, an archive), and bytes that are not
- * valid in the charset are refused rather than replaced, with the line they are on.
+ * An upload's text, or why its bytes are not text. UTF-8 unless the request declares another charset; a UTF-16
+ * byte-order mark wins over both (Excel's "Unicode text" export); a UTF-8 BOM is dropped. NUL bytes mean a binary file
+ * (a spreadsheet, an archive), and bytes that are not valid in the charset are refused rather than replaced, with the
+ * line they are on.
+ * <p>
+ * Bytes all below 0x80 in an ASCII-compatible charset (nearly every CSV) are read where they are, one byte a
+ * character: no copy of the upload is made, which for a 32 MB upload is a 32 MB array less, allocated and collected.
+ * Other text is decoded once into characters, which are read where the decoder wrote them.
  */
-final class CsvText {
+abstract sealed class CsvText {
 
-	private CsvText() {
+	/** Where the text starts in its array (after a byte-order mark). */
+	final int offset;
+
+	final int length;
+
+	private CsvText(int offset, int length) {
+		this.offset = offset;
+		this.length = length;
 	}
 
-	static String decode(byte[] bytes, Charset declared) {
+	/** The upload's bytes, read as the characters they are. */
+	private static final class Bytes extends CsvText {
+
+		private final byte[] bytes;
+
+		Bytes(byte[] bytes, int offset, int length) {
+			super(offset, length);
+			this.bytes = bytes;
+		}
+
+		@Override
+		char charAt(int index) {
+			return (char) (bytes[offset + index] & 0xFF);
+		}
+
+		@Override
+		String substring(int from, int to) {
+			return new String(bytes, offset + from, to - from, StandardCharsets.ISO_8859_1);
+		}
+
+		@Override
+		CsvText from(int start) {
+			return new Bytes(bytes, offset + start, length - start);
+		}
+
+	}
+
+	/** Decoded characters, read where the decoder wrote them. */
+	private static final class Chars extends CsvText {
+
+		private final char[] chars;
+
+		Chars(char[] chars, int offset, int length) {
+			super(offset, length);
+			this.chars = chars;
+		}
+
+		@Override
+		char charAt(int index) {
+			return chars[offset + index];
+		}
+
+		@Override
+		String substring(int from, int to) {
+			return new String(chars, offset + from, to - from);
+		}
+
+		@Override
+		CsvText from(int start) {
+			return new Chars(chars, offset + start, length - start);
+		}
+
+	}
+
+	/** Text that is already a String: a header's or a quoted field's, or a test's; bytes when it is Latin-1. */
+	static CsvText of(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) > 0xFF) {
+				return new Chars(text.toCharArray(), 0, text.length());
+			}
+		}
+		return new Bytes(text.getBytes(StandardCharsets.ISO_8859_1), 0, text.length());
+	}
+
+	int length() {
+		return length;
+	}
+
+	abstract char charAt(int index);
+
+	abstract String substring(int from, int to);
+
+	/** The text from {@code start} on. */
+	abstract CsvText from(int start);
+
+	/** The first index of {@code c} at or after {@code from}, or -1. */
+	int indexOf(char c, int from) {
+		for (int i = from; i < length; i++) {
+			if (charAt(i) == c) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** Appends the characters from {@code from} to {@code to}. */
+	void appendTo(StringBuilder builder, int from, int to) {
+		for (int i = from; i < to; i++) {
+			builder.append(charAt(i));
+		}
+	}
+
+	/** Copies the characters from {@code from} to {@code to} into {@code destination}, from its start. */
+	void getChars(int from, int to, char[] destination) {
+		for (int i = from; i < to; i++) {
+			destination[i - from] = charAt(i);
+		}
+	}
+
+	/** Whether the characters from {@code from} on are {@code text}'s. */
+	boolean matches(int from, String text) {
+		if (from + text.length() > length) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			if (charAt(from + i) != text.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** {@link String#hashCode()} of the characters from {@code from} to {@code to}. */
+	int hash(int from, int to) {
+		int hash = 0;
+		for (int i = from; i < to; i++) {
+			hash = 31 * hash + charAt(i);
+		}
+		return hash;
+	}
+
+	@Override
+	public String toString() {
+		return substring(0, length);
+	}
+
+	static CsvText decode(byte[] bytes, Charset declared) {
 		if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
 			return decodeStrictly(bytes, 2, StandardCharsets.UTF_16BE);
 		}
@@ -30,9 +167,9 @@ final class CsvText {
 		boolean utf8Bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
 				&& (bytes[2] & 0xFF) == 0xBF;
 		int offset = utf8Bom ? 3 : 0;
-		String text = asciiCompatible(declared) && isAscii(bytes, offset) ? asciiText(bytes, offset)
+		CsvText text = asciiCompatible(declared) && isAscii(bytes, offset) ? new Bytes(bytes, offset, bytes.length - offset)
 				: decodeStrictly(bytes, offset, declared);
-		return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+		return text.length > 0 && text.charAt(0) == '\uFEFF' ? text.from(1) : text;
 	}
 
 	private static void rejectBinary(byte[] bytes) {
@@ -77,16 +214,7 @@ final class CsvText {
 		return true;
 	}
 
-	/**
-	 * Bytes all below 0x80, in a charset where they are ASCII: the same text as the decoder's, made in one copy of the
-	 * bytes. The decoder fills a buffer of two bytes a character, which the string then compacts into a third copy:
-	 * for a 36 MB upload, 108 MB of short-lived arrays.
-	 */
-	private static String asciiText(byte[] bytes, int offset) {
-		return new String(bytes, offset, bytes.length - offset, StandardCharsets.ISO_8859_1);
-	}
-
-	private static String decodeStrictly(byte[] bytes, int offset, Charset charset) {
+	private static CsvText decodeStrictly(byte[] bytes, int offset, Charset charset) {
 		CharsetDecoder decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -103,7 +231,7 @@ final class CsvText {
 		if (result.isOverflow()) {
 			throw new IllegalStateException("decoder output buffer too small");
 		}
-		return out.flip().toString();
+		return new Chars(out.array(), 0, out.position());
 	}
 
 	private static DatasetProblem notInCharset(byte[] bytes, int position, Charset charset) {

@@ -42,14 +42,21 @@ public class DatasetCatalog {
 	 * done rather than still going on beside it.
 	 */
 	DatasetView upload(Upload upload, UploadOptions options) {
-		byte[] bytes = upload.read(settings.maxBytes().toBytes());
-		ParsedDataset parsed = reader.read(bytes, upload.charset(), options);
+		ParsedDataset parsed = parse(upload, options);
 		StoredDataset dataset = store.save(parsed, options, Instant.now().truncatedTo(ChronoUnit.MICROS));
 		store.writeThrough();
 		events.publishEvent(new DatasetUploaded(dataset.id(), dataset.createdAt(), new TrainingData(parsed.features(),
 				parsed.rows(), parsed.cols(), parsed.targets(), parsed.task(), parsed.classes().size(),
 				parsed.featureNames(), dataset.standardize())));
 		return DatasetView.of(dataset);
+	}
+
+	/**
+	 * The upload read and parsed. Its bytes are a local of this method alone, so that nothing holds them while the
+	 * rows are stored: a frame that is not compiled keeps every local it has until it returns.
+	 */
+	private ParsedDataset parse(Upload upload, UploadOptions options) {
+		return reader.read(upload.read(settings.maxBytes().toBytes()), upload.charset(), options);
 	}
 
 	List<DatasetView> list() {

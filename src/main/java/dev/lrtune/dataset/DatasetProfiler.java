@@ -20,7 +20,7 @@ final class DatasetProfiler {
 		this.maxColumns = maxColumns;
 	}
 
-	Profile profile(String text, UploadOptions options) {
+	Profile profile(CsvText text, UploadOptions options) {
 		CsvReader reader = new CsvReader(text);
 		Header header = Header.read(reader);
 		if (header.size() > maxColumns) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Distinct texts, each numbered in the order it was added, looked up by a field of a {@link CsvRecord} without making
  * a {@code String} of it: a String is made only for a text added. Open addressing with linear probing; the hash is
- * {@link String#hashCode()}'s, computed over the span.
+ * {@link String#hashCode()}'s, computed over the span ({@link CsvText#hash(int, int)}).
  */
 final class SpanTable {
 
@@ -28,16 +28,16 @@ final class SpanTable {
 
 	/** The entry of the record's field, or -1. */
 	int indexOf(CsvRecord record, int field) {
-		String source = record.source(field);
+		CsvText source = record.source(field);
 		int start = record.start(field);
 		int length = record.end(field) - start;
 		int mask = keys.length - 1;
-		for (int slot = spread(hash(source, start, length)) & mask;; slot = (slot + 1) & mask) {
+		for (int slot = spread(source.hash(start, start + length)) & mask;; slot = (slot + 1) & mask) {
 			String key = keys[slot];
 			if (key == null) {
 				return -1;
 			}
-			if (key.length() == length && key.regionMatches(0, source, start, length)) {
+			if (key.length() == length && source.matches(start, key)) {
 				return entries[slot];
 			}
 		}
@@ -91,14 +91,6 @@ final class SpanTable {
 	/** Mixes the high bits into the low ones, which pick the slot (as {@code HashMap} does). */
 	private static int spread(int hash) {
 		return hash ^ (hash >>> 16);
-	}
-
-	private static int hash(String source, int start, int length) {
-		int hash = 0;
-		for (int i = start; i < start + length; i++) {
-			hash = 31 * hash + source.charAt(i);
-		}
-		return hash;
 	}
 
 }

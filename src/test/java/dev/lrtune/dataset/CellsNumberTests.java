@@ -3,6 +3,7 @@ package dev.lrtune.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +132,12 @@ class CellsNumberTests {
 			}
 			else {
 				assertThat(Cells.number(candidate)).as(candidate).isNaN();
-				assertThat(Cells.number("[" + candidate + "]", 1, candidate.length() + 1, new char[64])).as(candidate).isNaN();
+				assertThat(Cells.number(CsvText.of("[" + candidate + "]"), 1, candidate.length() + 1, new char[64]))
+					.as(candidate)
+					.isNaN();
+				assertThat(Cells.number(ascii("[" + candidate + "]"), 1, candidate.length() + 1, new char[64]))
+					.as(candidate)
+					.isNaN();
 			}
 		}
 	}
@@ -159,7 +165,10 @@ class CellsNumberTests {
 
 	private void assertMissingAsDefined(String cell) {
 		boolean expected = cell.length() <= 4 && MISSING.contains(cell.toLowerCase(Locale.ROOT));
-		if (Cells.isMissing("x" + cell + "y", 1, cell.length() + 1) != expected || Cells.isMissing(cell) != expected) {
+		String text = "x" + cell + "y";
+		boolean asBytes = !isAscii(text) || Cells.isMissing(ascii(text), 1, cell.length() + 1) == expected;
+		if (Cells.isMissing(CsvText.of(text), 1, cell.length() + 1) != expected || Cells.isMissing(cell) != expected
+				|| !asBytes) {
 			throw new AssertionError("'" + cell + "' should " + (expected ? "" : "not ") + "be missing");
 		}
 	}
@@ -171,8 +180,10 @@ class CellsNumberTests {
 		int from = 4;
 		int to = from + number.length();
 		long[] found = { Double.doubleToRawLongBits(Cells.number(number)),
-				Double.doubleToRawLongBits(Cells.number(text, from, to, new char[64])),
-				Double.doubleToRawLongBits(Cells.number(text, from, to, new char[0])) };
+				Double.doubleToRawLongBits(Cells.number(CsvText.of(text), from, to, new char[64])),
+				Double.doubleToRawLongBits(Cells.number(CsvText.of(text), from, to, new char[0])),
+				Double.doubleToRawLongBits(Cells.number(ascii(text), from, to, new char[64])),
+				Double.doubleToRawLongBits(Cells.number(ascii(text), from, to, new char[0])) };
 		for (long bits : found) {
 			if (bits != expected) {
 				throw new AssertionError("'" + number + "': " + Double.longBitsToDouble(bits) + " instead of "
@@ -195,6 +206,15 @@ class CellsNumberTests {
 			digits.append((char) ('0' + random.nextInt(10)));
 		}
 		return digits.toString();
+	}
+
+	/** The text as an upload of ASCII bytes is read: from the bytes themselves. */
+	private static CsvText ascii(String text) {
+		return CsvText.decode(text.getBytes(StandardCharsets.US_ASCII), StandardCharsets.UTF_8);
+	}
+
+	private static boolean isAscii(String text) {
+		return text.chars().allMatch(c -> c < 0x80 && c != 0);
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 class CsvDatasetReaderTests {
 
@@ -361,6 +362,67 @@ class CsvDatasetReaderTests {
 		byte[] bytes = "\uFEFFcity,y\r\nZürich,1\r\nBern,0\r\n".getBytes(StandardCharsets.UTF_8);
 		ParsedDataset dataset = reader.read(bytes, StandardCharsets.UTF_8, options().build());
 		assertThat(dataset.featureNames()).containsExactly("city=Bern", "city=Zürich");
+	}
+
+	@Test
+	void anAsciiUploadReadFromItsBytesGivesWhatItsDecodedCharactersGive() {
+		String[] files = { PENGUINS,
+				"x,z,y\r\n1e3,-2.5E-3,+3\r\n.5,5.,6e+2\r\n-0,0.000000000000000000000001234567890123456789,1\r\n",
+				"x,z,y\r1,NA,3\r4,5,n/a\r7,?,9\r",
+				"\uFEFFx,z,y\n12345678901234567890123,1.7976931348623157e308,4.9e-324\n2.2250738585072014E-308,7,1\n",
+				"x,color,y\n1,\"red, dark\",\"a\"\"b\"\n2, \"blue\" ,c\n\n   \n3,\"line\nbreak\",c\n",
+				"x,z,y\n1,1e999,2\n3,NaN,4\n5,,6\n" };
+		for (String file : files) {
+			for (MissingValues missing : MissingValues.values()) {
+				byte[] ascii = file.getBytes(StandardCharsets.UTF_8);
+				assertThat(outcome(ascii, options().missing(missing))).as(file + " " + missing)
+					.isEqualTo(outcome(utf16(file), options().missing(missing)));
+			}
+		}
+	}
+
+	@Test
+	void numbersReadFromTheUploadsBytesAreTheJdksDoubles() {
+		String[] numbers = { "0.1", "-2.5E-3", "+3", ".5", "5.", "6e+2", "1.7976931348623157e308", "4.9e-324",
+				"2.2250738585072014E-308", "12345678901234567890123", "0.30000000000000004", "9007199254740993",
+				"123456789012345678.9e-5", "1e-320", "-1.000000000000000000000000001" };
+		StringBuilder csv = new StringBuilder("x,y\n");
+		for (String number : numbers) {
+			csv.append(number).append(',').append(csv.length()).append('\n');
+		}
+
+		ParsedDataset dataset = read(csv.toString(), options().task(TargetKind.REGRESSION));
+
+		assertThat(bits(dataset.features()))
+			.containsExactly(bits(Arrays.stream(numbers).mapToDouble(Double::parseDouble).toArray()));
+	}
+
+	/** The dataset read, every double as its bits, or the problem that refused it. */
+	private String outcome(byte[] upload, Options options) {
+		try {
+			ParsedDataset dataset = reader.read(upload, StandardCharsets.UTF_8, options.build());
+			return List.of(dataset.target(), dataset.task(), dataset.classes(), dataset.featureNames(), dataset.rows(),
+					dataset.rowsParsed(), Arrays.toString(bits(dataset.features())),
+					Arrays.toString(bits(dataset.targets())), dataset.columns())
+				.toString();
+		}
+		catch (ErrorResponseException ex) {
+			return ex.getBody().toString();
+		}
+	}
+
+	/** The text in UTF-16 with its byte-order mark (in place of a leading BOM character, if it has one). */
+	private static byte[] utf16(String text) {
+		byte[] characters = (text.startsWith("\uFEFF") ? text.substring(1) : text).getBytes(StandardCharsets.UTF_16LE);
+		byte[] withMark = new byte[characters.length + 2];
+		withMark[0] = (byte) 0xFF;
+		withMark[1] = (byte) 0xFE;
+		System.arraycopy(characters, 0, withMark, 2, characters.length);
+		return withMark;
+	}
+
+	private static long[] bits(double[] values) {
+		return Arrays.stream(values).mapToLong(Double::doubleToRawLongBits).toArray();
 	}
 
 	private ParsedDataset read(String csv, Options options) {
