@@ -44,7 +44,8 @@ import dev.lrtune.job.store.JobJson;
  * paid for those compilations, tens of milliseconds of a core beside its own. So the first round also runs that path
  * {@value #DATA_PATH_REPEATS} times on a small dataset ({@link #dataPath()}): uploaded rows handed over as an upload
  * hands them, split and standardised as the linear and the logistic range tests ask, and their validation rows
- * evaluated by the model.
+ * evaluated by the model; and the last round runs it again, once the compilations of start-up and of the small jobs
+ * are done.
  *
  * <p>Writes nothing anywhere: the curve recorder's batches are dropped, the lookups find no row and are rolled
  * back, the parsed CSV is not stored, no job row, metric or event is made, and
@@ -162,6 +163,9 @@ public class WarmUp {
 				runs++;
 				runsEnded = runs;
 			}
+			if (round == rounds - 1 && !yielded) {
+				dataPaths += dataPath(); // again, its compiler queues drained: see dataPath()
+			}
 		}
 		long cpu = measured ? threads.getCurrentThreadCpuTime() - cpuStart : -1;
 		return new Report(runs, iterations, dataPaths, yielded, (System.nanoTime() - start) / 1_000_000,
@@ -182,6 +186,13 @@ public class WarmUp {
 	 * taken as a trap, which throws the compiled split and shuffle away the first time it is taken: in the first large
 	 * job, which then ran them interpreted and compiled them again. (The draw's other rare branch, a bound that is a
 	 * power of two, the small shuffles take: 128, 64, ….)
+	 *
+	 * <p>Run once in the first round, it left the model's evaluation loop ({@code LinearPredictor.accumulate}) and
+	 * its dot product in C1: the first half of its calls ran in C1 code that does not profile (C1's profiling tier
+	 * waits while C2's queue is long, as it is at start-up), and that same queue raised the calls C2 asks for, so the
+	 * repeats ended short of them and the first jobs compiled the loop with C2 (an OSR and a method compilation, 55-135
+	 * ms of the C2 thread). The last round runs the repeats again, when the queues have drained: their profile is then
+	 * already made, and C2 compiles the path within them.
 	 */
 	private int dataPath() {
 		SplittableRandom draws = RandomStreams.split(DRAWS_PER_REPEAT);
@@ -314,8 +325,8 @@ public class WarmUp {
 	/**
 	 * @param runs the executions run to their end (or stopped by a yield)
 	 * @param iterations the steps they ran, every point of their curves (recorded, then dropped)
-	 * @param dataPaths the repeats of a job's per-dataset path on a small dataset ({@link #DATA_PATH_REPEATS} unless
-	 *     a yield stopped them)
+	 * @param dataPaths the repeats of a job's per-dataset path on a small dataset ({@link #DATA_PATH_REPEATS} in the
+	 *     first round and as many in the last, fewer when a yield stopped them)
 	 * @param stopped whether a yield stopped it before the last
 	 * @param millis its wall time
 	 * @param cpuMillis its thread's CPU time; −1 where the JVM cannot measure it

@@ -67,8 +67,8 @@ class WarmUpTests {
 		WarmUp.Report report = warmUp().run(2);
 
 		assertThat(report.runs()).isEqualTo(2 * WarmUp.REQUESTS.size());
-		// the per-dataset path, once: in the first round
-		assertThat(report.dataPaths()).isEqualTo(WarmUp.DATA_PATH_REPEATS);
+		// the per-dataset path, twice: in the first round and again at the end of the last
+		assertThat(report.dataPaths()).isEqualTo(2 * WarmUp.DATA_PATH_REPEATS);
 		assertThat(report.stopped()).isFalse();
 		// every step of every run: the linear models' range tests run their 1,000 and 300 steps unless they diverge,
 		// the MLP's 60, its training 40; a range test stopping at divergence runs fewer
