@@ -26,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -156,6 +157,14 @@ public final class DocumentedResponses {
 				});
 		List<Error> errors = validator.validate(instance);
 		return errors.stream().limit(20).map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
+	}
+
+	/**
+	 * A client of the application listening on {@code port}, its requests relative to {@code basePath}, every answer
+	 * checked against the application's OpenAPI document.
+	 */
+	public static RestClient.Builder client(int port, String basePath) {
+		return RestClient.builder().baseUrl("http://localhost:" + port + basePath).requestInterceptor(of(port).interceptor());
 	}
 
 	/** For a {@code RestClient}: checks each answer, then hands it on with its body buffered. */

@@ -28,9 +28,7 @@ class ScheduleApiEndToEndTests {
 	@BeforeEach
 	void connect() {
 		// answer 4xx and 5xx as responses to look at, not exceptions
-		http = RestClient.builder()
-			.baseUrl("http://localhost:" + port + "/api/v1")
-			.requestInterceptor(DocumentedResponses.of(port).interceptor())
+		http = DocumentedResponses.client(port, "/api/v1")
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 			})
 			.build();

@@ -48,8 +48,7 @@ class ServiceEndToEndTests {
 
 	@BeforeEach
 	void connect() {
-		http = RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1")
-			.requestInterceptor(DocumentedResponses.of(port).interceptor())
+		http = DocumentedResponses.client(port, "/api/v1")
 			.build();
 	}
 

@@ -33,8 +33,7 @@ class JobWaitEndToEndTests {
 
 	@BeforeEach
 	void connect() {
-		http = RestClient.builder().baseUrl("http://localhost:" + port)
-			.requestInterceptor(DocumentedResponses.of(port).interceptor())
+		http = DocumentedResponses.client(port, "")
 			.build();
 	}
 

@@ -42,8 +42,7 @@ class JobsEndToEndTests {
 
 	@BeforeEach
 	void connect() {
-		http = RestClient.builder().baseUrl("http://localhost:" + port)
-			.requestInterceptor(DocumentedResponses.of(port).interceptor())
+		http = DocumentedResponses.client(port, "")
 			.build();
 	}
 

@@ -52,8 +52,7 @@ class StudyEndToEndTests {
 
 	@BeforeEach
 	void connect() {
-		http = RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1")
-			.requestInterceptor(DocumentedResponses.of(port).interceptor())
+		http = DocumentedResponses.client(port, "/api/v1")
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 			})
 			.build();
