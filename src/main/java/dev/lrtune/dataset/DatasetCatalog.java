@@ -18,6 +18,8 @@ public class DatasetCatalog {
 
 	private final DatasetStore store;
 
+	private final DatasetWriter writer;
+
 	private final DatasetLookups lookups;
 
 	private final DatasetSettings settings;
@@ -26,9 +28,10 @@ public class DatasetCatalog {
 
 	private final ApplicationEventPublisher events;
 
-	DatasetCatalog(DatasetStore store, DatasetLookups lookups, DatasetSettings settings,
+	DatasetCatalog(DatasetStore store, DatasetWriter writer, DatasetLookups lookups, DatasetSettings settings,
 			ApplicationEventPublisher events) {
 		this.store = store;
+		this.writer = writer;
 		this.lookups = lookups;
 		this.settings = settings;
 		this.events = events;
@@ -36,15 +39,14 @@ public class DatasetCatalog {
 	}
 
 	/**
-	 * Reads, checks and encodes the CSV, then stores it; nothing is stored when any step refuses it. Once stored, and
-	 * written through to the database file ({@link DatasetStore#writeThrough()}), its rows are announced
+	 * Reads, checks and encodes the CSV, then stores it ({@link DatasetWriter}); nothing is stored when any step refuses
+	 * it. Once stored, and written through to the database file, its rows are announced
 	 * ({@link DatasetUploaded}): the first job on a dataset usually follows its upload, and finds the upload's work
 	 * done rather than still going on beside it.
 	 */
 	DatasetView upload(Upload upload, UploadOptions options) {
 		ParsedDataset parsed = parse(upload, options);
-		StoredDataset dataset = store.save(parsed, options, Instant.now().truncatedTo(ChronoUnit.MICROS));
-		store.writeThrough();
+		StoredDataset dataset = writer.save(parsed, options, Instant.now().truncatedTo(ChronoUnit.MICROS));
 		events.publishEvent(new DatasetUploaded(dataset.id(), dataset.createdAt(), new TrainingData(parsed.features(),
 				parsed.rows(), parsed.cols(), parsed.targets(), parsed.task(), parsed.classes().size(),
 				parsed.featureNames(), dataset.standardize())));

@@ -3,6 +3,7 @@ package dev.lrtune.dataset;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -10,51 +11,74 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.lrtune.db.DatabaseProduct;
 
 /**
- * The {@code dataset_chunks} table: a dataset's features (row-major) followed by its targets, as one
- * stream of little-endian doubles cut into chunks of {@value #CHUNK_DOUBLES} doubles (1 MiB). Chunks are
- * written in JDBC batches and read with a small fetch size, so neither side holds more than a few
- * chunks' bytes beside the arrays themselves. Plain JDBC rather than JPA, which would keep a second
- * copy of every byte array for dirty checking.
+ * The {@code dataset_chunks} table: a dataset's features (row-major) followed by its targets, as one stream of
+ * little-endian doubles cut into chunks of at most {@value #CHUNK_DOUBLES} doubles (256 KiB; data stored before holds
+ * 1 MiB chunks, which read the same: a chunk's place in the stream is where the one before it ended). Plain JDBC
+ * rather than JPA, which would keep a second copy of every byte array for dirty checking.
+ * <p>
+ * {@link #save} writes a few MiB per transaction, each written through to H2's file before the next: H2 then writes
+ * each in its reused 4 MB buffer, where one transaction of the whole matrix made it grow a buffer through hundreds of
+ * MB of humongous arrays, twice. Chunks under half a G1 region (1 MB at least) are not humongous either, here or in
+ * either driver's copy of them.
  */
 @Repository
 class DatasetMatrices {
 
-	static final int CHUNK_DOUBLES = 1 << 17;
+	static final int CHUNK_DOUBLES = 1 << 15;
 
-	private static final int CHUNKS_PER_BATCH = 8;
+	/** 3 MiB of chunks: what H2 writes of one transaction, with its pages, stays within its 4 MB buffer. */
+	private static final int CHUNKS_PER_TRANSACTION = 12;
+
+	/** 2 MiB of chunks a round trip when PostgreSQL streams them back. */
+	private static final int CHUNKS_PER_FETCH = 8;
+
+	private static final String INSERT = "INSERT INTO dataset_chunks (dataset_id, chunk, data) VALUES (?, ?, ?)";
 
 	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
 
 	/** Whether the database is H2 (else PostgreSQL), asked once. */
 	private volatile Boolean h2;
 
-	DatasetMatrices(DataSource dataSource) {
+	DatasetMatrices(DataSource dataSource, TransactionTemplate transactions) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.transactions = transactions;
 		// PostgreSQL streams a result with a cursor only when a fetch size is set (inside a transaction).
-		this.jdbc.setFetchSize(CHUNKS_PER_BATCH);
+		this.jdbc.setFetchSize(CHUNKS_PER_FETCH);
 	}
 
+	/**
+	 * Stores the matrix of a dataset whose row exists, in transactions of its own: the caller keeps the dataset hidden
+	 * until this returns, and removes it if this throws.
+	 */
 	void save(long datasetId, double[] features, double[] targets) {
 		long total = (long) features.length + targets.length;
-		List<Integer> chunks = IntStream.range(0, (int) ((total + CHUNK_DOUBLES - 1) / CHUNK_DOUBLES)).boxed().toList();
-		jdbc.batchUpdate("INSERT INTO dataset_chunks (dataset_id, chunk, data) VALUES (?, ?, ?)", chunks,
-				CHUNKS_PER_BATCH, (statement, chunk) -> {
-					statement.setLong(1, datasetId);
-					statement.setInt(2, chunk);
-					statement.setBytes(3, encode(features, targets, chunk));
-				});
+		int chunks = (int) ((total + CHUNK_DOUBLES - 1) / CHUNK_DOUBLES);
+		// Both drivers copy the bytes setBytes is given (H2's ValueVarbinary.get, pgjdbc's setBytes), so one buffer
+		// serves every chunk.
+		ChunkEncoder encoder = new ChunkEncoder(features, targets);
+		for (int first = 0; first < chunks; first += CHUNKS_PER_TRANSACTION) {
+			List<Integer> group = IntStream.range(first, Math.min(chunks, first + CHUNKS_PER_TRANSACTION)).boxed().toList();
+			transactions.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, group, group.size(), (statement, chunk) -> {
+				statement.setLong(1, datasetId);
+				statement.setInt(2, chunk);
+				statement.setBytes(3, encoder.encode(chunk));
+			}));
+			writeThrough();
+		}
 	}
 
 	/**
 	 * Writes what the last commits left in memory to the database file, now, on the caller's thread. H2 (an
-	 * embedded file database) otherwise writes committed pages from a background thread up to a second later: after
-	 * an upload that is tens of megabytes, written while the first job on the dataset runs, on the same cores. An
-	 * upload calls this once committed, so that it answers when its matrix is on disk, and leaves that work to no
-	 * one. PostgreSQL has written its log by the time a commit returns: nothing to do there.
+	 * embedded file database) otherwise writes committed pages from a background thread up to a second later, all
+	 * that accumulated in one store: while the first job on the dataset runs, on the same cores. PostgreSQL has
+	 * written its log by the time a commit returns: nothing to do there.
 	 */
 	void writeThrough() {
 		Boolean embedded = h2;
@@ -76,7 +100,7 @@ class DatasetMatrices {
 			if (chunk != next[0]++) {
 				throw new IllegalStateException("dataset " + datasetId + " lacks matrix chunk " + (next[0] - 1));
 			}
-			read[0] += decode(row.getBytes(2), chunk, features, targets);
+			read[0] += decode(row.getBytes(2), read[0], features, targets);
 		}, datasetId);
 		long expected = (long) features.length + targets.length;
 		if (read[0] != expected) {
@@ -84,26 +108,47 @@ class DatasetMatrices {
 		}
 	}
 
-	static byte[] encode(double[] features, double[] targets, int chunk) {
-		long from = (long) chunk * CHUNK_DOUBLES;
-		int length = (int) Math.min(CHUNK_DOUBLES, features.length + (long) targets.length - from);
-		ByteBuffer bytes = ByteBuffer.allocate(length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-		DoubleBuffer doubles = bytes.asDoubleBuffer();
-		int fromFeatures = (int) Math.max(0, Math.min(length, features.length - from));
-		if (fromFeatures > 0) {
-			doubles.put(features, (int) from, fromFeatures);
+	/** Encodes chunk after chunk of one matrix into one buffer: the bytes of a chunk are valid until the next call. */
+	static final class ChunkEncoder {
+
+		private final double[] features;
+
+		private final double[] targets;
+
+		private final byte[] buffer;
+
+		private final DoubleBuffer doubles;
+
+		ChunkEncoder(double[] features, double[] targets) {
+			this.features = features;
+			this.targets = targets;
+			long total = (long) features.length + targets.length;
+			this.buffer = new byte[(int) Math.min(CHUNK_DOUBLES, total) * Double.BYTES];
+			this.doubles = ByteBuffer.wrap(buffer).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
 		}
-		doubles.put(targets, (int) Math.max(0, from - features.length), length - fromFeatures);
-		return bytes.array();
+
+		/** The chunk's bytes: the shared buffer, or a copy of its start for a last chunk that is shorter. */
+		byte[] encode(int chunk) {
+			long from = (long) chunk * CHUNK_DOUBLES;
+			int length = (int) Math.min(CHUNK_DOUBLES, features.length + (long) targets.length - from);
+			doubles.clear();
+			int fromFeatures = (int) Math.max(0, Math.min(length, features.length - from));
+			if (fromFeatures > 0) {
+				doubles.put(features, (int) from, fromFeatures);
+			}
+			doubles.put(targets, (int) Math.max(0, from - features.length), length - fromFeatures);
+			int bytes = length * Double.BYTES;
+			return bytes == buffer.length ? buffer : Arrays.copyOf(buffer, bytes);
+		}
+
 	}
 
-	/** Copies one chunk into place and returns how many doubles it held. */
-	static int decode(byte[] data, int chunk, double[] features, double[] targets) {
-		long from = (long) chunk * CHUNK_DOUBLES;
+	/** Copies one chunk, which starts at value {@code from} of the stream, into place; returns how many it held. */
+	static int decode(byte[] data, long from, double[] features, double[] targets) {
 		DoubleBuffer doubles = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
 		int length = doubles.remaining();
 		if (from + length > (long) features.length + targets.length) {
-			throw new IllegalStateException("matrix chunk " + chunk + " runs past the dataset's end");
+			throw new IllegalStateException("a matrix chunk runs past the dataset's end");
 		}
 		int intoFeatures = (int) Math.max(0, Math.min(length, features.length - from));
 		if (intoFeatures > 0) {

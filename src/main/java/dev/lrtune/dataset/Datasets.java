@@ -8,10 +8,13 @@ import org.springframework.data.jpa.repository.Lock;
 
 import jakarta.persistence.LockModeType;
 
-/** The {@code datasets} table. */
+/**
+ * The {@code datasets} table, complete or not: {@link DatasetStore} shows only the complete ones (see
+ * {@link DatasetWriter}).
+ */
 interface Datasets extends JpaRepository<StoredDataset, Long> {
 
-	List<StoredDataset> findAllByOrderByCreatedAtDescIdDesc();
+	List<StoredDataset> findAllByCompleteTrueOrderByCreatedAtDescIdDesc();
 
 	/** Locks the row, so that a job cannot start using the dataset while it is being deleted. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -51,6 +51,9 @@ class StoredDataset {
 	@Column(name = "column_summary")
 	private List<ColumnSummary> columns;
 
+	/** False until the whole matrix is stored (see {@link DatasetWriter}); no read of datasets sees it before. */
+	private boolean complete;
+
 	protected StoredDataset() {
 	}
 
@@ -66,6 +69,7 @@ class StoredDataset {
 		this.featureNames = parsed.featureNames();
 		this.classes = parsed.classes();
 		this.columns = parsed.columns();
+		this.complete = false;
 	}
 
 	Long id() {
@@ -114,6 +118,10 @@ class StoredDataset {
 
 	List<ColumnSummary> columns() {
 		return columns;
+	}
+
+	boolean complete() {
+		return complete;
 	}
 
 }

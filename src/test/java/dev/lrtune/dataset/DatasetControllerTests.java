@@ -60,11 +60,14 @@ class DatasetControllerTests {
 	DatasetStore store;
 
 	@Autowired
+	DatasetWriter writer;
+
+	@Autowired
 	DatasetLookups lookups;
 
 	@BeforeEach
 	void storeAssignsId7() {
-		given(store.save(any(), any(), any())).willAnswer(call -> {
+		given(writer.save(any(), any(), any())).willAnswer(call -> {
 			StoredDataset dataset = new StoredDataset(call.getArgument(0), call.getArgument(1), call.getArgument(2));
 			ReflectionTestUtils.setField(dataset, "id", 7L);
 			return dataset;
@@ -161,7 +164,7 @@ class DatasetControllerTests {
 			.andExpect(jsonPath("$.fix", containsString(fix)));
 		result.andExpect(line == null ? jsonPath("$.line").doesNotExist() : jsonPath("$.line").value(line));
 		result.andExpect(column == null ? jsonPath("$.column").doesNotExist() : jsonPath("$.column").value(column));
-		verify(store, never()).save(any(), any(), any());
+		verify(writer, never()).save(any(), any(), any());
 	}
 
 	@Test
@@ -170,7 +173,7 @@ class DatasetControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.title").value("Not a text file"))
 			.andExpect(jsonPath("$.detail", containsString("Excel")));
-		verify(store, never()).save(any(), any(), any());
+		verify(writer, never()).save(any(), any(), any());
 	}
 
 	@Test

@@ -15,7 +15,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@MockitoBean(types = { DatasetStore.class, DatasetLookups.class })
+@MockitoBean(types = { DatasetStore.class, DatasetWriter.class, DatasetLookups.class })
 @Import(DatasetCatalog.class)
 @EnableConfigurationProperties(DatasetSettings.class)
 public @interface DatasetSliceBeans {

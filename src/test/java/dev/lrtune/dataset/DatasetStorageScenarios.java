@@ -3,11 +3,16 @@ package dev.lrtune.dataset;
 import static dev.lrtune.dataset.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doAnswer;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +31,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Datasets written, read back and deleted through the real schema (Flyway's V1, validated by
+ * Datasets written, read back and deleted through the real schema (Flyway's migrations, validated by
  * Hibernate); each call commits, as in the service. Run on H2 and on PostgreSQL by the subclasses.
  */
 @DataJpaTest
-@Import({ DatasetStore.class, DatasetMatrices.class, DatasetStorageScenarios.JobsUsingDatasets.class })
+@Import({ DatasetStore.class, DatasetWriter.class, DatasetMatrices.class, IncompleteDatasets.class,
+		DatasetLookups.class, DatasetStorageScenarios.JobsUsingDatasets.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 abstract class DatasetStorageScenarios {
 
@@ -44,6 +51,21 @@ abstract class DatasetStorageScenarios {
 	DatasetStore store;
 
 	@Autowired
+	DatasetWriter writer;
+
+	@Autowired
+	DatasetLookups lookups;
+
+	@Autowired
+	IncompleteDatasets incomplete;
+
+	@MockitoSpyBean
+	DatasetMatrices matrices;
+
+	@Autowired
+	Datasets datasets;
+
+	@Autowired
 	DataSource dataSource;
 
 	private final List<Long> saved = new ArrayList<>();
@@ -51,11 +73,7 @@ abstract class DatasetStorageScenarios {
 	@AfterEach
 	void deleteWhatTheTestSaved() {
 		inUse.clear();
-		saved.forEach(id -> {
-			if (store.exists(id)) {
-				store.delete(id);
-			}
-		});
+		saved.forEach(id -> jdbc().update("DELETE FROM datasets WHERE id = ?", id));
 	}
 
 	@Test
@@ -76,19 +94,117 @@ abstract class DatasetStorageScenarios {
 	}
 
 	@Test
-	void aMatrixLargerThanOneChunkIsSplitAndReassembled() {
-		StringBuilder csv = new StringBuilder("a,b,y\n");
-		for (int i = 0; i < 70_000; i++) {
-			csv.append(i).append(',').append(Math.sin(i)).append(',').append(i * 0.25).append('\n');
-		}
-		ParsedDataset parsed = parse(csv.toString());
+	void aMatrixLargerThanOneTransactionOfChunksIsSplitAndReassembled() {
+		ParsedDataset parsed = parse(bigCsv());
 		long id = save(parsed, "big", true);
 
+		long values = parsed.features().length + (long) parsed.targets().length;
 		assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM dataset_chunks WHERE dataset_id = ?", Integer.class, id))
-			.isEqualTo(2);
+			.isEqualTo((int) ((values + DatasetMatrices.CHUNK_DOUBLES - 1) / DatasetMatrices.CHUNK_DOUBLES))
+			.isGreaterThan(12);
 		TrainingData data = store.load(id);
 		assertThat(data.features()).isEqualTo(parsed.features());
 		assertThat(data.targets()).isEqualTo(parsed.targets());
+	}
+
+	@Test
+	void aMatrixStoredBeforeInChunksOfOneMebibyteLoadsTheSame() {
+		ParsedDataset parsed = parse(bigCsv());
+		long id = save(parsed, "1 MiB chunks", true);
+		jdbc().update("DELETE FROM dataset_chunks WHERE dataset_id = ?", id);
+		double[] stream = new double[parsed.features().length + parsed.targets().length];
+		System.arraycopy(parsed.features(), 0, stream, 0, parsed.features().length);
+		System.arraycopy(parsed.targets(), 0, stream, parsed.features().length, parsed.targets().length);
+		int oldChunk = 1 << 17;
+		for (int chunk = 0; chunk * oldChunk < stream.length; chunk++) {
+			int length = Math.min(oldChunk, stream.length - chunk * oldChunk);
+			ByteBuffer bytes = ByteBuffer.allocate(length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+			bytes.asDoubleBuffer().put(stream, chunk * oldChunk, length);
+			jdbc().update("INSERT INTO dataset_chunks (dataset_id, chunk, data) VALUES (?, ?, ?)", id, chunk, bytes.array());
+		}
+
+		TrainingData data = store.load(id);
+
+		assertThat(data.features()).isEqualTo(parsed.features());
+		assertThat(data.targets()).isEqualTo(parsed.targets());
+	}
+
+	@Test
+	void aDatasetWhoseMatrixIsBeingStoredIsNeitherListedNorUsable() {
+		long[] seen = { 0 };
+		doAnswer(call -> {
+			call.callRealMethod();
+			long id = call.getArgument(0);
+			seen[0] = id;
+			saved.add(id);
+			assertHidden(id); // every chunk is stored, the dataset not yet complete
+			return null;
+		}).when(matrices).save(anyLong(), any(), any());
+
+		long id = save(parse(bigCsv()), "in progress", true);
+
+		assertThat(seen[0]).isEqualTo(id);
+		assertThat(store.find(id)).isPresent();
+		assertThat(lookups.uploadedAt(id)).isPresent();
+	}
+
+	@Test
+	void leftoversOfAnInterruptedUploadAreHidden() {
+		long id = interruptedUpload(Instant.now());
+
+		assertHidden(id);
+	}
+
+	@Test
+	void aFailedUploadLeavesNothingBehind() {
+		long[] attempted = { 0 };
+		doAnswer(call -> {
+			call.callRealMethod(); // its chunks are committed, in several transactions
+			attempted[0] = call.getArgument(0);
+			saved.add(attempted[0]);
+			throw new IllegalStateException("the database went away");
+		}).when(matrices).save(anyLong(), any(), any());
+
+		assertThatThrownBy(() -> save(parse(bigCsv()), "failed", true)).hasMessage("the database went away");
+
+		assertThat(attempted[0]).isPositive();
+		assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM datasets WHERE id = ?", Integer.class, attempted[0]))
+			.isZero();
+		assertThat(chunks(attempted[0])).isZero();
+	}
+
+	@Test
+	void incompleteDatasetsAreRemovedOnceOlderThanAnyUploadInProgress() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		long crashed = interruptedUpload(now.minus(IncompleteDatasetCleanup.AGE).minusSeconds(1));
+		long inProgress = interruptedUpload(now.minus(IncompleteDatasetCleanup.AGE).plusSeconds(60));
+		long old = save(parse("x,y\n1,1.5\n2,2.5\n"), "old", true);
+		jdbc().update("UPDATE datasets SET created_at = ? WHERE id = ?", now.minus(Duration.ofHours(2)).atOffset(ZoneOffset.UTC),
+				old);
+
+		int removed = new IncompleteDatasetCleanup(incomplete).removeLeftovers(now);
+
+		assertThat(removed).isEqualTo(1);
+		assertThat(rows(crashed)).isZero();
+		assertThat(chunks(crashed)).isZero();
+		assertThat(rows(inProgress)).isOne();
+		assertThat(chunks(inProgress)).isPositive();
+		assertThat(store.find(old)).isPresent();
+	}
+
+	@Test
+	void anUploadWhoseRowWasRemovedMeanwhileFailsInsteadOfCompletingIt() {
+		doAnswer(call -> {
+			call.callRealMethod();
+			long id = call.getArgument(0);
+			saved.add(id);
+			jdbc().update("DELETE FROM datasets WHERE id = ?", id); // taken for a leftover
+			return null;
+		}).when(matrices).save(anyLong(), any(), any());
+
+		assertThatThrownBy(() -> save(parse("x,y\n1,1.5\n2,2.5\n"), "removed", true))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("removed before its matrix was stored");
 	}
 
 	@Test
@@ -108,7 +224,7 @@ abstract class DatasetStorageScenarios {
 		ParsedDataset parsed = parse("Body Mass (g),\"island, name\",y\n3750,Torgersen,1.5\nNA,Biscoe,2\n4000,Dream,2.5\n",
 				MissingValues.MEAN);
 		Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		long id = store.save(parsed, options("penguins", true, MissingValues.MEAN), createdAt).id();
+		long id = writer.save(parsed, options("penguins", true, MissingValues.MEAN), createdAt).id();
 		saved.add(id);
 
 		DatasetView view = DatasetView.of(store.find(id).orElseThrow());
@@ -174,9 +290,47 @@ abstract class DatasetStorageScenarios {
 	}
 
 	private long save(ParsedDataset parsed, String name, boolean standardize) {
-		long id = store.save(parsed, options(name, standardize, MissingValues.ERROR), Instant.now()).id();
+		long id = writer.save(parsed, options(name, standardize, MissingValues.ERROR), Instant.now()).id();
 		saved.add(id);
 		return id;
+	}
+
+	/** What a crash leaves: the row and its chunks stored, the dataset never marked complete. */
+	private long interruptedUpload(Instant createdAt) {
+		ParsedDataset parsed = parse("x,y\n1,1.5\n2,2.5\n");
+		long id = datasets.save(new StoredDataset(parsed, options("interrupted", true, MissingValues.ERROR), createdAt)).id();
+		saved.add(id);
+		matrices.save(id, parsed.features(), parsed.targets());
+		return id;
+	}
+
+	/** No read of datasets sees it: not listed, not found, not loaded, not deleted, not usable by a job. */
+	private void assertHidden(long id) {
+		assertThat(rows(id)).isOne();
+		assertThat(store.list()).extracting(StoredDataset::id).doesNotContain(id);
+		assertThat(store.find(id)).isEmpty();
+		assertThat(store.exists(id)).isFalse();
+		assertThatThrownBy(() -> store.load(id)).isInstanceOf(DatasetNotFoundException.class);
+		assertThatThrownBy(() -> store.delete(id)).isInstanceOf(DatasetNotFoundException.class);
+		assertThat(lookups.shapeForUse(id)).isEmpty();
+		assertThat(lookups.uploadedAt(id)).isEmpty();
+	}
+
+	private int rows(long id) {
+		return jdbc().queryForObject("SELECT COUNT(*) FROM datasets WHERE id = ?", Integer.class, id);
+	}
+
+	private int chunks(long id) {
+		return jdbc().queryForObject("SELECT COUNT(*) FROM dataset_chunks WHERE dataset_id = ?", Integer.class, id);
+	}
+
+	/** 140,000 rows of three values: 13 chunks, more than one transaction's worth. */
+	private static String bigCsv() {
+		StringBuilder csv = new StringBuilder("a,b,y\n");
+		for (int i = 0; i < 140_000; i++) {
+			csv.append(i).append(',').append(Math.sin(i)).append(',').append(i * 0.25).append('\n');
+		}
+		return csv.toString();
 	}
 
 	private JdbcTemplate jdbc() {
