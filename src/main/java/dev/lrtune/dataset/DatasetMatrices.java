@@ -21,8 +21,8 @@ import dev.lrtune.db.DatabaseProduct;
  * 1 MiB chunks, which read the same: a chunk's place in the stream is where the one before it ended). Plain JDBC
  * rather than JPA, which would keep a second copy of every byte array for dirty checking.
  * <p>
- * {@link #save} writes a few MiB per transaction, each written through to H2's file before the next: H2 then writes
- * each in its reused 4 MB buffer, where one transaction of the whole matrix made it grow a buffer through hundreds of
+ * {@link #save} writes 2 MiB per transaction, each written through to H2's file before the next: H2 then writes
+ * each in its reused buffer, where one transaction of the whole matrix made it grow a buffer through hundreds of
  * MB of humongous arrays, twice. Chunks under half a G1 region (1 MB at least) are not humongous either, here or in
  * either driver's copy of them.
  */
@@ -31,8 +31,12 @@ class DatasetMatrices {
 
 	static final int CHUNK_DOUBLES = 1 << 15;
 
-	/** 3 MiB of chunks: what H2 writes of one transaction, with its pages, stays within its 4 MB buffer. */
-	private static final int CHUNKS_PER_TRANSACTION = 12;
+	/**
+	 * 2 MiB of chunks: what H2 then writes of one transaction, with its pages, fits a write buffer of 3 MiB, which it
+	 * keeps for the next write (it grows one by 1 MiB or half its size, and drops one over 4 MiB; 3 MiB of chunks
+	 * needed a 4.5 MiB buffer, allocated anew for every transaction).
+	 */
+	private static final int CHUNKS_PER_TRANSACTION = 8;
 
 	/** 2 MiB of chunks a round trip when PostgreSQL streams them back. */
 	private static final int CHUNKS_PER_FETCH = 8;
