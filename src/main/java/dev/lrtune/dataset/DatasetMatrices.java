@@ -23,8 +23,8 @@ import dev.lrtune.db.DatabaseProduct;
  * <p>
  * {@link #save} writes 2 MiB per transaction, each written through to H2's file before the next: H2 then writes
  * each in its reused buffer, where one transaction of the whole matrix made it grow a buffer through hundreds of
- * MB of humongous arrays, twice. Chunks under half a G1 region (1 MB at least) are not humongous either, here or in
- * either driver's copy of them.
+ * MB of humongous arrays, twice. A chunk of 256 KiB is under half of the smallest G1 region (1 MB), so neither it
+ * nor a driver's copy of it is a humongous array.
  */
 @Repository
 class DatasetMatrices {
