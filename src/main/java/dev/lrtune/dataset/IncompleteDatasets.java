@@ -39,7 +39,7 @@ class IncompleteDatasets {
 
 	/** Removes the incomplete datasets created before {@code cutoff}; returns how many. */
 	int deleteCreatedBefore(Instant cutoff) {
-		return jdbc.update("DELETE FROM datasets WHERE complete = FALSE AND created_at < ?", 
+		return jdbc.update("DELETE FROM datasets WHERE complete = FALSE AND created_at < ?",
 				OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
 	}
 
