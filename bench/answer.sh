@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Time to answer (dev.lrtune.bench.AnswerBenchmark): the service as a user meets it, against the core alone.
-# Starts the application jar on a port with a fresh H2 file database, uploads a generated 100,000 x 50 regression
-# CSV, and times POST /jobs of a default range test (linear model, seed 1) until GET /jobs/{id}/recommendation
+# Starts the application jar on a port with a fresh H2 file database (or PostgreSQL: DB=postgres), uploads a generated
+# 100,000 x 50 regression CSV, and times POST /jobs of a default range test (linear model, seed 1) until GET /jobs/{id}/recommendation
 # answers, both ways a client can ask: polled every 2 ms, and one GET /jobs/{id}/recommendation?wait=60 that the
 # server holds until the job ends. The first job on the dataset (read from the database, split, standardised) is asked
 # for one way (FIRST, poll by default), the first job on a second upload of the same rows the other way; the next jobs
@@ -16,6 +16,10 @@
 #   PORT=8099 bench/answer.sh                another port
 #   FIRST=wait bench/answer.sh               the first job on the dataset asked for with ?wait=, the second upload's
 #                                            first job polled
+#   DB=postgres bench/answer.sh              PostgreSQL (the production path) instead of an H2 file database: a fresh
+#                                            schema lrtune_answer_<time> at ANSWER_POSTGRES_URL (default
+#                                            jdbc:postgresql://127.0.0.1:5432/test?user=postgres), dropped at the end;
+#                                            needs psql
 #
 # Maven options in MAVEN_ARGS (e.g. -o).
 set -euo pipefail
@@ -27,11 +31,39 @@ if [[ -z "$jar" ]]; then
 	jar=$(ls target/lrtune-*.jar | grep -v -- '-plain' | head -1)
 fi
 data=$(mktemp -d)
-java --add-modules=jdk.incubator.vector ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" \
-	--spring.datasource.url="jdbc:h2:file:$data/lrtune;DB_CLOSE_ON_EXIT=FALSE" \
+schema=""
+psql_url=""
+if [[ "${DB:-h2}" == postgres ]]; then
+	postgres_url=${ANSWER_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
+	psql_url=$(python3 - "$postgres_url" <<'PY'
+import sys, urllib.parse
+url = urllib.parse.urlsplit(sys.argv[1].removeprefix("jdbc:"))
+query = dict(urllib.parse.parse_qsl(url.query))
+print(f"postgresql://{query.get('user', 'postgres')}" + (f":{query['password']}" if "password" in query else "")
+      + f"@{url.hostname}:{url.port or 5432}{url.path}")
+PY
+)
+	schema="lrtune_answer_$(date +%s)"
+	psql "$psql_url" -qc "CREATE SCHEMA $schema"
+	datasource=(--spring.datasource.url="$postgres_url&currentSchema=$schema" --spring.flyway.schemas="$schema"
+		--spring.datasource.username= --spring.datasource.password=)
+	echo "database: PostgreSQL $(psql "$psql_url" -qAtc 'SHOW server_version'), schema $schema"
+else
+	datasource=(--spring.datasource.url="jdbc:h2:file:$data/lrtune;DB_CLOSE_ON_EXIT=FALSE")
+	echo "database: H2 file"
+fi
+java --add-modules=jdk.incubator.vector ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" "${datasource[@]}" \
 	--logging.level.root=WARN > "$data/server.log" 2>&1 &
 pid=$!
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+cleanup() {
+	kill "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	rm -rf "$data"
+	if [[ -n "$schema" ]]; then
+		psql "$psql_url" -qc "DROP SCHEMA $schema CASCADE" > /dev/null 2>&1 || true
+	fi
+}
+trap cleanup EXIT
 until curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null; do
 	if ! kill -0 "$pid" 2>/dev/null; then
 		cat "$data/server.log" >&2
