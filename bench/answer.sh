@@ -24,6 +24,7 @@
 # Maven options in MAVEN_ARGS (e.g. -o).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/libpq-url.sh
 port="${PORT:-8093}"
 jar="${JAR:-}"
 if [[ -z "$jar" ]]; then
@@ -35,14 +36,7 @@ schema=""
 psql_url=""
 if [[ "${DB:-h2}" == postgres ]]; then
 	postgres_url=${ANSWER_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
-	psql_url=$(python3 - "$postgres_url" <<'PY'
-import sys, urllib.parse
-url = urllib.parse.urlsplit(sys.argv[1].removeprefix("jdbc:"))
-query = dict(urllib.parse.parse_qsl(url.query))
-print(f"postgresql://{query.get('user', 'postgres')}" + (f":{query['password']}" if "password" in query else "")
-      + f"@{url.hostname}:{url.port or 5432}{url.path}")
-PY
-)
+	psql_url=$(libpq_url "$postgres_url")
 	schema="lrtune_answer_$(date +%s)"
 	psql "$psql_url" -qc "CREATE SCHEMA $schema"
 	datasource=(--spring.datasource.url="$postgres_url&currentSchema=$schema" --spring.flyway.schemas="$schema"

@@ -15,6 +15,7 @@
 # Needs java 17, python3, curl and psql. Maven options in MAVEN_ARGS (e.g. -o). About 2 minutes per jar and database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/libpq-url.sh
 
 for tool in java python3 curl psql; do
 	command -v "$tool" >/dev/null || { echo "bench/ingest.sh needs $tool" >&2; exit 2; }
@@ -31,14 +32,7 @@ fi
 dbs=${INGEST_DBS:-postgres h2}
 port=${INGEST_PORT:-8097}
 postgres_url=${INGEST_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
-psql_url=$(python3 - "$postgres_url" <<'PY'
-import sys, urllib.parse
-url = urllib.parse.urlsplit(sys.argv[1].removeprefix("jdbc:"))
-query = dict(urllib.parse.parse_qsl(url.query))
-print(f"postgresql://{query.get('user', 'postgres')}" + (f":{query['password']}" if "password" in query else "")
-      + f"@{url.hostname}:{url.port or 5432}{url.path}")
-PY
-)
+psql_url=$(libpq_url "$postgres_url")
 out=target/ingest
 mkdir -p "$out"
 

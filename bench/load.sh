@@ -17,6 +17,7 @@
 # The jar is built when missing (MAVEN_ARGS, e.g. -o, go to ./mvnw). The machine should be idle otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/libpq-url.sh
 
 for tool in java python3 wrk curl; do
 	command -v "$tool" >/dev/null || { echo "bench/load.sh needs $tool" >&2; exit 2; }
@@ -31,14 +32,7 @@ out=target/load
 rm -rf "$out" && mkdir -p "$out"
 port=${LOAD_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 postgres_url=${LOAD_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
-psql_url=$(python3 - "$postgres_url" <<'PY'
-import sys, urllib.parse
-url = urllib.parse.urlsplit(sys.argv[1].removeprefix("jdbc:"))
-query = dict(urllib.parse.parse_qsl(url.query))
-print(f"postgresql://{query.get('user', 'postgres')}" + (f":{query['password']}" if "password" in query else "")
-      + f"@{url.hostname}:{url.port or 5432}{url.path}")
-PY
-)
+psql_url=$(libpq_url "$postgres_url")
 db=${LOAD_DB:-auto}
 if [[ "$db" == auto ]]; then
 	if command -v psql >/dev/null && psql "$psql_url" -qAtc 'SELECT 1' >/dev/null 2>&1; then db=postgres; else db=h2; fi
