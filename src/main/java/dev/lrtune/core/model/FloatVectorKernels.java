@@ -15,59 +15,65 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Speed: a tile of 4 rows × 3 vectors of outputs (12 accumulators; with AVX2's 16 registers, room for the 3
  * weight vectors and a broadcast) is held in registers over a block of {@link #BLOCK} inner terms, against a
- * panel of b packed 3 vectors per term side by side, which stays in L1 while every row tile passes over it.
- * The packing rounds float64 weights to float32 on the way ({@code bWide}), so the rounding costs no pass of
- * its own. Columns are split into panels of 3 vectors, then what is left; the last columns, short of a whole vector, are computed against a panel padded with
- * zero weights into scratch space and copied out. Rows past the last tile go one by one.
+ * panel of b packed 3 vectors per term side by side, which stays in L1 while every row tile passes over it. With
+ * AVX-512's 32 registers the tile is 4 rows × 4 vectors of 16 floats (16 accumulators, 4 weight vectors and a
+ * broadcast), so that 128 columns are two whole panels. The packing rounds float64 weights to float32 on the way
+ * ({@code bWide}), so the rounding costs no pass of its own. Columns are split into panels of 3 (or 4) vectors,
+ * then what is left; the last columns, short of a whole vector, are computed against a panel padded with zero
+ * weights into scratch space and copied out. Rows past the last tile go one by one.
  *
  * <p>Only loaded when {@link Kernels} found the {@code jdk.incubator.vector} module.
  */
 final class FloatVectorKernels {
 
 	/**
-	 * 8 floats on every CPU, AVX-512 included: a conversion of 8 float64 weights gives 256 bits of floats, and a
-	 * JVM whose float vectors come in two shapes was seen leaving the tiles to the Vector API's allocating
-	 * fallback (see {@link #WIDE}), so the tiles keep the one shape measured.
+	 * The float64 kernels' shape in floats ({@code SPECIES_PREFERRED}, as {@link #WIDE}): 8 floats with AVX2, 16
+	 * with AVX-512. One shape of float vectors in the JVM, and the same as the float64 vectors': a JVM whose
+	 * float vectors came in two shapes (128-bit ones converted beside 256-bit tiles) left the tiles to the Vector
+	 * API's allocating fallback, and the conversion below makes every float vector of this shape.
 	 */
-	private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+	private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
 	private static final int L = S.length();
 
 	private static final int ROWS = 4;
 
 	/**
-	 * Eight float64 weights at a time rounded as a panel is packed, in the float64 kernels' vectors
-	 * ({@code DoubleVector.SPECIES_PREFERRED}, as {@link VectorKernels} takes): with 512-bit ones, one vector of
-	 * eight converted ({@code vcvtpd2ps}) into one vector of eight floats; with 256-bit ones, two vectors of four
-	 * into the lower and the upper half of one. A scalar conversion per weight took the 784-128-10 MLP's forward
-	 * product from 52 to 36 GFLOP/s.
+	 * Weights rounded as a panel is packed, in the float64 kernels' vectors ({@code DoubleVector.SPECIES_PREFERRED},
+	 * as {@link VectorKernels} takes): two vectors of L/2 doubles converted ({@code vcvtpd2ps}) into the lower and
+	 * the upper half of one vector of L floats (4 + 4 into 8 with AVX2, 8 + 8 into 16 with AVX-512). A scalar
+	 * conversion per weight took the 784-128-10 MLP's forward product from 52 to 36 GFLOP/s.
 	 *
 	 * <p>Never a second shape of float64 vectors: with AVX-512, converting from 256-bit ones put a second class
 	 * into the type profiles of the JDK's shared {@code DoubleVector} methods ({@code intoArray}'s calls of
 	 * {@code length()} and {@code vspecies()}). C2 compiles a call on an accumulator (a loop's phi, typed
 	 * {@code DoubleVector}) by those profiles; with two classes in them the float64 kernels that C2 compiled after
 	 * a float32 epoch dispatched on the class, boxed their vectors and ran the float64 MLP's epoch at 1.6–16× its
-	 * time (docs/benchmarks.md, 2026-12-07). Likewise every float vector is 256 bits wide: converted into 128-bit
-	 * float vectors, C2 left the tiles' operations on 256-bit ones to the allocating fallback.
+	 * time (docs/benchmarks.md, 2026-12-07).
 	 */
 	private static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_PREFERRED;
 
-	private static final VectorSpecies<Float> NARROW = FloatVector.SPECIES_256;
-
-	private static final VectorMask<Float> UPPER = VectorMask.fromLong(NARROW, 0xF0);
-
 	private static final int WIDE_LANES = WIDE.length();
+
+	/** The upper half of a float vector's lanes, where the second of two converted float64 vectors goes. */
+	private static final VectorMask<Float> UPPER = VectorMask.fromLong(S, ((1L << L) - 1) & (-1L << WIDE_LANES));
 
 	/** The float64 vectors the packing converts from: the float64 kernels' own (see {@link #WIDE}). */
 	static VectorSpecies<Double> wideSpecies() {
 		return WIDE;
 	}
 
-	/** The widest panel: three vectors. */
-	private static final int PANEL = 3 * L;
+	/** Vectors of the widest panel: 3 with AVX2's 16 registers, 4 with AVX-512's 32 (see {@link #tile4}). */
+	private static final int VECTORS = L >= 16 ? 4 : 3;
 
-	/** Inner terms per block of a panel: 24 KB of packed b with AVX2, within the L1 over all row tiles. */
-	private static final int BLOCK = 256;
+	/** The widest panel. */
+	private static final int PANEL = VECTORS * L;
+
+	/**
+	 * Inner terms per block of a panel: 24 KB of packed b with AVX2, 32 KB with AVX-512's panels of 64 floats,
+	 * within the L1 over all row tiles.
+	 */
+	private static final int BLOCK = L >= 16 ? 128 : 256;
 
 	private FloatVectorKernels() {
 	}
@@ -126,13 +132,14 @@ final class FloatVectorKernels {
 	}
 
 	/**
-	 * Vectors of the next panel, given the columns left: 3 while there are, then what is left. (128 columns as
+	 * Vectors of the next panel, given the columns left: {@link #VECTORS} while there are, then what is left.
+	 * (With AVX2, 128 columns as
 	 * 3+3+3+3+2+2 vectors instead of 3+3+3+3+3+1 measured slower: the 784-128-10 MLP's epoch 102–108 ms against
 	 * 93–100; the tile of two vectors ran at half the tile of three's rate per term.)
 	 */
 	private static int panelVectors(int columns) {
 		int vectors = (columns + L - 1) / L;
-		return Math.min(vectors, 3);
+		return Math.min(vectors, VECTORS);
 	}
 
 	/**
@@ -155,7 +162,10 @@ final class FloatVectorKernels {
 			for (int i = 0; i < tileEnd; i += ROWS) {
 				int at = aOffset + i * aRow + k0;
 				int to = cAt + i * cStride;
-				if (vectors == 3) {
+				if (vectors == 4) {
+					tile4(a, at, aRow, scratch, panelAt, first, init, initAt, c, to, cStride, count);
+				}
+				else if (vectors == 3) {
 					tile3(a, at, aRow, scratch, panelAt, first, init, initAt, c, to, cStride, count);
 				}
 				else if (vectors == 2) {
@@ -188,20 +198,12 @@ final class FloatVectorKernels {
 			}
 			else {
 				int j = 0;
-				if (WIDE_LANES == L) {
-					for (; j + L <= columns; j += L) {
-						((FloatVector) DoubleVector.fromArray(WIDE, bWide, from + j).convertShape(VectorOperators.D2F,
-								NARROW, 0)).intoArray(packed, to + j);
-					}
-				}
-				else {
-					for (; j + 2 * WIDE_LANES <= columns; j += 2 * WIDE_LANES) {
-						FloatVector lower = (FloatVector) DoubleVector.fromArray(WIDE, bWide, from + j)
-							.convertShape(VectorOperators.D2F, NARROW, 0);
-						FloatVector upper = (FloatVector) DoubleVector.fromArray(WIDE, bWide, from + j + WIDE_LANES)
-							.convertShape(VectorOperators.D2F, NARROW, -1);
-						lower.blend(upper, UPPER).intoArray(packed, to + j);
-					}
+				for (; j + L <= columns; j += L) {
+					FloatVector lower = (FloatVector) DoubleVector.fromArray(WIDE, bWide, from + j)
+						.convertShape(VectorOperators.D2F, S, 0);
+					FloatVector upper = (FloatVector) DoubleVector.fromArray(WIDE, bWide, from + j + WIDE_LANES)
+						.convertShape(VectorOperators.D2F, S, -1);
+					lower.blend(upper, UPPER).intoArray(packed, to + j);
 				}
 				for (; j < columns; j++) {
 					packed[to + j] = (float) bWide[from + j];
@@ -268,7 +270,7 @@ final class FloatVectorKernels {
 		FloatVector c30 = resume(first, init, initAt, c, cAt + 3 * cStride);
 		FloatVector c31 = resume(first, init, initAt + L, c, cAt + 3 * cStride + L);
 		FloatVector c32 = resume(first, init, initAt + 2 * L, c, cAt + 3 * cStride + 2 * L);
-		for (int pk = pAt, bk = bAt; pk < pAt + inner; pk++, bk += PANEL) {
+		for (int pk = pAt, bk = bAt; pk < pAt + inner; pk++, bk += 3 * L) {
 			FloatVector b0 = FloatVector.fromArray(S, b, bk);
 			FloatVector b1 = FloatVector.fromArray(S, b, bk + L);
 			FloatVector b2 = FloatVector.fromArray(S, b, bk + 2 * L);
@@ -303,6 +305,78 @@ final class FloatVectorKernels {
 		c30.intoArray(c, cAt + 3 * cStride);
 		c31.intoArray(c, cAt + 3 * cStride + L);
 		c32.intoArray(c, cAt + 3 * cStride + 2 * L);
+	}
+
+	/**
+	 * {@link #tile3} with a panel of 4 vectors, with AVX-512 only: 16 accumulators, 4 weight vectors and a
+	 * broadcast in 32 registers.
+	 */
+	private static void tile4(float[] p, int pAt, int d, float[] b, int bAt, boolean first, float[] init,
+			int initAt, float[] c, int cAt, int cStride, int inner) {
+		int d2 = 2 * d;
+		int d3 = 3 * d;
+		int c1 = cAt + cStride;
+		int c2 = cAt + 2 * cStride;
+		int c3 = cAt + 3 * cStride;
+		FloatVector c00 = resume(first, init, initAt, c, cAt);
+		FloatVector c01 = resume(first, init, initAt + L, c, cAt + L);
+		FloatVector c02 = resume(first, init, initAt + 2 * L, c, cAt + 2 * L);
+		FloatVector c03 = resume(first, init, initAt + 3 * L, c, cAt + 3 * L);
+		FloatVector c10 = resume(first, init, initAt, c, c1);
+		FloatVector c11 = resume(first, init, initAt + L, c, c1 + L);
+		FloatVector c12 = resume(first, init, initAt + 2 * L, c, c1 + 2 * L);
+		FloatVector c13 = resume(first, init, initAt + 3 * L, c, c1 + 3 * L);
+		FloatVector c20 = resume(first, init, initAt, c, c2);
+		FloatVector c21 = resume(first, init, initAt + L, c, c2 + L);
+		FloatVector c22 = resume(first, init, initAt + 2 * L, c, c2 + 2 * L);
+		FloatVector c23 = resume(first, init, initAt + 3 * L, c, c2 + 3 * L);
+		FloatVector c30 = resume(first, init, initAt, c, c3);
+		FloatVector c31 = resume(first, init, initAt + L, c, c3 + L);
+		FloatVector c32 = resume(first, init, initAt + 2 * L, c, c3 + 2 * L);
+		FloatVector c33 = resume(first, init, initAt + 3 * L, c, c3 + 3 * L);
+		for (int pk = pAt, bk = bAt; pk < pAt + inner; pk++, bk += 4 * L) {
+			FloatVector b0 = FloatVector.fromArray(S, b, bk);
+			FloatVector b1 = FloatVector.fromArray(S, b, bk + L);
+			FloatVector b2 = FloatVector.fromArray(S, b, bk + 2 * L);
+			FloatVector b3 = FloatVector.fromArray(S, b, bk + 3 * L);
+			FloatVector x = FloatVector.broadcast(S, p[pk]);
+			c00 = b0.fma(x, c00);
+			c01 = b1.fma(x, c01);
+			c02 = b2.fma(x, c02);
+			c03 = b3.fma(x, c03);
+			x = FloatVector.broadcast(S, p[pk + d]);
+			c10 = b0.fma(x, c10);
+			c11 = b1.fma(x, c11);
+			c12 = b2.fma(x, c12);
+			c13 = b3.fma(x, c13);
+			x = FloatVector.broadcast(S, p[pk + d2]);
+			c20 = b0.fma(x, c20);
+			c21 = b1.fma(x, c21);
+			c22 = b2.fma(x, c22);
+			c23 = b3.fma(x, c23);
+			x = FloatVector.broadcast(S, p[pk + d3]);
+			c30 = b0.fma(x, c30);
+			c31 = b1.fma(x, c31);
+			c32 = b2.fma(x, c32);
+			c33 = b3.fma(x, c33);
+		}
+		// stored here, not through a helper, as in tile3
+		c00.intoArray(c, cAt);
+		c01.intoArray(c, cAt + L);
+		c02.intoArray(c, cAt + 2 * L);
+		c03.intoArray(c, cAt + 3 * L);
+		c10.intoArray(c, c1);
+		c11.intoArray(c, c1 + L);
+		c12.intoArray(c, c1 + 2 * L);
+		c13.intoArray(c, c1 + 3 * L);
+		c20.intoArray(c, c2);
+		c21.intoArray(c, c2 + L);
+		c22.intoArray(c, c2 + 2 * L);
+		c23.intoArray(c, c2 + 3 * L);
+		c30.intoArray(c, c3);
+		c31.intoArray(c, c3 + L);
+		c32.intoArray(c, c3 + 2 * L);
+		c33.intoArray(c, c3 + 3 * L);
 	}
 
 	/** {@link #tile3} with a panel of two vectors. */

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The float32 product on both paths against a plain triple loop of {@code Math.fma(float, float, float)} written
  * here: the same bits, for shapes that reach every edge: rows not a multiple of the 4-row tile, columns not a
- * multiple of the vector or of a 3-vector panel, inner terms across blocks of 256, an input read down its
- * columns, float64 weights rounded as they are packed, offsets into every operand.
+ * multiple of the vector or of a 3-vector panel (4-vector with AVX-512), inner terms across blocks of 256 (128
+ * with AVX-512), an input read down its columns, float64 weights rounded as they are packed, offsets into every
+ * operand.
  */
 class FloatVectorKernelsTests {
 
@@ -30,7 +31,8 @@ class FloatVectorKernelsTests {
 
 	@ParameterizedTest(name = "n={0} inner={1} width={2}")
 	@CsvSource({ "1,1,1", "4,1,8", "5,7,9", "8,4,16", "3,600,6", "9,13,130", "64,784,128", "16,128,10", "7,35,17",
-			"64,10,128", "4,3,24", "13,5,25", "12,2,48", "6,9,49", "11,513,31", "4,256,56", "2,257,7", "17,300,72" })
+			"64,10,128", "4,3,24", "13,5,25", "12,2,48", "6,9,49", "11,513,31", "4,256,56", "2,257,7", "17,300,72",
+			"8,129,64", "5,200,112", "9,300,200", "4,17,176" })
 	void productGivesThePlainLoopsBits(int n, int inner, int width) {
 		SplittableRandom random = new SplittableRandom(n * 1000 + inner * 10 + width);
 		int aOffset = 3;
@@ -46,7 +48,8 @@ class FloatVectorKernelsTests {
 
 	@ParameterizedTest(name = "n={0} inner={1} width={2}")
 	@CsvSource({ "1,1,1", "7,5,9", "8,4,4", "33,6,3", "784,64,128", "128,64,10", "13,3,21", "300,9,26",
-			"66,300,130" })
+			"66,300,130",
+			"9,140,64", "12,7,200" })
 	void productOfAnInputReadDownItsColumnsGivesThePlainLoopsBits(int n, int inner, int width) {
 		SplittableRandom random = new SplittableRandom(n * 1000 + inner * 10 + width + 1);
 		// a_{i,k} = a[5 + i + k·n]: the weight gradient's input, a batch stored row-major read down its columns
@@ -67,9 +70,19 @@ class FloatVectorKernelsTests {
 		assertThat(FloatVectorKernels.wideSpecies().length()).isEqualTo(VectorKernels.lanes());
 	}
 
+	/**
+	 * One shape of vectors in a JVM, float ones included: the tiles' floats are as wide as the float64 kernels'
+	 * doubles (8 floats with AVX2, 16 with AVX-512), so that a conversion of two float64 vectors fills one.
+	 */
+	@Test
+	void theFloatVectorsAreAsWideAsTheFloat64Ones() {
+		assertThat(FloatVectorKernels.lanes()).isEqualTo(2 * VectorKernels.lanes());
+	}
+
 	@ParameterizedTest(name = "n={0} inner={1} width={2}")
 	@CsvSource({ "1,1,1", "5,7,9", "64,784,128", "16,128,10", "9,300,33", "4,5,8", "5,3,16", "8,2,24", "3,4,40",
-			"2,3,7" })
+			"2,3,7",
+			"8,130,64", "5,9,96", "4,3,200" })
 	void float64WeightsAreRoundedToFloat32AsTheyArePacked(int n, int inner, int width) {
 		SplittableRandom random = new SplittableRandom(n * 1000 + inner * 10 + width + 2);
 		float[] a = floats(n * inner, random);
