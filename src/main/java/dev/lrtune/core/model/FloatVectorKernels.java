@@ -133,9 +133,9 @@ final class FloatVectorKernels {
 
 	/**
 	 * Vectors of the next panel, given the columns left: {@link #VECTORS} while there are, then what is left.
-	 * (With AVX2, 128 columns as
-	 * 3+3+3+3+2+2 vectors instead of 3+3+3+3+3+1 measured slower: the 784-128-10 MLP's epoch 102–108 ms against
-	 * 93–100; the tile of two vectors ran at half the tile of three's rate per term.)
+	 * (With AVX2, 128 columns as 3+3+3+3+2+2 vectors instead of 3+3+3+3+3+1 measured slower: the 784-128-10
+	 * MLP's epoch 102–108 ms against 93–100; the tile of two vectors ran at half the tile of three's rate per
+	 * term. With AVX-512, 128 columns are 4+4.)
 	 */
 	private static int panelVectors(int columns) {
 		int vectors = (columns + L - 1) / L;
