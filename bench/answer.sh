@@ -24,7 +24,7 @@
 # Maven options in MAVEN_ARGS (e.g. -o).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source bench/libpq-url.sh
+source bench/postgres.sh
 port="${PORT:-8093}"
 jar="${JAR:-}"
 if [[ -z "$jar" ]]; then
@@ -37,10 +37,7 @@ psql_url=""
 if [[ "${DB:-h2}" == postgres ]]; then
 	postgres_url=${ANSWER_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
 	psql_url=$(libpq_url "$postgres_url")
-	schema="lrtune_answer_$(date +%s)"
-	psql "$psql_url" -qc "CREATE SCHEMA $schema"
-	datasource=(--spring.datasource.url="$postgres_url&currentSchema=$schema" --spring.flyway.schemas="$schema"
-		--spring.datasource.username= --spring.datasource.password=)
+	fresh_schema lrtune_answer
 	echo "database: PostgreSQL $(psql "$psql_url" -qAtc 'SHOW server_version'), schema $schema"
 else
 	datasource=(--spring.datasource.url="jdbc:h2:file:$data/lrtune;DB_CLOSE_ON_EXIT=FALSE")
@@ -53,9 +50,7 @@ cleanup() {
 	kill "$pid" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true
 	rm -rf "$data"
-	if [[ -n "$schema" ]]; then
-		psql "$psql_url" -qc "DROP SCHEMA $schema CASCADE" > /dev/null 2>&1 || true
-	fi
+	drop_schema
 }
 trap cleanup EXIT
 until curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null; do

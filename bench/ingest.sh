@@ -15,7 +15,7 @@
 # Needs java 17, python3, curl and psql. Maven options in MAVEN_ARGS (e.g. -o). About 2 minutes per jar and database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source bench/libpq-url.sh
+source bench/postgres.sh
 
 for tool in java python3 curl psql; do
 	command -v "$tool" >/dev/null || { echo "bench/ingest.sh needs $tool" >&2; exit 2; }
@@ -53,10 +53,7 @@ cleanup() {
 		wait "$app_pid" 2>/dev/null || true
 		app_pid=""
 	fi
-	if [[ -n "$schema" ]]; then
-		psql "$psql_url" -qc "DROP SCHEMA $schema CASCADE" >/dev/null 2>&1 || true
-		schema=""
-	fi
+	drop_schema
 }
 trap cleanup EXIT
 
@@ -64,11 +61,8 @@ status=0
 for db in $dbs; do
 	for jar in "${jars[@]}"; do
 		if [[ "$db" == postgres ]]; then
-			schema="lrtune_ingest_$(date +%s)"
-			psql "$psql_url" -qc "CREATE SCHEMA $schema"
-			datasource=(--spring.profiles.active=postgres
-				--spring.datasource.url="$postgres_url&currentSchema=$schema" --spring.flyway.schemas="$schema"
-				--spring.datasource.username= --spring.datasource.password=)
+			fresh_schema lrtune_ingest
+			datasource=(--spring.profiles.active=postgres "${datasource[@]}")
 		else
 			rm -rf "$out/h2"
 			datasource=(--spring.datasource.url="jdbc:h2:file:$PWD/$out/h2/lrtune;DB_CLOSE_ON_EXIT=FALSE")

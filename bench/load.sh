@@ -17,7 +17,7 @@
 # The jar is built when missing (MAVEN_ARGS, e.g. -o, go to ./mvnw). The machine should be idle otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source bench/libpq-url.sh
+source bench/postgres.sh
 
 for tool in java python3 wrk curl; do
 	command -v "$tool" >/dev/null || { echo "bench/load.sh needs $tool" >&2; exit 2; }
@@ -39,10 +39,7 @@ if [[ "$db" == auto ]]; then
 fi
 schema=""
 if [[ "$db" == postgres ]]; then
-	schema="lrtune_load_$(date +%s)"
-	psql "$psql_url" -qc "CREATE SCHEMA $schema"
-	datasource=(--spring.datasource.url="$postgres_url&currentSchema=$schema" --spring.flyway.schemas="$schema"
-		--spring.datasource.username= --spring.datasource.password=)
+	fresh_schema lrtune_load
 	echo "database: PostgreSQL $(psql "$psql_url" -qAtc 'SHOW server_version'), schema $schema"
 else
 	datasource=(--spring.datasource.url="jdbc:h2:file:$PWD/$out/lrtune;DB_CLOSE_ON_EXIT=FALSE")
@@ -55,9 +52,7 @@ cleanup() {
 		kill "$app_pid" 2>/dev/null || true
 		wait "$app_pid" 2>/dev/null || true
 	fi
-	if [[ -n "$schema" ]]; then
-		psql "$psql_url" -qc "DROP SCHEMA $schema CASCADE" >/dev/null 2>&1 || true
-	fi
+	drop_schema
 }
 trap cleanup EXIT
 # The module given here keeps the application in this one process (a bare -jar start restarts in a child JVM), whose threads load.py reads.
