@@ -10,30 +10,30 @@ import org.springframework.stereotype.Component;
 import dev.lrtune.db.PeriodicCheck;
 
 /**
- * Deletes what uploads interrupted by a crash left: incomplete datasets created more than {@link #AGE} ago, at start
- * and every {@link #INTERVAL}. Storing a matrix takes seconds, so an hour-old incomplete dataset is no upload in
- * progress, even one of another instance on the same PostgreSQL whose clock is off by minutes; should one still be
- * storing, its next write fails and the upload is refused rather than listed incomplete.
+ * Deletes what uploads interrupted by a crash left: incomplete datasets created more than
+ * {@link InterruptedUploadSettings#maxAge()} ago (an hour by default), at start and every
+ * {@link InterruptedUploadSettings#checkInterval()}. Storing a matrix takes seconds, so an hour-old incomplete dataset
+ * is no upload in progress, even one of another instance on the same PostgreSQL whose clock is off by minutes; should
+ * one still be storing, its next write fails and the upload is refused rather than listed incomplete.
  */
 @Component
 class IncompleteDatasetCleanup extends PeriodicCheck {
-
-	static final Duration AGE = Duration.ofHours(1);
-
-	static final Duration INTERVAL = Duration.ofMinutes(15);
 
 	private static final Logger log = LoggerFactory.getLogger(IncompleteDatasetCleanup.class);
 
 	private final IncompleteDatasets incomplete;
 
-	IncompleteDatasetCleanup(IncompleteDatasets incomplete) {
-		super("lrtune-incomplete-datasets", Duration.ZERO, INTERVAL);
+	private final Duration maxAge;
+
+	IncompleteDatasetCleanup(IncompleteDatasets incomplete, InterruptedUploadSettings settings) {
+		super("lrtune-incomplete-datasets", Duration.ZERO, settings.checkInterval());
 		this.incomplete = incomplete;
+		this.maxAge = settings.maxAge();
 	}
 
-	/** Deletes the datasets that were incomplete {@link #AGE} before {@code now}; returns how many. */
+	/** Deletes the datasets that were incomplete for longer than the maximum age at {@code now}; returns how many. */
 	int removeLeftovers(Instant now) {
-		return incomplete.deleteCreatedBefore(now.minus(AGE));
+		return incomplete.deleteCreatedBefore(now.minus(maxAge));
 	}
 
 	@Override

@@ -176,13 +176,15 @@ abstract class DatasetStorageScenarios {
 	@Test
 	void incompleteDatasetsAreRemovedOnceOlderThanAnyUploadInProgress() {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		long crashed = interruptedUpload(now.minus(IncompleteDatasetCleanup.AGE).minusSeconds(1));
-		long inProgress = interruptedUpload(now.minus(IncompleteDatasetCleanup.AGE).plusSeconds(60));
+		Duration maxAge = Duration.ofMinutes(30);
+		long crashed = interruptedUpload(now.minus(maxAge).minusSeconds(1));
+		long inProgress = interruptedUpload(now.minus(maxAge).plusSeconds(60));
 		long old = save(parse("x,y\n1,1.5\n2,2.5\n"), "old", true);
 		jdbc().update("UPDATE datasets SET created_at = ? WHERE id = ?", now.minus(Duration.ofHours(2)).atOffset(ZoneOffset.UTC),
 				old);
 
-		int removed = new IncompleteDatasetCleanup(incomplete).removeLeftovers(now);
+		int removed = new IncompleteDatasetCleanup(incomplete,
+				new InterruptedUploadSettings(maxAge, Duration.ofMinutes(15))).removeLeftovers(now);
 
 		assertThat(removed).isEqualTo(1);
 		assertThat(rows(crashed)).isZero();
