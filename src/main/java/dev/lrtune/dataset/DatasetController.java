@@ -123,20 +123,26 @@ class DatasetController {
 	}
 
 	@GetMapping
-	@Operation(operationId = "listDatasets", summary = "All datasets, newest first")
+	@Operation(operationId = "listDatasets", summary = "All datasets, newest first",
+			description = "Each dataset's shape, task, features, classes and columns' summaries, not its data; an "
+					+ "empty list when there are none. A dataset is listed once its upload has stored the whole matrix.")
 	List<DatasetView> list() {
 		return catalog.list();
 	}
 
 	@GetMapping("/{id}")
-	@Operation(operationId = "getDataset", summary = "One dataset, with its columns' summaries")
+	@Operation(operationId = "getDataset", summary = "One dataset, with its columns' summaries",
+			description = "As the list shows it: rows, features after encoding, task, classes and each column's "
+					+ "summary. A job names it by its id as a string (\"dataset\": \"12\").")
 	DatasetView get(@Parameter(description = DATASET_ID) @PathVariable long id) {
 		return catalog.get(id);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(operationId = "deleteDataset", summary = "Delete a dataset and its data")
+	@Operation(operationId = "deleteDataset", summary = "Delete a dataset and its data",
+			description = "Refused while a queued or running job uses it. Jobs that have ended keep their curves "
+					+ "and results.")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@ApiResponse(responseCode = "409", description = "A queued or running job uses it; the detail names the jobs")
 	void delete(@Parameter(description = DATASET_ID) @PathVariable long id) {

@@ -185,7 +185,9 @@ class JobController {
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(operationId = "deleteJob", summary = "Delete a finished job and its curve")
+	@Operation(operationId = "deleteJob", summary = "Delete a finished job and its curve",
+			description = "Only a job that has ended (succeeded, failed or cancelled) can be deleted; cancel a queued "
+					+ "or running one first.")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@ApiResponse(responseCode = "409", description = "The job is queued or running: cancel it first")
 	void delete(@Parameter(description = JOB_ID) @PathVariable long id) {

@@ -29,7 +29,9 @@ class ScheduleController {
 	}
 
 	@GetMapping
-	@Operation(operationId = "listScheduleTypes", summary = "Every schedule type with its parameters, defaults and formula")
+	@Operation(operationId = "listScheduleTypes", summary = "Every schedule type with its parameters, defaults and formula",
+			description = "What POST /api/v1/schedules/preview and a job's schedule accept: each type's name, its "
+					+ "parameters with their defaults, and the rate it gives at step k.")
 	List<ScheduleType> types() {
 		return catalog.all();
 	}

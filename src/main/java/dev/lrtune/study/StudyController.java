@@ -76,7 +76,9 @@ class StudyController {
 	}
 
 	@GetMapping
-	@Operation(operationId = "listStudies", summary = "Studies, newest first")
+	@Operation(operationId = "listStudies", summary = "Studies, newest first",
+			description = "One page of studies, each as GET /api/v1/studies/{id} shows it, with the total count and "
+					+ "the number of pages of that size.")
 	StudyPage list(@Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
 			@Parameter(description = "Studies per page") @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE)
 			int size) {
@@ -85,7 +87,10 @@ class StudyController {
 
 	@GetMapping("/{id}")
 	@Operation(operationId = "getStudy", summary = "A study: status, range test, trials ranked best first, and the best "
-			+ "schedule")
+			+ "schedule", description = "The request with every default resolved, the learning-rate search that sized the "
+					+ "candidates, the rungs, one trial per candidate (its jobs, the furthest rung it entered, its "
+					+ "validation loss, whether it was pruned) ranked best first, and the winner once the study has "
+					+ "succeeded.")
 	Study get(@Parameter(description = STUDY_ID) @PathVariable long id) {
 		return management.get(id);
 	}
@@ -113,7 +118,8 @@ class StudyController {
 	}
 
 	@PostMapping("/{id}/cancel")
-	@Operation(operationId = "cancelStudy", summary = "Cancel a study and every trial still queued or running")
+	@Operation(operationId = "cancelStudy", summary = "Cancel a study and every trial still queued or running",
+			description = "The study ends cancelled; trials that had ended keep their results and curves.")
 	@ApiResponse(responseCode = "200", description = "The study, cancelled")
 	@ApiResponse(responseCode = "409", description = "The study has already ended")
 	Study cancel(@Parameter(description = STUDY_ID) @PathVariable long id) {
