@@ -78,13 +78,19 @@ echo "load average before: $load_before"
 # alternates the float64 MLP, the float32 MLP and the logistic epoch, as the service's JVM trains whatever comes
 # (JMH's MLP fork trains the MLP alone), and prints the bytes each epoch allocated: about 2 MB for a settled MLP
 # epoch, hundreds of MB or more when C2 left the kernels' vectors boxed (docs/benchmarks.md, 2026-12-07).
+# The core's peak of fused multiply-adds, in a JVM of its own, with the same options (the MLP's ceiling), before
+# and after those JVMs; the summary keeps the higher: a peak read while a neighbour held the core (once 25 and 31
+# GFLOP/s against 42-43) would put lrtune's epoch at or above 100 % of it.
+fma_peak() {
+	./mvnw -q ${MAVEN_ARGS:-} -Pbench exec:exec -Dbench.jvmArgs="$jvm_args" -Dbench.main=dev.lrtune.bench.FmaPeak \
+		-Dbench.args=40 | tee -a target/cputime.log
+}
+fma_peak
 for ((jvm = 1; jvm <= ${CPU_JVMS:-3}; jvm++)); do
 	./mvnw -q ${MAVEN_ARGS:-} -Pbench exec:exec -Dbench.jvmArgs="$jvm_args" -Dbench.main=dev.lrtune.bench.EpochCpuTimes \
 		-Dbench.args=12 | tee -a target/cputime.log
 done
-# The core's peak of fused multiply-adds, in a JVM of its own, with the same options (the MLP's ceiling).
-./mvnw -q ${MAVEN_ARGS:-} -Pbench exec:exec -Dbench.jvmArgs="$jvm_args" -Dbench.main=dev.lrtune.bench.FmaPeak \
-	-Dbench.args=5 | tee -a target/cputime.log
+fma_peak
 load_between=$(load)
 if $torch; then
 	echo "load average before PyTorch: $load_between"
