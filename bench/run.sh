@@ -20,7 +20,7 @@
 # its products go to the BLAS Debian's alternatives select: install libopenblas0-pthread, the reference libblas3
 # is several times slower (the BLAS in use is printed).
 # Extra JMH options go in JMH_ARGS (e.g. JMH_ARGS='-f 2'); Maven options in MAVEN_ARGS (e.g. -o).
-# Results: target/jmh.json (JMH's JSON), target/jmh.log (its full output), target/cputime.log, target/torch.json.
+# Results: target/jmh.json (JMH's JSON), target/jmh.log (its full output), target/cputime.log, target/torch-N.json (one a PyTorch process).
 # The machine should be idle: the cores, the CPU's vector extensions and the load average are printed with the
 # figures. Wall times taken under load are not comparable across runs; the CPU-time table (lrtune's epochs by
 # dev.lrtune.bench.EpochCpuTimes in CPU_JVMS JVMs, PyTorch's by time.thread_time) holds up better on a shared
@@ -66,7 +66,7 @@ machine="$(nproc) cores, $cpu, flags: ${flags:-none of avx avx2 fma avx512f}; mo
 echo "machine: $machine"
 
 mkdir -p target
-rm -f target/torch.json target/cputime.log
+rm -f target/torch.json target/torch-*.json target/cputime.log
 load_before=$(load)
 echo "load average before: $load_before"
 ./mvnw -q ${MAVEN_ARGS:-} -Pbench test-compile exec:exec -Dbench.jvmArgs="$jvm_args" \
@@ -92,11 +92,18 @@ for ((jvm = 1; jvm <= ${CPU_JVMS:-3}; jvm++)); do
 done
 fma_peak
 load_between=$(load)
+# PyTorch in as many processes as lrtune had JVMs, each figure the least over them: its processes, too, settle
+# at different speeds (the same MLP epoch once 121 ms in one process and 174 ms in the next).
+torch_runs=()
 if $torch; then
 	echo "load average before PyTorch: $load_between"
-	"$python" bench/torch_peer.py --json target/torch.json
+	for ((run = 1; run <= ${CPU_JVMS:-3}; run++)); do
+		"$python" bench/torch_peer.py --json "target/torch-$run.json"
+		torch_runs+=("target/torch-$run.json")
+	done
 fi
 load_after=$(load)
 
-python3 bench/summarize.py target/jmh.json target/jmh.log "$load_before" "$load_after" target/torch.json "$machine" \
+torch_files=$(IFS=,; echo "${torch_runs[*]}")
+python3 bench/summarize.py target/jmh.json target/jmh.log "$load_before" "$load_after" "$torch_files" "$machine" \
 	target/cputime.log

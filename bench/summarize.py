@@ -1,7 +1,7 @@
 """Summarises target/jmh.json (and the final losses printed in target/jmh.log), with PyTorch's figures from
-target/torch.json when present, as the table of bench/run.sh.
+target/torch-*.json when present (the least over its processes), as the table of bench/run.sh.
 
-  summarize.py JMH_JSON JMH_LOG LOAD_BEFORE LOAD_AFTER [TORCH_JSON [MACHINE [CPU_TIME_LOG]]]
+  summarize.py JMH_JSON JMH_LOG LOAD_BEFORE LOAD_AFTER [TORCH_JSON[,TORCH_JSON...] [MACHINE [CPU_TIME_LOG]]]
 """
 import json
 import os
@@ -55,13 +55,23 @@ if cpu_log and os.path.exists(cpu_log):
         allocs.setdefault(name, []).append(int(kb))
 torch = {}
 torch_cpu = {}
+torch_cpu_runs = {}
 torch_version = None
-if torch_path and os.path.exists(torch_path):
-    with open(torch_path) as f:
+# PyTorch ran in one process or several (comma-separated files): like lrtune's JVMs, its processes do not all run
+# at one speed (the same MLP epoch took 121 ms in one and 174 ms in the next), so each figure is its least
+for path in (torch_path or "").split(","):
+    if not path or not os.path.exists(path):
+        continue
+    with open(path) as f:
         torch_run = json.load(f)
     torch_version = f"PyTorch {torch_run['torch']} (CPU capability {torch_run['capability']}; {torch_run['blas']})"
-    torch = {(r["workload"], r["dtype"]): (r["mean_ms"], r["best_ms"]) for r in torch_run["results"]}
-    torch_cpu = {(r["workload"], r["dtype"]): r["best_cpu_ms"] for r in torch_run["results"] if "best_cpu_ms" in r}
+    for r in torch_run["results"]:
+        key = (r["workload"], r["dtype"])
+        if key not in torch or r["best_ms"] < torch[key][1]:
+            torch[key] = (r["mean_ms"], r["best_ms"])
+        if "best_cpu_ms" in r:
+            torch_cpu_runs.setdefault(key, []).append(r["best_cpu_ms"])
+torch_cpu = {key: min(values) for key, values in torch_cpu_runs.items()}
 with open(json_path) as f:
     results = {".".join(r["benchmark"].split(".")[-2:]): r for r in json.load(f)}
 with open(log_path) as f:
@@ -202,6 +212,10 @@ if cpu_times:
             if peer:
                 line += f", PyTorch {dtype} {peer:8.2f} ms ({peer / ours:5.2f}x)"
         print(line)
+        peer_runs = [f"{dtype} {', '.join(f'{v:.2f}' for v in torch_cpu_runs[(workload, dtype)])}"
+                     for dtype in ("float64", "float32") if len(torch_cpu_runs.get((workload, dtype), [])) > 1]
+        if peer_runs:
+            print(f"  {'':<34} PyTorch processes: {'; '.join(peer_runs)}")
         if workload == "mlp" and ("mlp", "float64") in torch_cpu and ("mlp", "float32") in torch_cpu:
             print(f"  {'':<34} targets >= 1.5x PyTorch float64: {verdict(torch_cpu.get(('mlp', 'float64'), 0) / ours >= 1.5)},"
                   f" >= 1.0x float32: {verdict(torch_cpu.get(('mlp', 'float32'), 0) / ours >= 1.0)}")
