@@ -20,7 +20,8 @@
 # its products go to the BLAS Debian's alternatives select: install libopenblas0-pthread, the reference libblas3
 # is several times slower (the BLAS in use is printed).
 # Extra JMH options go in JMH_ARGS (e.g. JMH_ARGS='-f 2'); Maven options in MAVEN_ARGS (e.g. -o).
-# Results: target/jmh.json (JMH's JSON), target/jmh.log (its full output), target/cputime.log, target/torch-N.json (one a PyTorch process).
+# Results: target/jmh.json (JMH's JSON), target/jmh.log (its full output), target/cputime.log, target/torch-N.json
+# (one per PyTorch process).
 # The machine should be idle: the cores, the CPU's vector extensions and the load average are printed with the
 # figures. Wall times taken under load are not comparable across runs; the CPU-time table (lrtune's epochs by
 # dev.lrtune.bench.EpochCpuTimes in CPU_JVMS JVMs, PyTorch's by time.thread_time) holds up better on a shared
@@ -66,11 +67,19 @@ machine="$(nproc) cores, $cpu, flags: ${flags:-none of avx avx2 fma avx512f}; mo
 echo "machine: $machine"
 
 mkdir -p target
-rm -f target/torch.json target/torch-*.json target/cputime.log
+rm -f target/torch-*.json target/cputime.log
 load_before=$(load)
 echo "load average before: $load_before"
 ./mvnw -q ${MAVEN_ARGS:-} -Pbench test-compile exec:exec -Dbench.jvmArgs="$jvm_args" \
 	-Dbench.args="-prof gc -rf json -rff target/jmh.json ${JMH_ARGS:-} $benchmarks" | tee target/jmh.log
+# The core's peak of fused multiply-adds, in a JVM of its own, with the same options (the MLP's ceiling), before
+# and after the CPU-time JVMs below; the summary keeps the higher: a peak read while a neighbour held the core
+# (once 25 and 31 GFLOP/s against 42-43) would put lrtune's epoch at or above 100 % of it.
+fma_peak() {
+	./mvnw -q ${MAVEN_ARGS:-} -Pbench exec:exec -Dbench.jvmArgs="$jvm_args" -Dbench.main=dev.lrtune.bench.FmaPeak \
+		-Dbench.args=40 | tee -a target/cputime.log
+}
+fma_peak
 # The same epochs timed in CPU time (least of 12 rounds once the JIT has settled): the figures that hold up when
 # the machine is shared. In several JVMs (CPU_JVMS, default 3), one after the other, and the least of each figure
 # kept: JVMs of the same code settle on code of different speed (one MLP in several ran at 120 ms against 66-75),
@@ -78,14 +87,6 @@ echo "load average before: $load_before"
 # alternates the float64 MLP, the float32 MLP and the logistic epoch, as the service's JVM trains whatever comes
 # (JMH's MLP fork trains the MLP alone), and prints the bytes each epoch allocated: about 2 MB for a settled MLP
 # epoch, hundreds of MB or more when C2 left the kernels' vectors boxed (docs/benchmarks.md, 2026-12-07).
-# The core's peak of fused multiply-adds, in a JVM of its own, with the same options (the MLP's ceiling), before
-# and after those JVMs; the summary keeps the higher: a peak read while a neighbour held the core (once 25 and 31
-# GFLOP/s against 42-43) would put lrtune's epoch at or above 100 % of it.
-fma_peak() {
-	./mvnw -q ${MAVEN_ARGS:-} -Pbench exec:exec -Dbench.jvmArgs="$jvm_args" -Dbench.main=dev.lrtune.bench.FmaPeak \
-		-Dbench.args=40 | tee -a target/cputime.log
-}
-fma_peak
 for ((jvm = 1; jvm <= ${CPU_JVMS:-3}; jvm++)); do
 	./mvnw -q ${MAVEN_ARGS:-} -Pbench exec:exec -Dbench.jvmArgs="$jvm_args" -Dbench.main=dev.lrtune.bench.EpochCpuTimes \
 		-Dbench.args=12 | tee -a target/cputime.log
