@@ -102,6 +102,7 @@ public final class EpochCpuTimes {
 		// from one run to the next whatever the warm-up took, and comparable with earlier runs' checksums
 		double checksum = 0;
 		long mlpHash = 0;
+		long logisticHash = 0;
 		// the float32 MLP's results kept apart from sink, so that the checksum keeps the bits it had before
 		double floatSink = 0;
 		long floatHash = 0;
@@ -148,6 +149,7 @@ public final class EpochCpuTimes {
 			long logisticTime = threads.getCurrentThreadCpuTime() - start;
 			long logisticBytes = allocations.getThreadAllocatedBytes(thread) - bytes;
 			long logisticFaults = printRounds ? BenchSupport.minorFaults() - faultStart : 0;
+			logisticHash = bitsHash(logisticModel.parameters());
 
 			start = threads.getCurrentThreadCpuTime();
 			sink += Floors.sum(logisticData.train().features());
@@ -208,8 +210,10 @@ public final class EpochCpuTimes {
 				ratios[rounds - 1], rounds);
 		System.out.printf("WARM-UP %d %s %d%n", warmup, settled ? "settled" : "compiling",
 				jit.getTotalCompilationTime() - compiledBeforeTimed);
-		System.out.printf("(kernels: %s; checksum %s; MLP parameters after the epoch: hash %016x; all rounds' sum %s)%n",
-				Models.kernels(), checksum, mlpHash, sink);
+		// the checksum includes the floor's vector sum, whose lanes add in an order set by the vector width, so it
+		// differs between 256- and 512-bit vectors; the models' hashes do not
+		System.out.printf("(kernels: %s; checksum %s; MLP parameters after the epoch: hash %016x; logistic parameters: "
+				+ "hash %016x; all rounds' sum %s)%n", Models.kernels(), checksum, mlpHash, logisticHash, sink);
 		System.out.printf("(float32 MLP parameters after the epoch: hash %016x; all rounds' sum of its losses %s)%n",
 				floatHash, floatSink);
 	}
