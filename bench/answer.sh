@@ -25,6 +25,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/postgres.sh
+source bench/service_jvm.sh
 port="${PORT:-8093}"
 jar="${JAR:-}"
 if [[ -z "$jar" ]]; then
@@ -43,7 +44,7 @@ else
 	datasource=(--spring.datasource.url="jdbc:h2:file:$data/lrtune;DB_CLOSE_ON_EXIT=FALSE")
 	echo "database: H2 file"
 fi
-java --add-modules=jdk.incubator.vector ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" "${datasource[@]}" \
+java "${service_jvm[@]}" ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" "${datasource[@]}" \
 	--logging.level.root=WARN > "$data/server.log" 2>&1 &
 pid=$!
 cleanup() {

@@ -16,6 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/postgres.sh
+source bench/service_jvm.sh
 
 for tool in java python3 curl psql; do
 	command -v "$tool" >/dev/null || { echo "bench/ingest.sh needs $tool" >&2; exit 2; }
@@ -71,7 +72,7 @@ for db in $dbs; do
 			echo "port $port is taken (INGEST_PORT sets another)" >&2
 			exit 1
 		fi
-		java --add-modules=jdk.incubator.vector ${INGEST_JAVA_OPTS:-} -jar "$jar" --server.port="$port" "${datasource[@]}" --lrtune.workers.enabled=false \
+		java "${service_jvm[@]}" ${INGEST_JAVA_OPTS:-} -jar "$jar" --server.port="$port" "${datasource[@]}" --lrtune.workers.enabled=false \
 			--lrtune.datasets.data-dir="$PWD/$out/files" --logging.level.root=WARN >"$out/app.log" 2>&1 &
 		app_pid=$!
 		for _ in $(seq 240); do

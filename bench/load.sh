@@ -18,6 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/postgres.sh
+source bench/service_jvm.sh
 
 for tool in java python3 wrk curl; do
 	command -v "$tool" >/dev/null || { echo "bench/load.sh needs $tool" >&2; exit 2; }
@@ -55,9 +56,10 @@ cleanup() {
 	drop_schema
 }
 trap cleanup EXIT
-# The module given here keeps the application in this one process (a bare -jar start restarts in a child JVM), whose threads load.py reads.
+# The options a bare -jar start gives its child JVM (bench/service_jvm.sh), given here, keep the application in this one
+# process, whose threads load.py reads.
 
-java --add-modules=jdk.incubator.vector ${LOAD_JAVA_OPTS:-} -jar "$jar" --server.port="$port" "${datasource[@]}" \
+java "${service_jvm[@]}" ${LOAD_JAVA_OPTS:-} -jar "$jar" --server.port="$port" "${datasource[@]}" \
 	--lrtune.workers.threads=2 --lrtune.queue.max-queued="${LOAD_MAX_QUEUED:-10000}" \
 	--lrtune.datasets.data-dir="$PWD/$out/files" --logging.level.root=WARN ${LOAD_APP_ARGS:-} >"$out/app.log" 2>&1 &
 app_pid=$!

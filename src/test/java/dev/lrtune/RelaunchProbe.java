@@ -1,8 +1,9 @@
 package dev.lrtune;
 
+import java.lang.management.ManagementFactory;
 import java.util.OptionalInt;
 
-/** A stand-in for the application's main in {@link VectorModuleRelaunchTests}: reports the module and exits. */
+/** A stand-in for the application's main in {@link VectorModuleRelaunchTests}: reports the module and the huge pages and exits. */
 final class RelaunchProbe {
 
 	private RelaunchProbe() {
@@ -14,6 +15,8 @@ final class RelaunchProbe {
 			System.exit(childStatus.getAsInt());
 		}
 		System.out.println("module resolved: " + ModuleLayer.boot().findModule(VectorModuleRelaunch.MODULE).isPresent()
+				+ ", huge pages: " + ManagementFactory.getRuntimeMXBean().getInputArguments()
+					.contains(VectorModuleRelaunch.HUGE_PAGES)
 				+ ", args: " + String.join(" ", args));
 		System.exit(Integer.parseInt(args[0]));
 	}

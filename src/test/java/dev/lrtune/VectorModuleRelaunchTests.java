@@ -24,7 +24,7 @@ class VectorModuleRelaunchTests {
 	private static final String JAR = "/opt/lrtune/lrtune-0.1.0.jar";
 
 	private static JvmStart jarStart(List<String> jvmOptions) {
-		return new JvmStart(false, true, false, JAR, null, jvmOptions, "/jdk/bin/java");
+		return new JvmStart(false, true, false, JAR, null, jvmOptions, "/jdk/bin/java", false);
 	}
 
 	@Test
@@ -36,17 +36,38 @@ class VectorModuleRelaunchTests {
 	}
 
 	@Test
+	void theChildGetsTransparentHugePagesWhereLinuxOffersThemAndTheUserHasNotDecided() {
+		String[] args = {};
+		JvmStart offered = new JvmStart(false, true, false, JAR, null, List.of("-Xmx2g"), "java", true);
+		assertThat(VectorModuleRelaunch.command(offered, args)).contains(List.of("java", "-Xmx2g",
+				"--add-modules=jdk.incubator.vector", "-XX:+UseTransparentHugePages", "-jar", JAR));
+		for (String decided : List.of("-XX:-UseTransparentHugePages", "-XX:+UseLargePages")) {
+			JvmStart start = new JvmStart(false, true, false, JAR, null, List.of(decided), "java", true);
+			assertThat(VectorModuleRelaunch.command(start, args)).as(decided)
+				.contains(List.of("java", decided, "--add-modules=jdk.incubator.vector", "-jar", JAR));
+		}
+	}
+
+	@Test
+	void readsWhetherLinuxOffersTransparentHugePages() {
+		assertThat(JvmStart.hugePagesOffered("always [madvise] never\n")).isTrue();
+		assertThat(JvmStart.hugePagesOffered("[always] madvise never\n")).isTrue();
+		assertThat(JvmStart.hugePagesOffered("always madvise [never]\n")).isFalse();
+		assertThat(JvmStart.hugePagesOffered("")).isFalse();
+	}
+
+	@Test
 	void noRelaunchWhenItCannotOrNeedNotHelp() {
 		String[] args = {};
-		assertThat(VectorModuleRelaunch.command(new JvmStart(true, true, false, JAR, null, List.of(), "java"), args))
+		assertThat(VectorModuleRelaunch.command(new JvmStart(true, true, false, JAR, null, List.of(), "java", false), args))
 			.as("module already resolved").isEmpty();
-		assertThat(VectorModuleRelaunch.command(new JvmStart(false, false, false, JAR, null, List.of(), "java"), args))
+		assertThat(VectorModuleRelaunch.command(new JvmStart(false, false, false, JAR, null, List.of(), "java", false), args))
 			.as("runtime image without the module").isEmpty();
-		assertThat(VectorModuleRelaunch.command(new JvmStart(false, true, true, JAR, null, List.of(), "java"), args))
+		assertThat(VectorModuleRelaunch.command(new JvmStart(false, true, true, JAR, null, List.of(), "java", false), args))
 			.as("the child itself").isEmpty();
-		assertThat(VectorModuleRelaunch.command(new JvmStart(false, true, false, null, null, List.of(), "java"), args))
+		assertThat(VectorModuleRelaunch.command(new JvmStart(false, true, false, null, null, List.of(), "java", false), args))
 			.as("not a -jar start").isEmpty();
-		assertThat(VectorModuleRelaunch.command(new JvmStart(false, true, false, JAR, "scalar", List.of(), "java"), args))
+		assertThat(VectorModuleRelaunch.command(new JvmStart(false, true, false, JAR, "scalar", List.of(), "java", false), args))
 			.as("plain kernels asked for").isEmpty();
 		assertThat(VectorModuleRelaunch.command(
 				jarStart(List.of("-agentlib:jdwp=transport=dt_socket,server=y,address=5005")), args))
@@ -69,11 +90,12 @@ class VectorModuleRelaunchTests {
 		Path jar = probeJar(dir);
 		Result plain = run(List.of("-jar", jar.toString(), "3", "x y"));
 		assertThat(plain.exitStatus()).isEqualTo(3);
-		assertThat(plain.output()).contains("module resolved: true, args: 3 x y");
+		assertThat(plain.output()).contains("module resolved: true, huge pages: " + JvmStart.hugePagesOffered()
+				+ ", args: 3 x y");
 
 		Result scalar = run(List.of("-Dlrtune.kernels=scalar", "-jar", jar.toString(), "4"));
 		assertThat(scalar.exitStatus()).isEqualTo(4);
-		assertThat(scalar.output()).contains("module resolved: false, args: 4");
+		assertThat(scalar.output()).contains("module resolved: false, huge pages: false, args: 4");
 	}
 
 	/** A jar whose main is the probe, reading the compiled classes through its manifest's class path. */
