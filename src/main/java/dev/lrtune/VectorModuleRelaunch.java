@@ -2,7 +2,6 @@ package dev.lrtune;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.module.ModuleFinder;
 import java.nio.file.Files;
@@ -126,10 +125,10 @@ final class VectorModuleRelaunch {
 
 		static boolean hugePagesOffered() {
 			try {
-				return Files.isReadable(HUGE_PAGES_SETTING) && hugePagesOffered(Files.readString(HUGE_PAGES_SETTING));
+				return hugePagesOffered(Files.readString(HUGE_PAGES_SETTING));
 			}
-			catch (IOException | UncheckedIOException ex) {
-				return false;
+			catch (IOException ex) {
+				return false; // not Linux, or a kernel without transparent huge pages
 			}
 		}
 
